@@ -1,0 +1,44 @@
+# Accords — the commands of ../shared/CONTRACT.md. Everything installs into .venv from requirements.lock.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+# the stamp carries the lock's hash, so a changed lock reinstalls and an unchanged one costs nothing
+LOCK_HASH := $(shell sha256sum requirements.lock pyproject.toml | sha256sum | cut -c1-16)
+STAMP := $(VENV)/.installed-$(LOCK_HASH)
+
+export ACCORDS_SOURCES ?= sources/sources.yml
+export ACCORDS_DATA_DIR ?= data
+
+.PHONY: install run test ui bench lock clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip sync -q --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+run: install
+	$(BIN)/python -m orchestration.run
+
+test: install
+	$(BIN)/python -m pytest
+
+ui: install
+	$(BIN)/python -m orchestration.run --prepare-only
+	DAGSTER_HOME=$$($(BIN)/python -m orchestration.settings dagster_home) $(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+
+bench: install
+	$(BIN)/python -m orchestration.bench $(if $(N),--documents $(N),)
+
+# regenerate the pinned lock after editing pyproject.toml
+lock:
+	$(BIN)/uv pip compile pyproject.toml --extra dev -p 3.11 -o requirements.lock
+
+clean:
+	rm -rf data dbt_project/target dbt_project/logs

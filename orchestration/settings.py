@@ -1,0 +1,54 @@
+"""Where Accords reads its sources and writes its data: the environment variables of the contract."""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+
+
+@dataclass(frozen=True)
+class Settings:
+    sources_file: Path
+    data_dir: Path
+
+    @property
+    def raw_dir(self) -> Path:
+        """Parquet hand-off from the Python assets to dbt: Python never opens the warehouse for writing."""
+        return self.data_dir / "raw"
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.data_dir / "documents"
+
+    @property
+    def warehouse_path(self) -> Path:
+        return self.data_dir / "warehouse.duckdb"
+
+    @property
+    def published_dir(self) -> Path:
+        return self.data_dir / "published"
+
+    @property
+    def dagster_home(self) -> Path:
+        return self.data_dir / "dagster"
+
+
+def _resolve(value: str) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else (Path.cwd() / path).resolve()
+
+
+def load_settings() -> Settings:
+    return Settings(
+        sources_file=_resolve(os.environ.get("ACCORDS_SOURCES", "sources/sources.yml")),
+        data_dir=_resolve(os.environ.get("ACCORDS_DATA_DIR", "data")),
+    )
+
+
+if __name__ == "__main__":  # `python -m orchestration.settings dagster_home` for the Makefile
+    print(getattr(load_settings(), sys.argv[1]))
