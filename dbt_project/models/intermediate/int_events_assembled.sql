@@ -1,0 +1,77 @@
+-- One row per event that a document reports (event_ref), with the facts the extractors attached to it.
+with extractions as (
+    select * from {{ ref('stg_raw__extractions') }}
+),
+
+documents as (
+    select
+        parsed.document_id,
+        parsed.published_date,
+        parsed.language,
+        raw_documents.fetched_at
+    from {{ ref('stg_raw__parsed_documents') }} as parsed
+    inner join {{ ref('stg_raw__documents') }} as raw_documents using (document_id)
+),
+
+events as (
+    select
+        event_ref,
+        document_id,
+        event_name,
+        event_type,
+        event_ordinal,
+        sentence as evidence,
+        start_offset
+    from extractions
+    where kind = 'event'
+),
+
+event_dates as (
+    select
+        event_ref,
+        start_year, start_month, start_day,
+        end_year, end_month, end_day,
+        year_inferred
+    from extractions
+    where kind = 'event_date' and role = 'event'
+    qualify row_number() over (partition by event_ref order by start_offset) = 1
+),
+
+host_cities as (
+    select event_ref, city_id as host_city_id
+    from extractions
+    where kind = 'city' and role = 'host'
+    qualify row_number() over (partition by event_ref order by start_offset) = 1
+),
+
+agreement_counts as (
+    select event_ref, count_value as agreements_count
+    from extractions
+    where kind = 'agreement_count' and role = 'event'
+    qualify row_number() over (partition by event_ref order by start_offset) = 1
+)
+
+select
+    events.event_ref,
+    events.document_id,
+    events.event_name,
+    events.event_type,
+    events.event_ordinal,
+    events.evidence,
+    event_dates.start_year,
+    event_dates.start_month,
+    event_dates.start_day,
+    event_dates.end_year,
+    event_dates.end_month,
+    event_dates.end_day,
+    coalesce(event_dates.year_inferred, false) as year_inferred,
+    host_cities.host_city_id,
+    agreement_counts.agreements_count,
+    documents.published_date,
+    documents.fetched_at,
+    documents.language
+from events
+inner join documents using (document_id)
+left join event_dates using (event_ref)
+left join host_cities using (event_ref)
+left join agreement_counts using (event_ref)

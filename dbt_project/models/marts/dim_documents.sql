@@ -1,0 +1,18 @@
+-- One row per distinct document, parsed or not: a document that failed to parse is still listed.
+select
+    documents.document_id,
+    documents.source_name,
+    documents.uri,
+    parsed.title,
+    parsed.language,
+    parsed.published_date,
+    documents.fetched_at,
+    documents.content_sha256,
+    coalesce(extracted.is_relevant, false) as is_relevant,
+    extracted.relevance_reason,
+    parsed.parse_status,
+    parsed.parse_error,
+    extracted.extractor_version
+from {{ ref('stg_raw__documents') }} as documents
+left join {{ ref('stg_raw__parsed_documents') }} as parsed using (document_id)
+left join {{ ref('stg_raw__extraction_documents') }} as extracted using (document_id)

@@ -1,0 +1,8 @@
+select
+    document_id,
+    extractor_version,
+    is_relevant,
+    relevance_reason,
+    event_count,
+    extraction_count
+from {{ source('raw', 'extraction_documents') }}

@@ -1,0 +1,2 @@
+select * exclude (attributes), attributes as attributes_json
+from {{ source('raw', 'extractions') }}

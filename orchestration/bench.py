@@ -1,0 +1,158 @@
+"""`make bench`: a synthetic corpus through every stage, with documents per second and peak memory.
+
+The corpus recombines template sentences in the four languages carrying the same kinds of facts and traps as
+real reports (headline lists, participant counts, phone numbers, restated amounts). A benchmark, not a test:
+it prints figures and asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from orchestration.settings import DBT_PROJECT_DIR, Settings
+
+CITIES = {
+    "ru": [("Харбине", "Харбин"), ("Урумчи", "Урумчи"), ("Куньмине", "Куньмин"), ("Сиане", "Сиань"), ("Наньнине", "Наньнин")],
+    "en": [("Harbin", "Harbin"), ("Urumqi", "Urumqi"), ("Kunming", "Kunming"), ("Xi'an", "Xi'an"), ("Nanning", "Nanning")],
+    "zh": [("哈尔滨", "哈尔滨"), ("乌鲁木齐", "乌鲁木齐"), ("昆明", "昆明"), ("西安", "西安"), ("南宁", "南宁")],
+    "ja": [("ハルビン", "ハルビン"), ("ウルムチ", "ウルムチ"), ("昆明", "昆明"), ("西安", "西安"), ("南寧", "南寧")],
+}
+
+TEMPLATES = {
+    "ru": {
+        "title": "В {city_nom} завершился {n}-й международный форум по научно-техническому сотрудничеству",
+        "lead": "{day} {month_ru} {year} года в {city_loc} прошел {n}-й международный форум по научно-техническому сотрудничеству.",
+        "deal": "Участники подписали {count} соглашений о сотрудничестве на общую сумму свыше {amount} млн юаней /около {usd} млн долл. США/.",
+        "trap": "В мероприятии приняли участие около {guests} гостей из {countries} стран, было оборудовано {booths} стендов.",
+        "filler": "Стороны обсудили вопросы сотрудничества в области энергетики, логистики и образования.",
+        "footer": "КОНТАКТНАЯ ИНФОРМАЦИЯ: тел.: +7-495-{phone}",
+        "listing": "- В Москве открылась выставка современного искусства\n- Курс рубля укрепился на торгах\n- В регионе начался сезон дождей",
+    },
+    "en": {
+        "title": "{City} hosts the {n}th international cooperation expo",
+        "lead": "The {n}th International Cooperation Expo was held in {city_loc} from {month_en} {day} to {month_en} {day2}, {year}.",
+        "deal": "A total of {count} agreements worth over {amount} million yuan ({usd} million U.S. dollars) were signed.",
+        "trap": "More than {guests} visitors from {countries} countries attended, and {booths} booths were set up.",
+        "filler": "Participants discussed cooperation in energy, logistics and education.",
+        "footer": "Contact: +86-10-{phone}",
+        "listing": "- Stocks close higher on Friday\n- Rain expected in the north\n- Local team wins the cup",
+    },
+    "zh": {
+        "title": "第{n}届国际合作博览会在{city_nom}闭幕",
+        "lead": "{year}年{month}月{day}日,第{n}届国际合作博览会在{city_loc}开幕,为期3天。",
+        "deal": "本届博览会共签署合作协议{count}项,签约金额约{amount_yi}亿元。",
+        "trap": "来自{countries}个国家和地区的{guests}家企业参展,展位{booths}个。",
+        "filler": "各方围绕能源、物流和教育等领域开展了深入交流。",
+        "footer": "责任编辑:王明 电话:010-{phone}",
+        "listing": "相关新闻\n今日股市收涨\n北方地区将迎来降雨\n本地球队夺冠",
+    },
+    "ja": {
+        "title": "第{n}回国際協力博覧会が{city_nom}で閉幕",
+        "lead": "{month}月{day}日、第{n}回国際協力博覧会が{city_loc}で開催された。",
+        "deal": "期間中、{count}件の協力協定が締結され、契約額は{amount_yi}億元(約{jpy}億円)に達した。",
+        "trap": "{countries}の国と地域から{guests}人以上が参加し、展示ブースは{booths}に達した。",
+        "filler": "エネルギー、物流、教育などの分野で協力について意見交換が行われた。",
+        "footer": "Copyright(C) example.jp 電話:03-{phone}",
+        "listing": "関連記事\n株価が上昇\n北部で雨の予報\n地元チームが優勝",
+    },
+}
+
+
+def synthetic_document(index: int, rng: random.Random) -> tuple[str, str]:
+    lang = ("ru", "en", "zh", "ja")[index % 4]
+    template = TEMPLATES[lang]
+    city_loc, city_nom = rng.choice(CITIES[lang])
+    day = rng.randint(1, 25)
+    amount = rng.randint(20, 900)
+    values = {
+        "city_loc": city_loc, "city_nom": city_nom, "City": city_nom, "n": rng.randint(2, 20), "day": day, "day2": day + 2,
+        "month": rng.randint(1, 12), "month_ru": rng.choice(["марта", "июня", "сентября", "ноября"]),
+        "month_en": rng.choice(["March", "June", "September", "November"]), "year": rng.randint(2015, 2025),
+        "count": rng.randint(5, 400), "amount": amount, "usd": max(1, amount // 7), "amount_yi": rng.randint(2, 90),
+        "jpy": rng.randint(40, 1800), "guests": rng.randint(100, 9000), "countries": rng.randint(3, 80),
+        "booths": rng.randint(50, 3000), "phone": rng.randint(1000000, 9999999),
+    }
+    body = [template["lead"], template["deal"], template["trap"]] + [template["filler"]] * rng.randint(6, 14)
+    text = "\n".join([template["title"], *body, template["footer"], template["listing"]]).format(**values)
+    return lang, text
+
+
+def write_corpus(folder: Path, documents: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for index in range(documents):
+        lang, text = synthetic_document(index, rng)
+        (folder / f"bench_{index:05d}_{lang}.txt").write_text(text, encoding="utf-8")
+
+
+def peak_memory_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--documents", type=int, default=2000)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary data directory")
+    args = parser.parse_args(argv)
+
+    from orchestration.registry import load_registry
+    from orchestration.stages.extract import run_extract
+    from orchestration.stages.ingest import run_ingest
+    from orchestration.stages.parse import run_parse
+    from orchestration.stages.reference import run_reference
+    from orchestration.validation import run_suite, suite_names
+
+    work = Path(tempfile.mkdtemp(prefix="accords-bench-"))
+    corpus = work / "corpus"
+    write_corpus(corpus, args.documents)
+    (work / "sources.yml").write_text(f"sources:\n  - name: bench\n    kind: files\n    path: {corpus}\n", encoding="utf-8")
+    settings = Settings(sources_file=work / "sources.yml", data_dir=work / "data")
+    os.environ["ACCORDS_DATA_DIR"] = str(settings.data_dir)
+    size_kb = sum(p.stat().st_size for p in corpus.iterdir()) / args.documents / 1024
+    print(f"corpus: {args.documents} documents, {size_kb:.1f} KB each on average, in {corpus}")
+
+    timings: dict[str, float] = {}
+
+    def timed(name, call):
+        started = time.perf_counter()
+        result = call()
+        timings[name] = time.perf_counter() - started
+        return result
+
+    timed("fetch", lambda: run_ingest(settings, load_registry(settings.sources_file), run_id="bench"))
+    timed("parse", lambda: run_parse(settings))
+    timed("extract", lambda: run_extract(settings))
+    timed("reference", lambda: run_reference(settings))
+    dbt = Path(sys.executable).with_name("dbt")
+    timed("model (dbt build)", lambda: subprocess.run(
+        [str(dbt), "build", "--quiet", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)],
+        check=True, env=dict(os.environ)))
+    timed("validate (GX)", lambda: [run_suite(name, settings.warehouse_path) for name in suite_names()])
+
+    total = sum(timings.values())
+    print(f"{'stage':<22}{'seconds':>10}{'docs/s':>12}")
+    for name, seconds in timings.items():
+        print(f"{name:<22}{seconds:>10.2f}{args.documents / seconds if seconds else float('inf'):>12.1f}")
+    print(f"{'end to end':<22}{total:>10.2f}{args.documents / total:>12.1f}")
+    print(f"extraction per core: {args.documents / timings['extract']:.1f} documents/s "
+          f"(one process, {size_kb:.1f} KB documents; target ≥ 50)")
+    own, children = peak_memory_mb()
+    print(f"peak memory: {own:.0f} MB in this process, {children:.0f} MB in the largest child (dbt)")
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""dbt: staging → intermediate → marts, as Dagster assets with dbt tests as asset checks."""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
+
+from orchestration.defs.resources import WAREHOUSE_POOL, AccordsResource
+from orchestration.settings import DBT_PROJECT_DIR, load_settings
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+def prepare_manifest(force: bool = False) -> None:
+    """`dbt parse` writes the manifest the assets are built from; the profile needs the data dir."""
+    os.environ.setdefault("ACCORDS_DATA_DIR", str(load_settings().data_dir))
+    if force or not dbt_project.manifest_path.exists():
+        DbtCliResource(project_dir=dbt_project).cli(["parse", "--quiet"], raise_on_error=True).wait()
+
+
+prepare_manifest()
+
+
+class AccordsDbtTranslator(DagsterDbtTranslator):
+    """Models are keyed by schema (staging/intermediate/marts/ops); sources keep [source, table], which are
+    exactly the keys of the Python assets that write them."""
+
+    def get_asset_spec(self, manifest: Mapping[str, Any], unique_id: str, project: DbtProject | None) -> dg.AssetSpec:
+        spec = super().get_asset_spec(manifest, unique_id, project)
+        node = manifest["nodes"].get(unique_id) or manifest["sources"].get(unique_id) or {}
+        if node.get("resource_type") in ("model", "seed", "snapshot"):
+            schema = node.get("config", {}).get("schema") or node.get("schema")
+            return spec.replace_attributes(key=dg.AssetKey([schema, node["name"]]), group_name="model")
+        return spec
+
+
+translator = AccordsDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator, pool=WAREHOUSE_POOL)
+def accords_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, accords: AccordsResource):
+    accords.settings()  # exports ACCORDS_DATA_DIR for the profile
+    yield from dbt.cli(["build"], context=context).stream()
+
+
+defs = dg.Definitions(
+    assets=[accords_dbt_models],
+    resources={"dbt": DbtCliResource(project_dir=dbt_project)},
+)

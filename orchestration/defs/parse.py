@@ -1,0 +1,27 @@
+"""Parse asset: article text, title, language and publication date of every document."""
+from __future__ import annotations
+
+import dagster as dg
+
+from orchestration.defs.ingest import DOCUMENTS
+from orchestration.defs.resources import RAW_STORE_POOL, AccordsResource
+from orchestration.parse.document import PARSER_VERSION
+from orchestration.stages.parse import run_parse
+
+PARSED_DOCUMENTS = dg.AssetKey(["raw", "parsed_documents"])
+
+
+@dg.asset(key=PARSED_DOCUMENTS, deps=[DOCUMENTS], group_name="parse", kinds={"python", "parquet"},
+          pool=RAW_STORE_POOL, code_version=PARSER_VERSION,
+          description="Article text without page furniture, title, language and stated publication date.")
+def parsed_documents(context: dg.AssetExecutionContext, accords: AccordsResource) -> dg.MaterializeResult:
+    report = run_parse(accords.settings())
+    for failure in report.failures:
+        context.log.warning(f"could not parse {failure['uri']}: {failure['reason']}")
+    return dg.MaterializeResult(
+        metadata={"parsed": report.parsed, "reused": report.reused, "failed": report.failed,
+                  "failures": dg.MetadataValue.json(report.failures[:50])}
+    )
+
+
+defs = dg.Definitions(assets=[parsed_documents])

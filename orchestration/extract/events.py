@@ -1,0 +1,261 @@
+"""Event mentions: the noun that names an event, its type, its name as written and its edition ordinal.
+
+Event nouns, exclusions (a press conference is no cooperation event) and cue words live in the per-language
+lexicon ``events.yml``. Names are grown around the noun by the grammar of each script: inflected adjectives
+and genitive complements in Russian, capitalised words in English, runs of ideographs and katakana in Chinese
+and Japanese.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from orchestration.extract.lexicons import lexicon
+
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_EN_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "twentieth": 20,
+}
+_RU_ADJECTIVE = re.compile(
+    r"^[А-ЯЁа-яё\-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ей|ых|их|ыми|ими)$"
+)
+_RU_ORDINAL = re.compile(r"^(\d{1,3})-?(?:й|я|е|ий|ая|ое|ого|ому|ом|ем|ей|го)$")
+_RU_VERBISH = re.compile(r"(?:ла|ло|ли|лся|лась|лось|лись|ет|ют|ит|ат|ят|ется|ются|ится|ались|ился|ены|ена|ено|ан|ана|ано|аны|..ал|..ил|..ел|..ял)$")
+_RU_NOUN_LOOKS_ADJECTIVE = re.compile(r"(?:ние|тие|вие|ствие|ьё|ье)$")
+_RU_STOP = {"в", "во", "на", "с", "со", "который", "которая", "которое", "которые", "где", "когда", "а", "но", "что",
+            "как", "прошел", "прошла", "прошли", "состоялась", "состоялся", "состоялись", "стал", "стала", "был", "была"}
+_RU_NAME_LINKS = {"по", "и", "для", "в", "на"}
+_CJK_NAME_CHAR = re.compile(r"[\u3400-\u9fff\u30a0-\u30ffA-Za-z0-9０-９\-－・‧·]")
+_ZH_BOUNDARY = set("的在于了是将由从与和及把被对向为并、，,。；;：:！？!?（）()「」“”\"《》 \u3000年月日")
+_ZH_NAME_PREFIX_OK = set("年")  # "2024中国…大会": a year glued to the name belongs to it
+_HIRAGANA = re.compile(r"[\u3040-\u309f]")
+
+
+@dataclass(frozen=True)
+class EventMention:
+    start: int  # the event noun
+    end: int
+    name_start: int  # the event's name as written around the noun
+    name_end: int
+    name: str
+    event_type: str
+    ordinal: int | None
+
+
+@lru_cache(maxsize=None)
+def _nouns(lang: str) -> tuple[tuple[str, str], ...]:
+    nouns = lexicon(lang, "events").get("event_nouns", {})
+    return tuple(sorted(nouns.items(), key=lambda item: -len(item[0])))
+
+
+@lru_cache(maxsize=None)
+def _noun_pattern(lang: str) -> re.Pattern[str]:
+    stems = [re.escape(stem) for stem, _ in _nouns(lang)]
+    if lang == "ru":
+        return re.compile(r"(?<![а-яё\-])(?:" + "|".join(stems) + r")[а-яё]*", re.IGNORECASE)
+    if lang == "en":
+        return re.compile(r"\b(?:" + "|".join(stems) + r")s?\b", re.IGNORECASE)
+    return re.compile("|".join(stems))
+
+
+@lru_cache(maxsize=None)
+def _excluded_pattern(lang: str) -> re.Pattern[str] | None:
+    phrases = lexicon(lang, "events").get("excluded_events", [])
+    if not phrases:
+        return None
+    return re.compile("|".join(re.escape(p) for p in phrases), re.IGNORECASE)
+
+
+def event_type_of(noun_surface: str, lang: str) -> str:
+    lowered = noun_surface.lower()
+    for stem, event_type in _nouns(lang):
+        if lowered.startswith(stem) or stem in lowered:
+            return event_type
+    return "other"
+
+
+def find_events(text: str, lang: str) -> list[EventMention]:
+    excluded = _excluded_pattern(lang)
+    excluded_spans = [(m.start(), m.end()) for m in excluded.finditer(text)] if excluded else []
+    mentions = []
+    for match in _noun_pattern(lang).finditer(text):
+        if any(s <= match.start() < e or s < match.end() <= e for s, e in excluded_spans):
+            continue
+        grow = {"ru": _name_ru, "en": _name_en}.get(lang, _name_cjk)
+        name_start, name_end = grow(text, match.start(), match.end(), lang)
+        name = text[name_start:name_end].strip()
+        mentions.append(
+            EventMention(
+                start=match.start(),
+                end=match.end(),
+                name_start=name_start,
+                name_end=name_end,
+                name=name,
+                event_type=event_type_of(match.group(0), lang),
+                ordinal=_ordinal(name, lang),
+            )
+        )
+    return mentions
+
+
+# --- names -----------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"«[^»]{1,80}»|\"[^\"]{1,80}\"|“[^”]{1,80}”|[\w\-]+|\S")
+
+
+def _tokens(segment: str, offset: int) -> list[tuple[int, int, str]]:
+    return [(offset + m.start(), offset + m.end(), m.group(0)) for m in _TOKEN.finditer(segment)]
+
+
+def _name_ru(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    left = _tokens(text[line_start:start], line_start)
+    name_start = start
+    for token_start, _, token in reversed(left):
+        if _RU_ORDINAL.match(token) or _ROMAN.match(token) or (
+            _RU_ADJECTIVE.match(token) and token.lower() not in _RU_STOP and not _RU_NOUN_LOOKS_ADJECTIVE.search(token.lower())
+        ):
+            name_start = token_start
+            continue
+        break
+    right = _tokens(text[end:line_end], end)
+    name_end = end
+    taken = 0
+    for index, (_, token_end, token) in enumerate(right):
+        lowered = token.lower()
+        if token[0] in "«\"“":
+            name_end = token_end
+            taken += 1
+            continue
+        if not re.match(r"[\w\-]", token) or lowered in _RU_STOP or _RU_VERBISH.search(lowered) and not _RU_ADJECTIVE.match(token):
+            break
+        if lowered in _RU_NAME_LINKS:
+            following = right[index + 1][2] if index + 1 < len(right) else ""
+            if lowered in ("в", "на") or not following or following[0].isdigit() and lowered != "по":
+                break
+        if token[0].isdigit() and not re.match(r"^\d{4}$", token):
+            break
+        # a capitalised word after the noun starts a person or place ("… выставки Вэй …"), unless it is an
+        # adjective or a hyphenated compound of the name itself ("ЭКСПО Китай-АСЕАН")
+        if token[0].isupper() and not _RU_ADJECTIVE.match(token) and "-" not in token:
+            break
+        name_end = token_end
+        taken += 1
+        if taken >= 10:
+            break
+    # a trailing link word ("по", "и") is not part of the name
+    while True:
+        tail = text[name_start:name_end].rstrip()
+        last = tail.split()[-1].lower() if tail.split() else ""
+        if last in _RU_NAME_LINKS and len(tail.split()) > 1:
+            name_end = name_start + len(tail) - len(last)
+            continue
+        break
+    if text[name_start:name_end].rstrip().endswith(" года") or re.search(r"\d{4}$", text[name_start:name_end].rstrip()):
+        pass
+    return name_start, name_start + len(text[name_start:name_end].rstrip())
+
+
+def _name_en(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    left = _tokens(text[line_start:start], line_start)
+    name_start = start
+    for token_start, _, token in reversed(left):
+        if token[:1].isupper() or token.lower() in _EN_ORDINAL_WORDS or re.match(r"^\d{1,3}(?:st|nd|rd|th)$", token) \
+                or re.match(r"^\d{4}$", token) or token in ("-", "&"):
+            name_start = token_start
+            continue
+        break
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    right = _tokens(text[end:line_end], end)
+    name_end = end
+    index = 0
+    while index < len(right):
+        token = right[index][2]
+        if token.lower() in ("on", "of", "for") and index + 1 < len(right) and right[index + 1][2][:1].isupper():
+            index += 1
+            while index < len(right) and (right[index][2][:1].isupper() or right[index][2] in ("-", "and", "&")):
+                name_end = right[index][1]
+                index += 1
+            continue
+        break
+    return name_start, name_end
+
+
+def _name_cjk(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
+    # a name quoted with 「」 or “” is the whole quotation
+    for opening, closing in (("「", "」"), ("“", "”"), ("《", "》"), ("『", "』")):
+        before = text.rfind(opening, max(0, start - 40), start)
+        if before != -1 and text.find(closing, before) >= end and closing not in text[before + 1:start]:
+            return before + 1, text.find(closing, before)
+    name_start = start
+    i = start - 1
+    while i >= 0 and start - i <= 30:
+        char = text[i]
+        if char in "\n":
+            break
+        if lang == "ja" and _HIRAGANA.match(char):
+            break
+        if char in _ZH_BOUNDARY and not (char in _ZH_NAME_PREFIX_OK and i > 0 and text[i - 1].isdigit() is False and False):
+            # "第七届" and "2024" glue to the name; a date ("19日") or a particle does not
+            break
+        if char == " " and not (i > 0 and text[i - 1].isdigit()):
+            break
+        if not _CJK_NAME_CHAR.match(char) and char not in " ":
+            break
+        name_start = i
+        i -= 1
+    # strip a leading place or date the name does not own: "在" already stops; keep digits only as "第N届"/"2024"
+    return name_start, end
+
+
+def _ordinal(name: str, lang: str) -> int | None:
+    if lang in ("zh", "ja"):
+        match = re.search(r"第\s*([0-9０-９一二三四五六七八九十百]+)\s*[届回次]", name)
+        return _cjk_small_number(match.group(1)) if match else None
+    for token in re.findall(r"[\w\-]+", name)[:4]:
+        if lang == "ru":
+            m = _RU_ORDINAL.match(token)
+            if m:
+                return int(m.group(1))
+        if _ROMAN.match(token):
+            return _roman(token)
+        if lang == "en":
+            if token.lower() in _EN_ORDINAL_WORDS:
+                return _EN_ORDINAL_WORDS[token.lower()]
+            m = re.match(r"^(\d{1,3})(?:st|nd|rd|th)$", token)
+            if m:
+                return int(m.group(1))
+    return None
+
+
+def _roman(token: str) -> int:
+    total = 0
+    for index, char in enumerate(token):
+        value = _ROMAN_VALUES[char]
+        total += -value if index + 1 < len(token) and _ROMAN_VALUES[token[index + 1]] > value else value
+    return total
+
+
+def _cjk_small_number(token: str) -> int | None:
+    token = token.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if token.isdigit():
+        return int(token)
+    digits = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    total, current = 0, 0
+    for char in token:
+        if char in digits:
+            current = digits[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current or None

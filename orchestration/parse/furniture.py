@@ -1,0 +1,199 @@
+"""Separate an article from its page furniture: headline lists, navigation, metadata lines, footers.
+
+Works on lines, because scraped pages and saved texts keep furniture on lines of its own. The rules are
+about the *shape* of pages (runs of list items or timestamped headlines, short navigation lines around the
+body, footers after it), with the marker words kept as data in ``furniture.yml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_TIMESTAMP_LEAD = re.compile(
+    r"^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?)(?:[,\s]+\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_DATE_ONLY_LINE = re.compile(
+    r"^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?)(?:[,\s]+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*▪►»]|\d{1,2}[.)])\s+\S")
+_SENTENCE_END = re.compile(r"[.!?。！？…»\"”」』)）:]\s*$")
+_BREADCRUMB = re.compile(r"\S\s+(?:>|›|»|/|\|)\s+\S")
+_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, list[str]]:
+    data = yaml.safe_load((Path(__file__).with_name("furniture.yml")).read_text(encoding="utf-8"))
+    return {key: [m.lower() for m in values] for key, values in data.items()}
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+    kind: str  # body | heading | title | metadata | listing | navigation | footer | blank | repeat
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str | None
+    text: str  # the article body, furniture removed, lines joined by "\n"
+    metadata_lines: tuple[str, ...]  # timestamp/source lines: where the page states its own date
+    lines: tuple[Line, ...]  # every input line with its classification (for audits and tests)
+
+    @property
+    def removed(self) -> int:
+        return sum(1 for line in self.lines if line.kind not in ("body", "heading", "title", "blank"))
+
+
+def _weight(text: str) -> int:
+    """Letters, with a CJK character counting as two (one CJK character carries about a word)."""
+    return len(_LETTERS.findall(text)) + len(_CJK.findall(text))
+
+
+def _is_prose(text: str) -> bool:
+    weight = _weight(text)
+    return weight >= 80 or (weight >= 30 and bool(_SENTENCE_END.search(text)))
+
+
+def _starts_with_any(lowered: str, markers: list[str]) -> bool:
+    return any(lowered.startswith(marker) for marker in markers)
+
+
+def split_article(raw_text: str) -> Article:
+    markers = _markers()
+    raw_lines = raw_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kinds: list[str] = []
+    for text in raw_lines:
+        stripped = text.strip()
+        lowered = stripped.lower()
+        if not stripped:
+            kinds.append("blank")
+        elif _DATE_ONLY_LINE.match(stripped) or _starts_with_any(lowered, markers["metadata_openers"]):
+            kinds.append("metadata")
+        elif lowered in markers["whole_lines"] or _BREADCRUMB.search(stripped) and _weight(stripped) < 40:
+            kinds.append("navigation")
+        elif _TIMESTAMP_LEAD.match(stripped):
+            # a single timestamp line is the page's own date; a run of them is a headline list (decided below)
+            kinds.append("timestamped")
+        elif _LIST_ITEM.match(stripped):
+            kinds.append("item")
+        elif _is_prose(stripped):
+            kinds.append("body")
+        else:
+            kinds.append("short")
+    _resolve_runs(kinds, "timestamped", run_kind="listing", single_kind="metadata")
+    _resolve_runs(kinds, "item", run_kind="listing", single_kind="short", min_run=3)
+
+    body_lines = [i for i, kind in enumerate(kinds) if kind == "body"]
+    first_body = body_lines[0] if body_lines else len(kinds)
+    last_body = body_lines[-1] if body_lines else -1
+
+    # a block opener ("Последние новости") turns everything up to the next prose line into furniture
+    for i, text in enumerate(raw_lines):
+        if kinds[i] in ("short", "navigation") and _starts_with_any(text.strip().lower(), markers["block_openers"]):
+            kinds[i] = "navigation"
+            j = i + 1
+            while j < len(kinds) and kinds[j] not in ("body",):
+                if kinds[j] in ("short", "metadata"):
+                    # a short line right before the body may be the article's own title; keep scanning for listings
+                    break
+                kinds[j] = "listing" if kinds[j] != "blank" else "blank"
+                j += 1
+
+    # the footer: after the body starts, a footer opener or an end marker closes the article
+    end = len(kinds)
+    for i in range(first_body, len(kinds)):
+        lowered = raw_lines[i].strip().lower()
+        if kinds[i] != "body" and _starts_with_any(lowered, markers["footer_openers"]):
+            end = i
+            break
+        if kinds[i] == "body" and _starts_with_any(lowered, markers["footer_openers"]) and i > first_body:
+            end = i
+            break
+        cut = _end_marker_position(raw_lines[i], markers["end_markers"])
+        if cut is not None and i >= first_body:
+            raw_lines[i] = raw_lines[i][:cut].rstrip()
+            end = i + 1
+            break
+    for i in range(end, len(kinds)):
+        if kinds[i] != "blank":
+            kinds[i] = "footer"
+    last_body = max((i for i in range(min(end, len(kinds))) if kinds[i] == "body"), default=-1)
+
+    # listings after the last body line are related links; short lines after it are footer crumbs
+    for i in range(last_body + 1, len(kinds)):
+        if kinds[i] in ("short", "item", "listing", "navigation", "metadata"):
+            kinds[i] = "footer" if kinds[i] in ("short", "navigation") else kinds[i]
+
+    # before the body: the first headline-shaped line is the title; other short lines are navigation
+    title_index = None
+    for i in range(0, first_body + 1 if first_body < len(kinds) else len(kinds)):
+        if kinds[i] in ("short", "body") and _is_headline(raw_lines[i].strip(), markers["caption_openers"]):
+            title_index = i
+            kinds[i] = "title"
+            break
+    if title_index == first_body:
+        first_body = next((i for i in range(first_body + 1, len(kinds)) if kinds[i] == "body"), len(kinds))
+    title_text = raw_lines[title_index].strip() if title_index is not None else None
+    for i in range(0, first_body):
+        if kinds[i] == "short":
+            kinds[i] = "repeat" if raw_lines[i].strip() == title_text else "navigation"
+    # short lines inside the body are sub-headings: article text
+    for i in range(first_body, last_body + 1):
+        if kinds[i] == "short":
+            kinds[i] = "heading"
+        elif kinds[i] == "item":
+            kinds[i] = "body"
+
+    # a paragraph printed twice (a repeated headline, a caption shown twice) is read once
+    seen: set[str] = set()
+    for i, kind in enumerate(kinds):
+        if kind in ("body", "heading", "title"):
+            key = raw_lines[i].strip()
+            if key in seen:
+                kinds[i] = "repeat"
+            seen.add(key)
+
+    title = raw_lines[title_index].strip() if title_index is not None else None
+    body = "\n".join(raw_lines[i].strip() for i, kind in enumerate(kinds) if kind in ("body", "heading"))
+    metadata = tuple(raw_lines[i].strip() for i, kind in enumerate(kinds) if kind == "metadata" and i < max(first_body, 1) + 2)
+    lines = tuple(Line(i, raw_lines[i], kinds[i]) for i in range(len(kinds)))
+    return Article(title=title, text=body, metadata_lines=metadata, lines=lines)
+
+
+def _is_headline(text: str, caption_openers: list[str]) -> bool:
+    """Headlines are short, carry several words and end without a full stop; captions are not headlines."""
+    if not text or text[-1] in ".。" or _starts_with_any(text.lower(), caption_openers):
+        return False
+    weight = _weight(text)
+    words = len(text.split())
+    return weight < 300 and (words >= 3 or len(_CJK.findall(text)) >= 8)
+
+
+def _resolve_runs(kinds: list[str], kind: str, *, run_kind: str, single_kind: str, min_run: int = 2) -> None:
+    i = 0
+    while i < len(kinds):
+        if kinds[i] != kind:
+            i += 1
+            continue
+        j = i
+        members = []
+        while j < len(kinds) and kinds[j] in (kind, "blank"):
+            if kinds[j] == kind:
+                members.append(j)
+            j += 1
+        for m in members:
+            kinds[m] = run_kind if len(members) >= min_run else single_kind
+        i = j
+
+
+def _end_marker_position(line: str, end_markers: list[str]) -> int | None:
+    lowered = line.lower()
+    positions = [lowered.find(marker) for marker in end_markers if marker in lowered]
+    return min(positions) if positions else None
