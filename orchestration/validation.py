@@ -21,7 +21,6 @@ import pycountry
 from orchestration.settings import EXPECTATIONS_DIR
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("TQDM_DISABLE", "1")
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
 
 EXAMPLE_ROWS = 5
@@ -102,8 +101,11 @@ def validate_table(suite: dict, frame: pd.DataFrame) -> SuiteOutcome:
     import great_expectations as gx
     from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
     frame = _with_timestamps(frame)
     context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)  # keep run logs readable
     batch = (
         context.data_sources.add_pandas("accords")
         .add_dataframe_asset(suite["name"])

@@ -1,0 +1,148 @@
+"""URL normalisation: one spelling per page, so that the same article reached through a feed, a sitemap and a
+shared link (with its tracking parameters) is stored once.
+
+`normalize_url` is for identity (dedup keys, cursors, validator stores). Fetch the URL as discovered: a few servers
+do need a parameter we treat as tracking, and fetching the original costs nothing.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
+
+import lxml.etree
+import lxml.html
+
+# Query parameters that only say how a reader arrived, never which page they get. Compared case-insensitively.
+# Kept as an explicit list (not "drop everything") because many news CMSs select the article by query (?id=123).
+TRACKING_PARAMETERS = frozenset(
+    {
+        # ad and click ids
+        "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "ysclid", "twclid", "ttclid",
+        "igshid", "li_fat_id", "epik", "_openstat",
+        # mail campaigns (Mailchimp, HubSpot, Marketo, Salesforce)
+        "mc_cid", "mc_eid", "_hsenc", "_hsmi", "mkt_tok", "sfmc_id", "cmpid", "s_cid",
+        # analytics referrals
+        "_ga", "_gl", "wt.mc_id", "ncid", "ref_src", "ref_url", "rss_ref",
+        # Chinese portals and WeChat/Weibo/Baidu shares (spm/scm: Alibaba-style click paths)
+        "spm", "scm", "from", "isappinstalled", "share_token", "sharer_sharetime", "sharer_shareid",
+        "wxshare_count", "clicktime", "enterid", "scene", "subscene", "chksm", "tt_from", "utm_referrer",
+        # generic share buttons
+        "share", "share_source", "share_medium", "share_from", "share_app", "sharesource", "shareid",
+        "sns", "via",
+    }
+)
+# Every parameter starting with one of these is tracking (utm_source, utm_medium, utm_campaign, utm_content, ...).
+TRACKING_PREFIXES = ("utm_", "at_", "pk_", "mtm_", "hmsr", "hmpl", "hmcu", "hmkw", "hmci")
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+# Unreserved characters (RFC 3986) are equivalent to their percent-encoded form; decode them, keep the rest encoded.
+_PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+_PATH_SAFE = "/%:@!$&'()*+,;="
+
+
+def is_tracking_parameter(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMETERS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def normalize_url(url: str, base: str | None = None) -> str:
+    """The identity spelling of a URL: absolute (resolved against `base`), lowercase scheme and host, IDN host in
+    punycode, no default port, no fragment, no tracking parameters, remaining query parameters sorted, dot segments
+    removed, percent-escapes in one case. Non-http(s) URLs come back resolved and otherwise untouched."""
+    url = url.strip()
+    if base:
+        url = urljoin(base.strip(), url)
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS:
+        return urlunsplit((scheme, parts.netloc, parts.path, parts.query, parts.fragment)) if scheme else url
+    return urlunsplit((scheme, _netloc(parts, scheme), _path(parts.path), _query(parts.query), ""))
+
+
+def _netloc(parts, scheme: str) -> str:
+    host = ascii_host((parts.hostname or "").rstrip("."))
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    try:
+        port = parts.port
+    except ValueError:  # a non-numeric port: leave the authority as written, lowercased
+        return parts.netloc.lower()
+    if port is not None and port != DEFAULT_PORTS[scheme]:
+        host = f"{host}:{port}"
+    userinfo = parts.netloc.rpartition("@")[0] if "@" in parts.netloc else ""
+    return f"{userinfo}@{host}" if userinfo else host
+
+
+def ascii_host(host: str) -> str:
+    host = host.lower()
+    if host.isascii():
+        return host
+    try:
+        import idna  # installed with requests; implements IDNA 2008 + UTS 46 as browsers do
+
+        return idna.encode(host, uts46=True).decode("ascii")
+    except Exception:
+        try:
+            return host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return host
+
+
+def _path(path: str) -> str:
+    path = _remove_dot_segments(path or "/")
+    path = _PERCENT.sub(_normalize_escape, path)
+    return quote(path, safe=_PATH_SAFE)
+
+
+def _normalize_escape(match: re.Match) -> str:
+    char = chr(int(match.group(1), 16))
+    return char if char in _UNRESERVED else "%" + match.group(1).upper()
+
+
+def _remove_dot_segments(path: str) -> str:
+    if "." not in path:
+        return path
+    output: list[str] = []
+    for segment in path.split("/"):
+        if segment == "..":
+            if len(output) > 1:
+                output.pop()
+        elif segment != ".":
+            output.append(segment)
+    if path.endswith(("/.", "/..")):
+        output.append("")
+    joined = "/".join(output)
+    return joined if joined.startswith("/") else "/" + joined
+
+
+def _query(query: str) -> str:
+    if not query:
+        return ""
+    pairs = [(key, value) for key, value in parse_qsl(query, keep_blank_values=True) if not is_tracking_parameter(key)]
+    pairs.sort()
+    return urlencode(pairs, quote_via=quote, safe="/:@!$'()*,;")
+
+
+def canonical_url(html: str | bytes, base_url: str) -> str | None:
+    """The page's `<link rel="canonical">` target, absolute and normalised; None when absent or not http(s)."""
+    if not html or not html.strip():
+        return None
+    if isinstance(html, str) and html.lstrip().startswith("<?xml"):
+        html = html.encode("utf-8")  # lxml refuses str input that carries an encoding declaration (XHTML)
+    try:
+        document = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    base = base_url
+    for base_element in document.iterfind(".//base[@href]"):
+        base = urljoin(base_url, base_element.get("href").strip())
+        break
+    for link in document.iterfind(".//link[@rel]"):
+        rel_tokens = link.get("rel", "").lower().split()
+        href = (link.get("href") or "").strip()
+        if "canonical" in rel_tokens and href:
+            resolved = normalize_url(href, base)
+            return resolved if urlsplit(resolved).scheme in DEFAULT_PORTS else None
+    return None
