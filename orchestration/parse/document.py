@@ -1,11 +1,10 @@
 """One raw document to one parsed document: article text, title, language, publication date."""
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass
 from datetime import date
 
-from charset_normalizer import from_bytes
+from orchestration.fetch.charsets import decode_body
 
 from orchestration.parse.furniture import split_article
 from orchestration.parse.html import html_to_page
@@ -28,28 +27,21 @@ class ParsedDocument:
     removed_lines: int
 
 
-def decode_bytes(content: bytes, declared: str | None = None) -> str:
-    """UTF-8 (with or without BOM) first, then a declared charset, then detection."""
-    if content.startswith(codecs.BOM_UTF8):
-        return content[len(codecs.BOM_UTF8):].decode("utf-8")
-    try:
-        return content.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+def decode_bytes(content: bytes, content_type: str | None = None, declared: str | None = None) -> str:
+    """The same charset rules as for HTTP pages (header, then <meta>, then detection); a file has no header, so
+    the charset the fetcher settled on, if any, stands in for it."""
+    header = content_type or "text/plain"
     if declared:
-        try:
-            return content.decode(declared)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    best = from_bytes(content).best()
-    if best is None:
-        raise ParseError("undecodable_bytes")
-    return str(best)
+        header = f"{header}; charset={declared}"
+    text, _, _ = decode_body(content, header)
+    if not text.strip():
+        raise ParseError("no_text")
+    return text
 
 
 def parse_document(content: bytes, *, content_type: str | None, language_hint: str | None = None,
                    declared_encoding: str | None = None) -> ParsedDocument:
-    text = decode_bytes(content, declared_encoding)
+    text = decode_bytes(content, content_type, declared_encoding)
     is_html = (content_type or "").startswith(("text/html", "application/xhtml")) or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html"))
     published: date | None = None
     source: str | None = None

@@ -58,7 +58,7 @@ def _weight(text: str) -> int:
 
 def _is_prose(text: str) -> bool:
     weight = _weight(text)
-    return weight >= 80 or (weight >= 30 and bool(_SENTENCE_END.search(text)))
+    return weight >= 80 or (weight >= 20 and bool(_SENTENCE_END.search(text)))
 
 
 def _starts_with_any(lowered: str, markers: list[str]) -> bool:
@@ -119,6 +119,8 @@ def split_article(raw_text: str) -> Article:
         cut = _end_marker_position(raw_lines[i], markers["end_markers"])
         if cut is not None and i >= first_body:
             raw_lines[i] = raw_lines[i][:cut].rstrip()
+            if raw_lines[i]:
+                kinds[i] = "body"  # the article's last sentence, before its end mark
             end = i + 1
             break
     for i in range(end, len(kinds)):
@@ -170,6 +172,8 @@ def split_article(raw_text: str) -> Article:
 def _is_headline(text: str, caption_openers: list[str]) -> bool:
     """Headlines are short, carry several words and end without a full stop; captions are not headlines."""
     if not text or text[-1] in ".。" or _starts_with_any(text.lower(), caption_openers):
+        return False
+    if text.upper() == text and text.lower() != text:  # menus shout; headlines do not
         return False
     weight = _weight(text)
     words = len(text.split())

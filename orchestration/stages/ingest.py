@@ -31,15 +31,22 @@ def run_ingest(settings: Settings, sources: list[SourceConfig], run_id: str, now
     known = store.known_uris()
     log: list[dict] = []
     new_documents = 0
-    for source in sources:
-        if source.kind == "files":
-            entries = _ingest_files(source, store, known, run_id, now)
-        else:
-            from orchestration.stages.ingest_http import ingest_http_source
+    fetcher = None
+    try:
+        for source in sources:
+            if source.kind == "files":
+                entries = _ingest_files(source, store, known, run_id, now)
+            else:
+                # one polite client for the whole run: robots.txt cache and per-host delays span sources
+                from orchestration.stages.ingest_http import ingest_http_source, new_fetcher
 
-            entries = ingest_http_source(source, store, settings, run_id, now)
-        new_documents += sum(1 for entry in entries if entry.pop("_new", False))
-        log.extend(entries)
+                fetcher = fetcher or new_fetcher()
+                entries = ingest_http_source(source, store, settings, run_id, now, fetcher=fetcher)
+            new_documents += sum(1 for entry in entries if entry.pop("_new", False))
+            log.extend(entries)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
     store.save()
     write_table(settings.raw_dir / "fetch_log" / f"{run_id}.parquet", log, FETCH_LOG_SCHEMA)
     counts = Counter(entry["status"] for entry in log)

@@ -1,0 +1,111 @@
+"""Fetch stage for the HTTP source kinds (urls, rss, sitemap): discover, fetch politely, keep, log.
+
+State between runs lives in ``raw/http_state/<source>.json``: the discovery cursor (feeds read
+incrementally), the validators of every page (conditional GET, so an unchanged page costs a 304) and which
+document each URL produced. A URL whose fetch failed for a temporary reason is offered again next run.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from orchestration.fetch.discovery import discover, retry_later
+from orchestration.fetch.http import FetchResult, Fetcher
+from orchestration.fetch.urls import canonical_url, normalize_url
+from orchestration.registry import SourceConfig
+from orchestration.settings import Settings
+from orchestration.store.documents import DocumentStore
+
+USER_AGENT = os.environ.get("ACCORDS_USER_AGENT", "AccordsBot/0.1 (cooperation-news research pipeline; polite crawler)")
+TEMPORARY_REASONS = {"timeout", "connection_error", "robots_unreachable", "http_429", "internal_error"}
+
+
+def new_fetcher() -> Fetcher:
+    return Fetcher(user_agent=USER_AGENT)
+
+
+def _state_path(settings: Settings, source: SourceConfig) -> Path:
+    return settings.raw_dir / "http_state" / f"{source.name}.json"
+
+
+def _load_state(path: Path) -> dict:
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    return {"cursor": None, "pages": {}}
+
+
+def _save_state(path: Path, state: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        json.dump(state, out, ensure_ascii=False, sort_keys=True)
+    os.replace(tmp, path)
+
+
+def _is_temporary(reason: str | None) -> bool:
+    return reason in TEMPORARY_REASONS or (reason or "").startswith("http_5")
+
+
+def ingest_http_source(source: SourceConfig, store: DocumentStore, settings: Settings, run_id: str, now: datetime,
+                       fetcher: Fetcher | None = None) -> list[dict]:
+    """Fetch one HTTP source; returns its fetch-log rows (every discovered URL, whatever happened to it)."""
+    own_fetcher = fetcher is None
+    fetcher = fetcher or new_fetcher()
+    path = _state_path(settings, source)
+    state = _load_state(path)
+    pages: dict[str, dict] = state.setdefault("pages", {})
+    entries: list[dict] = []
+
+    def log(url: str, result: FetchResult | None, status: str, reason: str | None, document_id: str | None = None) -> None:
+        entries.append({
+            "source_name": source.name, "url": url, "final_url": result.final_url if result else None,
+            "run_id": run_id, "attempted_at": result.fetched_at if result else now, "status": status, "reason": reason,
+            "http_status": result.http_status if result else None, "attempts": result.attempts if result else 0,
+            "document_id": document_id,
+        })
+
+    try:
+        discovery = discover(source, fetcher, state.get("cursor"), now=now)
+        cursor = discovery.cursor
+        for error in discovery.errors:  # the feed or sitemap itself
+            log(error.url, error, error.status if error.status != "fetched" else "failed", error.reason or "bad_feed")
+        for item in discovery.deferred:
+            log(item.url, None, "skipped", "max_documents")
+        retry: list[str] = []
+        for item in discovery.items:
+            page = pages.get(item.normalized_url, {})
+            validators = (page.get("etag"), page.get("last_modified")) if page else None
+            result = fetcher.fetch(item.url, allow_private_network=source.allow_private_network, validators=validators)
+            if result.status == "not_modified":
+                page.update(etag=result.etag or page.get("etag"), last_modified=result.last_modified or page.get("last_modified"))
+                log(item.url, result, "not_modified", None, page.get("document_id"))
+                continue
+            if result.status != "fetched" or result.body is None:
+                if _is_temporary(result.reason):
+                    retry.append(item.normalized_url)
+                log(item.url, result, result.status, result.reason)
+                continue
+            identity = _identity(result)
+            stored = store.add(result.body, source_name=source.name, uri=identity, final_url=result.final_url,
+                               fetched_at=result.fetched_at, content_type=result.content_type,
+                               declared_encoding=result.encoding, language_hint=source.language)
+            pages[item.normalized_url] = {"etag": result.etag, "last_modified": result.last_modified,
+                                          "document_id": stored.document_id, "uri": identity}
+            entry_status = "fetched"
+            log(item.url, result, entry_status, None, stored.document_id)
+            entries[-1]["_new"] = stored.is_new
+        state["cursor"] = retry_later(cursor, retry) if retry else cursor
+    finally:
+        if own_fetcher:
+            fetcher.close()
+    _save_state(path, state)
+    return entries
+
+
+def _identity(result: FetchResult) -> str:
+    """The document's URL identity: its canonical link if it declares one, else the final URL, normalised."""
+    canonical = canonical_url(result.text, result.final_url) if result.text else None
+    return normalize_url(canonical or result.final_url)

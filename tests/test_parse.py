@@ -1,0 +1,151 @@
+"""Parsing: article text without page furniture, title, language, stated publication date."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from orchestration.parse.document import ParseError, parse_document
+from orchestration.parse.furniture import split_article
+from orchestration.parse.language import detect_language
+
+RU_PAGE = """Последние новости
+03.02.2026, 10:15 В Сочи прошел лыжный турнир
+03.02.2026, 09:40 Курс валют на среду
+02.02.2026, 18:05 В Казани открылся музей
+Форум городов-побратимов завершился в Ярославле
+В мире
+ЯРОСЛАВЛЬ, 4 февраля 2026 г. — Второй форум городов-побратимов прошел 2 февраля в Ярославле, участники подписали 12 соглашений о сотрудничестве.
+Делегации из девяти стран обсудили проекты в области туризма и образования, а также обмена студентами.
+КОНТАКТНАЯ ИНФОРМАЦИЯ: пресс-служба, тел.: +7-4852-000000
+"""
+
+HEADLINE_TAIL = """Видеоконференция по сотрудничеству в сфере образования прошла между Казанью и городами Китая, сообщили организаторы мероприятия.
+Стороны договорились о новых программах обмена студентами и преподавателями на ближайшие три года.
+- В Минске прошел турнир по шашкам
+- Биржевые индексы выросли
+- В Пекине открылась выставка фарфора
+- Марафон в Шанхае собрал тысячи бегунов
+"""
+
+JA_PAGE = """日中経済協力フォーラムが大阪で開幕
+
+2025-10-02 14:05:11 admin ソース: 分かち合う:
+
+10月1日、日中経済協力フォーラムが大阪で開催され、両国の企業が協力について議論した。
+
+会場では、8件の協力協定が締結された。
+
+Powered by SomeCMS 3.1 ©2010-2025  example.jp
+"""
+
+ZH_PAGE = """国际频道 >  要闻 > 正文
+第三届中外城市合作论坛在成都开幕
+2024-05-21 09:30 来源:示例网 责任编辑:李明
+新华社成都5月20日电 20日,第三届中外城市合作论坛在成都开幕,来自20个国家的代表参加论坛。
+论坛期间,各方签署了合作协议。(完) 【编辑:张三】 新闻结尾
+相关新闻
+上海举行灯光节
+广州天气转晴
+"""
+
+EN_PAGE = """NEWS WORLD BUSINESS
+World / Asia
+
+Trade fair closes with record deals
+
+Updated: 2023-06-11 08:00
+
+Trade fair closes with record deals
+
+The third regional trade fair closed in Almaty on Saturday, with agreements worth 2 billion dollars signed.
+Organisers said more than 300 companies took part in the three-day event, a record for the fair.
+Copyright 2023 Example News. All rights reserved.
+"""
+
+
+def _kinds(article):
+    return {line.text.strip(): line.kind for line in article.lines if line.text.strip()}
+
+
+def test_latest_news_block_and_contact_footer_are_furniture():
+    article = split_article(RU_PAGE)
+    assert article.title == "Форум городов-побратимов завершился в Ярославле"
+    assert "Сочи" not in article.text and "Курс валют" not in article.text and "В мире" not in article.text
+    assert "тел." not in article.text
+    assert article.text.startswith("ЯРОСЛАВЛЬ, 4 февраля 2026 г.")
+    assert _kinds(article)["03.02.2026, 09:40 Курс валют на среду"] == "listing"
+
+
+def test_trailing_headline_list_is_dropped_but_the_article_kept():
+    article = split_article(HEADLINE_TAIL)
+    assert "Минске" not in article.text and "Марафон" not in article.text
+    assert article.text.count("\n") == 1 and article.title is None
+
+
+def test_cms_footer_metadata_and_image_crumbs_are_not_text():
+    article = split_article(JA_PAGE)
+    assert article.title == "日中経済協力フォーラムが大阪で開幕"
+    assert "Powered" not in article.text and "admin" not in article.text
+    assert article.metadata_lines == ("2025-10-02 14:05:11 admin ソース: 分かち合う:",)
+
+
+def test_breadcrumbs_end_markers_and_related_links():
+    article = split_article(ZH_PAGE)
+    assert article.title == "第三届中外城市合作论坛在成都开幕"
+    assert article.text.endswith("论坛期间,各方签署了合作协议。")
+    assert "上海" not in article.text and "要闻" not in article.text
+
+
+def test_navigation_repeated_headline_and_copyright():
+    article = split_article(EN_PAGE)
+    assert article.title == "Trade fair closes with record deals"
+    assert "Copyright" not in article.text and "NEWS WORLD" not in article.text
+    assert article.text.count("Trade fair closes") == 0
+    assert article.text.startswith("The third regional trade fair")
+
+
+@pytest.mark.parametrize("text, language", [
+    (RU_PAGE, "ru"), (JA_PAGE, "ja"), (ZH_PAGE, "zh"), (EN_PAGE, "en"),
+    ("中国・寧夏で博覧会が開かれた。", "ja"), ("宁夏举办博览会。", "zh"),
+])
+def test_language_from_script(text, language):
+    assert detect_language(text) == language
+
+
+def test_parse_document_states_publication_date_from_the_page_not_the_clock():
+    parsed = parse_document(JA_PAGE.encode("utf-8"), content_type="text/plain")
+    assert parsed.published_date == date(2025, 10, 2) and parsed.published_date_source == "page_metadata"
+    assert parsed.language == "ja" and parsed.text.startswith(parsed.title + "\n")
+    undated = parse_document(HEADLINE_TAIL.encode("utf-8"), content_type="text/plain")
+    assert undated.published_date is None
+
+
+def test_dateline_gives_the_publication_date_when_the_page_has_no_timestamp():
+    parsed = parse_document(RU_PAGE.encode("utf-8"), content_type="text/plain")
+    assert parsed.published_date == date(2026, 2, 4) and parsed.published_date_source == "dateline"
+
+
+def test_html_pages_lose_their_chrome_and_keep_their_metadata_date():
+    html = """<html><head><title>Site | Expo</title><meta property="og:title" content="Expo opens in Harbin">
+    <meta property="article:published_time" content="2024-06-15T08:00:00+08:00"></head>
+    <body><nav><a>Home</a><a>World</a></nav><header>Top stories</header>
+    <article><h1>Expo opens in Harbin</h1><p>The eighth expo opened in Harbin on Saturday with 200 agreements signed by companies from 30 countries.</p>
+    <p>Organisers expect more than 100,000 visitors during the week of the exhibition.</p></article>
+    <aside class="related"><ul><li>Weather turns cold</li></ul></aside><footer>© 2024 Example</footer></body></html>"""
+    parsed = parse_document(html.encode("utf-8"), content_type="text/html; charset=utf-8")
+    assert parsed.title == "Expo opens in Harbin"
+    assert parsed.published_date == date(2024, 6, 15)
+    assert "Home" not in parsed.text and "Weather" not in parsed.text and "©" not in parsed.text
+    assert "200 agreements" in parsed.text
+
+
+def test_legacy_charset_files_decode():
+    text = "Форум открылся в Харбине, подписано 12 соглашений о сотрудничестве между городами двух стран."
+    parsed = parse_document(text.encode("windows-1251"), content_type="text/plain")
+    assert "Харбине" in parsed.text
+
+
+def test_a_document_without_article_text_is_a_parse_error():
+    with pytest.raises(ParseError):
+        parse_document("- a\n- b\n- c\n".encode(), content_type="text/plain")
