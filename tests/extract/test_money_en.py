@@ -1,0 +1,140 @@
+"""Money in English: $/US$/USD/yuan/RMB, bn/bln/million/m, qualifiers, (X U.S. dollars) restatements,
+headline roundings, previous editions, prize money and the other amounts that are not deals."""
+from __future__ import annotations
+
+import pytest
+
+from orchestration.extract.money import find_money
+
+LANG = "en"
+
+
+def money(text: str):
+    found = find_money(text, LANG)
+    for m in found:
+        assert text[m.start:m.end] == m.text
+        assert m.sentence_start <= m.start < m.end <= m.sentence_end
+    return found
+
+
+def one(text: str):
+    found = money(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("Contracts worth 12.6 billion yuan were signed.", 12.6e9, "CNY"),
+    ("Contracts worth $25 bn were signed.", 25e9, "USD"),
+    ("Contracts worth US$3 million were signed.", 3e6, "USD"),
+    ("Contracts worth 39 bln USD were signed.", 39e9, "USD"),
+    ("Contracts worth RMB 800 million were signed.", 800e6, "CNY"),
+    ("Contracts worth $40m were signed.", 40e6, "USD"),
+    ("Contracts worth 2.1 billion U.S. dollars were signed.", 2.1e9, "USD"),
+    ("Contracts worth 450 million euros were signed.", 450e6, "EUR"),
+    ("Contracts worth €1.2bn were signed.", 1.2e9, "EUR"),
+    ("Contracts worth 3 trillion won were signed.", 3e12, "KRW"),
+    ("Contracts worth 90 billion rubles were signed.", 90e9, "RUB"),
+    ("Contracts worth five million dollars were signed.", 5e6, "USD"),
+    ("Contracts worth HK$600 million were signed.", 600e6, "HKD"),
+])
+def test_amounts_and_currencies(text, amount, currency):
+    m = one(text)
+    assert m.amount == pytest.approx(amount)
+    assert m.currency == currency
+    assert m.is_deal and m.deal_status == "signed"
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("Deals worth over $2 billion were signed.", "over"),
+    ("Deals worth more than $2 billion were signed.", "over"),
+    ("Deals worth about $2 billion were signed.", "about"),
+    ("Deals worth around $2 billion were signed.", "about"),
+    ("Deals worth approximately $2 billion were signed.", "about"),
+    ("Deals worth nearly $2 billion were signed.", "under"),
+    ("Deals worth almost $2 billion were signed.", "under"),
+    ("Deals worth less than $2 billion were signed.", "under"),
+    ("Deals worth up to $2 billion were signed.", "up_to"),
+    ("Deals worth $2 billion were signed.", "exact"),
+])
+def test_qualifiers(text, qualifier):
+    assert one(text).qualifier == qualifier
+
+
+def test_parenthesised_conversion_inherits_the_qualifier():
+    found = money("More than 185.3 billion yuan (26.1 billion U.S. dollars) worth of contracts were signed at the fair.")
+    assert [(m.amount, m.currency, m.qualifier) for m in found] == [
+        (185.3e9, "CNY", "over"), (26.1e9, "USD", "over")]
+    assert found[1].restates == 0
+
+
+def test_headline_rounding_is_the_same_deal():
+    text = ("Trade fair closes, 26 bln USD deals signed\n\n"
+            "KASHGAR, June 4 (Xinhua) -- More than 185.3 billion yuan (26.1 billion U.S. dollars) worth of "
+            "contracts were signed.")
+    found = money(text)
+    assert [m.restates for m in found] == [1, None, 1]
+
+
+def test_previous_edition_is_not_a_deal():
+    found = money("Contracts worth 31 billion yuan were signed. The previous fair saw 12 billion U.S. dollars "
+                  "worth of contracts signed.")
+    assert found[0].is_deal
+    assert not found[1].is_deal and found[1].not_deal_reason == "previous_edition"
+
+
+def test_up_from_last_year():
+    found = money("Deals worth $3.4bn were signed at the forum, up from $2.8bn last year.")
+    assert [m.is_deal for m in found] == [True, False]
+
+
+def test_parts_of_a_total():
+    text = ("Contracts worth 80 billion yuan were signed. A total of 20.5 billion yuan worth of contracts went to "
+            "foreign firms, accounting for 25.6 percent of the total. Of which 3 billion yuan were signed online.")
+    found = money(text)
+    assert [m.part_of_total for m in found] == [False, True, True]
+    assert all(m.is_deal for m in found)
+
+
+def test_statuses():
+    assert one("Investment under the deals is expected to reach $5 billion.").deal_status == "expected"
+    assert one("Letters of intent worth $5 billion were signed.").deal_status == "intended"
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("The winner will be awarded $25,000 in prize money.", "prize"),
+    ("A purse of $150,000 is up for grabs at the city marathon", "prize"),
+    ("Bilateral trade reached 240 billion U.S. dollars.", "trade_turnover"),
+    ("The province's GDP grew to 1.3 trillion yuan.", "gdp"),
+    ("The central parity rate of the yuan strengthened to 7.1 yuan per dollar.", "exchange_rate"),
+    ("The city's budget for next year is 12 billion yuan.", "budget"),
+    ("Projects each worth over $100 million will get tax breaks.", "threshold"),
+])
+def test_amounts_that_are_not_deals(text, reason):
+    found = money(text)
+    assert found and not found[0].is_deal
+    assert found[0].not_deal_reason == reason
+
+
+def test_no_money_in_counts_and_furniture():
+    text = ("Delegates from 42 countries attended, along with 5,310 professional buyers and 35,000 visitors. "
+            "Updated: 2021-09-03 11:20. Call +86-991-1234567.")
+    assert money(text) == []
+
+
+def test_a_comparison_with_last_year_keeps_the_deal():
+    assert one("Deals worth $5bn were signed at the annual expo, up 20 percent over last year.").is_deal
+
+
+def test_awarded_contracts_are_deals():
+    assert one("Contracts worth $2 billion were awarded to local builders.").is_deal
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("They signed a $1.5-billion deal.", 1.5e9, "USD"),
+    ("Contracts worth RMB5 billion were signed.", 5e9, "CNY"),
+    ("The province signed deals worth $1.2 billion (8.3 billion yuan).", 1.2e9, "USD"),
+])
+def test_written_forms(text, amount, currency):
+    m = money(text)[0]
+    assert (m.amount, m.currency, m.is_deal) == (pytest.approx(amount), currency, True)

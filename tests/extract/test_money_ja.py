@@ -1,0 +1,126 @@
+"""Money in Japanese: kanji myriad units, 元/ドル/円, qualifiers, X元(約Y円), thresholds, parts of a total."""
+from __future__ import annotations
+
+import pytest
+
+from orchestration.extract.money import find_money
+
+LANG = "ja"
+
+
+def money(text: str):
+    found = find_money(text, LANG)
+    for m in found:
+        assert text[m.start:m.end] == m.text
+        assert m.sentence_start <= m.start < m.end <= m.sentence_end
+    return found
+
+
+def one(text: str):
+    found = money(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("契約額は2036億8000万元に達した。", 203_680_000_000, "CNY"),
+    ("契約額は5億6200万ドルに達した。", 562_000_000, "USD"),
+    ("契約額は3兆1000億円に達した。", 3.1e12, "JPY"),
+    ("契約額は8500万ユーロに達した。", 85_000_000, "EUR"),
+    ("契約額は45億人民元に達した。", 4.5e9, "CNY"),
+    ("契約額は120億韓国ウォンに達した。", 12e9, "KRW"),
+    ("契約額は9億米ドルに達した。", 9e8, "USD"),
+    ("契約額は6.5億元に達した。", 6.5e8, "CNY"),
+])
+def test_amounts_and_currencies(text, amount, currency):
+    m = one(text)
+    assert m.amount == pytest.approx(amount)
+    assert m.currency == currency
+    assert m.is_deal
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("投資プロジェクトの契約額は約650億元だった。", "about"),
+    ("投資プロジェクトの契約額は650億元を超えた。", "over"),
+    ("投資プロジェクトの契約額は650億元以上となった。", "over"),
+    ("投資プロジェクトの契約額は650億元余りとなった。", "over"),
+    ("投資プロジェクトの契約額は650億元近くとなった。", "under"),
+    ("投資プロジェクトの契約額は最大650億元となる見込みだ。", "up_to"),
+    ("投資プロジェクトの契約額は650億元だった。", "exact"),
+])
+def test_qualifiers(text, qualifier):
+    assert one(text).qualifier == qualifier
+
+
+def test_yen_restatement_in_brackets():
+    found = money("商談会で結ばれた契約の総額は436億2000万元(約8900億円)となった。")
+    assert [(m.amount, m.currency) for m in found] == [(43_620_000_000, "CNY"), (8.9e11, "JPY")]
+    assert found[1].restates == 0 and found[1].qualifier == "about" and found[1].is_deal
+
+
+def test_headline_rounding_with_wo_koeru_is_the_body_total():
+    text = ("「国際投資フェア」、500億元を超える契約\n"
+            "同フェアで締結された契約の総額は523億4000万元(約1兆700億円)に達した。")
+    found = money(text)
+    assert [m.amount for m in found] == [5e10, 52_340_000_000, 1.07e12]
+    assert found[0].qualifier == "over"
+    assert found[1].restates is None and found[0].restates == 1 and found[2].restates == 1
+
+
+def test_size_threshold_is_not_a_deal():
+    text = ("フェアの契約総額は900億元に達した。このうち、5億元(約100億円)以上のプロジェクトが17件あり、"
+            "その総額は全体の61.5%を占める550億元(約1兆1000億円)だった。")
+    found = money(text)
+    by_amount = {m.amount: m for m in found}
+    threshold = by_amount[5e8]
+    assert not threshold.is_deal and threshold.not_deal_reason == "threshold"
+    assert by_amount[1e10].restates == found.index(threshold) and not by_amount[1e10].is_deal
+    part = by_amount[5.5e10]
+    assert part.is_deal and part.part_of_total and part.restates is None
+    assert by_amount[1.1e12].restates == found.index(part)
+    assert not by_amount[9e10].part_of_total
+
+
+def test_export_and_import_parts_of_a_total():
+    text = "期間中、4億2000万ドルの契約が成立した。そのうち、輸出契約は2億ドルで、輸入契約は2億2000万ドルだ。"
+    found = money(text)
+    assert [(m.amount, m.part_of_total) for m in found] == [(4.2e8, False), (2e8, True), (2.2e8, True)]
+    assert all(m.is_deal for m in found)
+
+
+def test_intention_is_a_deal_with_status_intended():
+    m = one("協力の意向が示されたプロジェクトの契約額は310億元に達した。")
+    assert m.is_deal and m.deal_status == "intended"
+
+
+def test_forecast_is_expected():
+    assert one("契約額は年内に800億円に達する見込みだ。").deal_status == "expected"
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("前回の博覧会では契約額が620億元だった。", "previous_edition"),
+    ("両国の貿易額は3000億ドルに達した。", "trade_turnover"),
+    ("為替レートは1ドル=148円で推移した。", "exchange_rate"),
+    ("優勝者には賞金500万円が贈られる。", "prize"),
+    ("同市の域内総生産(GDP)は2兆元を超えた。", "gdp"),
+])
+def test_amounts_that_are_not_deals(text, reason):
+    found = money(text)
+    assert found and all(not m.is_deal for m in found)
+    assert found[0].not_deal_reason == reason
+
+
+@pytest.mark.parametrize("text", [
+    "総参加者数は2万3500人を超えた。",
+    "3100社以上の企業と9800人以上のゲストが参加した。",
+    "その割合は全体の64.2%を占める。",
+    "2024-05-10 10:15:30 admin ソース:",
+    "Powered by SiteCMS 5.1.3 ©2010-2023",
+])
+def test_no_money_in_counts_percentages_and_furniture(text):
+    assert money(text) == []
+
+
+def test_a_record_or_a_comparison_with_last_year_keeps_the_deal():
+    assert one("契約額は過去最高の650億元に達した。").is_deal
+    assert one("契約額は昨年を上回る650億元に達した。").is_deal

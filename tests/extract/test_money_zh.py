@@ -1,0 +1,119 @@
+"""Money in Chinese: 万/亿 units, 元/美元/人民币, qualifiers, 约合 restatements, 其中 parts, thresholds."""
+from __future__ import annotations
+
+import pytest
+
+from orchestration.extract.money import find_money
+
+LANG = "zh"
+
+
+def money(text: str):
+    found = find_money(text, LANG)
+    for m in found:
+        assert text[m.start:m.end] == m.text
+        assert m.sentence_start <= m.start < m.end <= m.sentence_end
+    return found
+
+
+def one(text: str):
+    found = money(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("签约金额达820亿元。", 82e9, "CNY"),
+    ("协议金额达3.75亿元人民币。", 375e6, "CNY"),
+    ("签约金额达人民币58亿元。", 5.8e9, "CNY"),
+    ("合同金额为2.6亿美元。", 260e6, "USD"),
+    ("合同金额为4500万欧元。", 45e6, "EUR"),
+    ("合同金额为1,200万元。", 12e6, "CNY"),
+    ("合同金额为十亿元。", 1e9, "CNY"),
+    ("合同金额为300亿日元。", 3e10, "JPY"),
+    ("签约总额1万亿元。", 1e12, "CNY"),
+])
+def test_amounts_and_currencies(text, amount, currency):
+    m = one(text)
+    assert m.amount == pytest.approx(amount)
+    assert m.currency == currency
+    assert m.is_deal
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("现场签约金额约52亿元。", "about"),
+    ("现场签约金额超过52亿元。", "over"),
+    ("现场签约金额逾52亿元。", "over"),
+    ("现场签约金额52亿元以上。", "over"),
+    ("现场签约金额50多亿元。", "over"),
+    ("现场签约金额近52亿元。", "under"),
+    ("现场签约金额52亿元左右。", "about"),
+    ("现场签约金额达52亿元。", "exact"),
+])
+def test_qualifiers(text, qualifier):
+    assert one(text).qualifier == qualifier
+
+
+def test_restatement_with_yuehe():
+    found = money("本届论坛共签约项目41个，总投资额逾960亿元人民币（约合135亿美元）。")
+    assert [(m.amount, m.currency) for m in found] == [(96e9, "CNY"), (13.5e9, "USD")]
+    assert found[1].restates == 0
+    assert found[0].qualifier == "over" and found[1].qualifier == "about"
+
+
+def test_part_of_total_with_qizhong():
+    text = "博览会签约项目总金额达450亿元。其中，外资项目合同金额28亿美元，占签约总额的43%。"
+    found = money(text)
+    assert [m.part_of_total for m in found] == [False, True]
+    assert found[1].is_deal
+
+
+def test_size_threshold_is_not_a_deal():
+    found = money("本次签约的5亿元以上项目共19个，总金额达310亿元。")
+    assert not found[0].is_deal and found[0].not_deal_reason == "threshold"
+    assert found[1].is_deal and found[1].amount == 31e9
+
+
+def test_two_separate_signings_are_two_deals():
+    text = "科技合作论坛签订项目合作协议15项、金额420亿元。在21日举行的农产品专场活动中，现场签约金额约19亿元。"
+    found = money(text)
+    assert [(m.amount, m.is_deal, m.restates) for m in found] == [(42e9, True, None), (1.9e9, True, None)]
+
+
+def test_statuses():
+    assert one("意向签约金额达到360亿元。").deal_status == "intended"
+    assert one("预计全年签约金额将达到800亿元。").deal_status == "expected"
+    assert one("现场签约金额达到360亿元。").deal_status == "signed"
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("上届博览会签约金额为690亿元。", "previous_edition"),
+    ("今年前三季度双方贸易额达到1200亿美元。", "period_statistic"),
+    ("两国贸易额达到1200亿美元。", "trade_turnover"),
+    ("当日人民币对美元汇率中间价报7.12元。", "exchange_rate"),
+    ("冠军将获得奖金5万美元。", "prize"),
+    ("该市地区生产总值突破2万亿元。", "gdp"),
+])
+def test_amounts_that_are_not_deals(text, reason):
+    m = one(text)
+    assert not m.is_deal and m.not_deal_reason == reason
+
+
+@pytest.mark.parametrize("text", [
+    "更新时间: 浏览次数: 1520",
+    "2023-10-15 09:20 来源:新华网",
+    "共有来自30多个国家和地区的1200家企业参展，展品17500件，比上届增长27%。",
+    "联系电话：010-6512-3456",
+])
+def test_no_money_in_furniture_and_counts(text):
+    assert money(text) == []
+
+
+def test_a_comparison_with_the_previous_edition_keeps_the_deal():
+    m = one("签约总额较上届增长20%，达500亿元。")
+    assert m.is_deal and m.amount == 5e10
+
+
+def test_vague_hundred_with_near():
+    m = one("现场签约金额近百亿元。")
+    assert m.amount == 1e10 and m.qualifier == "under"
