@@ -1,6 +1,4 @@
 """The whole pipeline as one job, a daily schedule for it, and a sensor on the `files` sources."""
-from __future__ import annotations
-
 import hashlib
 
 import dagster as dg

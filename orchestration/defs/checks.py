@@ -1,6 +1,4 @@
 """Great Expectations suites (expectations/*.json) as blocking asset checks on the marts they validate."""
-from __future__ import annotations
-
 import dagster as dg
 
 from orchestration.defs.resources import WAREHOUSE_POOL, AccordsResource

@@ -1,8 +1,9 @@
 """dbt: staging → intermediate → marts, as Dagster assets with dbt tests as asset checks."""
-from __future__ import annotations
-
 import os
+import shutil
+import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
@@ -12,13 +13,19 @@ from orchestration.defs.resources import WAREHOUSE_POOL, AccordsResource
 from orchestration.settings import DBT_PROJECT_DIR, load_settings
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+# the dbt installed beside this interpreter (the project's .venv), whether or not it is on PATH
+DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt")) if Path(sys.executable).with_name("dbt").exists() else shutil.which("dbt") or "dbt"
+
+
+def dbt_cli() -> DbtCliResource:
+    return DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
 
 
 def prepare_manifest(force: bool = False) -> None:
     """`dbt parse` writes the manifest the assets are built from; the profile needs the data dir."""
     os.environ.setdefault("ACCORDS_DATA_DIR", str(load_settings().data_dir))
     if force or not dbt_project.manifest_path.exists():
-        DbtCliResource(project_dir=dbt_project).cli(["parse", "--quiet"], raise_on_error=True).wait()
+        dbt_cli().cli(["parse", "--quiet"], raise_on_error=True).wait()
 
 
 prepare_manifest()
@@ -48,5 +55,5 @@ def accords_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, a
 
 defs = dg.Definitions(
     assets=[accords_dbt_models],
-    resources={"dbt": DbtCliResource(project_dir=dbt_project)},
+    resources={"dbt": dbt_cli()},
 )

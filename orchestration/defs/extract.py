@@ -1,6 +1,4 @@
 """Extract assets: events, dates, places, countries, counts and amounts with their offsets."""
-from __future__ import annotations
-
 import dagster as dg
 
 from orchestration.defs.parse import PARSED_DOCUMENTS

@@ -1,6 +1,4 @@
 """Fetch assets: every source of the registry into the raw document store and the fetch log."""
-from __future__ import annotations
-
 import dagster as dg
 
 from orchestration.defs.resources import RAW_STORE_POOL, AccordsResource

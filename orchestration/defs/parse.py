@@ -1,6 +1,4 @@
 """Parse asset: article text, title, language and publication date of every document."""
-from __future__ import annotations
-
 import dagster as dg
 
 from orchestration.defs.ingest import DOCUMENTS

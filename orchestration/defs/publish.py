@@ -1,6 +1,4 @@
 """Publish the marts for BI tools once the checks pass: a read-only DuckDB copy and one Parquet per mart."""
-from __future__ import annotations
-
 import dagster as dg
 
 from orchestration.defs.resources import WAREHOUSE_POOL, AccordsResource

@@ -1,6 +1,4 @@
 """Reference assets: GeoNames cities, ISO countries and currencies, ECB rates — all from their packages."""
-from __future__ import annotations
-
 import dagster as dg
 
 from orchestration.defs.resources import RAW_STORE_POOL, AccordsResource

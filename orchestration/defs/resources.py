@@ -1,6 +1,4 @@
 """Resources shared by the Accords assets."""
-from __future__ import annotations
-
 import os
 
 import dagster as dg

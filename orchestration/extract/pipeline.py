@@ -173,7 +173,6 @@ def _reference_date(dateline, published: date | None) -> date | None:
 def _event_date(ctx: _Context, dateline, published: date | None, main: EventMention) -> dict | None:
     reference = _reference_date(dateline, published)
     mentions = find_dates(ctx.text, ctx.lang, reference)
-    dateline_span = (dateline.start, dateline.end) if dateline is not None else (-1, -1)
     dateline_month = dateline.date.month if dateline is not None and dateline.date is not None else None
     candidates = []
     years_in_text = []
@@ -185,7 +184,7 @@ def _event_date(ctx: _Context, dateline, published: date | None, main: EventMent
             if sentence_start in ctx.event_sentences or main.name_start <= mention.start < main.name_end:
                 years_in_text.append(mention.first.year)
             continue
-        if dateline_span[0] <= mention.start < dateline_span[1]:
+        if mention.in_dateline or mention.approximate:  # the filing date; "last week" fixes no day
             continue
         if sentence_start not in ctx.event_sentences:
             continue

@@ -1,0 +1,219 @@
+"""Country mentions in Russian, Japanese, Chinese and English news text.
+
+``find_countries(text, lang)`` finds
+- names, inflected or not («Беларуси», «Республике Корея», "U.S.", 蒙古国, アメリカ, 香港 -> HK): form 'name';
+- adjectives («китайская», «российских», "Chinese", "Dutch", 中方): form 'adjective';
+- compounds, one mention per country part («китайско-нидерландская» -> CN, NL; "Sino-Dutch", "US-China",
+  «Китай-АСЕАН» -> CN; 中蒙, 中老铁路, 中日友好, 日中関係): form 'compound'. A CJK compound of one-character
+  abbreviations counts only before a word such as 合作/关系/铁路/関係 (so 中老年, 中美洲, 中英文 do not).
+Organisations (ASEAN, ШОС, 上海合作组织), macro-regions (Центральная Азия, 亚欧, アラブ諸国) and provinces are
+recognised first, so their words never count as countries. ``inside_name`` marks a country word inside a
+proper name (quotes, "Bank of China", «Казахско-Британский Технический Университет», 中日友好林).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from orchestration.extract.lexicons import lexicon
+from orchestration.extract.places import (
+    CITY_STATES,
+    _AlphabeticPlaces,
+    _CjkPlaces,
+    attach_sentences,
+    inside_any,
+    is_currency_issuer,
+    scan_cjk,
+    span_keys,
+)
+from orchestration.reference.countries import compound_prefixes, country_adjectives, country_names
+from orchestration.reference.gazetteer import fold_cjk, name_key
+
+__all__ = ["CountryMention", "find_countries"]
+
+_RU_ADJECTIVE_ENDINGS = "ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|им|ым|ом|ем|ую|юю|их|ых|ими|ыми|ей"
+_HYPHEN_PART = re.compile(r"[^-‐]+")
+
+
+
+@dataclass
+class CountryMention:
+    start: int
+    end: int
+    surface: str
+    alpha2: str
+    form: str  # 'name' | 'adjective' | 'compound'
+    inside_name: bool = False
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+def find_countries(text: str, lang: str) -> list[CountryMention]:
+    """All country mentions of ``text`` (offsets into ``text``), in order."""
+    if lang in ("zh", "ja"):
+        mentions = _cjk_countries(text, lang)
+    elif lang in ("ru", "en"):
+        mentions = _alphabetic_countries(text, lang)
+    else:
+        raise ValueError(f"unsupported language: {lang!r}")
+    attach_sentences(text, mentions)
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+# --- Russian / English -----------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def _ru_adjective_pattern() -> re.Pattern | None:
+    stems = sorted(country_adjectives("ru"), key=len, reverse=True)
+    if not stems:
+        return None
+    return re.compile("(" + "|".join(map(re.escape, stems)) + f")(?:{_RU_ADJECTIVE_ENDINGS})")
+
+
+def _adjective_country(lang: str, word: str) -> str | None:
+    if lang == "ru":
+        pattern = _ru_adjective_pattern()
+        match = pattern.fullmatch(word.lower().replace("ё", "е")) if pattern else None
+        return country_adjectives("ru")[match.group(1)] if match else None
+    if not word[:1].isupper():
+        return None
+    return country_adjectives("en").get(name_key(word))
+
+
+def _name_country(lang: str, word: str) -> str | None:
+    names = country_names(lang)
+    for key in span_keys(lang, [word]):
+        if key in names:
+            return names[key]
+    return None
+
+
+def _part_country(lang: str, part: str) -> tuple[str | None, str]:
+    """The country one part of a hyphenated compound names, and how (compound prefix, name or adjective)."""
+    prefix = compound_prefixes(lang).get(name_key(part))
+    if prefix:
+        return prefix, "compound"
+    if part[:1].isupper() or lang == "ru":
+        alpha2 = _name_country(lang, part) if part[:1].isupper() else None
+        if alpha2:
+            return alpha2, "compound"
+    alpha2 = _adjective_country(lang, part)
+    return (alpha2, "compound") if alpha2 else (None, "")
+
+
+def _alphabetic_countries(text: str, lang: str) -> list[CountryMention]:
+    finder = _AlphabeticPlaces(text, lang)
+    items = finder.items()
+    mentions: list[CountryMention] = []
+    covered: set[int] = set()
+    for item in items:
+        if item.phrase is not None:  # a city name does not hide an adjective ("Kazakh" is also a town)
+            covered.update(range(item.first, item.last))
+        if item.phrase is None or item.phrase.kind != "country":
+            continue
+        if item.kind == "city" and item.phrase.value not in CITY_STATES:
+            continue
+        if is_currency_issuer(text, item.start, item.end):
+            continue
+        inside = inside_any(finder.quotes, item.start, item.end) or finder._name_head(item) is not None
+        mentions.append(CountryMention(item.start, item.end, text[item.start: item.end], item.phrase.value, "name",
+                                       inside_name=inside))
+    for index, (start, end, word) in enumerate(finder.tokens):
+        if index in covered:
+            continue
+        inside = inside_any(finder.quotes, start, end) or _in_capitalised_name(finder, index)
+        if "-" in word or "‐" in word:
+            parts = [(start + m.start(), start + m.end(), m.group()) for m in _HYPHEN_PART.finditer(word)]
+            found = []
+            for part_start, part_end, part in parts:
+                alpha2, _ = _part_country(lang, part)
+                if alpha2:
+                    found.append((part_start, part_end, part, alpha2))
+            if found and len(parts) > 1:
+                for part_start, part_end, part, alpha2 in found:
+                    mentions.append(CountryMention(part_start, part_end, part, alpha2, "compound", inside_name=inside))
+            continue
+        alpha2 = _adjective_country(lang, word)
+        if alpha2:
+            mentions.append(CountryMention(start, end, word, alpha2, "adjective", inside_name=inside))
+    return mentions
+
+
+def _in_capitalised_name(finder: _AlphabeticPlaces, index: int) -> bool:
+    """An adjective inside a capitalised proper name with a head noun («Казахско-Британский Технический
+    Университет», "Chinese Academy of Sciences")."""
+    tokens = finder.tokens
+    if not tokens[index][2][:1].isupper() or finder._starts_sentence(index) and not _next_capitalised(finder, index):
+        return False
+    k = index + 1
+    while k < len(tokens) and finder.adjacent[k - 1] and k - index <= 5:
+        word = tokens[k][2]
+        if not word[:1].isupper() and not (finder.lang == "en" and word in ("of", "and", "for", "the")):
+            break
+        low = word.lower()
+        for _, pattern in finder.res.name_heads:
+            if pattern.fullmatch(low):
+                return True
+        k += 1
+    return False
+
+
+def _next_capitalised(finder: _AlphabeticPlaces, index: int) -> bool:
+    tokens = finder.tokens
+    return index + 1 < len(tokens) and finder.adjacent[index] and tokens[index + 1][2][:1].isupper()
+
+
+# --- Chinese / Japanese ----------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def _abbreviations(lang: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    places = lexicon(lang, "places")
+    table = {fold_cjk(str(k)): str(v) for k, v in (places.get("country_abbreviations") or {}).items()}
+    continuations = tuple(sorted((fold_cjk(str(c)) for c in places.get("compound_continuations") or []),
+                                 key=len, reverse=True))
+    return table, continuations
+
+
+def _cjk_countries(text: str, lang: str) -> list[CountryMention]:
+    folded = fold_cjk(text)
+    finder = _CjkPlaces(text, lang)
+    items = scan_cjk(folded, lang)
+    mentions: list[CountryMention] = []
+    covered = bytearray(len(folded) + 1)
+    for item in items:
+        if item.phrase is not None:  # 中方 is also a county: a city name does not hide a compound
+            covered[item.start: item.end] = b"\x01" * (item.end - item.start)
+        if item.phrase is None or item.phrase.kind != "country":
+            continue
+        if item.kind == "city" and item.phrase.value not in CITY_STATES:
+            continue
+        inside = finder._head_after(item.end) is not None
+        mentions.append(CountryMention(item.start, item.end, text[item.start: item.end], item.phrase.value, "name",
+                                       inside_name=inside))
+    mentions.extend(_cjk_compounds(text, folded, lang, covered, finder))
+    return mentions
+
+
+def _cjk_compounds(text: str, folded: str, lang: str, covered: bytearray, finder: _CjkPlaces
+                   ) -> list[CountryMention]:
+    table, continuations = _abbreviations(lang)
+    out: list[CountryMention] = []
+    i, n = 0, len(folded)
+    while i < n:
+        if covered[i] or folded[i] not in table:
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and not covered[j] and folded[j] in table:
+            j += 1
+        countries = [(p, table[folded[p]]) for p in range(i, j) if table[folded[p]] != "-"]
+        # three country abbreviations (中俄蒙, 日中韓) are a compound anyway; otherwise a following noun is needed
+        # (中蒙合作; 中新马(尔堡) is China + a transliteration)
+        unambiguous = j - i >= 3 and len(countries) == j - i
+        if j - i >= 2 and countries and (unambiguous or any(folded.startswith(c, j) for c in continuations)):
+            inside = finder._head_after(j) is not None
+            for p, alpha2 in countries:
+                out.append(CountryMention(p, p + 1, text[p], alpha2, "compound", inside_name=inside))
+        elif j - i == 1 and countries and folded.startswith("方", j) and lang == "zh":
+            out.append(CountryMention(i, i + 1, text[i], countries[0][1], "adjective"))  # 中方, 俄方
+        i = j
+    return out

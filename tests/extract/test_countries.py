@@ -1,0 +1,149 @@
+"""Country mentions in the four languages: names, inflection, adjectives, compounds, non-countries."""
+from __future__ import annotations
+
+import pytest
+
+from orchestration.extract.countries import find_countries
+from orchestration.reference.countries import country_names, get_country, lookup_country
+
+
+def codes(text: str, lang: str) -> list[str]:
+    return [m.alpha2 for m in find_countries(text, lang)]
+
+
+def forms(text: str, lang: str) -> list[tuple[str, str, str]]:
+    return [(m.surface, m.alpha2, m.form) for m in find_countries(text, lang)]
+
+
+# --- reference ---------------------------------------------------------------------------------------
+def test_reference_countries_and_special_territories():
+    assert get_country("hk").alpha3 == "HKG" and get_country("MO").name_en == "Macao"
+    assert get_country("TW").name_en == "Taiwan"
+    assert lookup_country("Гонконг", "ru").alpha2 == "HK"
+    assert lookup_country("香港", "zh").alpha2 == "HK"
+    assert lookup_country("韓国", "ja").alpha2 == "KR"  # pycountry gives 大韓民国 (韓国)
+    assert lookup_country("Республика Корея", "ru").alpha2 == "KR"
+    assert lookup_country("Atlantis", "en") is None
+    assert country_names("zh")["老挝"] == "LA"
+
+
+# --- Russian -----------------------------------------------------------------------------------------
+def test_russian_inflected_names():
+    text = "В обсуждении участвовали представители Беларуси, Грузии, России и Украины."
+    assert codes(text, "ru") == ["BY", "GE", "RU", "UA"]
+    assert codes("Соглашение с Республикой Корея и Соединёнными Штатами подписано.", "ru") == ["KR", "US"]
+    assert codes("Товарооборот с Китаем и Нидерландами вырос.", "ru") == ["CN", "NL"]
+
+
+def test_russian_adjectives_and_compounds():
+    assert forms("Открыта китайско-нидерландская платформа.", "ru") == [
+        ("китайско", "CN", "compound"), ("нидерландская", "NL", "compound")]
+    assert codes("Итоги Российско-китайского ЭКСПО подвели в июне.", "ru") == ["RU", "CN"]
+    assert forms("Японская компания купила завод.", "ru") == [("Японская", "JP", "adjective")]
+    assert codes("ЭКСПО Китай-АСЕАН завершилось.", "ru") == ["CN"]
+
+
+def test_russian_organisations_and_macro_regions_are_not_countries():
+    assert codes("Страны АСЕАН и ШОС провели встречу.", "ru") == []
+    assert codes("Саммит «Центральная Азия» прошёл в мае.", "ru") == []
+    assert codes("Члены Шанхайской организации сотрудничества собрались.", "ru") == []
+
+
+def test_russian_country_inside_an_organisation_name():
+    mentions = find_countries("Договор подписан с Казахско-Британским Техническим Университетом.", "ru")
+    assert [(m.alpha2, m.inside_name) for m in mentions] == [("KZ", True), ("GB", True)]
+    plain = find_countries("Договор подписан с казахстанскими партнёрами.", "ru")
+    assert [(m.alpha2, m.inside_name) for m in plain] == [("KZ", False)]
+
+
+def test_currency_issuer_is_not_a_country_mention():
+    assert codes("Сумма составила около 3 млн долл. США.", "ru") == []
+    assert codes("Сумма составила 57 млрд долларов США.", "ru") == []
+    assert codes("Contracts worth 39 billion U.S. dollars were signed.", "en") == []
+    assert codes("Санкции США против биржи продлены.", "ru") == ["US"]
+
+
+def test_hong_kong_is_hk():
+    assert codes("Делегация Гонконга прибыла.", "ru") == ["HK"]
+    assert codes("Firms from Hong Kong and Macao attended.", "en") == ["HK", "MO"]
+
+
+# --- English -----------------------------------------------------------------------------------------
+def test_english_names_adjectives_compounds():
+    assert forms("The Sino-Dutch Big Data Industrial Platform was launched.", "en")[:2] == [
+        ("Sino", "CN", "compound"), ("Dutch", "NL", "compound")]
+    assert codes("US-China trade talks resumed.", "en") == ["US", "CN"]
+    assert codes("The China-Eurasia Expo closed.", "en") == ["CN"]
+    assert codes("Chinese and Kazakh firms signed deals with South Korea.", "en") == ["CN", "KZ", "KR"]
+
+
+def test_english_organisations_and_regions_are_not_countries():
+    assert codes("ASEAN, the SCO and the EU issued a statement.", "en") == []
+    assert codes("Trade with Central Asia and the Arab States grew.", "en") == []
+
+
+def test_english_country_inside_an_organisation_name():
+    mention = find_countries("A loan from the Bank of China was agreed.", "en")[0]
+    assert mention.alpha2 == "CN" and mention.inside_name
+
+
+# --- Chinese -----------------------------------------------------------------------------------------
+def test_chinese_names():
+    text = "签约方来自蒙古国、韩国、智利和老挝。"
+    assert codes(text, "zh") == ["MN", "KR", "CL", "LA"]
+    assert codes("内蒙古自治区与蒙古国合作。", "zh") == ["MN"]  # 内蒙古 is a region of China
+
+
+def test_chinese_abbreviation_compounds():
+    assert forms("中蒙合作不断深化。", "zh") == [("中", "CN", "compound"), ("蒙", "MN", "compound")]
+    assert codes("中老铁路开通运营。", "zh") == ["CN", "LA"]
+    assert codes("中日韩领导人会议举行。", "zh") == ["CN", "JP", "KR"]
+    assert codes("第七届中国-亚欧博览会开幕。", "zh") == ["CN"]
+    # not compounds: 中老年 (middle-aged and old), 中美洲 (Central America), 中英文 (Chinese and English)
+    assert codes("中老年人喜爱中美洲音乐，资料有中英文版本。", "zh") == []
+
+
+def test_chinese_organisations_and_regions_are_not_countries():
+    assert codes("东盟与上海合作组织秘书处签署备忘录。", "zh") == []
+    assert codes("阿拉伯国家的代表出席。", "zh") == []
+
+
+def test_chinese_compound_inside_a_project_name():
+    mentions = find_countries("中俄友谊林项目启动。", "zh")
+    assert [(m.alpha2, m.inside_name) for m in mentions] == [("CN", True), ("RU", True)]
+
+
+def test_chinese_hong_kong_and_macao():
+    assert codes("香港和澳门的企业参展。", "zh") == ["HK", "MO"]
+
+
+def test_chinese_side_adjective():
+    assert forms("中方愿与俄方加强合作。", "zh") == [("中", "CN", "adjective"), ("俄", "RU", "adjective")]
+
+
+# --- Japanese ----------------------------------------------------------------------------------------
+def test_japanese_names():
+    text = "アメリカ、イギリス、ドイツ、日本、韓国など15の国と地域"
+    assert codes(text, "ja") == ["US", "GB", "DE", "JP", "KR"]
+    assert codes("香港と中国の企業", "ja") == ["HK", "CN"]
+
+
+def test_japanese_organisations_are_not_countries():
+    assert codes("東南アジア諸国連合（ASEAN）と上海協力機構の会合", "ja") == []
+
+
+def test_japanese_compounds_and_macro_regions():
+    assert codes("日中関係と米中対立について", "ja") == ["JP", "CN", "US", "CN"]
+    assert codes("中国-アラブ諸国博覧会", "ja") == ["CN"]
+    assert codes("日中は暑かった。", "ja") == []  # 日中 "daytime"
+
+
+@pytest.mark.parametrize("lang", ["ru", "ja", "zh", "en"])
+def test_offsets_and_sentences(lang):
+    text = {"ru": "Первое. Делегация России прибыла.", "ja": "最初。ロシアの代表団。",
+            "zh": "首先。俄罗斯代表团抵达。", "en": "First. A Russian delegation came."}[lang]
+    mention = find_countries(text, lang)[0]
+    assert mention.alpha2 == "RU"
+    assert text[mention.start:mention.end] == mention.surface
+    assert text[mention.sentence_start:mention.sentence_end].startswith(text[mention.sentence_start])
+    assert mention.sentence_start > 0

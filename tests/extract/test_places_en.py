@@ -1,0 +1,81 @@
+"""English place mentions: datelines, regions, venues/streets/organisations named after cities (own sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from orchestration.extract.places import find_places
+
+
+def cities(text: str) -> list[str]:
+    return [m.city.name_en for m in find_places(text, "en") if m.kind == "city" and not m.inside_name]
+
+
+def kinds(text: str) -> dict[str, tuple[str, bool]]:
+    return {m.surface: (m.kind, m.inside_name) for m in find_places(text, "en")}
+
+
+def test_plain_and_possessive_city_names():
+    assert cities("The forum opened in Kunming on Monday.") == ["Kunming"]
+    assert cities("Xi'an hosted the summit, and Harbin's expo followed.") == ["Xi’an", "Harbin"]
+    assert cities("Delegates from Ulaanbaatar and Luang Prabang attended.") == ["Ulan Bator", "Luang Prabang"]
+
+
+def test_all_capital_dateline():
+    text = "NANNING, May 3 (Xinhua) -- The expo closed with record deals."
+    mention = find_places(text, "en")[0]
+    assert (mention.surface, mention.city.name_en) == ("NANNING", "Nanning")
+    assert kinds(text)["Xinhua"] == ("organisation", True)
+
+
+@pytest.mark.parametrize("sentence, surface, kind", [
+    ("The fair took place in the Guangxi Zhuang Autonomous Region of south China.", "Guangxi", "admin_region"),
+    ("Trade with Tibet and Inner Mongolia grew.", "Inner Mongolia", "admin_region"),
+    ("Officials from Yunnan province attended.", "Yunnan", "admin_region"),
+    ("Firms from Jiangsu signed the deals.", "Jiangsu", "admin_region"),
+    ("Trade with Central Asia grew fast.", "Central Asia", "macro_region"),
+    ("The corridor links Northeast China with Russia.", "Northeast China", "macro_region"),
+    ("Members of the Shanghai Cooperation Organization met.", "Shanghai Cooperation Organization", "organisation"),
+])
+def test_regions_and_organisations_are_not_cities(sentence, surface, kind):
+    assert kinds(sentence)[surface][0] == kind
+    assert cities(sentence) == [] or surface not in sentence.split()
+
+
+def test_venue_street_project_and_institution_named_after_a_city_are_inside_a_name():
+    text = "Medals were shown at the Harbin Grand Theater on Friday."
+    assert kinds(text)["Harbin"] == ("venue", True)
+    assert kinds("Screens were put up along Nanchang Road.")["Nanchang"] == ("street", True)
+    assert kinds("The Kunming Initiative was adopted.")["Kunming"] == ("project", True)
+    assert kinds("Researchers of the Harbin Institute of Technology spoke.")["Harbin"] == ("organisation", True)
+    assert kinds("He joined the University of Wuhan in 2010.")["Wuhan"] == ("organisation", True)
+    assert cities("Medals were shown at the Harbin Grand Theater on Friday.") == []
+
+
+def test_districts_and_organisations_without_a_city_word():
+    text = "The office is in Chaoyang District, said the International Association of Athletics Federations."
+    assert cities(text) == []
+    assert cities("The Silk Road and the Great Wall attract visitors.") == []
+
+
+def test_person_names_are_not_places():
+    assert cities("said deputy governor Erlan Taraz at a briefing in Astana.") == ["Astana"]
+    assert cities("Said deputy head Yin Lei at the briefing.") == []
+    assert cities("Acting Mayor Zhao Jianjun spoke first.") == []
+    assert cities("Mobile payments grew in Shenzhen.") == ["Shenzhen"]
+
+
+def test_common_words_and_small_foreign_towns_are_not_cities():
+    # "Summit" and "Union" are US towns; a sentence-initial common word is no city either.
+    assert cities("Summit organizers met the Union delegation.") == []
+    assert cities("Beverly sponsored the race in Wuxi.") == ["Wuxi"]
+
+
+def test_city_cue_admits_a_small_place():
+    assert cities("The pilot zone is in Jiaozhou city.") == ["Jiaozhou"]
+
+
+def test_countries_and_hong_kong():
+    found = kinds("Firms from Hong Kong, China and the U.S. attended.")
+    assert found["Hong Kong"][0] == "city"
+    assert found["China"][0] == "country"
+    assert cities("Firms from Hong Kong, China and the U.S. attended.") == ["Hong Kong"]

@@ -1,0 +1,84 @@
+"""Japanese place mentions: kanji variants, suffixes, kana word boundaries, names built on city names."""
+from __future__ import annotations
+
+from orchestration.extract.places import find_places
+
+
+def cities(text: str) -> list[str]:
+    return [m.city.name_en for m in find_places(text, "ja") if m.kind == "city" and not m.inside_name]
+
+
+def kinds(text: str) -> dict[str, tuple[str, bool]]:
+    return {m.surface: (m.kind, m.inside_name) for m in find_places(text, "ja")}
+
+
+def test_japanese_kanji_forms_meet_chinese_city_names():
+    assert cities("博覧会は長春で開かれ、瀋陽と大連の企業も参加した。") == ["Changchun", "Shenyang", "Dalian"]
+    assert cities("広州市と済南市の代表が出席した。") == ["Guangzhou", "Jinan"]
+    assert cities("青島に投資し、青島を選ぶ。") == ["Qingdao", "Qingdao"]
+
+
+def test_province_then_city():
+    text = "会議は中国黒竜江省の省都ハルビンではなく、遼寧省の瀋陽で行われた。"
+    assert cities(text) == ["Harbin", "Shenyang"]
+    assert kinds(text)["黒竜江省"][0] == "admin_region" and kinds(text)["遼寧省"][0] == "admin_region"
+    assert kinds(text)["中国"][0] == "country"
+
+
+def test_autonomous_region_and_city_suffix():
+    text = "広西チワン族自治区の南寧市では、内モンゴル自治区の企業も展示した。"
+    assert cities(text) == ["Nanning"]
+    assert kinds(text)["内モンゴル自治区"][0] == "admin_region"
+    assert cities("新疆ウイグル自治区のウルムチで開幕。") == ["Ürümqi"]
+
+
+def test_regions_and_macro_regions_are_not_cities():
+    text = "貿易発展局華北・東北首席代表と山東省の副省長が出席した。"
+    assert cities(text) == []
+    assert kinds(text)["華北"][0] == "macro_region" and kinds(text)["東北"][0] == "macro_region"
+    assert kinds(text)["山東省"][0] == "admin_region"
+    assert kinds("中国とアラブ諸国の協力")["アラブ諸国"][0] == "macro_region"
+
+
+def test_organisation_named_after_a_city_is_not_the_city():
+    text = "交流会が上海協力機構モデル区で開催された。"
+    assert cities(text) == []
+    assert kinds(text)["上海協力機構"] == ("organisation", True)
+    assert cities("北京大学の教授が講演した。") == []
+
+
+def test_company_named_after_a_city_marks_the_city_inside_a_name():
+    text = "香港科学技術園公司の最高経営責任者が挨拶した。"
+    assert kinds(text)["香港"] == ("organisation", True)
+    assert cities("香港の企業が参加した。") == ["Hong Kong"]
+
+
+def test_person_names_before_honorifics_are_not_places():
+    assert cities("市長の趙豪志氏と副省長の宋軍継氏が出席した。") == []
+    assert cities("（取材:林長春）") == []
+    assert cities("王大連さんが説明した。") == []
+
+
+def test_documents_streets_venues_and_outlets():
+    assert kinds("昆明イニシアチブが採択された。")["昆明"] == ("project", True)
+    assert kinds("上海の南京路で撮影した。")["南京路"] == ("street", True)
+    assert kinds("長春駅に到着した。")["長春駅"] == ("venue", True)
+    assert kinds("新華社によると、会議は終わった。")["新華社"] == ("organisation", True)
+    assert cities("シルクロードと一帯一路") == []
+
+
+def test_county_level_city_with_a_variant_character():
+    assert cities("膠州市の指導者が参加した。") == ["Jiaozhou"]
+
+
+def test_katakana_names_need_whole_words():
+    assert cities("モスクワとウランバートルから代表団が来た。") == ["Moscow", "Ulan Bator"]
+    # ソース ("source") is a village in Argentina in GeoNames; katakana inside a longer word never counts
+    assert cities("ソース: 分かち合う") == []
+    assert cities("イベントセンターで開催") == []
+
+
+def test_offsets():
+    text = "第2回博覧会が長春市で開かれた。"
+    mention = [m for m in find_places(text, "ja") if m.kind == "city"][0]
+    assert text[mention.start:mention.end] == "長春市"

