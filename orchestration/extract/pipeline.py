@@ -84,7 +84,7 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
         rows.append(_row(document_id, "event_date", event_ref, "event", date_row["start"], date_row["end"], text,
                          _sentence_of(ctx, date_row["start"]), **date_row["fields"]))
 
-    city_rows, host_country = _cities(ctx, document_id, event_ref, dateline)
+    city_rows, host_country = _cities(ctx, document_id, event_ref, dateline, main)
     rows.extend(city_rows)
     rows.extend(_countries(ctx, document_id, event_ref, host_country))
     count_row = _agreement_count(ctx, document_id, event_ref)
@@ -269,7 +269,7 @@ def _apply_duration(ctx: _Context, start: PartialDate, end: PartialDate) -> tupl
 
 # --- places --------------------------------------------------------------------------------------------
 
-def _cities(ctx: _Context, document_id: str, event_ref: str, dateline) -> tuple[list[dict], str | None]:
+def _cities(ctx: _Context, document_id: str, event_ref: str, dateline, main: EventMention) -> tuple[list[dict], str | None]:
     places = [p for p in find_places(ctx.text, ctx.lang) if p.kind == "city" and p.city is not None and not p.inside_name]
     if dateline is not None:
         dateline_places = [p for p in places if dateline.start <= p.start < dateline.end]
@@ -281,10 +281,12 @@ def _cities(ctx: _Context, document_id: str, event_ref: str, dateline) -> tuple[
 
         found = get_gazetteer().lookup(dateline.place_surface, ctx.lang)
         dateline_city = found[0] if found else None
-    host = _choose_host(ctx, places, dateline_city)
+    usable = [p for p in places if _sentence_start(ctx, p.start) not in ctx.background_sentences]
+    venue_cities = _venue_cities(ctx, _sentence_of(ctx, main.start), usable)
+    host = _choose_host(ctx, places, dateline_city, venue_cities)
     rows = []
     host_id = host.geonameid if host else None
-    same_place = _same_place_ids(ctx, places, host)
+    same_place = _same_place_ids(ctx, places, host) | {city.geonameid for city in venue_cities if city.geonameid != host_id}
     seen_partners: set[int] = set()
     for place in places:
         sentence = _sentence_of(ctx, place.start)
@@ -334,35 +336,69 @@ def _is_locative(ctx: _Context, place) -> bool:
     return False
 
 
-def _choose_host(ctx: _Context, places: list, dateline_city):
-    """Where the event took place: a locative construction in an event sentence, else the dateline, else the
-    city most mentioned with the event."""
-    def in_event_sentence(place) -> bool:
-        return _sentence_start(ctx, place.start) in ctx.event_sentences
-
+def _choose_host(ctx: _Context, places: list, dateline_city, venue_cities: list):
+    """Where the event took place: a locative construction in an event sentence; else the city the text names
+    beside the event's venue; else the dateline; else a locative anywhere; else the city most mentioned."""
     usable = [p for p in places if _sentence_start(ctx, p.start) not in ctx.background_sentences]
-    tiers = [
-        [p for p in usable if in_event_sentence(p) and _is_locative(ctx, p)],
-        [],
-        [p for p in usable if _is_locative(ctx, p)],
-        [p for p in usable if in_event_sentence(p)],
-        usable,
-    ]
-    for index, tier in enumerate(tiers):
-        if index == 1:
-            if dateline_city is not None:
-                return dateline_city
-            continue
-        if tier:
+    counts: dict[int, int] = {}
+    for p in usable:
+        counts[p.city.geonameid] = counts.get(p.city.geonameid, 0) + 1
+
+    def most_mentioned(candidates: list):
+        return max(candidates, key=lambda p: (counts[p.city.geonameid], -p.start)).city
+
+    def biggest_of_phrase(place):
+        # "в уезде Исин города Уси": the prefecture-level city is the host of record
+        return max(_locative_group(ctx, place, places), key=lambda p: p.city.population or 0).city
+
+    in_event = [p for p in usable if _sentence_start(ctx, p.start) in ctx.event_sentences]
+    located = [p for p in in_event if _is_locative(ctx, p)]
+    if located:
+        return biggest_of_phrase(located[0])
+    if venue_cities:
+        return venue_cities[0]
+    if dateline_city is not None:
+        return dateline_city
+    located = [p for p in usable if _is_locative(ctx, p)]
+    if located:
+        return biggest_of_phrase(located[0])
+    if in_event:
+        return most_mentioned(in_event)
+    return most_mentioned(usable) if usable else None
+
+
+# cities enumerated right beside the venue ("山東省、青島市、＜venue＞", "＜venue＞、膠州市")
+_ENUMERATION_GAP = re.compile(r"^[、,，・/\s]*$")
+
+
+@lru_cache(maxsize=None)
+def _venue_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in _roles(lang).get("venue_patterns", []))
+
+
+def _venue_cities(ctx: _Context, sentence: Sentence, places: list) -> list:
+    """A venue that is no city ("…モデル区で開催"): the cities named right beside it, most often named first.
+    The first is the host; the others name the same place (a county-level city of the host prefecture)."""
+    for pattern in _venue_patterns(ctx.lang):
+        for match in pattern.finditer(sentence.text):
+            venue = match.group("venue").strip()
+            start = sentence.start + match.start("venue")
+            if len(venue) < 3 or any(start <= p.start < start + len(match.group("venue")) for p in places):
+                continue
             counts: dict[int, int] = {}
-            for p in usable:
-                counts[p.city.geonameid] = counts.get(p.city.geonameid, 0) + 1
-            group = _locative_group(ctx, tier[0], places) if index in (0, 2) else [tier[0]]
-            if index in (0, 2):
-                # "в уезде Исин города Уси": the prefecture-level city is the host of record
-                return max(group, key=lambda p: p.city.population or 0).city
-            return max(tier, key=lambda p: (counts[p.city.geonameid], -p.start)).city
-    return None
+            cities = {}
+            position = ctx.text.find(venue)
+            while position != -1:
+                for place in places:
+                    gap = ctx.text[place.end:position] if place.end <= position else ctx.text[position + len(venue):place.start]
+                    if len(gap) <= 3 and _ENUMERATION_GAP.match(gap):
+                        counts[place.city.geonameid] = counts.get(place.city.geonameid, 0) + 1
+                        cities[place.city.geonameid] = place.city
+                position = ctx.text.find(venue, position + 1)
+            if counts:
+                ranked = sorted(counts, key=lambda geonameid: (-counts[geonameid], -(cities[geonameid].population or 0)))
+                return [cities[geonameid] for geonameid in ranked]
+    return []
 
 
 def _locative_group(ctx: _Context, place, places: list) -> list:
@@ -371,10 +407,16 @@ def _locative_group(ctx: _Context, place, places: list) -> list:
     for other in places:
         if other is place or other.start < place.end:
             continue
-        gap = ctx.text[place.end:other.start]
-        if len(gap) <= 12 and not re.search(r"[,，、;；。.!?]|\sи\s|\sand\s|和|及", gap):
+        if _is_place_link(ctx, ctx.text[place.end:other.start]):
             group.append(other)
     return group
+
+
+def _is_place_link(ctx: _Context, gap: str) -> bool:
+    """What may stand between two cities of one place phrase: nothing, or administrative words only."""
+    links = _roles(ctx.lang).get("place_phrase_links", [])
+    words = re.findall(r"[\w.]+", gap.lower()) if ctx.lang in ("ru", "en") else [gap.strip()] if gap.strip() else []
+    return len(gap) <= 12 and all(word in links for word in words)
 
 
 def _same_place_ids(ctx: _Context, places: list, host) -> set[int]:
@@ -388,8 +430,7 @@ def _same_place_ids(ctx: _Context, places: list, host) -> set[int]:
         for other in _locative_group(ctx, place, places):
             ids.add(other.city.geonameid)
         for other in places:
-            if other.end <= place.start and len(ctx.text[other.end:place.start]) <= 12 and \
-                    not re.search(r"[,，、;；。.!?]", ctx.text[other.end:place.start]):
+            if other.end <= place.start and _is_place_link(ctx, ctx.text[other.end:place.start]):
                 ids.add(other.city.geonameid)
     try:
         from orchestration.reference.gazetteer import parent_prefecture_city
@@ -416,6 +457,8 @@ def _countries(ctx: _Context, document_id: str, event_ref: str, host_country: st
             role = "host"
         elif sentence.start in ctx.background_sentences or in_institution or (mention.inside_name and mention.form == "name"):
             role = "mention"
+        elif sentence.start not in ctx.event_sentences and mention.form == "name" and not _names_participants(sentence.text, ctx.lang):
+            role = "mention"
         else:
             role = "partner"
         if role != "mention" and mention.alpha2 in seen:
@@ -425,6 +468,17 @@ def _countries(ctx: _Context, document_id: str, event_ref: str, host_country: st
         rows.append(_row(document_id, "country", event_ref, role, mention.start, mention.end, ctx.text, sentence,
                          country_code=mention.alpha2))
     return rows
+
+
+@lru_cache(maxsize=None)
+def _participation_pattern(lang: str) -> re.Pattern[str] | None:
+    cues = _roles(lang).get("participation_cues", [])
+    return re.compile("|".join(re.escape(c) for c in cues), re.IGNORECASE) if cues else None
+
+
+def _names_participants(sentence: str, lang: str) -> bool:
+    pattern = _participation_pattern(lang)
+    return pattern is None or bool(pattern.search(sentence))
 
 
 # --- counts and money ---------------------------------------------------------------------------------------
