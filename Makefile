@@ -8,6 +8,8 @@ UV_VERSION := 0.13.8
 LOCK_HASH := $(shell sha256sum requirements.lock pyproject.toml | sha256sum | cut -c1-16)
 STAMP := $(VENV)/.installed-$(LOCK_HASH)
 
+# dbt and dagster resolve each other's executables on PATH
+export PATH := $(CURDIR)/$(BIN):$(PATH)
 export ACCORDS_SOURCES ?= sources/sources.yml
 export ACCORDS_DATA_DIR ?= data
 

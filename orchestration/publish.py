@@ -17,6 +17,8 @@ from orchestration.settings import Settings
 MART_TABLES = (
     "dim_documents",
     "dim_cities",
+    "dim_countries",
+    "dim_dates",
     "fct_events",
     "fct_event_mentions",
     "bridge_event_cities",

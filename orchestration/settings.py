@@ -11,6 +11,12 @@ DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 
 
+def expectations_dir() -> Path:
+    """The GX suites to run: the project's, unless ACCORDS_EXPECTATIONS_DIR points elsewhere (stricter suites)."""
+    override = os.environ.get("ACCORDS_EXPECTATIONS_DIR")
+    return _resolve(override) if override else EXPECTATIONS_DIR
+
+
 @dataclass(frozen=True)
 class Settings:
     sources_file: Path

@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 import pycountry
 
-from orchestration.settings import EXPECTATIONS_DIR
+from orchestration.settings import expectations_dir
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
@@ -42,6 +42,7 @@ class SuiteOutcome:
     table: str
     row_count: int
     outcomes: list[ExpectationOutcome]
+    failing_rows: pd.DataFrame | None = None  # the table's failing rows, with the expectation that failed them
 
     @property
     def success(self) -> bool:
@@ -52,17 +53,17 @@ class SuiteOutcome:
         return sum(outcome.unexpected_count for outcome in self.outcomes if not outcome.success)
 
 
-def suite_names() -> list[str]:
-    return sorted(path.stem for path in EXPECTATIONS_DIR.glob("*.json"))
+def suite_names(directory: Path | None = None) -> list[str]:
+    return sorted(path.stem for path in (directory or expectations_dir()).glob("*.json"))
 
 
-def suite_table(name: str, directory: Path = EXPECTATIONS_DIR) -> str:
+def suite_table(name: str, directory: Path | None = None) -> str:
     """The ``schema.table`` a suite validates."""
-    return json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))["table"]
+    return json.loads(((directory or expectations_dir()) / f"{name}.json").read_text(encoding="utf-8"))["table"]
 
 
-def load_suite(name: str, parameters: dict, directory: Path = EXPECTATIONS_DIR) -> dict:
-    text = (directory / f"{name}.json").read_text(encoding="utf-8")
+def load_suite(name: str, parameters: dict, directory: Path | None = None) -> dict:
+    text = ((directory or expectations_dir()) / f"{name}.json").read_text(encoding="utf-8")
     suite = json.loads(text)
     suite["expectations"] = [_substitute(e, parameters) for e in suite["expectations"]]
     return suite
@@ -103,7 +104,8 @@ def validate_table(suite: dict, frame: pd.DataFrame) -> SuiteOutcome:
 
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    frame = _with_timestamps(frame)
+    original = frame.reset_index(drop=True)
+    frame = _with_timestamps(original)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)  # keep run logs readable
     batch = (
@@ -118,6 +120,7 @@ def validate_table(suite: dict, frame: pd.DataFrame) -> SuiteOutcome:
         gx_suite.add_expectation_configuration(ExpectationConfiguration(type=expectation["type"], kwargs=kwargs))
     result = batch.validate(gx_suite, result_format={"result_format": "COMPLETE"})
     outcomes = []
+    failing: list[pd.DataFrame] = []
     key = suite.get("key")
     for item in result.results:
         details = item.result or {}
@@ -125,6 +128,8 @@ def validate_table(suite: dict, frame: pd.DataFrame) -> SuiteOutcome:
         if item.exception_info and item.exception_info.get("raised_exception"):
             raise RuntimeError(f"{suite['name']}: {item.expectation_config.type} raised: {item.exception_info.get('exception_message')}")
         positions = [i for i in indexes if isinstance(i, int)]
+        if positions and not item.success:
+            failing.append(original.iloc[positions].assign(failed_expectation=_expectation_label(item.expectation_config)))
         examples = frame.iloc[positions[:EXAMPLE_ROWS]].astype(str).to_dict(orient="records") if positions else []
         outcomes.append(
             ExpectationOutcome(
@@ -136,7 +141,14 @@ def validate_table(suite: dict, frame: pd.DataFrame) -> SuiteOutcome:
                 failing_keys=frame.iloc[positions][key].tolist() if key and positions and key in frame else [],
             )
         )
-    return SuiteOutcome(suite=suite["name"], table=suite["table"], row_count=len(frame), outcomes=outcomes)
+    failing_rows = pd.concat(failing, ignore_index=True) if failing else original.iloc[0:0].assign(failed_expectation="")
+    return SuiteOutcome(suite=suite["name"], table=suite["table"], row_count=len(frame), outcomes=outcomes,
+                        failing_rows=failing_rows)
+
+
+def _expectation_label(config) -> str:
+    column = config.kwargs.get("column") or "/".join(str(config.kwargs.get(k)) for k in ("column_A", "column_B") if config.kwargs.get(k))
+    return f"{config.type}({column})" if column else config.type
 
 
 def _with_timestamps(frame: pd.DataFrame) -> pd.DataFrame:
@@ -159,8 +171,29 @@ def _dates_as_timestamps(kwargs: dict, frame: pd.DataFrame) -> dict:
     return converted
 
 
-def run_suite(name: str, warehouse: Path) -> SuiteOutcome:
+def run_suite(name: str, warehouse: Path, directory: Path | None = None) -> SuiteOutcome:
     with duckdb.connect(str(warehouse), read_only=True) as connection:
-        suite = load_suite(name, suite_parameters(connection))
+        suite = load_suite(name, suite_parameters(connection), directory)
         frame = connection.execute(f"select * from {suite['table']}").df()
     return validate_table(suite, frame)
+
+
+def write_quarantine(outcome: SuiteOutcome, warehouse: Path) -> int:
+    """Replace ``quarantine.<table>`` with the rows that failed a row-level expectation (empty when none did).
+
+    Called by the checks, which run after dbt in the warehouse pool: the one writer at that moment.
+    """
+    table = outcome.table.split(".")[-1]
+    rows = outcome.failing_rows if outcome.failing_rows is not None else pd.DataFrame()
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute("create schema if not exists quarantine")
+        connection.execute(
+            f"create or replace table quarantine.{table} as "
+            f"select *, cast(null as varchar) as failed_expectation from {outcome.table} where false"
+        )
+        if len(rows):
+            connection.register("failing_rows", rows)
+            columns = ", ".join(f'"{c}"' for c in rows.columns)
+            connection.execute(f"insert into quarantine.{table} ({columns}) select {columns} from failing_rows")
+            connection.unregister("failing_rows")
+    return len(rows)

@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-def run_pipeline(data_dir: Path, sources: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, ACCORDS_DATA_DIR=str(data_dir), ACCORDS_SOURCES=str(sources))
+def run_pipeline(data_dir: Path, sources: Path, **extra_env: str) -> subprocess.CompletedProcess:
+    """`make run` as a subprocess, the way users and the evaluation run it."""
+    env = dict(os.environ, ACCORDS_DATA_DIR=str(data_dir), ACCORDS_SOURCES=str(sources), **extra_env)
     return subprocess.run([sys.executable, "-m", "orchestration.run"], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=900)
 

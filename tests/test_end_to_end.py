@@ -131,3 +131,23 @@ def test_published_copy_equals_the_live_marts(seeds_run):
             assert sorted(pub.execute(f"select * from marts.{table}").fetchall(), key=repr) == \
                 sorted(live.execute(f"select * from marts.{table}").fetchall(), key=repr)
             assert (data_dir / "published" / "parquet" / f"{table}.parquet").exists()
+
+
+def test_dbt_docs_generate_with_exposures(seeds_run, tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from orchestration.settings import DBT_PROJECT_DIR
+
+    dbt = Path(sys.executable).with_name("dbt")
+    env = dict(os.environ, ACCORDS_DATA_DIR=str(seeds_run[0]))
+    done = subprocess.run([str(dbt), "docs", "generate", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir",
+                           str(DBT_PROJECT_DIR), "--target-path", str(tmp_path)], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:]
+    catalog = json.loads((tmp_path / "catalog.json").read_text())
+    assert "model.accords.fct_deals" in catalog["nodes"]
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert "exposure.accords.published_marts" in manifest["exposures"]
+

@@ -2,7 +2,7 @@
 import dagster as dg
 
 from orchestration.defs.resources import WAREHOUSE_POOL, AccordsResource
-from orchestration.validation import run_suite, suite_names, suite_table
+from orchestration.validation import run_suite, suite_names, suite_table, write_quarantine
 
 
 def _suite_check(name: str) -> dg.AssetChecksDefinition:
@@ -16,7 +16,9 @@ def _suite_check(name: str) -> dg.AssetChecksDefinition:
         description=f"Great Expectations suite expectations/{name}.json",
     )
     def check(accords: AccordsResource) -> dg.AssetCheckResult:
-        outcome = run_suite(name, accords.settings().warehouse_path)
+        warehouse = accords.settings().warehouse_path
+        outcome = run_suite(name, warehouse)
+        quarantined = write_quarantine(outcome, warehouse)
         failed = [o for o in outcome.outcomes if not o.success]
         return dg.AssetCheckResult(
             passed=outcome.success,
@@ -24,6 +26,8 @@ def _suite_check(name: str) -> dg.AssetChecksDefinition:
             metadata={
                 "row_count": outcome.row_count,
                 "failing_count": outcome.failing_count,
+                "quarantined_rows": quarantined,
+                "quarantine_table": f"quarantine.{table_name}",
                 "expectations": len(outcome.outcomes),
                 "failed_expectations": dg.MetadataValue.json(
                     [{"expectation": o.expectation, "column": o.column, "unexpected_count": o.unexpected_count} for o in failed]

@@ -1,6 +1,7 @@
 """dbt: staging → intermediate → marts, as Dagster assets with dbt tests as asset checks."""
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -25,7 +26,11 @@ def prepare_manifest(force: bool = False) -> None:
     """`dbt parse` writes the manifest the assets are built from; the profile needs the data dir."""
     os.environ.setdefault("ACCORDS_DATA_DIR", str(load_settings().data_dir))
     if force or not dbt_project.manifest_path.exists():
-        dbt_cli().cli(["parse", "--quiet"], raise_on_error=True).wait()
+        subprocess.run(
+            [DBT_EXECUTABLE, "parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir",
+             str(DBT_PROJECT_DIR), "--target-path", str(dbt_project.project_dir / dbt_project.target_path)],
+            check=True,
+        )
 
 
 prepare_manifest()

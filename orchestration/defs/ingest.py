@@ -1,5 +1,9 @@
 """Fetch assets: every source of the registry into the raw document store and the fetch log."""
+import os
+from collections import defaultdict
+
 import dagster as dg
+import pyarrow.parquet as pq
 
 from orchestration.defs.resources import RAW_STORE_POOL, AccordsResource
 from orchestration.stages.ingest import run_ingest
@@ -38,4 +42,37 @@ def fetched_documents(context: dg.AssetExecutionContext, accords: AccordsResourc
     )
 
 
-defs = dg.Definitions(assets=[fetched_documents])
+@dg.asset_check(asset=FETCH_LOG, description="Share of failed URLs per source in the latest run "
+                 "(warns above ACCORDS_MAX_FETCH_FAILURE_RATE, default 0.5; failures are retried next run).")
+def fetch_failure_rate(context: dg.AssetCheckExecutionContext, accords: AccordsResource) -> dg.AssetCheckResult:
+    folder = accords.settings().raw_dir / "fetch_log"
+    path = folder / f"{context.run.run_id}.parquet"
+    if not path.exists():  # checked outside the run that fetched: judge the latest run
+        runs = sorted(folder.glob("*.parquet"), key=lambda p: p.stat().st_mtime)
+        path = runs[-1] if runs else None
+    if path is None:
+        return dg.AssetCheckResult(passed=False, severity=dg.AssetCheckSeverity.WARN, metadata={"reason": "no fetch log yet"})
+    attempts: dict[str, int] = defaultdict(int)
+    failures: dict[str, int] = defaultdict(int)
+    reasons: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in pq.read_table(path, columns=["source_name", "status", "reason"]).to_pylist():
+        attempts[row["source_name"]] += 1
+        if row["status"] == "failed":
+            failures[row["source_name"]] += 1
+            reasons[row["source_name"]][row["reason"]] += 1
+    limit = float(os.environ.get("ACCORDS_MAX_FETCH_FAILURE_RATE", "0.5"))
+    rates = {source: failures[source] / count for source, count in attempts.items()}
+    worst = max(rates.values(), default=0.0)
+    return dg.AssetCheckResult(
+        passed=worst <= limit,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "failure_rate_by_source": dg.MetadataValue.json({s: round(r, 3) for s, r in sorted(rates.items())}),
+            "failure_reasons_by_source": dg.MetadataValue.json({s: dict(r) for s, r in reasons.items()}),
+            "max_failure_rate": worst,
+            "limit": limit,
+        },
+    )
+
+
+defs = dg.Definitions(assets=[fetched_documents], asset_checks=[fetch_failure_rate])

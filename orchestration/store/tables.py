@@ -91,6 +91,9 @@ COUNTRIES_SCHEMA = pa.schema(
         ("name_en", pa.string()),
         ("official_name_en", pa.string()),
         ("numeric_code", pa.string()),
+        ("continent_code", pa.string()),
+        ("continent", pa.string()),
+        ("population", pa.int64()),
     ]
 )
 

@@ -1,0 +1,11 @@
+-- Every country an event involves, with its names and region (continent, from GeoNames).
+select
+    countries.country_code,
+    countries.alpha3,
+    countries.name_en,
+    countries.official_name_en,
+    countries.continent_code,
+    countries.continent as region,
+    countries.population
+from {{ ref('stg_reference__countries') }} as countries
+where countries.country_code in (select country_code from {{ ref('bridge_event_countries') }})
