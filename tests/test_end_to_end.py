@@ -141,13 +141,18 @@ def test_dbt_docs_generate_with_exposures(seeds_run, tmp_path):
 
     from orchestration.settings import DBT_PROJECT_DIR
 
+    import shutil
+
+    # a copy: the module's read-only connection to the live warehouse would block dbt's writer
+    data_dir = tmp_path / "data"
+    shutil.copytree(seeds_run[0], data_dir)
     dbt = Path(sys.executable).with_name("dbt")
-    env = dict(os.environ, ACCORDS_DATA_DIR=str(seeds_run[0]))
+    env = dict(os.environ, ACCORDS_DATA_DIR=str(data_dir))
     done = subprocess.run([str(dbt), "docs", "generate", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir",
-                           str(DBT_PROJECT_DIR), "--target-path", str(tmp_path)], env=env, capture_output=True, text=True)
+                           str(DBT_PROJECT_DIR), "--target-path", str(tmp_path / "target")], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-2000:]
-    catalog = json.loads((tmp_path / "catalog.json").read_text())
+    catalog = json.loads((tmp_path / "target" / "catalog.json").read_text())
     assert "model.accords.fct_deals" in catalog["nodes"]
-    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    manifest = json.loads((tmp_path / "target" / "manifest.json").read_text())
     assert "exposure.accords.published_marts" in manifest["exposures"]
 

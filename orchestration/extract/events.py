@@ -28,9 +28,9 @@ _RU_NOUN_LOOKS_ADJECTIVE = re.compile(r"(?:ние|тие|вие|ствие|ьё|
 _RU_STOP = {"в", "во", "на", "с", "со", "который", "которая", "которое", "которые", "где", "когда", "а", "но", "что",
             "как", "прошел", "прошла", "прошли", "состоялась", "состоялся", "состоялись", "стал", "стала", "был", "была"}
 _RU_NAME_LINKS = {"по", "и", "для", "в", "на"}
-_CJK_NAME_CHAR = re.compile(r"[\u3400-\u9fff\u30a0-\u30ffA-Za-z0-9０-９\-－・‧·]")
-_ZH_BOUNDARY = set("的在于了是将由从与和及把被对向为并、，,。；;：:！？!?（）()「」“”\"《》 \u3000年月日")
-_ZH_NAME_PREFIX_OK = set("年")  # "2024中国…大会": a year glued to the name belongs to it
+_CJK_NAME_CHAR = re.compile(r"[\u3400-\u9fff\u30a0-\u30ffA-Za-z0-9０-９\-－—–・‧·]")
+_ZH_BOUNDARY = set("的在于了是将由从与和及把被对向为并、，,。；;：:！？!?（）()「」“”\"《》 \u3000")
+_DATE_UNITS = set("年月日号")  # a boundary only as part of a date ("19日,"), not inside a name ("日中…会議")
 _HIRAGANA = re.compile(r"[\u3040-\u309f]")
 
 
@@ -117,7 +117,7 @@ def _name_ru(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     left = _tokens(text[line_start:start], line_start)
     name_start = start
     for token_start, _, token in reversed(left):
-        if _RU_ORDINAL.match(token) or _ROMAN.match(token) or (
+        if _RU_ORDINAL.match(token) or _ROMAN.match(token) or _ordinal_word(token, lang) or (
             _RU_ADJECTIVE.match(token) and token.lower() not in _RU_STOP and not _RU_NOUN_LOOKS_ADJECTIVE.search(token.lower())
         ):
             name_start = token_start
@@ -161,14 +161,28 @@ def _name_ru(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     return name_start, name_start + len(text[name_start:name_end].rstrip())
 
 
+_EN_STOP = {"a", "an", "the", "at", "in", "on", "of", "for", "with", "and", "or", "to", "from", "by", "as", "its", "their",
+            "this", "that", "during", "after", "before", "since", "said", "was", "were", "is", "are", "has", "have"}
+
+
 def _name_en(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, start) + 1
     left = _tokens(text[line_start:start], line_start)
     name_start = start
+    lowercase_run = 0
     for token_start, _, token in reversed(left):
-        if token[:1].isupper() or token.lower() in _EN_ORDINAL_WORDS or re.match(r"^\d{1,3}(?:st|nd|rd|th)$", token) \
+        lowered = token.lower()
+        if token[:1].isupper() or lowered in _EN_ORDINAL_WORDS or re.match(r"^\d{1,3}(?:st|nd|rd|th)$", token) \
                 or re.match(r"^\d{4}$", token) or token in ("-", "&"):
+            if lowered in _EN_STOP:
+                break
             name_start = token_start
+            lowercase_run = 0
+            continue
+        # "business forum", "trade and investment fair": plain words of the name, up to three
+        if re.match(r"^[a-z][a-z\-]+$", token) and lowered not in _EN_STOP and lowercase_run < 3:
+            name_start = token_start
+            lowercase_run += 1
             continue
         break
     line_end = text.find("\n", end)
@@ -202,7 +216,7 @@ def _name_cjk(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
             break
         if lang == "ja" and _HIRAGANA.match(char):
             break
-        if char in _ZH_BOUNDARY and not (char in _ZH_NAME_PREFIX_OK and i > 0 and text[i - 1].isdigit() is False and False):
+        if char in _ZH_BOUNDARY or (char in _DATE_UNITS and i > 0 and text[i - 1].isdigit()):
             # "第七届" and "2024" glue to the name; a date ("19日") or a particle does not
             break
         if char == " " and not (i > 0 and text[i - 1].isdigit()):
@@ -215,6 +229,25 @@ def _name_cjk(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     return name_start, end
 
 
+@lru_cache(maxsize=None)
+def _ordinal_words(lang: str) -> tuple[tuple[str, int], ...]:
+    words = lexicon(lang, "events").get("ordinal_words", {})
+    return tuple(sorted(words.items(), key=lambda item: -len(item[0])))
+
+
+_ORDINAL_ENDINGS = {"ый", "ий", "ой", "ая", "ья", "ое", "ье", "ые", "ьи", "ого", "его", "ьего", "ому", "ему", "ьему", "ом",
+                    "ем", "ьем", "ую", "ью", "ей", "ьей", "ых", "их", "ьих", "ым", "им", "ьим", "ыми", "ими"}
+
+
+def _ordinal_word(token: str, lang: str) -> int | None:
+    """"Третье", "двадцатого": an ordinal number word (stem plus an adjective ending)."""
+    lowered = token.lower()
+    for stem, value in _ordinal_words(lang):
+        if lowered.startswith(stem) and lowered[len(stem):] in _ORDINAL_ENDINGS:
+            return value
+    return None
+
+
 def _ordinal(name: str, lang: str) -> int | None:
     if lang in ("zh", "ja"):
         match = re.search(r"第\s*([0-9０-９一二三四五六七八九十百]+)\s*[届回次]", name)
@@ -224,6 +257,9 @@ def _ordinal(name: str, lang: str) -> int | None:
             m = _RU_ORDINAL.match(token)
             if m:
                 return int(m.group(1))
+            value = _ordinal_word(token, lang)
+            if value:
+                return value
         if _ROMAN.match(token):
             return _roman(token)
         if lang == "en":

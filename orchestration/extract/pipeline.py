@@ -62,6 +62,8 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     body = text[title_end:]
     if not _has_cooperation_cue(body if body.strip() else text, lang):
         return DocumentExtraction(document_id, False, "no_cooperation_vocabulary")
+    if title_end and _is_not_a_report(text[:title_end], lang):
+        return DocumentExtraction(document_id, False, "not_a_news_report")
 
     sentences = tuple(split_sentences(text))
     main = _main_event(events, text, title_end, sentences, lang)
@@ -91,6 +93,11 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     if count_row:
         rows.append(count_row)
     rows.extend(_money(ctx, document_id, event_ref))
+    # an event noun alone ("forums promise billions") reports nothing: a report fixes a date, a place or an outcome
+    evidence = {row["kind"] for row in rows} & {"event_date", "agreement_count"}
+    if not evidence and not any(r["kind"] == "money" and r["is_deal"] for r in rows) \
+            and not any(r["kind"] == "city" and r["role"] == "host" for r in rows):
+        return DocumentExtraction(document_id, False, "no_event_facts")
     return DocumentExtraction(document_id, True, "cooperation_event", rows)
 
 
@@ -107,6 +114,12 @@ def _cue_pattern(lang: str, key: str) -> re.Pattern[str] | None:
 def _has_cooperation_cue(text: str, lang: str) -> bool:
     pattern = _cue_pattern(lang, "cooperation_cues")
     return bool(pattern and pattern.search(text))
+
+
+def _is_not_a_report(title: str, lang: str) -> bool:
+    """Opinion columns, price lists and the like name events without reporting one."""
+    pattern = _cue_pattern(lang, "non_report_titles")
+    return bool(pattern and pattern.match(title.strip()))
 
 
 def _has_occurrence_verb(sentence: str, lang: str) -> bool:
@@ -254,7 +267,11 @@ def _apply_duration(ctx: _Context, start: PartialDate, end: PartialDate) -> tupl
     """"A four-day expo closed on the 22nd" started on the 19th."""
     if (start.day is None) == (end.day is None):
         return start, end
-    durations = [d for d in find_durations(ctx.text, ctx.lang) if _sentence_start(ctx, d.start) in ctx.event_sentences]
+    # "為期2天", "a two-day expo": a duration in the article is the event's, those in event sentences first
+    durations = sorted(
+        (d for d in find_durations(ctx.text, ctx.lang) if _sentence_start(ctx, d.start) not in ctx.background_sentences),
+        key=lambda d: (_sentence_start(ctx, d.start) not in ctx.event_sentences, d.start),
+    )
     if not durations or durations[0].days < 1:
         return start, end
     days = durations[0].days - 1

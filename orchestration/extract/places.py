@@ -38,7 +38,7 @@ from itertools import product
 
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.text import split_sentences
-from orchestration.reference.countries import admin_region_names, country_names
+from orchestration.reference.countries import country_adjectives, admin_region_names, country_names
 from orchestration.reference.gazetteer import (
     City,
     Gazetteer,
@@ -136,6 +136,9 @@ def phrase_table(lang: str) -> dict[str, Phrase]:
     for name in places.get("macro_regions") or []:
         put(name, "macro_region", "lexicon")
     for key, alpha2 in country_names(lang).items():
+        put(key, "country", alpha2)
+    # a nationality word ("Kazakh", "Chinese") names a country even where GeoNames lists it as some town's alias
+    for key, alpha2 in country_adjectives(lang).items():
         put(key, "country", alpha2)
     if lang != "en":  # English names of countries appear in every language's text ("ASEAN", "USA")
         for key, alpha2 in country_names("en").items():

@@ -398,6 +398,21 @@ def _geonames_records(path: str) -> Iterator[dict]:
             position += 1
 
 
+# CJK names that carry a city's administrative status ("仁川广域市", "首尔特别市"): texts mostly write the stem
+# ("仁川市", "仁川"), so the stem is indexed too.
+_CITY_STATUS_SUFFIXES = tuple(fold_cjk(s) for s in ("广域市", "広域市", "廣域市", "特别市", "特別市", "特别自治市", "特別自治市"))
+
+
+def _status_stems(keys: set[str]) -> set[str]:
+    stems = set()
+    for key in keys:
+        for suffix in _CITY_STATUS_SUFFIXES:
+            if key.endswith(suffix) and len(key) > len(suffix) + 1:
+                stem = key[: -len(suffix)]
+                stems.update((stem, stem + fold_cjk("市")))
+    return stems
+
+
 def _build() -> Gazetteer:
     cities: dict[int, City] = {}
     index: dict[str, list[int]] = {}
@@ -408,6 +423,7 @@ def _build() -> Gazetteer:
         keys = {_index_key(name) for name in record["alternatenames"]}
         keys.add(_index_key(record["name"]))
         keys.discard("")
+        keys.update(_status_stems(keys))
         if record["countrycode"] == "CN" and not any(_is_cyrillic_key(k) for k in keys):
             generated = palladius(record["name"])
             if generated:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from orchestration.extract.places import find_places
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "sources" / "corpus" / "seeds"  # the bundled demo corpus
 
 
 def cities(text: str) -> list[str]:
@@ -151,7 +151,6 @@ def test_offsets_and_sentences():
     assert mention.is_dateline is False
 
 
-@pytest.mark.skipif(not SEEDS.exists(), reason="shared corpus not present")
 def test_seed_document_cities():
     text = (SEEDS / "000_4a214997c5adf4c8.txt").read_text(encoding="utf-8")
     found = set(cities(text))
