@@ -277,7 +277,12 @@ def _apply_duration(ctx: _Context, start: PartialDate, end: PartialDate) -> tupl
     days = durations[0].days - 1
     known = end if start.day is None else start
     if known.month is None:
-        return start, end
+        # "14日、…3日間の日程" with no month in the text: the days still follow while the month cannot turn
+        other_day = known.day - days if start.day is None else known.day + days
+        if not 1 <= other_day <= 28:
+            return start, end
+        other_only = PartialDate(None, None, other_day)
+        return (other_only, end) if start.day is None else (start, other_only)
     anchor = date(known.year or 2001, known.month, known.day)  # 2001: any non-leap year for month arithmetic
     other = anchor - timedelta(days=days) if start.day is None else anchor + timedelta(days=days)
     other_date = PartialDate(other.year if known.year else None, other.month, other.day)

@@ -137,9 +137,6 @@ def phrase_table(lang: str) -> dict[str, Phrase]:
         put(name, "macro_region", "lexicon")
     for key, alpha2 in country_names(lang).items():
         put(key, "country", alpha2)
-    # a nationality word ("Kazakh", "Chinese") names a country even where GeoNames lists it as some town's alias
-    for key, alpha2 in country_adjectives(lang).items():
-        put(key, "country", alpha2)
     if lang != "en":  # English names of countries appear in every language's text ("ASEAN", "USA")
         for key, alpha2 in country_names("en").items():
             if lang == "ru" or key.isascii():
@@ -427,6 +424,9 @@ class _AlphabeticPlaces:
             keys = span_keys(self.lang, words)
             phrase = next((self.phrases[key] for key in keys if key in self.phrases), None)
             cities: list[City] = []
+            # a nationality word ("Kazakh") is no city, even where GeoNames lists it as some town's alias
+            if n == 1 and keys and keys[0] in country_adjectives(self.lang):
+                city_span = False
             if city_span and (phrase is None or phrase.kind == "country" and phrase.value in CITY_STATES):
                 for key in keys:
                     cities.extend(self.gazetteer.by_key(key))
