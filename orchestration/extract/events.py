@@ -80,10 +80,13 @@ def event_type_of(noun_surface: str, lang: str) -> str:
 def find_events(text: str, lang: str) -> list[EventMention]:
     excluded = _excluded_pattern(lang)
     excluded_spans = [(m.start(), m.end()) for m in excluded.finditer(text)] if excluded else []
+    organisers = tuple(lexicon(lang, "events").get("organiser_suffixes", []))
     mentions = []
     for match in _noun_pattern(lang).finditer(text):
         if any(s <= match.start() < e or s < match.end() <= e for s, e in excluded_spans):
             continue
+        if organisers and text.startswith(organisers, match.end()):
+            continue  # "大会組織委員会", "博览会组委会": the organiser, not the event
         grow = {"ru": _name_ru, "en": _name_en}.get(lang, _name_cjk)
         name_start, name_end = grow(text, match.start(), match.end(), lang)
         name = text[name_start:name_end].strip()
@@ -225,8 +228,16 @@ def _name_cjk(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
             break
         name_start = i
         i -= 1
-    # strip a leading place or date the name does not own: "在" already stops; keep digits only as "第N届"/"2024"
-    return name_start, end
+    # a verb before the name is not part of it: "双方举行视频会议" names "视频会议"
+    prefix = text[name_start:start]
+    cut = max((prefix.rfind(verb) + len(verb) for verb in _name_stop_verbs(lang) if verb in prefix), default=0)
+    return name_start + cut, end
+
+
+@lru_cache(maxsize=None)
+def _name_stop_verbs(lang: str) -> tuple[str, ...]:
+    events = lexicon(lang, "events")
+    return tuple(events.get("occurrence_verbs", [])) + tuple(events.get("name_stop_words", []))
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,48 @@
+"""Event mentions per language: nouns from the lexicons, types, names, ordinals and what is no event."""
+from __future__ import annotations
+
+import pytest
+
+from orchestration.extract.events import find_events
+
+
+def _main(text, lang):
+    events = find_events(text, lang)
+    assert events, text
+    return events[0]
+
+
+@pytest.mark.parametrize("text, lang, event_type, name, ordinal", [
+    ("Открылся 12-й Международный форум городов-побратимов.", "ru", "forum", "12-й Международный форум городов-побратимов", 12),
+    ("Прошла видеоконференция по сотрудничеству в сфере медицины.", "ru", "video_conference",
+     "видеоконференция по сотрудничеству", None),  # "в …" opens a place phrase, not the name
+    ("Пятая Российско-китайская выставка завершилась в Харбине.", "ru", "expo", "Пятая Российско-китайская выставка", 5),
+    ("В Сиане прошел саммит «Китай – Центральная Азия».", "ru", "summit", "саммит «Китай – Центральная Азия»", None),
+    ("The 9th China-ASEAN Expo opened in Nanning.", "en", "expo", "9th China-ASEAN Expo", 9),
+    ("A two-day trade and investment forum ended on Friday.", "en", "forum", "investment forum", None),
+    ("The Forum on China-Africa Cooperation met in Beijing.", "en", "forum", "Forum on China-Africa Cooperation", None),
+    ("第七届中国—亚欧博览会在乌鲁木齐开幕。", "zh", "expo", "第七届中国—亚欧博览会", 7),
+    ("在云南昆明举行的2024中外友好城市合作大会上", "zh", "conference", "2024中外友好城市合作大会", None),
+    ("双方举行视频会议,宣布合作中心揭牌。", "zh", "video_conference", "视频会议", None),
+    ("「第3回 日中経済フォーラム」が開幕した。", "ja", "forum", "第3回 日中経済フォーラム", 3),
+    ("魯港科学技術協力交流会が開催された。", "ja", "exchange_meeting", "魯港科学技術協力交流会", None),
+    ("第2回中国北東アジア投資貿易博覧会が閉幕しました。", "ja", "expo", "第2回中国北東アジア投資貿易博覧会", 2),
+])
+def test_event_noun_type_name_and_ordinal(text, lang, event_type, name, ordinal):
+    event = _main(text, lang)
+    assert (event.event_type, event.name, event.ordinal) == (event_type, name, ordinal)
+    assert text[event.name_start:event.name_end] == event.name
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Итоги объявили на пресс-конференции в мэрии.", "ru"),
+    ("Prizes were announced at a press conference on Monday.", "en"),
+    ("组委会召开新闻发布会介绍情况。", "zh"),
+    ("大会組織委員会が記者会見を開いた。", "ja"),
+])
+def test_press_conferences_are_no_cooperation_events(text, lang):
+    assert find_events(text, lang) == []
+
+
+def test_weekdays_are_not_ordinals():
+    assert _main("В пятницу форум подвел итоги.", "ru").ordinal is None
