@@ -79,7 +79,8 @@ def synthetic_document(index: int, rng: random.Random) -> tuple[str, str]:
         "jpy": rng.randint(40, 1800), "guests": rng.randint(100, 9000), "countries": rng.randint(3, 80),
         "booths": rng.randint(50, 3000), "phone": rng.randint(1000000, 9999999),
     }
-    body = [template["lead"], template["deal"], template["trap"]] + [template["filler"]] * rng.randint(6, 14)
+    # about 3 KB of article per document, as the extraction target is stated for
+    body = [template["lead"], template["deal"], template["trap"]] + [template["filler"]] * rng.randint(14, 22)
     text = "\n".join([template["title"], *body, template["footer"], template["listing"]]).format(**values)
     return lang, text
 

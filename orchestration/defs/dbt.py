@@ -49,7 +49,9 @@ class AccordsDbtTranslator(DagsterDbtTranslator):
         return spec
 
 
-translator = AccordsDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
+translator = AccordsDbtTranslator(
+    settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)
+)
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator, pool=WAREHOUSE_POOL)

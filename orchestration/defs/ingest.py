@@ -23,7 +23,7 @@ FETCH_LOG = dg.AssetKey(["raw", "fetch_log"])
 )
 def fetched_documents(context: dg.AssetExecutionContext, accords: AccordsResource):
     settings = accords.settings()
-    report = run_ingest(settings, accords.sources(), run_id=context.run_id)
+    report = run_ingest(settings, accords.sources(), run_id=context.run.run_id)
     for failure in report.failures:
         context.log.warning(f"could not fetch {failure['url']} ({failure['source']}): {failure['reason']}")
     yield dg.MaterializeResult(
