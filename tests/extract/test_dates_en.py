@@ -2,31 +2,22 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
 from orchestration.extract.dates import (
     PartialDate,
     find_dateline,
-    find_dates,
     find_durations,
-    find_publication_date,
 )
+from tests.extract.mentions import date_mentions, one_date
 
 LANG = "en"
 
 
-def dates(text: str, reference: date | None = None):
-    found = find_dates(text, LANG, reference)
-    for m in found:
-        assert text[m.start:m.end] == m.text
-    return found
-
-
-def one(text: str, reference: date | None = None, kind: str | None = None):
-    found = [m for m in dates(text, reference) if kind is None or m.kind == kind]
-    assert len(found) == 1, found
-    return found[0]
+dates = partial(date_mentions, lang=LANG)
+one = partial(one_date, lang=LANG)
 
 
 # ----------------------------------------------------------------------------------------------- absolute

@@ -2,25 +2,17 @@
 headline roundings, previous editions, prize money and the other amounts that are not deals."""
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from orchestration.extract.money import find_money
+from tests.extract.mentions import money_mentions, one_money
 
 LANG = "en"
 
 
-def money(text: str):
-    found = find_money(text, LANG)
-    for m in found:
-        assert text[m.start:m.end] == m.text
-        assert m.sentence_start <= m.start < m.end <= m.sentence_end
-    return found
-
-
-def one(text: str):
-    found = money(text)
-    assert len(found) == 1, found
-    return found[0]
+money = partial(money_mentions, lang=LANG)
+one = partial(one_money, lang=LANG)
 
 
 @pytest.mark.parametrize("text, amount, currency", [

@@ -1,25 +1,17 @@
 """Money in Chinese: 万/亿 units, 元/美元/人民币, qualifiers, 约合 restatements, 其中 parts, thresholds."""
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from orchestration.extract.money import find_money
+from tests.extract.mentions import money_mentions, one_money
 
 LANG = "zh"
 
 
-def money(text: str):
-    found = find_money(text, LANG)
-    for m in found:
-        assert text[m.start:m.end] == m.text
-        assert m.sentence_start <= m.start < m.end <= m.sentence_end
-    return found
-
-
-def one(text: str):
-    found = money(text)
-    assert len(found) == 1, found
-    return found[0]
+money = partial(money_mentions, lang=LANG)
+one = partial(one_money, lang=LANG)
 
 
 @pytest.mark.parametrize("text, amount, currency", [
