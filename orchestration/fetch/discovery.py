@@ -34,13 +34,12 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from typing import Protocol
 from urllib.parse import urljoin
 
 from lxml import etree
 
-from orchestration.fetch.http import FAILED, FEED, FETCHED, NOT_MODIFIED, FetchResult
+from orchestration.fetch.http import FAILED, FEED, FETCHED, NOT_MODIFIED, FetchResult, parse_http_date
 from orchestration.fetch.urls import normalize_url
 from orchestration.registry import SourceConfig
 
@@ -207,14 +206,10 @@ def parse_date(value: str | None) -> datetime | None:
     if not value:
         return None
     value = value.strip()
-    moment = None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        try:
-            moment = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
+        return parse_http_date(value)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc)

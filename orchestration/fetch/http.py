@@ -208,6 +208,17 @@ class HostThrottle:
             self._sleep(slot - now)
 
 
+def parse_http_date(value: str) -> datetime | None:
+    """An RFC 822 / HTTP date as an aware UTC datetime (a date without a zone is taken as UTC)."""
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
     """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date; None when absent or unreadable."""
     if not value:
@@ -215,12 +226,9 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     value = value.strip()
     if value.isdigit():
         return float(value)
-    try:
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    moment = parse_http_date(value)
+    if moment is None:
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
     return max(0.0, (moment - (now or datetime.now(timezone.utc))).total_seconds())
 
 
