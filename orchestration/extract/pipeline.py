@@ -218,10 +218,11 @@ def _event_date(ctx: _Context, dateline, published: date | None, main: EventMent
     if chosen.kind == "relative" and not chosen.resolved and dateline is not None and dateline.date is not None:
         first = last = PartialDate(dateline.date.year, dateline.date.month, dateline.date.day)
     start, end = first, last
+    cue = chosen.cue or _sentence_cue(ctx, chosen.sentence_start)
     if chosen.last is None or chosen.last == chosen.first:
-        if chosen.cue == "closing":
+        if cue == "closing":
             start, end = PartialDate(None, None, None), first
-        elif chosen.cue == "opening":
+        elif cue == "opening":
             start, end = first, PartialDate(None, None, None)
     start, end = _apply_duration(ctx, start, end)
     # a year the text gives (in the event's name or its sentences) beats the publication year
@@ -247,6 +248,20 @@ def _event_date(ctx: _Context, dateline, published: date | None, main: EventMent
             "year_inferred": year_inferred and (start.year is not None or end.year is not None),
         },
     }
+
+
+@lru_cache(maxsize=None)
+def _cue_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    cues = lexicon(lang, "dates").get("cues", {})
+    return {kind: re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) for kind, words in cues.items() if words}
+
+
+def _sentence_cue(ctx: _Context, sentence_start: int) -> str | None:
+    """An opening or closing verb anywhere in the date's sentence, when the date's own clause has none
+    ("…Expo, which opened in Kunming, capital of …, on Wednesday"); none when the sentence has both."""
+    sentence = _sentence_of(ctx, sentence_start).text
+    kinds = {kind for kind, pattern in _cue_patterns(ctx.lang).items() if pattern.search(sentence)}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _with_month(day: PartialDate, month: int | None) -> PartialDate:
