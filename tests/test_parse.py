@@ -149,3 +149,10 @@ def test_legacy_charset_files_decode():
 def test_a_document_without_article_text_is_a_parse_error():
     with pytest.raises(ParseError):
         parse_document("- a\n- b\n- c\n".encode(), content_type="text/plain")
+
+
+def test_a_byline_with_a_labelled_date_is_metadata():
+    page = ("Expo closes with deals\nBy A. Writer | Example Daily | Updated: 2023-04-15 09:00\n"
+            "The expo closed in Ningbo on Friday with agreements signed by companies from ten countries.\n")
+    parsed = parse_document(page.encode(), content_type="text/plain")
+    assert parsed.published_date == date(2023, 4, 15) and "Writer" not in parsed.text

@@ -1316,7 +1316,9 @@ def _latin_dateline_patterns(lang: str, lex: dict[str, Any]) -> tuple[re.Pattern
               rf"|[-–—][ \t]*(?P<ag3>[{cap}][\w\-]*(?:[ \t][{cap}][\w\-]*)?)\."
               rf"|(?P<ag4>[{cap}][{cap}.\-]{{1,20}})\.?)?")
     with_date = re.compile(
-        rf"[ \t]*{place}{region}[ \t]*[,.][ \t]*(?P<date>{date_re})\.?[ \t]*{agency}[ \t]*(?P<dash>--|—|–|-(?=\s))?")
+        rf"[ \t]*{place}{region}[ \t]*[,.][ \t]*(?P<date>{date_re})"
+        # "Иркутск, 25 июля. В рамках…": a full stop and a new sentence close a dateline without agency or dash
+        rf"(?:(?P<stop>\.)(?=[ \t]+[{cap}«\"“]))?\.?[ \t]*{agency}[ \t]*(?P<dash>--|—|–|-(?=\s))?")
     upper_place = rf"(?P<place>[{cap}][{cap}'’\-]+(?:[ \t]+[{cap}][{cap}'’\-]+){{0,2}})"
     no_date = re.compile(
         rf"[ \t]*{upper_place}(?:[ \t]*,[ \t]*[{cap}][\w.]{{1,15}})?[ \t]*\((?P<ag2>[^()\n]{{2,30}})\)[ \t]*"
@@ -1367,7 +1369,7 @@ def _dateline_from_match(m: re.Match[str], text: str, g: _Grammar) -> Dateline |
     agency = next((groups[k] for k in ("ag1", "ag2", "ag3", "ag4") if groups.get(k)), None)
     telegraph = bool(groups.get("end"))
     dated_bracket = bool(groups.get("date")) and "【" in m.group(0)
-    if not (agency or groups.get("dash") or groups.get("person") or telegraph or dated_bracket):
+    if not (agency or groups.get("dash") or groups.get("person") or telegraph or dated_bracket or groups.get("stop")):
         return None
     day = groups.get("d") or groups.get("d2")
     month = groups.get("m") or groups.get("m2")

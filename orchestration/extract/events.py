@@ -219,6 +219,14 @@ def _name_cjk(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
             break
         if lang == "ja" and _HIRAGANA.match(char):
             break
+        if char in ")）":
+            # a short parenthesis inside a name: "第十届中国(哈尔滨)国际经济贸易洽谈会"
+            opening = max(text.rfind("(", max(0, i - 8), i), text.rfind("（", max(0, i - 8), i))
+            if opening > 0 and _CJK_NAME_CHAR.match(text[opening - 1]):
+                name_start = opening
+                i = opening - 1
+                continue
+            break
         if char in _ZH_BOUNDARY or (char in _DATE_UNITS and i > 0 and text[i - 1].isdigit()):
             # "第七届" and "2024" glue to the name; a date ("19日") or a particle does not
             break

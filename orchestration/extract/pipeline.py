@@ -194,7 +194,9 @@ def _event_date(ctx: _Context, dateline, published: date | None, main: EventMent
         if sentence_start in ctx.background_sentences:
             continue
         if mention.kind == "year_only":
-            if sentence_start in ctx.event_sentences or main.name_start <= mention.start < main.name_end:
+            # a year written out ("в 2019 году", "2024中国…大会"); "last year's fair" is another edition
+            written = any(ch.isdigit() for ch in mention.text)
+            if written and (sentence_start in ctx.event_sentences or main.name_start <= mention.start < main.name_end):
                 years_in_text.append(mention.first.year)
             continue
         if mention.in_dateline or mention.approximate:  # the filing date; "last week" fixes no day
@@ -546,7 +548,7 @@ def _money(ctx: _Context, document_id: str, event_ref: str) -> list[dict]:
             is_deal, reason = False, "headline"
         restates = ids[mention.restates] if mention.restates is not None else None
         rows.append(_row(document_id, "money", event_ref, "deal" if is_deal else "not_deal", mention.start, mention.end,
-                         ctx.text, _sentence_of(ctx, mention.start), amount=float(mention.amount),
+                         ctx.text, _sentence_of(ctx, mention.start), amount=round(float(mention.amount), 2),
                          currency=mention.currency, qualifier=mention.qualifier, deal_status=mention.deal_status,
                          is_deal=is_deal, not_deal_reason=reason, part_of_total=bool(mention.part_of_total),
                          restates_extraction_id=restates))

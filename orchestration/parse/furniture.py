@@ -61,6 +61,16 @@ def _is_prose(text: str) -> bool:
     return weight >= 80 or (weight >= 20 and bool(_SENTENCE_END.search(text)))
 
 
+_ANY_DATE = re.compile(r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}")
+
+
+def _is_byline(lowered: str, openers: list[str]) -> bool:
+    """"By J. Smith | China Daily | Updated: 2022-11-05 08:10": a short line with a metadata label and a date."""
+    return len(lowered) < 200 and bool(_ANY_DATE.search(lowered)) and any(
+        f" {marker}" in lowered or f"|{marker}" in lowered for marker in openers if marker.endswith((":", "："))
+    )
+
+
 def _is_dated_prose(text: str) -> bool:
     """"2024年6月1日,…开幕。" opens an article with its date; a timestamp before a headline ends without a full stop."""
     return _weight(text) >= 40 and text.rstrip()[-1:] in ".。!！?？"
@@ -79,7 +89,8 @@ def split_article(raw_text: str) -> Article:
         lowered = stripped.lower()
         if not stripped:
             kinds.append("blank")
-        elif _DATE_ONLY_LINE.match(stripped) or _starts_with_any(lowered, markers["metadata_openers"]):
+        elif _DATE_ONLY_LINE.match(stripped) or _starts_with_any(lowered, markers["metadata_openers"]) \
+                or _is_byline(lowered, markers["metadata_openers"]):
             kinds.append("metadata")
         elif lowered in markers["whole_lines"] or _BREADCRUMB.search(stripped) and _weight(stripped) < 40:
             kinds.append("navigation")

@@ -395,3 +395,9 @@ def test_dateline_after_latest_news_block():
 def test_caption_is_not_a_dateline():
     assert find_dateline("Фото: 6 ноября, Пермь, открытие конференции", LANG) is None
     assert find_dateline("Выставка прошла в Москве.", LANG) is None
+
+
+def test_city_comma_date_full_stop_is_a_dateline_without_agency():
+    dateline = find_dateline("Тюмень, 3 марта 2025 года. На форуме подписали соглашения.", LANG)
+    assert dateline.place_surface == "Тюмень" and dateline.date == PartialDate(2025, 3, 3)
+    assert find_dateline("Иванов, Петров и Сидоров. Все трое выступили.", LANG) is None

@@ -49,3 +49,16 @@ Of the total, deals worth $450 million concern agriculture, the ministry said.
     assert s.relevant and s.host == "Almaty" and s.agreements == 31
     assert sorted(s.deals) == [(450_000_000.0, "USD", "exact", True), (1_200_000_000.0, "USD", "about", False)]
     assert {"KZ", "CN"} <= s.countries and not s.partners
+
+
+def test_byline_date_weekday_duration_and_last_years_fair():
+    page = """Sino-Italian design fair closes with $1.1bn in deals
+By Anna Lee | China Daily | Updated: 2023-04-15 09:00
+The second China-Italy Design Fair closed in Ningbo on Friday, with 22 projects worth $1.1bn signed over three days.
+Designers from Milan and Turin took part. Last year's fair produced deals worth $800m.
+"""
+    s = summarise(page)
+    assert s.published == date(2023, 4, 15)
+    assert s.date == (2023, 4, 12, 2023, 4, 14, True)  # not last year's
+    assert s.host == "Ningbo" and s.partners == {"Milan", "Turin"} and s.agreements == 22
+    assert s.deals == [(1_100_000_000.0, "USD", "exact", False)]

@@ -27,6 +27,7 @@ def _main(text, lang):
     ("「第3回 日中経済フォーラム」が開幕した。", "ja", "forum", "第3回 日中経済フォーラム", 3),
     ("魯港科学技術協力交流会が開催された。", "ja", "exchange_meeting", "魯港科学技術協力交流会", None),
     ("第2回中国北東アジア投資貿易博覧会が閉幕しました。", "ja", "expo", "第2回中国北東アジア投資貿易博覧会", 2),
+    ("第九届中国(长春)国际汽车博览会开幕", "zh", "expo", "第九届中国(长春)国际汽车博览会", 9),
 ])
 def test_event_noun_type_name_and_ordinal(text, lang, event_type, name, ordinal):
     event = _main(text, lang)
