@@ -3,7 +3,16 @@ from __future__ import annotations
 
 import dagster as dg
 
-from orchestration.defs import automation, checks, dbt, extract, ingest, parse, publish, reference
+from orchestration.defs import (
+    automation,
+    checks,
+    dbt,
+    extract,
+    ingest,
+    parse,
+    publish,
+    reference,
+)
 from orchestration.defs.resources import AccordsResource
 
 defs = dg.Definitions.merge(

@@ -100,9 +100,10 @@ def suite_parameters(connection: duckdb.DuckDBPyConnection) -> dict:
 
 def validate_table(suite: dict, frame: pd.DataFrame) -> SuiteOutcome:
     import great_expectations as gx
-    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
-
     from great_expectations.data_context.types.base import ProgressBarsConfig
+    from great_expectations.expectations.expectation_configuration import (
+        ExpectationConfiguration,
+    )
 
     original = frame.reset_index(drop=True)
     frame = _with_timestamps(original)

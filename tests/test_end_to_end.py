@@ -136,12 +136,11 @@ def test_published_copy_equals_the_live_marts(seeds_run):
 def test_dbt_docs_generate_with_exposures(seeds_run, tmp_path):
     import json
     import os
+    import shutil
     import subprocess
     import sys
 
     from orchestration.settings import DBT_PROJECT_DIR
-
-    import shutil
 
     # a copy: the module's read-only connection to the live warehouse would block dbt's writer
     data_dir = tmp_path / "data"

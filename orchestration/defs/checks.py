@@ -2,7 +2,12 @@
 import dagster as dg
 
 from orchestration.defs.resources import WAREHOUSE_POOL, AccordsResource
-from orchestration.validation import run_suite, suite_names, suite_table, write_quarantine
+from orchestration.validation import (
+    run_suite,
+    suite_names,
+    suite_table,
+    write_quarantine,
+)
 
 
 def _suite_check(name: str) -> dg.AssetChecksDefinition:

@@ -27,7 +27,11 @@ from orchestration.extract.places import (
     scan_cjk,
     span_keys,
 )
-from orchestration.reference.countries import compound_prefixes, country_adjectives, country_names
+from orchestration.reference.countries import (
+    compound_prefixes,
+    country_adjectives,
+    country_names,
+)
 from orchestration.reference.gazetteer import fold_cjk, name_key
 
 __all__ = ["CountryMention", "find_countries"]

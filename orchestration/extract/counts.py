@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orchestration.extract.lexicons import lexicon
-from orchestration.extract.numbers import CJK_LANGS, Quantity, literal_alternation, find_quantities, grammar
+from orchestration.extract.numbers import (
+    CJK_LANGS,
+    Quantity,
+    find_quantities,
+    grammar,
+    literal_alternation,
+)
 from orchestration.extract.text import split_sentences
 
 KINDS = ("agreements", "contracts", "projects", "documents", "deals", "memoranda", "sister_city", "other")

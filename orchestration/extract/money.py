@@ -27,8 +27,15 @@ from functools import lru_cache
 from typing import Any
 
 from orchestration.extract.lexicons import lexicon
-from orchestration.extract.numbers import (CJK_LANGS, NumberToken, literal_alternation, qualifier_after,
-                                           qualifier_before, scan_numbers, significant_digits)
+from orchestration.extract.numbers import (
+    CJK_LANGS,
+    NumberToken,
+    literal_alternation,
+    qualifier_after,
+    qualifier_before,
+    scan_numbers,
+    significant_digits,
+)
 from orchestration.extract.text import Sentence, split_sentences
 
 # Rough value of one unit in US dollars. Used only to check that a parenthesised second amount is plausibly the

@@ -13,9 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from orchestration.extract.counts import find_agreement_counts
 from orchestration.extract.countries import find_countries
-from orchestration.extract.dates import PartialDate, find_dateline, find_dates, find_durations
+from orchestration.extract.counts import find_agreement_counts
+from orchestration.extract.dates import (
+    PartialDate,
+    find_dateline,
+    find_dates,
+    find_durations,
+)
 from orchestration.extract.events import EventMention, find_events
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.money import find_money

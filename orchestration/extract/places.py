@@ -38,7 +38,11 @@ from itertools import product
 
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.text import split_sentences
-from orchestration.reference.countries import country_adjectives, admin_region_names, country_names
+from orchestration.reference.countries import (
+    admin_region_names,
+    country_adjectives,
+    country_names,
+)
 from orchestration.reference.gazetteer import (
     City,
     Gazetteer,

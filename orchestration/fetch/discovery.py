@@ -39,7 +39,14 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from orchestration.fetch.http import FAILED, FEED, FETCHED, NOT_MODIFIED, FetchResult, parse_http_date
+from orchestration.fetch.http import (
+    FAILED,
+    FEED,
+    FETCHED,
+    NOT_MODIFIED,
+    FetchResult,
+    parse_http_date,
+)
 from orchestration.fetch.urls import normalize_url
 from orchestration.registry import SourceConfig
 

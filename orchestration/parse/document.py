@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from orchestration.fetch.charsets import decode_body
-
 from orchestration.parse.furniture import split_article
 from orchestration.parse.html import html_to_page
 from orchestration.parse.language import detect_language

@@ -12,7 +12,11 @@ from orchestration.extract.pipeline import EXTRACTOR_VERSION, extract_document
 from orchestration.settings import Settings
 from orchestration.stages.parse import parsed_path
 from orchestration.store.handoff import read_table, write_table
-from orchestration.store.tables import EXTRACTION_DOCUMENTS_SCHEMA, EXTRACTIONS_SCHEMA, PARSED_DOCUMENTS_SCHEMA
+from orchestration.store.tables import (
+    EXTRACTION_DOCUMENTS_SCHEMA,
+    EXTRACTIONS_SCHEMA,
+    PARSED_DOCUMENTS_SCHEMA,
+)
 
 
 @dataclass

@@ -38,7 +38,10 @@ def run_ingest(settings: Settings, sources: list[SourceConfig], run_id: str, now
                 entries = _ingest_files(source, store, known, run_id, now)
             else:
                 # one polite client for the whole run: robots.txt cache and per-host delays span sources
-                from orchestration.stages.ingest_http import ingest_http_source, new_fetcher
+                from orchestration.stages.ingest_http import (
+                    ingest_http_source,
+                    new_fetcher,
+                )
 
                 fetcher = fetcher or new_fetcher()
                 entries = ingest_http_source(source, store, settings, run_id, now, fetcher=fetcher)

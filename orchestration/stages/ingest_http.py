@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from orchestration.fetch.discovery import discover, retry_later
-from orchestration.fetch.http import FetchResult, Fetcher
+from orchestration.fetch.http import Fetcher, FetchResult
 from orchestration.fetch.urls import canonical_url, normalize_url
 from orchestration.registry import SourceConfig
 from orchestration.settings import Settings

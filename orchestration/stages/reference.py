@@ -10,7 +10,12 @@ from orchestration.reference.fx import ecb_currencies, ecb_rates
 from orchestration.reference.gazetteer import all_cities
 from orchestration.settings import Settings
 from orchestration.store.handoff import write_table
-from orchestration.store.tables import CITIES_SCHEMA, COUNTRIES_SCHEMA, CURRENCIES_SCHEMA, FX_RATES_SCHEMA
+from orchestration.store.tables import (
+    CITIES_SCHEMA,
+    COUNTRIES_SCHEMA,
+    CURRENCIES_SCHEMA,
+    FX_RATES_SCHEMA,
+)
 
 
 def run_reference(settings: Settings) -> dict[str, int]:

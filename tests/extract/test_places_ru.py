@@ -1,9 +1,9 @@
 """Russian place mentions: case forms, transliteration, markers, names, organisations (own sentences)."""
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
+
+import pytest
 
 from orchestration.extract.places import find_places
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 import pytest
 from server import Reply
 
-from orchestration.fetch.charsets import decode_body, declared_in_document, normalize_label
+from orchestration.fetch.charsets import (
+    declared_in_document,
+    decode_body,
+    normalize_label,
+)
 
 # Sentences written for these tests (not taken from any article).
 RUSSIAN = (

@@ -9,7 +9,14 @@ from email.utils import format_datetime
 import pytest
 from server import Reply
 
-from orchestration.fetch.discovery import FeedError, discover, parse_date, parse_feed, parse_sitemap, retry_later
+from orchestration.fetch.discovery import (
+    FeedError,
+    discover,
+    parse_date,
+    parse_feed,
+    parse_sitemap,
+    retry_later,
+)
 from orchestration.registry import SourceConfig
 
 RSS_TYPE = {"Content-Type": "application/rss+xml; charset=utf-8"}

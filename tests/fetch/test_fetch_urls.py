@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from orchestration.fetch.urls import TRACKING_PARAMETERS, canonical_url, is_tracking_parameter, normalize_url
+from orchestration.fetch.urls import (
+    TRACKING_PARAMETERS,
+    canonical_url,
+    is_tracking_parameter,
+    normalize_url,
+)
 
 
 def test_tracking_duplicates_normalise_to_one_url():
