@@ -173,17 +173,23 @@ def _name_en(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     left = _tokens(text[line_start:start], line_start)
     name_start = start
     lowercase_run = 0
-    for token_start, _, token in reversed(left):
+    seen_capital = False
+    for index in range(len(left) - 1, -1, -1):
+        token_start, _, token = left[index]
         lowered = token.lower()
-        if token[:1].isupper() or lowered in _EN_ORDINAL_WORDS or re.match(r"^\d{1,3}(?:st|nd|rd|th)$", token) \
-                or re.match(r"^\d{4}$", token) or token in ("-", "&"):
-            if lowered in _EN_STOP:
-                break
+        if lowered in _EN_ORDINAL_WORDS or re.match(r"^\d{1,3}(?:st|nd|rd|th)$", token):
+            name_start = token_start  # an edition ordinal opens the name
+            break
+        if lowered in ("and", "&", "of", "for") and seen_capital and index > 0 and left[index - 1][2][:1].isupper():
+            # "International Economic and Trade Fair": a link word between capitalised words of one name
             name_start = token_start
-            lowercase_run = 0
             continue
-        # "business forum", "trade and investment fair": plain words of the name, up to three
-        if re.match(r"^[a-z][a-z\-]+$", token) and lowered not in _EN_STOP and lowercase_run < 3:
+        if (token[:1].isupper() or re.match(r"^\d{4}$", token) or token in ("-", "&")) and lowered not in _EN_STOP:
+            name_start = token_start
+            seen_capital = True
+            continue
+        # "business forum", "trade and investment fair": plain words right before the noun, up to three
+        if not seen_capital and re.match(r"^[a-z][a-z\-]+$", token) and lowered not in _EN_STOP and lowercase_run < 3:
             name_start = token_start
             lowercase_run += 1
             continue

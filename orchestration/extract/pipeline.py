@@ -365,10 +365,18 @@ def _is_locative(ctx: _Context, place) -> bool:
     if ctx.lang in ("zh", "ja"):
         window = roles.get("locative_window", 6)
         before = ctx.text[max(0, place.start - window):place.start]
-        after = ctx.text[place.end:place.end + window]
-        after = after.lstrip("市")
-        return any(b in before for b in roles.get("locative_before", [])) or any(after.startswith(a) or a in after[:window]
-                                                                                 for a in roles.get("locative_after", []))
+        after = ctx.text[place.end:place.end + window].lstrip("市")
+        if any(b in before for b in roles.get("locative_before", [])):
+            return True
+        if any(a in after[:window] for a in roles.get("locative_after", [])):
+            return True
+        # "北京の人民大会堂で開かれ": the city owns the venue that hosts the event
+        owner = roles.get("venue_owner_particle")
+        if owner and ctx.text.startswith(owner, place.end):
+            venue = re.match(r"[^、。，,\s]{1,14}", ctx.text[place.end + len(owner):])
+            rest = ctx.text[place.end + len(owner) + (venue.end() if venue else 0):][:4]
+            return bool(venue) and any(rest.startswith(a) for a in roles.get("locative_after", []))
+        return False
     line_start = ctx.text.rfind("\n", 0, place.start) + 1
     words = re.findall(r"[\w.'’-]+", ctx.text[line_start:place.start].lower())[-5:]
     fillers = set(roles.get("locative_fillers", []))

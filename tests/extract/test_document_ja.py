@@ -47,3 +47,13 @@ def test_a_duration_gives_the_other_end_of_the_event():
     s = summarise(page)
     assert s.date is not None and (s.date[2], s.date[5]) == (14, 16)
     assert s.host == "Qingdao" and {"JP", "CN"} <= s.countries and s.agreements == 8
+
+
+def test_the_next_host_is_not_this_events_host():
+    page = """北京で日中韓サミット、協力文書10件に署名
+【北京＝共同】日中韓3カ国の首脳会議が18日、北京の人民大会堂で開かれ、経済や環境など10件の協力文書に署名した。
+次回の首脳会議は東京で開催される予定だ。
+"""
+    s = summarise(page)
+    assert s.host == "Beijing" and "Tokyo" not in s.partners
+    assert s.agreements == 10 and {"CN", "JP", "KR"} <= s.countries

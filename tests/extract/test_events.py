@@ -21,6 +21,8 @@ def _main(text, lang):
     ("The 9th China-ASEAN Expo opened in Nanning.", "en", "expo", "9th China-ASEAN Expo", 9),
     ("A two-day trade and investment forum ended on Friday.", "en", "forum", "investment forum", None),
     ("The Forum on China-Africa Cooperation met in Beijing.", "en", "forum", "Forum on China-Africa Cooperation", None),
+    ("Harbin hosts 32nd China Harbin International Economic and Trade Fair", "en", "expo",
+     "32nd China Harbin International Economic and Trade Fair", 32),
     ("第七届中国—亚欧博览会在乌鲁木齐开幕。", "zh", "expo", "第七届中国—亚欧博览会", 7),
     ("在云南昆明举行的2024中外友好城市合作大会上", "zh", "conference", "2024中外友好城市合作大会", None),
     ("双方举行视频会议,宣布合作中心揭牌。", "zh", "video_conference", "视频会议", None),
