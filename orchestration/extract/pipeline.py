@@ -72,10 +72,10 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
 
     sentences = tuple(split_sentences(text))
     main = _main_event(events, text, title_end, sentences, lang)
-    event_types = {main.event_type}
     event_sentences = frozenset(
         s.start for s in sentences
-        if any(s.start <= e.start < s.end and e.event_type in event_types for e in events) or _has_occurrence_verb(s.text, lang)
+        if any(s.start <= e.start < s.end and e.event_type == main.event_type for e in events)
+        or _has_occurrence_verb(s.text, lang)
     )
     background = frozenset(s.start for s in sentences if _is_background(s.text, lang))
     ctx = _Context(text, lang, title_end, sentences, event_sentences, background)
@@ -484,15 +484,6 @@ def _same_place_ids(ctx: _Context, places: list, host) -> set[int]:
         for other in places:
             if other.end <= place.start and _is_place_link(ctx, ctx.text[other.end:place.start]):
                 ids.add(other.city.geonameid)
-    try:
-        from orchestration.reference.gazetteer import parent_prefecture_city
-    except ImportError:  # pragma: no cover - optional helper of the gazetteer
-        parent_prefecture_city = None
-    if parent_prefecture_city is not None:
-        for place in places:
-            parent = parent_prefecture_city(place.city)
-            if parent is not None and parent.geonameid == host.geonameid:
-                ids.add(place.city.geonameid)
     ids.discard(host.geonameid)
     return ids
 

@@ -49,11 +49,10 @@ from orchestration.reference.gazetteer import (
     fold_cjk,
     get_gazetteer,
     name_key,
-    parent_prefecture_city,
     russian_lemmas,
 )
 
-__all__ = ["PlaceMention", "find_places", "parent_prefecture_city", "KINDS"]
+__all__ = ["PlaceMention", "find_places", "KINDS"]
 
 KINDS = ("city", "admin_region", "country", "district", "macro_region", "street", "organisation", "venue", "project")
 # Countries that are cities: their name is a city participant, not a country mention of the places extractor.

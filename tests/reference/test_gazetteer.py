@@ -10,7 +10,6 @@ from orchestration.reference.gazetteer import (
     get_gazetteer,
     name_key,
     palladius,
-    parent_prefecture_city,
     russian_lemmas,
 )
 
@@ -122,7 +121,3 @@ def test_name_key_normalisation():
     assert name_key("Ürümqi") == "urumqi" and name_key("Xi’an") == "xian"
     assert name_key("Улан-Батор") == "улан батор" and name_key("Ёшкар-Ола") == "ешкар ола"
     assert name_key("無錫") == "无锡"
-
-
-def test_parent_prefecture_is_not_derivable_from_the_packages(gazetteer):
-    assert parent_prefecture_city(gazetteer.lookup("Yixing", "en")[0]) is None
