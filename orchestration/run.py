@@ -51,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
 
     job = defs.resolve_job_def("accords_pipeline")
     with dg.DagsterInstance.get() as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False)
+        # INFO keeps the console to step starts, results and failures; the UI has every event
+        run_config = {"loggers": {"console": {"config": {"log_level": os.environ.get("ACCORDS_LOG_LEVEL", "INFO")}}}}
+        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
     # an ERROR check fails the run (and blocks publication); a WARN check, such as a high fetch failure rate
     # that the next run retries, is reported and the run goes on
     evaluations = result.get_asset_check_evaluations()
