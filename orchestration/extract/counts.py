@@ -225,6 +225,9 @@ def _previous_edition(before: str, lx: _CountLexicon) -> bool:
     return False
 
 
+_CJK_CLAUSE_MARKS = ("，", ",", "；", ";", "。")
+
+
 def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
     """Counts of agreements, contracts, projects, documents, deals and memoranda, in text order."""
     lx = _count_lexicon(lang)
@@ -257,6 +260,12 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
                 or (lx.difference_after is not None and lx.difference_after.search(text[q.end:q.end + 40])):
             continue
         in_sentence = text[s_start:s_end]
+        if lang in CJK_LANGS:
+            # a run-on CJK sentence lists several figures in clauses: the signing verb must be in the count's own
+            # ("共对接项目3000余项,现场签约项目126个": 126 were signed, 3000 were only matched)
+            clause_start = max(text.rfind(mark, s_start, q.start) for mark in _CJK_CLAUSE_MARKS) + 1
+            ends = [i for i in (text.find(mark, q.end, s_end) for mark in _CJK_CLAUSE_MARKS) if i != -1]
+            in_sentence = text[max(clause_start, s_start):min(ends) if ends else s_end]
         found.append(CountMention(
             start=q.start,
             end=q.end,

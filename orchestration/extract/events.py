@@ -165,7 +165,11 @@ def _name_ru(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
 
 
 _EN_STOP = {"a", "an", "the", "at", "in", "on", "of", "for", "with", "and", "or", "to", "from", "by", "as", "its", "their",
-            "this", "that", "during", "after", "before", "since", "said", "was", "were", "is", "are", "has", "have"}
+            "this", "that", "during", "after", "before", "since", "said", "was", "were", "is", "are", "has", "have",
+            # headline verbs before the event noun ("Harbin hosts …", "cities hold friendship forum")
+            "hold", "holds", "held", "host", "hosts", "hosted", "open", "opens", "opened", "close", "closes", "closed",
+            "sign", "signs", "signed", "attend", "attends", "launch", "launches", "join", "joins", "end", "ends",
+            "begin", "begins", "yield", "yields", "wrap", "wraps", "kick", "kicks", "stage", "stages", "set", "sets"}
 
 
 def _name_en(text: str, start: int, end: int, lang: str) -> tuple[int, int]:

@@ -825,6 +825,8 @@ class _CjkPlaces:
         if city_state and kind != "city":
             kind, marker_end = "city", end  # 香港特别行政区 is Hong Kong
         has_shi = kind == "city" and (marker_end > end or bare.endswith("市"))
+        if fold_cjk(text[start:max(end, marker_end)]) in res.not_cities:
+            return None  # 両市 "both cities", 本市 "this city"
         if not has_shi and (bare in res.not_cities or (bare[-1] in _ADMIN_SUFFIX_CHARS and bare[:-1] in res.not_cities)):
             return None  # 友好 "friendly", and GeoNames' 友好区 (a district named so)
         cities = item.cities

@@ -62,3 +62,13 @@ Designers from Milan and Turin took part. Last year's fair produced deals worth 
     assert s.date == (2023, 4, 12, 2023, 4, 14, True)  # not last year's
     assert s.host == "Ningbo" and s.partners == {"Milan", "Turin"} and s.agreements == 22
     assert s.deals == [(1_100_000_000.0, "USD", "exact", False)]
+
+
+def test_a_capitalised_word_at_a_sentence_start_is_no_city():
+    page = """Cities hold friendship forum in Tianjin
+TIANJIN, May 22 (Xinhua) -- More than 20 projects worth a total of 9 billion yuan were signed at the friendship cities forum held in Tianjin on May 20-21.
+Representatives from Vladivostok and Irkutsk attended the forum.
+"""
+    s = summarise(page)
+    assert s.host == "Tianjin" and s.partners == {"Vladivostok", "Irkutsk"} and s.agreements == 20
+    assert s.event["event_name"] == "friendship cities forum"

@@ -57,3 +57,11 @@ def test_the_next_host_is_not_this_events_host():
     s = summarise(page)
     assert s.host == "Beijing" and "Tokyo" not in s.partners
     assert s.agreements == 10 and {"CN", "JP", "KR"} <= s.countries
+
+
+def test_both_cities_is_no_city_name():
+    page = """札幌市と瀋陽市、友好都市提携で記念フォーラム
+札幌市と中国遼寧省瀋陽市の友好都市提携を記念するフォーラムが9月3日、札幌市内で開かれた。両市の企業など約120人が参加し、経済交流に関する覚書4件に署名した。
+"""
+    s = summarise(page)
+    assert s.host == "Sapporo" and s.partners == {"Shenyang"} and s.agreements == 4

@@ -43,3 +43,9 @@ def test_compound_country_names_and_past_projects():
     assert s.date == (2025, 5, 19, 2025, 5, 20, True)
     assert s.host == "Xi’an" and "KZ" in s.countries and "JP" not in s.countries
     assert s.deals == [(1_250_000_000.0, "CNY", "exact", False)]
+
+
+def test_projects_matched_are_not_projects_signed():
+    page = """新华社厦门9月8日电 第二十三届中国国际投资贸易洽谈会8日在厦门开幕。本届投洽会共对接项目2000余项,现场签约项目98个,合同金额约650亿元。"""
+    s = summarise(page)
+    assert s.host == "Xiamen" and s.agreements == 98 and s.event["event_ordinal"] == 23
