@@ -59,6 +59,11 @@ def test_documents_are_kept_with_their_metadata(warehouse):
         got = None if row["published_date"] is None or str(row["published_date"]) == "NaT" else str(row["published_date"])[:10]
         assert got == expected, f"{row['uri']}: published {got} != {expected}"
         assert len(row["content_sha256"]) == 64
+    titles = dict(zip(documents["uri"].str.extract(r"/(\d{3})_")[0], documents["title"]))
+    # the headline, not a line of the "latest news" block above it
+    assert titles["003"] == "10-й Форум городов-побратимов и Конференция по промышленному сотрудничеству-2021 завершены"
+    assert titles["002"] == "魯港科学技術革新協力交流会が上海協力機構モデル区で開催"
+    assert pd.isna(titles["001"]) and pd.isna(titles["004"])  # these pages print no headline
 
 
 @pytest.mark.parametrize("stem", sorted(GOLD))

@@ -147,7 +147,9 @@ def _main_event(events: list[EventMention], text: str, title_end: int, sentences
     early = set(sorted(first_body_sentences)[:3])
 
     def score(event: EventMention) -> float:
-        value = 2.0 * type_frequency[event.event_type]
+        # repetition says which event the text is about, but "конференции" five times must not outvote the
+        # headline and the edition number
+        value = min(type_frequency[event.event_type], 3)
         if event.start < title_end:
             value += 4
         sentence = next((s for s in sentences if s.start <= event.start < s.end), None)
@@ -163,13 +165,24 @@ def _main_event(events: list[EventMention], text: str, title_end: int, sentences
         return value
 
     best = max(events, key=score)
-    # the name: the most specific mention of the same event type
+    # the name: the best mention's own, unless another of its type names it more fully (an edition number, or
+    # more than the bare noun)
     same_type = [e for e in events if e.event_type == best.event_type]
-    named = max(same_type, key=lambda e: (bool(e.ordinal), len(e.name) if len(e.name) < 160 else 0, -e.start))
-    if len(named.name) > len(best.name):
-        return EventMention(best.start, best.end, named.name_start, named.name_end, named.name, best.event_type,
-                            best.ordinal or named.ordinal)
-    return best
+    fullest = max(same_type, key=lambda e: (bool(e.ordinal), len(e.name) if len(e.name) < 160 else 0, -e.start))
+    bare = best.name_end - best.name_start <= best.end - best.start
+    # headlines clip names: the body's first mention of the same edition, or a fuller one, names it
+    fuller_in_body = [
+        e for e in same_type
+        if e.start >= title_end and (e.ordinal == best.ordinal if best.ordinal else len(e.name) > len(best.name))
+    ]
+    if best.start < title_end and fuller_in_body:
+        named = fuller_in_body[0]
+    elif (fullest.ordinal and not best.ordinal) or (bare and len(fullest.name) > len(best.name)):
+        named = fullest
+    else:
+        return best
+    return EventMention(best.start, best.end, named.name_start, named.name_end, named.name, best.event_type,
+                        best.ordinal or named.ordinal)
 
 
 # --- dates ---------------------------------------------------------------------------------------------

@@ -71,9 +71,13 @@ def _is_byline(lowered: str, openers: list[str]) -> bool:
     )
 
 
+_TIME_AFTER_DATE = re.compile(r"^\s*\S+?[,\s]+\d{1,2}:\d{2}")
+
+
 def _is_dated_prose(text: str) -> bool:
-    """"2024年6月1日,…开幕。" opens an article with its date; a timestamp before a headline ends without a full stop."""
-    return _weight(text) >= 40 and text.rstrip()[-1:] in ".。!！?？"
+    """"2024年6月1日,…开幕。" opens an article with its date; a listed headline carries a time
+    ("11.07.2025, 12:38 …") or ends without a full stop (a question or an exclamation is still a headline)."""
+    return _weight(text) >= 40 and text.rstrip()[-1:] in ".。" and not _TIME_AFTER_DATE.match(text)
 
 
 def _starts_with_any(lowered: str, markers: list[str]) -> bool:
