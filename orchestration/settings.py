@@ -14,7 +14,7 @@ EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 def expectations_dir() -> Path:
     """The GX suites to run: the project's, unless ACCORDS_EXPECTATIONS_DIR points elsewhere (stricter suites)."""
     override = os.environ.get("ACCORDS_EXPECTATIONS_DIR")
-    return _resolve(override) if override else EXPECTATIONS_DIR
+    return resolve_path(override) if override else EXPECTATIONS_DIR
 
 
 @dataclass(frozen=True)
@@ -44,15 +44,16 @@ class Settings:
         return self.data_dir / "dagster"
 
 
-def _resolve(value: str) -> Path:
+def resolve_path(value: str) -> Path:
+    """A path from the environment or config: relative paths resolve against the working directory."""
     path = Path(value).expanduser()
     return path if path.is_absolute() else (Path.cwd() / path).resolve()
 
 
 def load_settings() -> Settings:
     return Settings(
-        sources_file=_resolve(os.environ.get("ACCORDS_SOURCES", "sources/sources.yml")),
-        data_dir=_resolve(os.environ.get("ACCORDS_DATA_DIR", "data")),
+        sources_file=resolve_path(os.environ.get("ACCORDS_SOURCES", "sources/sources.yml")),
+        data_dir=resolve_path(os.environ.get("ACCORDS_DATA_DIR", "data")),
     )
 
 

@@ -4,7 +4,7 @@ import os
 import dagster as dg
 
 from orchestration.registry import SourceConfig, load_registry
-from orchestration.settings import Settings, load_settings
+from orchestration.settings import Settings, load_settings, resolve_path
 
 # Pools serialise what must not overlap across runs (schedule, sensor and UI may start runs at once):
 # the raw Parquet store has one writer, and so has the DuckDB warehouse.
@@ -21,8 +21,8 @@ class AccordsResource(dg.ConfigurableResource):
     def settings(self) -> Settings:
         defaults = load_settings()
         settings = Settings(
-            sources_file=defaults.sources_file if self.sources_file is None else load_settings_path(self.sources_file),
-            data_dir=defaults.data_dir if self.data_dir is None else load_settings_path(self.data_dir),
+            sources_file=defaults.sources_file if self.sources_file is None else resolve_path(self.sources_file),
+            data_dir=defaults.data_dir if self.data_dir is None else resolve_path(self.data_dir),
         )
         # dbt's profile reads the warehouse location from the environment
         os.environ["ACCORDS_DATA_DIR"] = str(settings.data_dir)
@@ -31,8 +31,3 @@ class AccordsResource(dg.ConfigurableResource):
     def sources(self) -> list[SourceConfig]:
         return load_registry(self.settings().sources_file)
 
-
-def load_settings_path(value: str):
-    from orchestration.settings import _resolve
-
-    return _resolve(value)
