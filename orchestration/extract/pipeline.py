@@ -26,9 +26,10 @@ from orchestration.extract.lexicons import lexicon
 from orchestration.extract.money import find_money
 from orchestration.extract.places import find_places
 from orchestration.extract.text import Sentence, split_sentences
+from orchestration.extract.version import extractor_version
 
-# Bump when extraction logic or lexicons change: the next run re-extracts every kept document.
-EXTRACTOR_VERSION = "extract-1"
+# changes with any change to the extraction code, its lexicons or its reference data
+EXTRACTOR_VERSION = extractor_version()
 
 AGREEMENT_KINDS = {"agreements", "contracts", "projects", "documents", "deals", "memoranda"}
 
