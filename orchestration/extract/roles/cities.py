@@ -1,0 +1,186 @@
+"""Which city hosts the event and which take part: locatives, venues, datelines, place phrases."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from orchestration.extract.events import EventMention
+from orchestration.extract.places import find_places
+from orchestration.extract.roles.context import (
+    Context,
+    make_row,
+    roles_lexicon,
+    sentence_of,
+    sentence_start,
+)
+from orchestration.extract.text import Sentence
+
+
+def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: EventMention) -> tuple[list[dict], str | None]:
+    places = [p for p in find_places(ctx.text, ctx.lang) if p.kind == "city" and p.city is not None and not p.inside_name]
+    if dateline is not None:
+        dateline_places = [p for p in places if dateline.start <= p.start < dateline.end]
+    else:
+        dateline_places = []
+    dateline_city = dateline_places[0].city if dateline_places else None
+    if dateline_city is None and dateline is not None and dateline.place_surface:
+        from orchestration.reference.gazetteer import get_gazetteer
+
+        found = get_gazetteer().lookup(dateline.place_surface, ctx.lang)
+        dateline_city = found[0] if found else None
+    usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences]
+    venue_cities = _venue_cities(ctx, sentence_of(ctx, main.start), usable)
+    host = _choose_host(ctx, places, dateline_city, venue_cities)
+    rows = []
+    host_id = host.geonameid if host else None
+    same_place = _same_place_ids(ctx, places, host) | {city.geonameid for city in venue_cities if city.geonameid != host_id}
+    seen_partners: set[int] = set()
+    for place in places:
+        sentence = sentence_of(ctx, place.start)
+        city_id = place.city.geonameid
+        if city_id == host_id or city_id in same_place:
+            role = "host" if city_id == host_id else "mention"
+        elif sentence.start in ctx.background_sentences or place in dateline_places:
+            role = "mention"
+        else:
+            role = "partner" if city_id not in seen_partners else "mention"
+            seen_partners.add(city_id)
+        rows.append(make_row(document_id, "city", event_ref, role, place.start, place.end, ctx.text, sentence,
+                             city_id=city_id, country_code=place.city.country_code))
+    if host is not None and not any(r["role"] == "host" for r in rows):
+        # the host came from the dateline alone
+        rows.append(make_row(document_id, "city", event_ref, "host", dateline.start, dateline.end, ctx.text,
+                             sentence_of(ctx, dateline.start), city_id=host.geonameid, country_code=host.country_code))
+    # one host row per document event: the first mention carries the role
+    host_rows = [r for r in rows if r["role"] == "host"]
+    for extra in host_rows[1:]:
+        extra["role"] = "mention"
+    return rows, host.country_code if host else None
+
+
+def _is_locative(ctx: Context, place) -> bool:
+    roles = roles_lexicon(ctx.lang)
+    if ctx.lang in ("zh", "ja"):
+        window = roles.get("locative_window", 6)
+        before = ctx.text[max(0, place.start - window):place.start]
+        after = ctx.text[place.end:place.end + window].lstrip("市")
+        if any(b in before for b in roles.get("locative_before", [])):
+            return True
+        if any(a in after[:window] for a in roles.get("locative_after", [])):
+            return True
+        # "北京の人民大会堂で開かれ": the city owns the venue that hosts the event
+        owner = roles.get("venue_owner_particle")
+        if owner and ctx.text.startswith(owner, place.end):
+            venue = re.match(r"[^、。，,\s]{1,14}", ctx.text[place.end + len(owner):])
+            rest = ctx.text[place.end + len(owner) + (venue.end() if venue else 0):][:4]
+            return bool(venue) and any(rest.startswith(a) for a in roles.get("locative_after", []))
+        return False
+    line_start = ctx.text.rfind("\n", 0, place.start) + 1
+    words = re.findall(r"[\w.'’-]+", ctx.text[line_start:place.start].lower())[-5:]
+    fillers = set(roles.get("locative_fillers", []))
+    for word in reversed(words):
+        if word in roles.get("locative_before", []):
+            return True
+        if word not in fillers and not word.endswith(("ом", "ем", "ой", "ском", "ого")):
+            return False
+    return False
+
+
+def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list):
+    """Where the event took place: a locative construction in an event sentence; else the city the text names
+    beside the event's venue; else the dateline; else a locative anywhere; else the city most mentioned."""
+    usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences]
+    counts: dict[int, int] = {}
+    for p in usable:
+        counts[p.city.geonameid] = counts.get(p.city.geonameid, 0) + 1
+
+    def most_mentioned(candidates: list):
+        return max(candidates, key=lambda p: (counts[p.city.geonameid], -p.start)).city
+
+    def biggest_of_phrase(place):
+        # "в уезде Исин города Уси": the prefecture-level city is the host of record
+        return max(_locative_group(ctx, place, places), key=lambda p: p.city.population or 0).city
+
+    in_event = [p for p in usable if sentence_start(ctx, p.start) in ctx.event_sentences]
+    located = [p for p in in_event if _is_locative(ctx, p)]
+    if located:
+        return biggest_of_phrase(located[0])
+    if venue_cities:
+        return venue_cities[0]
+    if dateline_city is not None:
+        return dateline_city
+    located = [p for p in usable if _is_locative(ctx, p)]
+    if located:
+        return biggest_of_phrase(located[0])
+    if in_event:
+        return most_mentioned(in_event)
+    return most_mentioned(usable) if usable else None
+
+
+# cities enumerated right beside the venue ("山東省、青島市、＜venue＞", "＜venue＞、膠州市")
+_ENUMERATION_GAP = re.compile(r"^[、,，・/\s]*$")
+
+
+@lru_cache(maxsize=None)
+def _venue_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in roles_lexicon(lang).get("venue_patterns", []))
+
+
+def _venue_cities(ctx: Context, sentence: Sentence, places: list) -> list:
+    """A venue that is no city ("…モデル区で開催"): the cities named right beside it, most often named first.
+    The first is the host; the others name the same place (a county-level city of the host prefecture)."""
+    for pattern in _venue_patterns(ctx.lang):
+        for match in pattern.finditer(sentence.text):
+            venue = match.group("venue").strip()
+            start = sentence.start + match.start("venue")
+            if len(venue) < 3 or any(start <= p.start < start + len(match.group("venue")) for p in places):
+                continue
+            counts: dict[int, int] = {}
+            cities = {}
+            position = ctx.text.find(venue)
+            while position != -1:
+                for place in places:
+                    gap = ctx.text[place.end:position] if place.end <= position else ctx.text[position + len(venue):place.start]
+                    if len(gap) <= 3 and _ENUMERATION_GAP.match(gap):
+                        counts[place.city.geonameid] = counts.get(place.city.geonameid, 0) + 1
+                        cities[place.city.geonameid] = place.city
+                position = ctx.text.find(venue, position + 1)
+            if counts:
+                ranked = sorted(counts, key=lambda geonameid: (-counts[geonameid], -(cities[geonameid].population or 0)))
+                return [cities[geonameid] for geonameid in ranked]
+    return []
+
+
+def _locative_group(ctx: Context, place, places: list) -> list:
+    """Cities named together in one place phrase: "в уезде Исин города Уси", "云南省玉溪市元江县"."""
+    group = [place]
+    for other in places:
+        if other is place or other.start < place.end:
+            continue
+        if _is_place_link(ctx, ctx.text[place.end:other.start]):
+            group.append(other)
+    return group
+
+
+def _is_place_link(ctx: Context, gap: str) -> bool:
+    """What may stand between two cities of one place phrase: nothing, or administrative words only."""
+    links = roles_lexicon(ctx.lang).get("place_phrase_links", [])
+    words = re.findall(r"[\w.]+", gap.lower()) if ctx.lang in ("ru", "en") else [gap.strip()] if gap.strip() else []
+    return len(gap) <= 12 and all(word in links for word in words)
+
+
+def _same_place_ids(ctx: Context, places: list, host) -> set[int]:
+    """Cities that name the host's own place (a county-level city of the host prefecture and the like)."""
+    if host is None:
+        return set()
+    ids: set[int] = set()
+    for place in places:
+        if place.city.geonameid != host.geonameid:
+            continue
+        for other in _locative_group(ctx, place, places):
+            ids.add(other.city.geonameid)
+        for other in places:
+            if other.end <= place.start and _is_place_link(ctx, ctx.text[other.end:place.start]):
+                ids.add(other.city.geonameid)
+    ids.discard(host.geonameid)
+    return ids

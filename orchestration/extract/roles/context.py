@@ -1,0 +1,83 @@
+"""What every role decision reads: the document, its sentences, and which of them are about the event; and
+the one shape of a raw extraction row."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from orchestration.extract.lexicons import lexicon
+from orchestration.extract.text import Sentence
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every role decision needs to know about the document."""
+
+    text: str
+    lang: str
+    title_end: int  # the title is the first line of the text; 0 when the page has none
+    sentences: tuple[Sentence, ...]
+    event_sentences: frozenset[int]  # sentence starts that mention the event or its occurrence
+    background_sentences: frozenset[int]  # sentence starts about earlier years or running totals
+
+
+@lru_cache(maxsize=None)
+def cue_pattern(lang: str, key: str) -> re.Pattern[str] | None:
+    words = lexicon(lang, "events").get(key, [])
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def roles_lexicon(lang: str) -> dict:
+    return lexicon(lang, "roles")
+
+
+def sentence_start(ctx: Context, position: int) -> int:
+    return sentence_of(ctx, position).start
+
+
+def sentence_of(ctx: Context, position: int) -> Sentence:
+    for sentence in ctx.sentences:
+        if sentence.start <= position < sentence.end:
+            return sentence
+    line_start = ctx.text.rfind("\n", 0, position) + 1
+    line_end = ctx.text.find("\n", position)
+    line_end = len(ctx.text) if line_end == -1 else line_end
+    return Sentence(line_start, line_end, ctx.text[line_start:line_end])
+
+
+def extraction_id(document_id: str, kind: str, start: int, end: int) -> str:
+    return hashlib.sha1(f"{document_id}|{kind}|{start}|{end}".encode()).hexdigest()[:20]
+
+
+_ROW_FIELDS = (
+    "event_name", "event_type", "event_ordinal", "start_year", "start_month", "start_day", "end_year", "end_month",
+    "end_day", "year_inferred", "city_id", "country_code", "count_value", "count_kind", "amount", "currency",
+    "qualifier", "deal_status", "is_deal", "not_deal_reason", "part_of_total", "restates_extraction_id",
+)
+
+
+def make_row(document_id: str, kind: str, event_ref: str | None, role: str | None, start: int, end: int, text: str,
+             sentence: Sentence, **values) -> dict:
+    row = {
+        "extraction_id": extraction_id(document_id, kind, start, end),
+        "document_id": document_id,
+        "extractor_version": None,  # stamped by the pipeline
+        "kind": kind,
+        "event_ref": event_ref,
+        "role": role,
+        "surface": text[start:end],
+        "start_offset": start,
+        "end_offset": end,
+        "sentence": sentence.text,
+        "sentence_start": sentence.start,
+        "attributes": json.dumps(values.pop("attributes", {}), ensure_ascii=False),
+    }
+    for name in _ROW_FIELDS:
+        row[name] = values.get(name)
+    return row

@@ -1,0 +1,75 @@
+"""Is the document a report of a cooperation event, and which of the events it names is the one it reports."""
+from __future__ import annotations
+
+from orchestration.extract.events import EventMention
+from orchestration.extract.roles.context import cue_pattern
+from orchestration.extract.text import Sentence
+
+
+def has_cooperation_cue(text: str, lang: str) -> bool:
+    pattern = cue_pattern(lang, "cooperation_cues")
+    return bool(pattern and pattern.search(text))
+
+
+def is_not_a_report(title: str, lang: str) -> bool:
+    """Opinion columns, price lists and the like name events without reporting one."""
+    pattern = cue_pattern(lang, "non_report_titles")
+    return bool(pattern and pattern.match(title.strip()))
+
+
+def has_occurrence_verb(sentence: str, lang: str) -> bool:
+    pattern = cue_pattern(lang, "occurrence_verbs")
+    return bool(pattern and pattern.search(sentence))
+
+
+def is_background(sentence: str, lang: str) -> bool:
+    pattern = cue_pattern(lang, "background_cues")
+    return bool(pattern and pattern.search(sentence))
+
+
+def main_event(events: list[EventMention], text: str, title_end: int, sentences: tuple[Sentence, ...],
+                lang: str) -> EventMention:
+    """The event the document is about: named specifically (ordinal, capitals, quotes), early, and often."""
+    type_frequency: dict[str, int] = {}
+    for event in events:
+        type_frequency[event.event_type] = type_frequency.get(event.event_type, 0) + 1
+    first_body_sentences = {s.start for s in sentences if s.start >= title_end}
+    early = set(sorted(first_body_sentences)[:3])
+
+    def score(event: EventMention) -> float:
+        # repetition says which event the text is about, but "конференции" five times must not outvote the
+        # headline and the edition number
+        value = min(type_frequency[event.event_type], 3)
+        if event.start < title_end:
+            value += 4
+        sentence = next((s for s in sentences if s.start <= event.start < s.end), None)
+        if sentence and sentence.start in early:
+            value += 3
+        if event.ordinal:
+            value += 3
+        if sentence and is_background(sentence.text, lang):
+            value -= 4
+        specific = len(event.name) - (event.end - event.start)
+        value += min(specific, 40) / 10
+        value -= event.start / max(len(text), 1)  # earlier wins ties
+        return value
+
+    best = max(events, key=score)
+    # the name: the best mention's own, unless another of its type names it more fully (an edition number, or
+    # more than the bare noun)
+    same_type = [e for e in events if e.event_type == best.event_type]
+    fullest = max(same_type, key=lambda e: (bool(e.ordinal), len(e.name) if len(e.name) < 160 else 0, -e.start))
+    bare = best.name_end - best.name_start <= best.end - best.start
+    # headlines clip names: the body's first mention of the same edition, or a fuller one, names it
+    fuller_in_body = [
+        e for e in same_type
+        if e.start >= title_end and (e.ordinal == best.ordinal if best.ordinal else len(e.name) > len(best.name))
+    ]
+    if best.start < title_end and fuller_in_body:
+        named = fuller_in_body[0]
+    elif (fullest.ordinal and not best.ordinal) or (bare and len(fullest.name) > len(best.name)):
+        named = fullest
+    else:
+        return best
+    return EventMention(best.start, best.end, named.name_start, named.name_end, named.name, best.event_type,
+                        best.ordinal or named.ordinal)
