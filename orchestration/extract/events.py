@@ -55,7 +55,8 @@ def _nouns(lang: str) -> tuple[tuple[str, str], ...]:
 def _noun_pattern(lang: str) -> re.Pattern[str]:
     stems = [re.escape(stem) for stem, _ in _nouns(lang)]
     if lang == "ru":
-        return re.compile(r"(?<![а-яё\-])(?:" + "|".join(stems) + r")[а-яё]*", re.IGNORECASE)
+        # a word of its own, or the head of a compound («бизнес-форум», «онлайн-выставка»)
+        return re.compile(r"(?:(?<![а-яё\-])|(?<=[а-яё]-))(?:" + "|".join(stems) + r")[а-яё]*", re.IGNORECASE)
     if lang == "en":
         return re.compile(r"\b(?:" + "|".join(stems) + r")s?\b", re.IGNORECASE)
     return re.compile("|".join(stems))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from orchestration.extract.chinese import to_simplified
 from orchestration.extract.dates import find_dateline
 from orchestration.extract.events import find_events
 from orchestration.extract.roles.cities import city_rows
@@ -46,6 +47,11 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
                      published_date: date | None = None) -> DocumentExtraction:
     """``text`` is the parsed article: its first line is the title when ``title`` is given."""
     title_end = len(title) if title and text.startswith(title) else 0
+    if lang == "zh":
+        # the lexicons are Simplified; offsets stay valid, and surfaces are cut from the original below
+        original, text = text, to_simplified(text)
+    else:
+        original = text
     events = find_events(text, lang)
     if not events:
         return DocumentExtraction(document_id, False, "no_event_mention")
@@ -90,4 +96,16 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
         return DocumentExtraction(document_id, False, "no_event_facts")
     for row in rows:
         row["extractor_version"] = EXTRACTOR_VERSION
+        if original is not text:
+            _restore_surfaces(row, original, text)
     return DocumentExtraction(document_id, True, "cooperation_event", rows)
+
+
+def _restore_surfaces(row: dict, original: str, folded: str) -> None:
+    """Text fields of a row as the document writes them (the row was found on the folded copy)."""
+    start, end = row["start_offset"], row["end_offset"]
+    row["surface"] = original[start:end]
+    row["sentence"] = original[row["sentence_start"]:row["sentence_start"] + len(row["sentence"])]
+    name = row.get("event_name")
+    if name and (position := folded.find(name, start)) != -1:
+        row["event_name"] = original[position:position + len(name)]

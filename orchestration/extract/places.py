@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
 
+from orchestration.extract import russian
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.text import split_sentences
 from orchestration.reference.countries import (
@@ -171,6 +172,14 @@ _RU_STOPWORDS = frozenset(
 )
 _EN_STOPWORDS = frozenset(
     "in at from to with by for on and or as near into across between within outside inside via".split()
+)
+# A title in apposition after a person's name ("Lin Hao, vice president of the association").
+_EN_APPOSITIVE_TITLE = re.compile(
+    r"\s*,\s*(?:the\s+|a\s+)?(?:(?:vice|deputy|executive|first|general|former|acting|honorary|party)[\s-]+)*"
+    r"(?:president|chairman|chairwoman|chair|mayor|governor|minister|secretary|director|ambassador|consul|head|chief"
+    r"|spokesman|spokeswoman|spokesperson|ceo|founder|professor|manager|councillor|councilor|commissioner"
+    r"|envoy|representative|premier|senator|official|researcher)\b",
+    re.IGNORECASE,
 )
 # Titles before a person's name in English ("Mayor Zhao Jianjun"); not before "of" ("Mayor of Wuxi").
 _EN_TITLES = frozenset(
@@ -559,6 +568,10 @@ class _AlphabeticPlaces:
         if last - first == 1 and tokens[first][2] in surnames and last < len(tokens) and self.adjacent[first] \
                 and _is_capitalised(tokens[last][2]):
             return True  # the surname itself
+        if self.lang == "ru" and self._is_russian_person(first, last):
+            return True
+        if self.lang == "en" and _EN_APPOSITIVE_TITLE.match(self.text, self._capitalised_run_end(last)):
+            return True  # "Lin Hao, vice president of …": a title after the name
         if self.lang == "en":
             # "Mayor Zhao Jianjun", "deputy governor Erlan Taraz": a title, then up to two capitalised words
             k = first - 1
@@ -569,6 +582,30 @@ class _AlphabeticPlaces:
                     and tokens[k][2].lower() in _EN_TITLES:
                 return True
         return False
+
+    def _is_russian_person(self, first: int, last: int) -> bool:
+        """«Алексей Орлов», «Владимиром Приваловым», «Орлов Алексей Петрович»: a given name beside the word, or
+        the word a given name before a surname or patronymic (the dictionary's Name/Surn/Patr marks)."""
+        tokens = self.tokens
+        previous = tokens[first - 1][2] if first > 0 and self.adjacent[first - 1] else ""
+        following = tokens[last][2] if last < len(tokens) and self.adjacent[last - 1] else ""
+        words = [t[2] for t in tokens[first:last]]
+        if _is_capitalised(previous) and russian.is_given_name(previous):
+            return True
+        if _is_capitalised(following) and russian.is_patronymic(following):
+            return True
+        if len(words) == 1 and _is_capitalised(following) and russian.is_given_name(words[0]) \
+                and russian.is_surname(following):
+            return True
+        return len(words) == 1 and _is_capitalised(following) and russian.is_surname(words[0]) \
+            and russian.is_given_name(following)
+
+    def _capitalised_run_end(self, last: int) -> int:
+        """The end offset of the capitalised words that continue from token ``last`` on ("Lin Hao Ming")."""
+        tokens, k = self.tokens, last
+        while k < len(tokens) and self.adjacent[k - 1] and _is_capitalised(tokens[k][2]) and k - last < 3:
+            k += 1
+        return tokens[k - 1][1]
 
     def _adjectival_use(self, item: _Item) -> bool:
         """«Свердловской области», «Куньминская инициатива»: an adjective before a lowercase noun."""

@@ -80,6 +80,29 @@ def _is_dated_prose(text: str) -> bool:
     return _weight(text) >= 40 and text.rstrip()[-1:] in ".。" and not _TIME_AFTER_DATE.match(text)
 
 
+_FULL_STOP_END = re.compile(r"[.!?。！？]\s*$")
+
+
+def _closing_byline_end(lines: list[str], kinds: list[str], first_body: int) -> int:
+    """After an article, a short dated attribution line («「某某網日本語版」2024年5月6日», "(Xinhua) 2024-05-06")
+    closes it: what follows (teaser headlines, often cut with "…") is no prose of its own. The line index that
+    ends the article, or len(lines)."""
+    weight_before = 0
+    for i in range(first_body, len(lines)):
+        stripped = lines[i].strip()
+        if kinds[i] == "body":
+            weight_before += _weight(stripped)
+        if i == first_body or weight_before < 200 or not stripped or _weight(stripped) > 40:
+            continue
+        if not _ANY_DATE.search(stripped) or _FULL_STOP_END.search(_ANY_DATE.sub("", stripped)):
+            continue
+        if not any(_weight(later) >= 80 and _FULL_STOP_END.search(later.strip()) for later in lines[i + 1:]):
+            if kinds[i] != "body":
+                kinds[i] = "metadata"
+            return i + 1
+    return len(lines)
+
+
 def _starts_with_any(lowered: str, markers: list[str]) -> bool:
     return any(lowered.startswith(marker) for marker in markers)
 
@@ -143,6 +166,7 @@ def split_article(raw_text: str) -> Article:
                 kinds[i] = "body"  # the article's last sentence, before its end mark
             end = i + 1
             break
+    end = min(end, _closing_byline_end(raw_lines, kinds, first_body))
     for i in range(end, len(kinds)):
         if kinds[i] != "blank":
             kinds[i] = "footer"

@@ -46,7 +46,7 @@ def test_counts_of_signed_documents(text, lang, value, kind):
     ("Количество подписанных соглашений превысило 240.", "ru", 240, "agreements", "over"),
     ("Общее число заключенных сделок достигло 312.", "ru", 312, "deals", "exact"),
     ("The number of agreements signed reached 64.", "en", 64, "agreements", "exact"),
-    ("展示会で合意された業務提携は412件に上った。", "ja", 412, "agreements", "exact"),
+    ("見本市で締結された技術提携は287件に上った。", "ja", 287, "agreements", "exact"),
     ("契約件数は95件に達した。", "ja", 95, "contracts", "exact"),
     ("签订投资合作协议18项、金额90亿元。", "zh", 18, "agreements", "exact"),
 ])
@@ -73,7 +73,7 @@ def test_qualifiers(text, lang, qualifier):
     ("Подписано 4 соглашения об установлении побратимских связей и 11 соглашений о торговле.", "ru", 4, 11),
     ("The cities signed 6 sister-city agreements and 20 cooperation agreements.", "en", 6, 20),
     ("会議では3件の姉妹都市協定と12件の協力協定が締結された。", "ja", 3, 12),
-    ("大会上签署5份建立友好城市关系协议书，另签署13项友好合作协议。", "zh", 5, 13),
+    ("论坛期间签订7份缔结友好城市协议书，另签订16项经贸合作协议。", "zh", 7, 16),
 ])
 def test_sister_city_agreements_are_their_own_kind(text, lang, sister, general):
     found = counts(text, lang)
@@ -90,10 +90,10 @@ def test_sister_city_agreements_are_their_own_kind(text, lang, sister, general):
     ("Россию представляют 140 предприятий из 19 субъектов.", "ru"),
     ("Delegates from 35 countries and 4,100 professional buyers attended.", "en"),
     ("A total of 700 companies, including 25 Fortune 500 firms, took part.", "en"),
-    ("200人以上が活動に参加し、9つの展示館が設けられた。", "ja"),
+    ("会場には6つの展示エリアが用意され、350人余りが訪れた。", "ja"),
     ("15の国と地域から2300社以上が出展した。", "ja"),
     ("来自32个国家和地区的3500家企业参展，展品17000件。", "zh"),
-    ("国内26家企业代表参加签约仪式。", "zh"),
+    ("省内外41家企业负责人出席签约仪式。", "zh"),
     ("举办了5场展览和3场线上演出。", "zh"),
     # agreements counted by partner countries, not by documents
     ("Китай подписал межправительственные соглашения с более чем 70 странами.", "ru"),
@@ -127,8 +127,8 @@ def test_unsigned_counts_are_marked():
 
 
 def test_part_of_a_count():
-    found = counts("このうち、1億元以上のプロジェクトが17件あった。", "ja")
-    assert [(c.value, c.kind, c.part_of_total) for c in found] == [(17, "projects", True)]
+    found = counts("うち、投資額3億元超の大型プロジェクトが23件あった。", "ja")
+    assert [(c.value, c.kind, c.part_of_total) for c in found] == [(23, "projects", True)]
     found = counts("Подписано 60 соглашений, из них 12 контрактов.", "ru")
     assert [(c.value, c.part_of_total) for c in found] == [(60, False), (12, True)]
 

@@ -12,7 +12,7 @@ def test_an_organisation_named_after_a_city_is_no_city_and_the_venue_names_the_h
 2025-05-02 10:11:12 admin ソース: 分かち合う:
 
 4月18日、日韓産業協力交流会が上海協力機構モデル区で開催された。青島市の副市長、ソウル市の代表団がイベントに出席した。
-会議では、9件の協力プロジェクトが契約された。山東省、青島市、上海協力機構モデル区の支援政策も発表された。
+席上、9件の共同研究プロジェクトに調印が行われた。山東省、青島市、上海協力機構モデル区の支援政策も発表された。
 華東・華北の企業から300人以上が参加した。
 
 Powered by SomeCMS 5.0 ©2010-2025  example.cn
@@ -26,17 +26,17 @@ Powered by SomeCMS 5.0 ©2010-2025  example.cn
 
 
 def test_kanji_amounts_restatements_thresholds_and_parts_of_a_total():
-    page = """「第5回 中国-中東欧博覧会」が閉幕
-中国・浙江省寧波市で行われた「第5回 中国-中東欧博覧会」が6月10日に閉幕した。
-合意された提携は215件、契約額は568億3000万元(約1兆1000億円)に達した。このうち、5億元(約100億円)以上のプロジェクトが12件あり、その総額は300億元(約5800億円)にのぼった。
-前回の博覧会の契約額は400億元だった。
+    page = """「第4回 中国-ロシア博覧会」が閉幕
+黒竜江省ハルビン市で開かれていた「第4回 中国-ロシア博覧会」が8月21日に閉幕した。
+締結された提携は186件で、契約額は472億6000万元(約9500億円)となった。うち、投資額が4億元(約80億円)超の大型プロジェクトは14件で、合計240億元(約4800億円)だった。
+前回の博覧会の契約額は350億元にとどまった。
 """
     s = summarise(page)
-    assert s.relevant and s.event["event_ordinal"] == 5 and s.host == "Ningbo"
-    assert s.date == (None, None, None, None, 6, 10, False)  # the closing day; no year in the text
-    assert s.agreements == 215
+    assert s.relevant and s.event["event_ordinal"] == 4 and s.host == "Harbin"
+    assert s.date == (None, None, None, None, 8, 21, False)  # the closing day; no year in the text
+    assert s.agreements == 186
     deals = {(amount, currency): part for amount, currency, _, part in s.deals}
-    assert deals == {(56_830_000_000.0, "CNY"): False, (30_000_000_000.0, "CNY"): True}
+    assert deals == {(47_260_000_000.0, "CNY"): False, (24_000_000_000.0, "CNY"): True}
 
 
 def test_a_duration_gives_the_other_end_of_the_event():

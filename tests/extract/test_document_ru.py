@@ -73,8 +73,8 @@ def test_a_restated_amount_is_one_deal_and_a_comparison_country_is_no_participan
 
 
 def test_an_exchange_rate_report_is_not_relevant():
-    page = """Курс юаня к рублю снизился
-МОСКВА, 3 окт - ПРАЙМ. Официальный курс юаня на среду снизился до 11,42 рубля, доллара - до 81,20 рубля, следует из данных Банка России.
+    page = """Рубль укрепился к юаню
+МОСКВА, 14 фев - ПРАЙМ. Официальный курс юаня на четверг опустился до 12,07 рубля, а доллара - до 88,35 рубля, сообщил Банк России.
 """
     s = summarise(page)
     assert not s.relevant and s.deals == []

@@ -23,12 +23,12 @@ def _main(text, lang):
     ("The Forum on China-Africa Cooperation met in Beijing.", "en", "forum", "Forum on China-Africa Cooperation", None),
     ("Harbin hosts 32nd China Harbin International Economic and Trade Fair", "en", "expo",
      "32nd China Harbin International Economic and Trade Fair", 32),
-    ("第七届中国—亚欧博览会在乌鲁木齐开幕。", "zh", "expo", "第七届中国—亚欧博览会", 7),
+    ("第十二届中国—东盟博览会在南宁开幕。", "zh", "expo", "第十二届中国—东盟博览会", 12),
     ("在云南昆明举行的2024中外友好城市合作大会上", "zh", "conference", "2024中外友好城市合作大会", None),
     ("双方举行视频会议,宣布合作中心揭牌。", "zh", "video_conference", "视频会议", None),
     ("「第3回 日中経済フォーラム」が開幕した。", "ja", "forum", "第3回 日中経済フォーラム", 3),
     ("魯港科学技術協力交流会が開催された。", "ja", "exchange_meeting", "魯港科学技術協力交流会", None),
-    ("第2回中国北東アジア投資貿易博覧会が閉幕しました。", "ja", "expo", "第2回中国北東アジア投資貿易博覧会", 2),
+    ("第4回中国西部国際博覧会が閉幕しました。", "ja", "expo", "第4回中国西部国際博覧会", 4),
     ("第九届中国(长春)国际汽车博览会开幕", "zh", "expo", "第九届中国(长春)国际汽车博览会", 9),
 ])
 def test_event_noun_type_name_and_ordinal(text, lang, event_type, name, ordinal):
@@ -39,7 +39,7 @@ def test_event_noun_type_name_and_ordinal(text, lang, event_type, name, ordinal)
 
 @pytest.mark.parametrize("text, lang", [
     ("Итоги объявили на пресс-конференции в мэрии.", "ru"),
-    ("Prizes were announced at a press conference on Monday.", "en"),
+    ("Prize winners were named at a press conference on Monday.", "en"),
     ("组委会召开新闻发布会介绍情况。", "zh"),
     ("大会組織委員会が記者会見を開いた。", "ja"),
 ])

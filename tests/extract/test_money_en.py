@@ -54,16 +54,16 @@ def test_qualifiers(text, qualifier):
 
 
 def test_parenthesised_conversion_inherits_the_qualifier():
-    found = money("More than 185.3 billion yuan (26.1 billion U.S. dollars) worth of contracts were signed at the fair.")
+    found = money("At the fair, more than 142.6 billion yuan (20.4 billion U.S. dollars) worth of deals were sealed.")
     assert [(m.amount, m.currency, m.qualifier) for m in found] == [
-        (185.3e9, "CNY", "over"), (26.1e9, "USD", "over")]
+        (142.6e9, "CNY", "over"), (20.4e9, "USD", "over")]
     assert found[1].restates == 0
 
 
 def test_headline_rounding_is_the_same_deal():
-    text = ("Trade fair closes, 26 bln USD deals signed\n\n"
-            "KASHGAR, June 4 (Xinhua) -- More than 185.3 billion yuan (26.1 billion U.S. dollars) worth of "
-            "contracts were signed.")
+    text = ("Trade fair ends, 20 bln USD deals signed\n\n"
+            "LANZHOU, July 9 (Xinhua) -- More than 142.6 billion yuan (20.4 billion U.S. dollars) worth of "
+            "investment contracts were inked.")
     found = money(text)
     assert [m.restates for m in found] == [1, None, 1]
 

@@ -32,13 +32,13 @@ def test_amounts_and_currencies(text, amount, currency):
 
 
 @pytest.mark.parametrize("text, qualifier", [
-    ("投資プロジェクトの契約額は約650億元だった。", "about"),
-    ("投資プロジェクトの契約額は650億元を超えた。", "over"),
-    ("投資プロジェクトの契約額は650億元以上となった。", "over"),
-    ("投資プロジェクトの契約額は650億元余りとなった。", "over"),
-    ("投資プロジェクトの契約額は650億元近くとなった。", "under"),
-    ("投資プロジェクトの契約額は最大650億元となる見込みだ。", "up_to"),
-    ("投資プロジェクトの契約額は650億元だった。", "exact"),
+    ("見本市で結ばれた投資案件の契約総額は約480億元だった。", "about"),
+    ("見本市で結ばれた投資案件の契約総額は480億元を超えた。", "over"),
+    ("見本市で結ばれた投資案件の契約総額は480億元以上となった。", "over"),
+    ("見本市で結ばれた投資案件の契約総額は480億元余りとなった。", "over"),
+    ("見本市で結ばれた投資案件の契約総額は480億元近くとなった。", "under"),
+    ("見本市で結ばれた投資案件の契約総額は最大480億元となる見込みだ。", "up_to"),
+    ("見本市で結ばれた投資案件の契約総額は480億元だった。", "exact"),
 ])
 def test_qualifiers(text, qualifier):
     assert one(text).qualifier == qualifier
@@ -60,28 +60,28 @@ def test_headline_rounding_with_wo_koeru_is_the_body_total():
 
 
 def test_size_threshold_is_not_a_deal():
-    text = ("フェアの契約総額は900億元に達した。このうち、5億元(約100億円)以上のプロジェクトが17件あり、"
-            "その総額は全体の61.5%を占める550億元(約1兆1000億円)だった。")
+    text = ("商談会の成約総額は960億元に上った。そのうち、投資規模が3億元(約60億円)以上の案件は21件で、"
+            "合計は全体の64.6%を占める620億元(約1兆2400億円)となった。")
     found = money(text)
     by_amount = {m.amount: m for m in found}
-    threshold = by_amount[5e8]
+    threshold = by_amount[3e8]
     assert not threshold.is_deal and threshold.not_deal_reason == "threshold"
-    assert by_amount[1e10].restates == found.index(threshold) and not by_amount[1e10].is_deal
-    part = by_amount[5.5e10]
+    assert by_amount[6e9].restates == found.index(threshold) and not by_amount[6e9].is_deal
+    part = by_amount[6.2e10]
     assert part.is_deal and part.part_of_total and part.restates is None
-    assert by_amount[1.1e12].restates == found.index(part)
-    assert not by_amount[9e10].part_of_total
+    assert by_amount[1.24e12].restates == found.index(part)
+    assert not by_amount[9.6e10].part_of_total
 
 
 def test_export_and_import_parts_of_a_total():
-    text = "期間中、4億2000万ドルの契約が成立した。そのうち、輸出契約は2億ドルで、輸入契約は2億2000万ドルだ。"
+    text = "会期中に3億6000万ドルの商談がまとまった。うち、輸出契約は1億5000万ドル、輸入契約は2億1000万ドルだった。"
     found = money(text)
-    assert [(m.amount, m.part_of_total) for m in found] == [(4.2e8, False), (2e8, True), (2.2e8, True)]
+    assert [(m.amount, m.part_of_total) for m in found] == [(3.6e8, False), (1.5e8, True), (2.1e8, True)]
     assert all(m.is_deal for m in found)
 
 
 def test_intention_is_a_deal_with_status_intended():
-    m = one("協力の意向が示されたプロジェクトの契約額は310億元に達した。")
+    m = one("企業が投資の意向を表明した案件の契約額は合わせて275億元に上った。")
     assert m.is_deal and m.deal_status == "intended"
 
 

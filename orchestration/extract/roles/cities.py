@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from orchestration.extract import russian
 from orchestration.extract.events import EventMention
 from orchestration.extract.places import find_places
 from orchestration.extract.roles.context import (
     Context,
+    cue_pattern,
     make_row,
     roles_lexicon,
     sentence_of,
@@ -31,6 +33,11 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences]
     venue_cities = _venue_cities(ctx, sentence_of(ctx, main.start), usable)
     host = _choose_host(ctx, places, dateline_city, venue_cities)
+    if host is not None and _is_online(ctx, main):
+        # a call between several cities has sides, not a host; one city calling "countries" still hosts it
+        sides = {p.city.geonameid for p in usable if p not in dateline_places}
+        if len(sides) != 1 or host.geonameid not in sides:
+            host = None
     rows = []
     host_id = host.geonameid if host else None
     same_place = _same_place_ids(ctx, places, host) | {city.geonameid for city in venue_cities if city.geonameid != host_id}
@@ -81,8 +88,12 @@ def _is_locative(ctx: Context, place) -> bool:
     for word in reversed(words):
         if word in roles.get("locative_before", []):
             return True
-        if word not in fillers and not word.endswith(("ом", "ем", "ой", "ском", "ого")):
-            return False
+        if word in fillers or word.endswith(("ом", "ем", "ой", "ском", "ого")):
+            continue
+        # «в южном мегаполисе Шэньчжэнь»: words in the prepositional case describe the place «в» governs
+        if ctx.lang == "ru" and russian.is_prepositional(word):
+            continue
+        return False
     return False
 
 
@@ -184,3 +195,12 @@ def _same_place_ids(ctx: Context, places: list, host) -> set[int]:
                 ids.add(other.city.geonameid)
     ids.discard(host.geonameid)
     return ids
+
+
+def _is_online(ctx: Context, main: EventMention) -> bool:
+    """The event is held by video link or online: its name or its sentence says so."""
+    pattern = cue_pattern(ctx.lang, "online_cues")
+    if pattern is None:
+        return False
+    return main.event_type == "video_conference" or bool(
+        pattern.search(main.name) or pattern.search(sentence_of(ctx, main.start).text))

@@ -1,0 +1,43 @@
+"""Russian morphology from pymorphy3 (OpenCorpora's dictionary): what a capitalised word is.
+
+The dictionary marks given names (Name), surnames (Surn), patronymics (Patr) and place names (Geox), which
+tells «Алексей Орлов» (a person) from «в Орлове» (a town) without lists of our own.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pymorphy3
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def _tags(word: str) -> tuple[tuple[frozenset[str], float], ...]:
+    return tuple((frozenset(str(p.tag).replace(" ", ",").split(",")), p.score) for p in _analyzer().parse(word))
+
+
+def _share(word: str, grammeme: str) -> float:
+    """How much of the word's parse probability carries ``grammeme``."""
+    return sum(score for tags, score in _tags(word) if grammeme in tags)
+
+
+def is_given_name(word: str) -> bool:
+    return _share(word, "Name") >= 0.5
+
+
+def is_surname(word: str) -> bool:
+    return _share(word, "Surn") >= 0.3
+
+
+def is_patronymic(word: str) -> bool:
+    return _share(word, "Patr") >= 0.5
+
+
+def is_prepositional(word: str) -> bool:
+    """A noun or adjective form of the prepositional case («мегаполисе», «южном»): a word that can stand
+    between «в» and the name of the place it describes."""
+    return _share(word.lower(), "loct") >= 0.5

@@ -1,0 +1,93 @@
+"""Who hosts and who takes part: people named like towns, calls between cities, places described before
+their name, and teaser headlines after an article's closing byline. Sentences written for these tests."""
+from __future__ import annotations
+
+from orchestration.extract.places import find_places
+from orchestration.parse.furniture import split_article
+from tests.extract.document_helpers import summarise
+
+
+def _cities(text: str, lang: str) -> list[str]:
+    return [p.city.name_en for p in find_places(text, lang) if p.kind == "city" and p.city is not None]
+
+
+def test_russian_people_named_like_towns_are_no_cities():
+    text = ("Мэр Казани Пётр Орлов и вице-губернатор Иван Владимиров встретились с Владимиром Калугиным "
+            "в Новосибирске.")
+    assert _cities(text, "ru") == ["Kazan'", "Novosibirsk"] or _cities(text, "ru") == ["Kazan", "Novosibirsk"]
+
+
+def test_a_russian_town_after_a_preposition_stays_a_town():
+    assert "Vladimir" in _cities("Делегация из Владимира прибыла во Владимир на выставку.", "ru")
+
+
+def test_english_person_with_a_title_in_apposition_is_no_city():
+    text = "Lin Yi, vice chairman of the provincial committee, met guests in Karachi on Monday."
+    assert _cities(text, "en") == ["Karachi"]
+
+
+def test_an_online_forum_between_several_cities_has_no_host():
+    page = ("Онлайн-форум побратимов: Казань и Ухань подписали план сотрудничества\n"
+            "Онлайн-форум городов-побратимов Казани и Уханя прошёл 14 октября 2021 года по видеосвязи. "
+            "Стороны подписали 3 соглашения о сотрудничестве в образовании и туризме.")
+    summary = summarise(page)
+    assert summary.relevant
+    assert summary.host is None
+    assert {"Wuhan"} <= summary.partners
+
+
+def test_an_online_event_of_one_city_with_foreign_countries_keeps_its_host():
+    page = ("Video link opens joint lab\n"
+            "Suzhou held a video conference with partners in Poland and Hungary on 3 March 2022, opening two joint "
+            "laboratories. The two sides signed 4 agreements on research cooperation.")
+    summary = summarise(page)
+    assert summary.relevant
+    assert summary.host == "Suzhou"
+
+
+def test_english_online_signing_of_sister_cities_names_every_city_a_partner():
+    page = ("Sister-city ties signed online\n"
+            "ISLAMABAD, May 5 -- Officials signed agreements at an online forum on friendship cities on 4 May 2021, "
+            "pairing Lanzhou with Lahore and Harbin with Faisalabad. The sides signed 2 agreements.")
+    summary = summarise(page)
+    assert summary.relevant
+    assert summary.host is None
+    assert {"Lanzhou", "Lahore", "Harbin", "Faisalabad"} <= summary.partners
+
+
+def test_a_place_described_in_the_prepositional_case_is_where_the_event_is():
+    page = ("Выставка высоких технологий открылась на юге Китая\n"
+            "Москва, 12 мая -- В южном приморском мегаполисе Сямынь в среду открылась 9-я выставка высоких "
+            "технологий. На выставке подписаны соглашения по 15 проектам.")
+    summary = summarise(page)
+    assert summary.host == "Xiamen"
+    assert "Moscow" not in summary.partners
+
+
+def test_teasers_after_a_closing_byline_are_not_article_text():
+    page = "\n".join([
+        "長沙で日中経済交流会が開催",
+        "日中経済交流会が10日、湖南省長沙市で開催され、両国の企業約200社が参加した。会場では12件の協力協定が結ばれ、"
+        "総額は30億元に達した。物流、医療、観光など幅広い分野での協力が話し合われ、次回の開催地についても意見が交わされた。"
+        "参加企業の代表は今後の取引拡大に期待を示した。",
+        "「東方ニュース日本語版」2023年6月12日",
+        "大連の夜景が美しいと話題に …",
+        "広州の新しい博物館が開館",
+    ])
+    article = split_article(page)
+    assert "大連" not in article.text and "広州" not in article.text
+    assert "長沙市" in article.text
+    kinds = [line.kind for line in article.lines]
+    assert kinds[2] == "metadata" and kinds[3:] == ["footer", "footer"]
+
+
+def test_a_dated_line_followed_by_more_prose_does_not_end_the_article():
+    page = "\n".join([
+        "Trade fair opens in Tianjin",
+        "The fair opened in Tianjin on Monday with exhibitors from 30 countries and signed deals worth 2 billion "
+        "yuan on its first day, organisers said in a statement to reporters on site at the exhibition centre.",
+        "Updated 2023-06-12",
+        "Officials expect further agreements to be signed before the fair closes on Friday, when the final figures "
+        "will be published by the organising committee.",
+    ])
+    assert "further agreements" in split_article(page).text
