@@ -69,7 +69,12 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
         or has_occurrence_verb(s.text, lang)
     )
     background = frozenset(s.start for s in sentences if is_background(s.text, lang))
-    ctx = Context(text, lang, title_end, sentences, event_sentences, background)
+    own_type = {s.start for s in sentences if any(s.start <= e.start < s.end and e.event_type == main.event_type for e in events)}
+    other_events = frozenset(
+        s.start for s in sentences
+        if s.start not in own_type and any(s.start <= e.start < s.end for e in events)
+    )
+    ctx = Context(text, lang, title_end, sentences, event_sentences, background, other_events)
     event_ref = f"{document_id}:1"
     rows: list[dict] = []
     main_sentence = sentence_of(ctx, main.start)

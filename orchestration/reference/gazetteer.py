@@ -413,12 +413,27 @@ def _status_stems(keys: set[str]) -> set[str]:
     return stems
 
 
+# GeoNames romanises Russian names letter by letter ("Nizhniy Novgorod", "Naberezhnyye Chelny"); English
+# writes the adjective endings short ("Nizhny Novgorod", "Naberezhnye Chelny").
+_SHORT_ENDINGS = ((re.compile(r"[iy]y\b"), "y"), (re.compile(r"yy(?=e)"), "y"))
+
+
+def english_name(name: str, alternates: list[str]) -> str:
+    """The city's name as English writes it: GeoNames' own, unless the shortened romanisation is among its
+    alternate names too (only a spelling GeoNames attests is used)."""
+    short = name
+    for pattern, replacement in _SHORT_ENDINGS:
+        short = pattern.sub(replacement, short)
+    return short if short != name and short in alternates else name
+
+
 def _build() -> Gazetteer:
     cities: dict[int, City] = {}
     index: dict[str, list[int]] = {}
     for record in _geonames_records(_geonames_path()):
         gid = record["geonameid"]
-        cities[gid] = City(gid, record["name"], record["countrycode"], record["admin1code"], None,
+        cities[gid] = City(gid, english_name(record["name"], record["alternatenames"]), record["countrycode"],
+                           record["admin1code"], None,
                            record["latitude"], record["longitude"], record["population"])
         keys = {_index_key(name) for name in record["alternatenames"]}
         keys.add(_index_key(record["name"]))

@@ -91,3 +91,33 @@ def test_a_dated_line_followed_by_more_prose_does_not_end_the_article():
         "will be published by the organising committee.",
     ])
     assert "further agreements" in split_article(page).text
+
+
+def test_cities_listed_with_commas_are_each_a_side_of_a_video_signing():
+    page = ("Пять городов договорились о дружбе\n"
+            "Мэрии городов Иркутск, Шэньян, Далянь, Омск и Томск 3 марта 2022 года подписали по видеосвязи "
+            "меморандумы о дружбе и сотрудничестве на церемонии, которую провели онлайн.")
+    summary = summarise(page)
+    assert summary.host is None
+    assert {"Irkutsk", "Shenyang", "Dalian", "Omsk", "Tomsk"} <= summary.partners
+
+
+def test_places_of_another_event_in_the_same_report_are_not_partners():
+    page = ("Форум в Казани собрал делегации из Китая\n"
+            "Международный форум породнённых городов прошёл 12 мая 2023 года в Казани, на нём подписаны "
+            "соглашения с городами Ухань и Чэнду.\n"
+            "Ранее мэр Казани посетил выставку в Минске.")
+    summary = summarise(page)
+    assert summary.host == "Kazan'" or summary.host == "Kazan"
+    assert {"Wuhan", "Chengdu"} <= summary.partners
+    assert "Minsk" not in summary.partners
+
+
+def test_a_dateline_city_in_capitals_is_no_partner_wherever_the_dateline_stands():
+    page = ("Expo opens in Nanning\n"
+            "Photo: visitors at the opening ceremony of the expo.\n"
+            "JAKARTA, Sept. 16 -- The 20th China-ASEAN Expo opened in Nanning on 16 September 2023, where firms "
+            "from Vientiane and Phnom Penh signed 12 agreements.")
+    summary = summarise(page)
+    assert summary.host == "Nanning"
+    assert "Jakarta" not in summary.partners

@@ -121,3 +121,15 @@ def test_name_key_normalisation():
     assert name_key("Ürümqi") == "urumqi" and name_key("Xi’an") == "xian"
     assert name_key("Улан-Батор") == "улан батор" and name_key("Ёшкар-Ола") == "ешкар ола"
     assert name_key("無錫") == "无锡"
+
+
+def test_english_names_shorten_russian_adjective_endings_only_where_geonames_attests_them():
+    from orchestration.reference.gazetteer import english_name
+
+    assert english_name("Nizhniy Tagil", ["Nizhny Tagil", "Nizhnij Tagil"]) == "Nizhny Tagil"
+    assert english_name("Naberezhnyye Chelny", ["Naberezhnye Chelny"]) == "Naberezhnye Chelny"
+    assert english_name("Staryy Oskol", ["Stary Oskol"]) == "Stary Oskol"
+    assert english_name("Velikiy Ustyug", []) == "Velikiy Ustyug"  # not attested: GeoNames' own name
+    assert english_name("Kunming", ["Kunming"]) == "Kunming"
+    city = get_gazetteer().by_key("нижний новгород")[0]
+    assert city.name_en == "Nizhny Novgorod"

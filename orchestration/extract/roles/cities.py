@@ -47,7 +47,8 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         city_id = place.city.geonameid
         if city_id == host_id or city_id in same_place:
             role = "host" if city_id == host_id else "mention"
-        elif sentence.start in ctx.background_sentences or place in dateline_places:
+        elif sentence.start in ctx.background_sentences or sentence.start in ctx.other_event_sentences \
+                or place in dateline_places or _is_dateline_capitals(place):
             role = "mention"
         else:
             role = "partner" if city_id not in seen_partners else "mention"
@@ -176,7 +177,13 @@ def _locative_group(ctx: Context, place, places: list) -> list:
 def _is_place_link(ctx: Context, gap: str) -> bool:
     """What may stand between two cities of one place phrase: nothing, or administrative words only."""
     links = roles_lexicon(ctx.lang).get("place_phrase_links", [])
-    words = re.findall(r"[\w.]+", gap.lower()) if ctx.lang in ("ru", "en") else [gap.strip()] if gap.strip() else []
+    if ctx.lang in ("ru", "en"):
+        # «в уезде Исин города Уси»; a comma alone lists cities («Хэйхэ, Чжухай»), it joins no place phrase
+        words = re.findall(r"[\w.]+", gap.lower())
+        if not words and gap.strip():
+            return False
+    else:
+        words = [gap.strip()] if gap.strip() else []
     return len(gap) <= 12 and all(word in links for word in words)
 
 
@@ -202,5 +209,14 @@ def _is_online(ctx: Context, main: EventMention) -> bool:
     pattern = cue_pattern(ctx.lang, "online_cues")
     if pattern is None:
         return False
-    return main.event_type == "video_conference" or bool(
-        pattern.search(main.name) or pattern.search(sentence_of(ctx, main.start).text))
+    if main.event_type == "video_conference" or pattern.search(main.name):
+        return True
+    # "signed on 17 November by video link": a sentence about the event's occurrence, or the lead, may say so
+    lead = {s.start for s in ctx.sentences[:4]}
+    return any(pattern.search(s.text) for s in ctx.sentences if s.start in ctx.event_sentences or s.start in lead)
+
+
+def _is_dateline_capitals(place) -> bool:
+    """«ДУШАНБЕ, 6 ноября», "BEIJING, Dec. 9": a city in capitals is where the reporter filed from (the places
+    extractor reads capitals as a city only in that shape), wherever the dateline stands."""
+    return len(place.surface) > 2 and place.surface.isupper()
