@@ -89,6 +89,7 @@ class PlaceMention:
     inside_name: bool = False
     sentence_start: int = 0
     sentence_end: int = 0
+    region_code: str | None = None  # ISO 3166-2 of a province or state ("CN-SN"), where the name is one
 
 
 def find_places(text: str, lang: str) -> list[PlaceMention]:
@@ -503,7 +504,7 @@ class _AlphabeticPlaces:
             if item.kind == "country":
                 return PlaceMention(item.start, item.end, surface, None, [], "country",
                                     inside_name=inside_any(self.quotes, item.start, item.end))
-            return PlaceMention(item.start, item.end, surface, None, [], item.kind,
+            return PlaceMention(item.start, item.end, surface, None, [], item.kind, region_code=_region_code(item),
                                 inside_name=inside_any(self.quotes, item.start, item.end) or item.kind == "organisation")
         words = [t[2] for t in tokens[item.first: item.last]]
         first_word = words[0]
@@ -685,6 +686,13 @@ class _AlphabeticPlaces:
         return k == 0 or bool(_SENTENCE_GAP.search(self.text[self.tokens[k - 1][1]: self.tokens[k][0]]))
 
 
+def _region_code(item: _Item) -> str | None:
+    """The ISO 3166-2 code of a province-like phrase (pycountry subdivisions carry one; lexicon entries do not)."""
+    if item.kind == "admin_region" and item.phrase is not None and "-" in item.phrase.value:
+        return item.phrase.value
+    return None
+
+
 def choose_city(cities: list[City], context: set[str], cue: bool, lang: str, short: bool = False
                 ) -> tuple[City | None, list[City]]:
     """The city a name most likely means, and all candidates ranked (population, boosted by document context)."""
@@ -854,7 +862,8 @@ class _CjkPlaces:
             if item.kind == "admin_region":
                 end = self._marker_end(item)[1]
             inside = item.kind == "organisation" or self._head_after(end) is not None
-            return PlaceMention(start, end, text[start:end], None, [], item.kind, inside_name=inside)
+            return PlaceMention(start, end, text[start:end], None, [], item.kind, inside_name=inside,
+                                region_code=_region_code(item))
 
         bare = item.key
         city_state = item.phrase is not None and item.phrase.value in CITY_STATES

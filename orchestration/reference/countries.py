@@ -18,7 +18,7 @@ from functools import lru_cache
 import pycountry
 
 from orchestration.extract.lexicons import lexicon
-from orchestration.reference.gazetteer import get_gazetteer, name_key, script_of
+from orchestration.reference.gazetteer import get_gazetteer, name_key, palladius, script_of
 
 _GETTEXT_LANGUAGES = {"ru": ("ru",), "ja": ("ja",), "zh": ("zh_CN", "zh_TW"), "en": ()}
 
@@ -178,11 +178,20 @@ def admin_region_names(lang: str) -> dict[str, str]:
         if sub.parent_code is not None or sub.type not in _ADMIN_TYPES:
             continue
         add(sub.name, sub.code, sub.country_code)
+        if lang == "ru" and sub.country_code == "CN":
+            # Russian names Chinese provinces in the Palladius system (Gansu -> Ганьсу), as it names the cities
+            russian = palladius(_ADMIN_SUFFIXES.sub("", sub.name).replace(" ", ""))
+            if russian:
+                add(russian, sub.code, sub.country_code)
         for catalogue in catalogues:
             translated = catalogue.gettext(sub.name)
             if translated != sub.name:
                 add(translated, sub.code, sub.country_code)
+    if lang == "ja":
+        # Japanese writes Chinese provinces in kanji (陝西省): the Chinese names fold to the same keys
+        for key, code in admin_region_names("zh").items():
+            names.setdefault(key, code)
     for name in lexicon(lang, "places").get("admin_regions") or []:
-        names[name_key(str(name))] = "lexicon"
+        names.setdefault(name_key(str(name)), "lexicon")  # a name pycountry knows keeps its code
     names.pop("", None)
     return names

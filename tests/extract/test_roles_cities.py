@@ -121,3 +121,20 @@ def test_a_dateline_city_in_capitals_is_no_partner_wherever_the_dateline_stands(
     summary = summarise(page)
     assert summary.host == "Nanning"
     assert "Jakarta" not in summary.partners
+
+
+def test_a_province_without_a_city_still_gives_the_host_country():
+    page = ("貿易商談会で協定\n"
+            "第4回国際貿易商談会が6月3日、雲南省で開催され、タイとラオスの企業が参加し、協定9件が結ばれた。")
+    summary = summarise(page)
+    assert summary.relevant and summary.host is None
+    assert "CN" in summary.countries
+
+
+def test_provinces_carry_their_iso_code_in_every_language():
+    found = {
+        lang: [p.region_code for p in find_places(text, lang) if p.kind == "admin_region"]
+        for lang, text in (("ru", "Делегация провинции Хэйлунцзян прибыла."), ("ja", "黒竜江省の代表団が到着した。"),
+                           ("zh", "黑龙江省代表团抵达。"), ("en", "A delegation of Heilongjiang Province arrived."))
+    }
+    assert all(codes == ["CN-HL"] for codes in found.values()), found

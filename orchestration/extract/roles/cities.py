@@ -19,7 +19,11 @@ from orchestration.extract.text import Sentence
 
 
 def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: EventMention) -> tuple[list[dict], str | None]:
-    places = [p for p in find_places(ctx.text, ctx.lang) if p.kind == "city" and p.city is not None and not p.inside_name]
+    found = find_places(ctx.text, ctx.lang)
+    places = [p for p in found if p.kind == "city" and p.city is not None and not p.inside_name]
+    # "the Harbin Trade Fair", «Петербургский форум» held there: a city inside the event's own name
+    named = [p.city for p in found if p.kind == "city" and p.city is not None
+             and main.name_start <= p.start < main.name_end]
     if dateline is not None:
         dateline_places = [p for p in places if dateline.start <= p.start < dateline.end]
     else:
@@ -32,8 +36,9 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         dateline_city = found[0] if found else None
     usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences]
     venue_cities = _venue_cities(ctx, sentence_of(ctx, main.start), usable)
-    host = _choose_host(ctx, places, dateline_city, venue_cities)
-    if host is not None and _is_online(ctx, main):
+    host = _choose_host(ctx, places, dateline_city, venue_cities, named[0] if len(named) == 1 else None)
+    online = _is_online(ctx, main)
+    if host is not None and online:
         # a call between several cities has sides, not a host; one city calling "countries" still hosts it
         sides = {p.city.geonameid for p in usable if p not in dateline_places}
         if len(sides) != 1 or host.geonameid not in sides:
@@ -63,6 +68,14 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     host_rows = [r for r in rows if r["role"] == "host"]
     for extra in host_rows[1:]:
         extra["role"] = "mention"
+    if host is None and not online:
+        region = _event_region(ctx, found)
+        if region is not None:
+            # «в провинции Ганьсу» with no city: the province still says which country hosts the event
+            country = region.region_code.split("-")[0]
+            rows.append(make_row(document_id, "country", event_ref, "host", region.start, region.end, ctx.text,
+                                 sentence_of(ctx, region.start), country_code=country))
+            return rows, country
     return rows, host.country_code if host else None
 
 
@@ -98,9 +111,10 @@ def _is_locative(ctx: Context, place) -> bool:
     return False
 
 
-def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list):
+def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, name_city=None):
     """Where the event took place: a locative construction in an event sentence; else the city the text names
-    beside the event's venue; else the dateline; else a locative anywhere; else the city most mentioned."""
+    beside the event's venue; else the one city in the event's name; else the dateline; else a locative
+    anywhere; else the city most mentioned."""
     usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences]
     counts: dict[int, int] = {}
     for p in usable:
@@ -119,6 +133,8 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list):
         return biggest_of_phrase(located[0])
     if venue_cities:
         return venue_cities[0]
+    if name_city is not None:
+        return name_city
     if dateline_city is not None:
         return dateline_city
     located = [p for p in usable if _is_locative(ctx, p)]
@@ -220,3 +236,12 @@ def _is_dateline_capitals(place) -> bool:
     """«ДУШАНБЕ, 6 ноября», "BEIJING, Dec. 9": a city in capitals is where the reporter filed from (the places
     extractor reads capitals as a city only in that shape), wherever the dateline stands."""
     return len(place.surface) > 2 and place.surface.isupper()
+
+
+def _event_region(ctx: Context, found: list):
+    """The first province or state named in a sentence about the event (not inside another name)."""
+    for place in found:
+        if place.kind == "admin_region" and place.region_code and not place.inside_name \
+                and sentence_start(ctx, place.start) in ctx.event_sentences:
+            return place
+    return None
