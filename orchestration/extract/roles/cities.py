@@ -1,10 +1,12 @@
 """Which city hosts the event and which take part: locatives, venues, datelines, place phrases."""
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 
 from orchestration.extract import russian
+from orchestration.extract.countries import find_countries
 from orchestration.extract.events import EventMention
 from orchestration.extract.places import find_places
 from orchestration.extract.roles.context import (
@@ -15,6 +17,7 @@ from orchestration.extract.roles.context import (
     sentence_of,
     sentence_start,
 )
+from orchestration.extract.roles.partner_model import city_features, load_model
 from orchestration.extract.text import Sentence
 
 
@@ -32,8 +35,8 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     if dateline_city is None and dateline is not None and dateline.place_surface:
         from orchestration.reference.gazetteer import get_gazetteer
 
-        found = get_gazetteer().lookup(dateline.place_surface, ctx.lang)
-        dateline_city = found[0] if found else None
+        looked_up = get_gazetteer().lookup(dateline.place_surface, ctx.lang)
+        dateline_city = looked_up[0] if looked_up else None
     usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences]
     venue_cities = _venue_cities(ctx, sentence_of(ctx, main.start), usable)
     host = _choose_host(ctx, places, dateline_city, venue_cities, named[0] if len(named) == 1 else None)
@@ -60,6 +63,8 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
             seen_partners.add(city_id)
         rows.append(make_row(document_id, "city", event_ref, role, place.start, place.end, ctx.text, sentence,
                              city_id=city_id, country_code=place.city.country_code))
+    _decide_partners(ctx, rows, places, host=host, online=online, dateline_places=dateline_places,
+                     same_place=same_place)
     if host is not None and not any(r["role"] == "host" for r in rows):
         # the host came from the dateline alone
         rows.append(make_row(document_id, "city", event_ref, "host", dateline.start, dateline.end, ctx.text,
@@ -227,9 +232,14 @@ def _is_online(ctx: Context, main: EventMention) -> bool:
         return False
     if main.event_type == "video_conference" or pattern.search(main.name):
         return True
-    # "signed on 17 November by video link": a sentence about the event's occurrence, or the lead, may say so
+    # "signed on 17 November by video link": a sentence about the event's occurrence, or the lead, may say so;
+    # "online and offline" is a hybrid event, held somewhere
     lead = {s.start for s in ctx.sentences[:4]}
-    return any(pattern.search(s.text) for s in ctx.sentences if s.start in ctx.event_sentences or s.start in lead)
+    scope = [s.text for s in ctx.sentences if s.start in ctx.event_sentences or s.start in lead]
+    offline = cue_pattern(ctx.lang, "offline_cues")
+    if offline is not None and any(offline.search(text) for text in scope):
+        return False
+    return any(pattern.search(text) for text in scope)
 
 
 def _is_dateline_capitals(place) -> bool:
@@ -245,3 +255,27 @@ def _event_region(ctx: Context, found: list):
                 and sentence_start(ctx, place.start) in ctx.event_sentences:
             return place
     return None
+
+
+def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, online: bool, dateline_places: list,
+                     same_place: set[int]) -> None:
+    """Each candidate city's features go on its first row (for training); where a trained model exists it,
+    not the rules, says which candidates are partners. ``rows[i]`` is the row of ``places[i]``."""
+    model = load_model()
+    by_city: dict[int, list[int]] = {}
+    for index, place in enumerate(places):
+        city_id = place.city.geonameid
+        if city_id != (host.geonameid if host else None) and city_id not in same_place:
+            by_city.setdefault(city_id, []).append(index)
+    named_countries = {mention.alpha2 for mention in find_countries(ctx.text, ctx.lang)}
+    for indexes in by_city.values():
+        mentions = [places[i] for i in indexes]
+        rule_partner = any(rows[i]["role"] == "partner" for i in indexes)
+        features = city_features(ctx, mentions, rule_partner=rule_partner, host=host, online=online,
+                                 dateline_places=dateline_places, is_locative=_is_locative,
+                                 named_countries=named_countries, all_places=places)
+        rows[indexes[0]]["attributes"] = json.dumps({"partner_features": features})
+        if model is not None:
+            partner = model.is_partner(features)
+            for position, i in enumerate(indexes):
+                rows[i]["role"] = "partner" if partner and position == 0 else "mention"
