@@ -13,7 +13,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 export ACCORDS_SOURCES ?= sources/sources.yml
 export ACCORDS_DATA_DIR ?= data
 
-.PHONY: install run test ui bench lock clean
+.PHONY: install run test ui bench lock clean eval
 
 install: $(STAMP)
 
@@ -44,3 +44,11 @@ lock:
 
 clean:
 	rm -rf data dbt_project/target dbt_project/logs
+
+# Extraction quality: the labelled corpus's tuning and check halves, and the shared sets where present.
+SHARED ?= ../shared
+eval: install
+	@for set in tune check; do echo "== labelled/$$set"; \
+	  $(SHARED)/tools/evaluate.sh sources/corpus/labelled/$$set sources/corpus/labelled/gold/$$set | tail -n 1; done
+	@for set in seeds dev dev2; do [ -d $(SHARED)/corpus/$$set ] || continue; echo "== $$set"; \
+	  $(SHARED)/tools/evaluate.sh $(SHARED)/corpus/$$set $(SHARED)/gold/$$set | tail -n 1; done

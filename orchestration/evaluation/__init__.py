@@ -1,0 +1,1 @@
+"""Evaluation data of our own: the labelled corpus, its split into a tuning half and a check half."""

@@ -1,0 +1,75 @@
+"""Split the labelled corpus once, at random, into a tuning half and a check half.
+
+Articles that report the same real event (one ``event_key``) go to the same half, so that both halves can
+show whether reports of one event are linked; the halves are balanced per language. The split is made once
+(``--seed`` recorded in ``split.json``) and never redrawn: we study and fix on the tuning half and only
+score the check half.
+
+usage: python -m orchestration.evaluation.split INCOMING_DIR OUT_DIR [--seed N]
+INCOMING_DIR holds articles/<doc_id>.txt and gold/<doc_id>.json; OUT_DIR receives tune/, check/,
+gold/tune/, gold/check/ and split.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+from collections import defaultdict
+from pathlib import Path
+
+HALVES = ("tune", "check")
+
+
+def group_documents(golds: dict[str, dict]) -> dict[str, list[str]]:
+    """Documents joined by a shared event key, transitively (a document's first event decides its group)."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for doc_id, gold in sorted(golds.items()):
+        key = gold["events"][0]["event_key"] if gold.get("events") else f"negative:{doc_id}"
+        groups[key].append(doc_id)
+    return dict(groups)
+
+
+def split(golds: dict[str, dict], seed: int) -> dict[str, str]:
+    """doc_id -> half. Groups are shuffled, then each goes to the half with fewer documents of its language."""
+    rng = random.Random(seed)
+    groups = list(group_documents(golds).values())
+    rng.shuffle(groups)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    assignment: dict[str, str] = {}
+    for members in groups:
+        languages = [golds[d]["language"] for d in members]
+        load = {half: sum(counts[(half, lang)] for lang in languages) for half in HALVES}
+        half = min(HALVES, key=lambda h: (load[h], rng.random()))
+        for doc_id, lang in zip(members, languages):
+            assignment[doc_id] = half
+            counts[(half, lang)] += 1
+    return assignment
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("incoming", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--seed", type=int, default=20261130)
+    args = parser.parse_args(argv)
+    golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((args.incoming / "gold").glob("*.json"))}
+    missing = [d for d in golds if not (args.incoming / "articles" / f"{d}.txt").exists()]
+    if missing:
+        raise SystemExit(f"gold without an article: {missing}")
+    assignment = split(golds, args.seed)
+    for half in HALVES:
+        (args.out / half).mkdir(parents=True, exist_ok=True)
+        (args.out / "gold" / half).mkdir(parents=True, exist_ok=True)
+    for doc_id, half in sorted(assignment.items()):
+        shutil.copy2(args.incoming / "articles" / f"{doc_id}.txt", args.out / half / f"{doc_id}.txt")
+        shutil.copy2(args.incoming / "gold" / f"{doc_id}.json", args.out / "gold" / half / f"{doc_id}.json")
+    record = {"seed": args.seed, "halves": {h: sorted(d for d, x in assignment.items() if x == h) for h in HALVES}}
+    (args.out / "split.json").write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    for half in HALVES:
+        print(half, len(record["halves"][half]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,21 @@
+"""The labelled corpus split: reports of one event stay together, languages are balanced, the seed fixes it."""
+from __future__ import annotations
+
+from orchestration.evaluation.split import split
+
+
+def _gold(lang: str, key: str | None) -> dict:
+    return {"language": lang, "events": [{"event_key": key}] if key else []}
+
+
+def test_reports_of_one_event_share_a_half_and_languages_balance():
+    golds = {f"ru-{i:03d}": _gold("ru", f"event-{i // 2}") for i in range(20)}
+    golds.update({f"en-{i:03d}": _gold("en", None) for i in range(10)})
+    golds["ja-001"] = _gold("ja", "event-3")
+    assignment = split(golds, seed=7)
+    assert assignment["ru-006"] == assignment["ru-007"] == assignment["ja-001"]
+    for lang, total in (("ru", 20), ("en", 10)):
+        tune = sum(1 for d, half in assignment.items() if d.startswith(lang) and half == "tune")
+        assert abs(tune - total / 2) <= 2
+    assert split(golds, seed=7) == assignment
+    assert split(golds, seed=8) != assignment
