@@ -12,13 +12,14 @@ from datetime import date
 from orchestration.extract.chinese import to_simplified
 from orchestration.extract.dates import find_dateline
 from orchestration.extract.events import find_events
-from orchestration.extract.roles.cities import city_rows
+from orchestration.extract.roles.cities import city_rows, is_online
 from orchestration.extract.roles.context import Context, make_row, sentence_of
 from orchestration.extract.roles.countries import country_rows
 from orchestration.extract.roles.event_dates import event_date
 from orchestration.extract.roles.outcomes import agreement_count_row, money_rows
 from orchestration.extract.roles.relevance import (
     has_cooperation_cue,
+    names_countries,
     has_occurrence_verb,
     is_background,
     is_not_a_report,
@@ -55,8 +56,7 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     events = find_events(text, lang)
     if not events:
         return DocumentExtraction(document_id, False, "no_event_mention")
-    body = text[title_end:]
-    if not has_cooperation_cue(body if body.strip() else text, lang):
+    if not has_cooperation_cue(text, lang) and not any(names_countries(e.name, lang) for e in events):
         return DocumentExtraction(document_id, False, "no_cooperation_vocabulary")
     if title_end and is_not_a_report(text[:title_end], lang):
         return DocumentExtraction(document_id, False, "not_a_news_report")
@@ -96,8 +96,11 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     rows.extend(money_rows(ctx, document_id, event_ref))
     # an event noun alone ("forums promise billions") reports nothing: a report fixes a date, a place or an outcome
     evidence = {row["kind"] for row in rows} & {"event_date", "agreement_count"}
+    # a call between cities fixes its sides instead of a place
+    sides = {r["city_id"] for r in rows if r["kind"] == "city" and r["role"] == "partner"}
     if not evidence and not any(r["kind"] == "money" and r["is_deal"] for r in rows) \
-            and not any(r["kind"] == "city" and r["role"] == "host" for r in rows):
+            and not any(r["kind"] == "city" and r["role"] == "host" for r in rows) \
+            and not (len(sides) >= 2 and is_online(ctx, main)):
         return DocumentExtraction(document_id, False, "no_event_facts")
     for row in rows:
         row["extractor_version"] = EXTRACTOR_VERSION

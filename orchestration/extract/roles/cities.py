@@ -40,7 +40,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences]
     venue_cities = _venue_cities(ctx, sentence_of(ctx, main.start), usable)
     host = _choose_host(ctx, places, dateline_city, venue_cities, named[0] if len(named) == 1 else None)
-    online = _is_online(ctx, main)
+    online = is_online(ctx, main)
     if host is not None and online:
         # a call between several cities has sides, not a host; one city calling "countries" still hosts it
         sides = {p.city.geonameid for p in usable if p not in dateline_places}
@@ -101,6 +101,8 @@ def _is_locative(ctx: Context, place) -> bool:
             rest = ctx.text[place.end + len(owner) + (venue.end() if venue else 0):][:4]
             return bool(venue) and any(rest.startswith(a) for a in roles.get("locative_after", []))
         return False
+    if _host_verb_follows(ctx, place):
+        return True
     line_start = ctx.text.rfind("\n", 0, place.start) + 1
     words = re.findall(r"[\w.'’-]+", ctx.text[line_start:place.start].lower())[-5:]
     fillers = set(roles.get("locative_fillers", []))
@@ -225,7 +227,7 @@ def _same_place_ids(ctx: Context, places: list, host) -> set[int]:
     return ids
 
 
-def _is_online(ctx: Context, main: EventMention) -> bool:
+def is_online(ctx: Context, main: EventMention) -> bool:
     """The event is held by video link or online: its name or its sentence says so."""
     pattern = cue_pattern(ctx.lang, "online_cues")
     if pattern is None:
@@ -279,3 +281,18 @@ def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, onli
             partner = model.is_partner(features)
             for position, i in enumerate(indexes):
                 rows[i]["role"] = "partner" if partner and position == 0 else "mention"
+
+
+@lru_cache(maxsize=None)
+def _host_verb_pattern(lang: str) -> re.Pattern[str] | None:
+    verbs = roles_lexicon(lang).get("host_verbs", [])
+    if not verbs:
+        return None
+    # the verb right after the city, or after an apposition set off by commas ("Changsha, the capital of Hunan,")
+    return re.compile(r"(?:\s*,[^,.;:\n]{1,100},)?\s*(?:" + "|".join(re.escape(v) for v in verbs) + r")\b",
+                      re.IGNORECASE)
+
+
+def _host_verb_follows(ctx: Context, place) -> bool:
+    pattern = _host_verb_pattern(ctx.lang)
+    return pattern is not None and bool(pattern.match(ctx.text, place.end))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from orchestration.extract.events import EventMention
+from orchestration.extract.places import find_places
 from orchestration.extract.roles.context import cue_pattern
 from orchestration.extract.text import Sentence
 
@@ -9,6 +10,12 @@ from orchestration.extract.text import Sentence
 def has_cooperation_cue(text: str, lang: str) -> bool:
     pattern = cue_pattern(lang, "cooperation_cues")
     return bool(pattern and pattern.search(text))
+
+
+def names_countries(event_name: str, lang: str) -> bool:
+    """"China-South Asia Expo", «ЭКСПО "Китай-Евразия"»: an event named after countries or world regions is
+    international cooperation by its name."""
+    return any(p.kind in ("country", "macro_region") for p in find_places(event_name, lang))
 
 
 def is_not_a_report(title: str, lang: str) -> bool:
