@@ -37,6 +37,7 @@ from functools import lru_cache
 from itertools import product
 
 from orchestration.extract import russian
+from orchestration.extract.common_words import BIG_CITY, is_common_word
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.text import split_sentences
 from orchestration.reference.countries import (
@@ -545,6 +546,8 @@ class _AlphabeticPlaces:
         # A marker word («улице», "province") says what the name is; a name inside a larger proper name
         # ("Big Data Platform") must still be a plausible town to be reported at all.
         marked = cue or (kind != "city" and head_kind is None and before not in ("organisation", "project"))
+        if not marked and len(words) == 1 and is_common_word(first_word, self.lang):
+            cities = [c for c in cities if c.population >= BIG_CITY]  # "Commerce", «Начало»: words, not towns
         city, ranked = choose_city(cities, context, marked, self.lang, short=len(item.key.replace(" ", "")) <= 3)
         if city is None:
             return None
@@ -909,6 +912,8 @@ class _CjkPlaces:
                 return None
             if two_chars and not inside and not self._supported(item, previous, following):
                 return None
+            if self.lang == "ja" and all(_is_katakana(ch) for ch in bare) and is_common_word(bare, "ja"):
+                cities = [c for c in cities if c.population >= BIG_CITY]  # コロナ is the virus, not Corona
         city, ranked = self._choose(cities, context, marked, two_chars, bare)
         if city is None:
             return None  # not a plausible place: no mention at all (高峰论坛, 天山论坛)

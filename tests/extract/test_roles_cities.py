@@ -138,3 +138,10 @@ def test_provinces_carry_their_iso_code_in_every_language():
                            ("zh", "黑龙江省代表团抵达。"), ("en", "A delegation of Heilongjiang Province arrived."))
     }
     assert all(codes == ["CN-HL"] for codes in found.values()), found
+
+
+def test_common_words_name_small_towns_only_with_a_cue():
+    assert _cities("The Department of Commerce and Enterprise Ireland met Harbin officials.", "en") == ["Harbin"]
+    assert "Orlov" not in _cities("Начало встречи задержалось, сообщил Орлов журналистам в Перми.", "ru")
+    assert _cities("コロナの影響で、会議は大阪とソウルを結んで行われた。", "ja") == ["Osaka", "Seoul"]
+    assert _cities("Mayors from Washington and Nice attended.", "en") == ["Washington", "Nice"]

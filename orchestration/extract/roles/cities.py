@@ -24,6 +24,7 @@ from orchestration.extract.text import Sentence
 def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: EventMention) -> tuple[list[dict], str | None]:
     found = find_places(ctx.text, ctx.lang)
     places = [p for p in found if p.kind == "city" and p.city is not None and not p.inside_name]
+    places = _without_region_groups(ctx, places)
     # "the Harbin Trade Fair", «Петербургский форум» held there: a city inside the event's own name
     named = [p.city for p in found if p.kind == "city" and p.city is not None
              and main.name_start <= p.start < main.name_end]
@@ -39,7 +40,9 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         dateline_city = looked_up[0] if looked_up else None
     usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences]
     venue_cities = _venue_cities(ctx, sentence_of(ctx, main.start), usable)
-    host = _choose_host(ctx, places, dateline_city, venue_cities, named[0] if len(named) == 1 else None)
+    venue_owner = _venue_owner(ctx, found)
+    host = _choose_host(ctx, places, dateline_city, venue_cities or ([venue_owner] if venue_owner else []),
+                        named[0] if len(named) == 1 else None)
     online = is_online(ctx, main)
     if host is not None and online:
         # a call between several cities has sides, not a host; one city calling "countries" still hosts it
@@ -66,9 +69,12 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     _decide_partners(ctx, rows, places, host=host, online=online, dateline_places=dateline_places,
                      same_place=same_place)
     if host is not None and not any(r["role"] == "host" for r in rows):
-        # the host came from the dateline alone
-        rows.append(make_row(document_id, "city", event_ref, "host", dateline.start, dateline.end, ctx.text,
-                             sentence_of(ctx, dateline.start), city_id=host.geonameid, country_code=host.country_code))
+        # the host was named only inside a name (the venue's, the event's) or in the dateline
+        source = next((p for p in found if p.start < len(ctx.text) and (p.city or (p.candidates or [None])[0]) == host),
+                      None)
+        start, end = (source.start, source.end) if source else (dateline.start, dateline.end)
+        rows.append(make_row(document_id, "city", event_ref, "host", start, end, ctx.text,
+                             sentence_of(ctx, start), city_id=host.geonameid, country_code=host.country_code))
     # one host row per document event: the first mention carries the role
     host_rows = [r for r in rows if r["role"] == "host"]
     for extra in host_rows[1:]:
@@ -296,3 +302,44 @@ def _host_verb_pattern(lang: str) -> re.Pattern[str] | None:
 def _host_verb_follows(ctx: Context, place) -> bool:
     pattern = _host_verb_pattern(ctx.lang)
     return pattern is not None and bool(pattern.match(ctx.text, place.end))
+
+
+_SAR_COUNTRIES = frozenset({"HK", "MO"})
+_LIST_GAP = re.compile(r"^\s*(?:[,，、・/]|and|и|与|和|及|と|や)\s*$", re.IGNORECASE)
+
+
+def _without_region_groups(ctx: Context, places: list) -> list:
+    """"Hong Kong and Macao", 港澳, 香港・マカオ・台湾: the special administrative regions listed together are a
+    group of regions (exhibitors "from Hong Kong, Macao and Taiwan"), not cities that take part."""
+    sar = [p for p in places if p.city.country_code in _SAR_COUNTRIES]
+    grouped = set()
+    for first in sar:
+        for second in sar:
+            if first is not second and first.city.country_code != second.city.country_code \
+                    and first.end <= second.start and _LIST_GAP.match(ctx.text[first.end:second.start]):
+                grouped.update({id(first), id(second)})
+    return [p for p in places if id(p) not in grouped]
+
+
+_NAME_RUN_END = re.compile(r"[、。，,.;；:：!?！？\n「」『』()（）]")
+
+
+def _venue_owner(ctx: Context, found: list):
+    """"at the Harbin International Conference Center", ハルビン国際会議センターで行われる: a city that opens the
+    name of the venue where the event is held."""
+    roles = roles_lexicon(ctx.lang)
+    for place in found:
+        if place.kind == "city" or place.city is None and not place.candidates or not place.inside_name:
+            continue
+        if sentence_start(ctx, place.start) not in ctx.event_sentences:
+            continue
+        city = place.city or place.candidates[0]
+        if ctx.lang in ("zh", "ja"):
+            before = ctx.text[max(0, place.start - 3):place.start]
+            run = _NAME_RUN_END.split(ctx.text[place.end:place.end + 24], 1)[0]
+            if any(b in before for b in roles.get("locative_before", [])) \
+                    or any(a in run for a in roles.get("locative_after", [])):
+                return city
+        elif _is_locative(ctx, place):
+            return city
+    return None
