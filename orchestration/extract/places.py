@@ -186,7 +186,8 @@ _EN_APPOSITIVE_TITLE = re.compile(
 # Titles before a person's name in English ("Mayor Zhao Jianjun"); not before "of" ("Mayor of Wuxi").
 _EN_TITLES = frozenset(
     "mr mrs ms dr mayor governor president premier minister secretary chairman chairwoman director ambassador "
-    "consul professor prof vice deputy general manager ceo head chief".split()
+    "consul professor prof vice deputy general manager ceo head chief commissioner councilman councilwoman councillor "
+    "councilor senator rep representative spokesman spokeswoman spokesperson officer coach".split()
 )
 
 
