@@ -41,3 +41,13 @@ def test_a_russian_city_that_will_host_the_event_hosts_it():
             "из Китая и Узбекистана.")
     summary = summarise(page)
     assert summary.relevant and summary.host in ("Kazan", "Kazan'")
+
+
+@pytest.mark.parametrize("page", [
+    "第3回全国ジュニア競技大会が札幌で開幕\n第3回全国ジュニア競技大会が2月5日、札幌市で開幕した。海外からも選手が参加し、交流を深めた。",
+    "城市马拉松开跑\n2023年4月9日，第五届国际城市马拉松在合肥举行，来自12个国家的选手参加比赛，促进体育交流。",
+    "Chess championship opens\nThe international chess championship opened in Kazan on 3 May 2022 with players from 20 countries.",
+    "Турнир открылся в Омске\nМеждународный турнир по борьбе открылся в Омске 4 марта 2023 года, участвуют спортсмены 9 стран.",
+])
+def test_sport_events_are_no_cooperation_events(page):
+    assert not summarise(page).relevant
