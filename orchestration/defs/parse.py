@@ -18,6 +18,7 @@ def parsed_documents(context: dg.AssetExecutionContext, accords: AccordsResource
         context.log.warning(f"could not parse {failure['uri']}: {failure['reason']}")
     return dg.MaterializeResult(
         metadata={"parsed": report.parsed, "reused": report.reused, "failed": report.failed,
+                  "failed_total": report.failed_total,
                   "failures": dg.MetadataValue.json(report.failures[:50])}
     )
 

@@ -2,21 +2,32 @@
 
 Incremental: a document already extracted by the current extractor version (from the same parse) keeps its
 rows; when the version changes, every kept document is extracted again without fetching anything.
+
+Guarded: each document is extracted under a time and memory budget (orchestration/stages/isolation.py). One
+that raises or overruns is recorded as ``extract_status = failed`` with its reason and is not tried again until
+the parser or the extractor changes; the run goes on. Results are saved in batches as they come
+(orchestration/store/journal.py), so a killed run loses at most the batch in flight and the next run resumes.
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from orchestration.extract.pipeline import EXTRACTOR_VERSION, extract_document
 from orchestration.settings import Settings
+from orchestration.stages.isolation import Budget, DocumentWorker
 from orchestration.stages.parse import parsed_path
 from orchestration.store.handoff import read_table, write_table
+from orchestration.store.journal import BatchJournal
 from orchestration.store.tables import (
     EXTRACTION_DOCUMENTS_SCHEMA,
     EXTRACTIONS_SCHEMA,
     PARSED_DOCUMENTS_SCHEMA,
 )
+
+EXTRACTED, FAILED = "extracted", "failed"
 
 
 @dataclass
@@ -27,42 +38,117 @@ class ExtractReport:
     reused: int
     extractions: int
     by_kind: dict[str, int] = field(default_factory=dict)
+    failed: int = 0  # failed in this run (documents that failed before and were not retried are in `reused`)
+    failures: list[dict] = field(default_factory=list)
+    failed_total: int = 0  # every document whose extraction failed, this run or before
 
 
-def run_extract(settings: Settings) -> ExtractReport:
-    documents_path = settings.raw_dir / "extraction_documents.parquet"
-    extractions_path = settings.raw_dir / "extractions.parquet"
-    previous_documents = {row["document_id"]: row for row in read_table(documents_path, EXTRACTION_DOCUMENTS_SCHEMA)}
-    previous_rows: dict[str, list[dict]] = {}
+def extract_one(document_id: str, text: str, language: str, title: str | None, published_date: date | None) -> tuple:
+    """The worker's function: one document's relevance and rows (plain data, cheap to send back)."""
+    result = extract_document(document_id, text, language, title=title, published_date=published_date)
+    return result.is_relevant, result.relevance_reason, result.rows
+
+
+# Short sentences written for the warm-up: they load every language's lexicons and the gazetteer once per worker.
+_WARM_UP = {
+    "en": "Trade fair opens in Harbin\nThe trade fair opened in Harbin on 5 May 2024; 12 agreements worth "
+          "30 million yuan were signed.",
+    "ru": "В Казани открылся форум\n5 мая 2024 года в Казани открылся форум, подписано 12 соглашений на 30 млн рублей.",
+    "zh": "哈尔滨举办博览会\n2024年5月5日,博览会在哈尔滨开幕,签署合作协议12项,金额3亿元。",
+    "ja": "大阪で交流会が開催\n2024年5月5日、交流会が大阪で開催され、12件の協定が締結された。",
+}
+
+
+def warm_up() -> None:
+    for language, text in _WARM_UP.items():
+        extract_document("warm-up", text, language, title=text.split("\n", 1)[0])
+
+
+def _paths(settings: Settings):
+    return (settings.raw_dir / "extraction_documents.parquet", settings.raw_dir / "extractions.parquet",
+            settings.raw_dir / "journal" / "extract")
+
+
+def _journal(settings: Settings) -> BatchJournal:
+    return BatchJournal(
+        _paths(settings)[2],
+        {"extractions": EXTRACTIONS_SCHEMA, "extraction_documents": EXTRACTION_DOCUMENTS_SCHEMA},
+        commit="extraction_documents",
+        max_rows=int(os.environ.get("ACCORDS_BATCH_DOCUMENTS", "100")),
+        max_seconds=float(os.environ.get("ACCORDS_BATCH_SECONDS", "30")),
+    )
+
+
+def _previous(settings: Settings, journal: BatchJournal) -> tuple[dict[str, dict], dict[tuple[str, str], list[dict]]]:
+    """What earlier runs found: the hand-off tables, then the batches a killed run saved (newer, so they win)."""
+    documents_path, extractions_path, _ = _paths(settings)
+    documents = {row["document_id"]: row for row in read_table(documents_path, EXTRACTION_DOCUMENTS_SCHEMA)}
+    rows: dict[tuple[str, str], list[dict]] = {}
     for row in read_table(extractions_path, EXTRACTIONS_SCHEMA):
-        previous_rows.setdefault(row["document_id"], []).append(row)
+        rows.setdefault((row["document_id"], row["extractor_version"]), []).append(row)
+    pending = journal.committed()
+    journal_rows: dict[tuple[str, str], list[dict]] = {}
+    for row in pending["extractions"]:
+        journal_rows.setdefault((row["document_id"], row["extractor_version"]), []).append(row)
+    for row in pending["extraction_documents"]:
+        documents[row["document_id"]] = row
+        key = (row["document_id"], row["extractor_version"])
+        rows[key] = journal_rows.get(key, [])
+    return documents, rows
 
-    document_rows, extraction_rows = [], []
+
+def _reusable(old: dict | None, parsed: dict, rows: list[dict]) -> bool:
+    if old is None or old["extractor_version"] != EXTRACTOR_VERSION or old["parser_version"] != parsed["parser_version"]:
+        return False
+    # rows and their document row are saved separately: reuse only a complete set
+    return old["extract_status"] == FAILED or len(rows) == (old["extraction_count"] or 0)
+
+
+def run_extract(settings: Settings, budget: Budget | None = None) -> ExtractReport:
+    documents_path, extractions_path, _ = _paths(settings)
+    journal = _journal(settings)
+    previous_documents, previous_rows = _previous(settings, journal)
+
+    document_rows, extraction_rows, failures = [], [], []
     extracted = reused = 0
-    for parsed in read_table(parsed_path(settings), PARSED_DOCUMENTS_SCHEMA):
-        if parsed["parse_status"] != "parsed":
-            continue
-        old = previous_documents.get(parsed["document_id"])
-        if old is not None and old["extractor_version"] == EXTRACTOR_VERSION and old["parser_version"] == parsed["parser_version"]:
-            document_rows.append(old)
-            extraction_rows.extend(previous_rows.get(parsed["document_id"], []))
-            reused += 1
-            continue
-        result = extract_document(parsed["document_id"], parsed["text"], parsed["language"], title=parsed["title"],
-                                  published_date=parsed["published_date"])
-        extracted += 1
-        document_rows.append({
-            "document_id": parsed["document_id"],
-            "extractor_version": EXTRACTOR_VERSION,
-            "parser_version": parsed["parser_version"],
-            "is_relevant": result.is_relevant,
-            "relevance_reason": result.relevance_reason,
-            "event_count": result.event_count,
-            "extraction_count": len(result.rows),
-        })
-        extraction_rows.extend(result.rows)
+    with DocumentWorker("orchestration.stages.extract:extract_one", budget,
+                        warmup="orchestration.stages.extract:warm_up") as worker:
+        for parsed in read_table(parsed_path(settings), PARSED_DOCUMENTS_SCHEMA):
+            if parsed["parse_status"] != "parsed":
+                continue
+            document_id = parsed["document_id"]
+            old = previous_documents.get(document_id)
+            old_rows = previous_rows.get((document_id, old["extractor_version"]), []) if old else []
+            if _reusable(old, parsed, old_rows):
+                document_rows.append(old)
+                extraction_rows.extend(old_rows)
+                reused += 1
+                continue
+            outcome = worker.call(document_id, parsed["text"], parsed["language"], parsed["title"],
+                                  parsed["published_date"])
+            extracted += 1
+            row = {"document_id": document_id, "extractor_version": EXTRACTOR_VERSION,
+                   "parser_version": parsed["parser_version"], "extract_seconds": round(outcome.seconds, 3)}
+            if outcome.ok:
+                is_relevant, relevance_reason, rows = outcome.value
+                for extraction in rows:
+                    extraction["extractor_version"] = EXTRACTOR_VERSION
+                row |= {"extract_status": EXTRACTED, "extract_error": None, "is_relevant": is_relevant,
+                        "relevance_reason": relevance_reason, "event_count": sum(1 for r in rows if r["kind"] == "event"),
+                        "extraction_count": len(rows)}
+            else:
+                rows = []
+                row |= {"extract_status": FAILED, "extract_error": outcome.reason, "is_relevant": False,
+                        "relevance_reason": "extract_failed", "event_count": 0, "extraction_count": 0}
+                failures.append({"document_id": document_id, "reason": outcome.reason})
+            document_rows.append(row)
+            extraction_rows.extend(rows)
+            journal.add(extractions=rows, extraction_documents=[row])
+    journal.flush()
+    # rows first: a document row is the mark that its rows are complete
     write_table(extractions_path, extraction_rows, EXTRACTIONS_SCHEMA)
     write_table(documents_path, document_rows, EXTRACTION_DOCUMENTS_SCHEMA)
+    journal.clear()
     return ExtractReport(
         documents=len(document_rows),
         relevant=sum(1 for row in document_rows if row["is_relevant"]),
@@ -70,4 +156,7 @@ def run_extract(settings: Settings) -> ExtractReport:
         reused=reused,
         extractions=len(extraction_rows),
         by_kind=dict(Counter(row["kind"] for row in extraction_rows)),
+        failed=len(failures),
+        failures=failures,
+        failed_total=sum(1 for row in document_rows if row["extract_status"] == FAILED),
     )

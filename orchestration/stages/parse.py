@@ -1,16 +1,27 @@
 """Parse stage: every kept document to article text, title, language and publication date.
 
-Incremental: a document already parsed by the current parser version is not parsed again.
+Incremental: a document already parsed by the current parser version is not parsed again — also one whose parse
+failed: it is retried when the parser changes.
+
+Guarded like extraction (orchestration/stages/isolation.py): whatever one document raises (a ParseError, a
+LookupError from a bogus charset, ...) or an overrun of its time or memory budget makes it
+``parse_status = failed`` with the reason, and the run goes on. Results are saved in batches as they come.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from orchestration.parse.document import PARSER_VERSION, ParseError, parse_document
 from orchestration.settings import Settings
 from orchestration.stages.ingest import document_store
+from orchestration.stages.isolation import Budget, DocumentWorker, describe
 from orchestration.store.handoff import read_table, write_table
+from orchestration.store.journal import BatchJournal
 from orchestration.store.tables import PARSED_DOCUMENTS_SCHEMA
+
+_EMPTY = {"title": None, "language": None, "published_date": None, "published_date_source": None, "text": None,
+          "removed_lines": None}
 
 
 @dataclass
@@ -19,45 +30,77 @@ class ParseReport:
     reused: int
     failed: int
     failures: list[dict]
+    failed_total: int = 0  # every document whose parse failed, this run or before
 
 
 def parsed_path(settings: Settings):
     return settings.raw_dir / "parsed_documents.parquet"
 
 
-def run_parse(settings: Settings) -> ParseReport:
+def _journal(settings: Settings) -> BatchJournal:
+    return BatchJournal(
+        settings.raw_dir / "journal" / "parse",
+        {"parsed_documents": PARSED_DOCUMENTS_SCHEMA},
+        commit="parsed_documents",
+        max_rows=int(os.environ.get("ACCORDS_BATCH_DOCUMENTS", "100")),
+        max_seconds=float(os.environ.get("ACCORDS_BATCH_SECONDS", "30")),
+    )
+
+
+def run_parse(settings: Settings, budget: Budget | None = None) -> ParseReport:
     store = document_store(settings)
+    journal = _journal(settings)
     previous = {row["document_id"]: row for row in read_table(parsed_path(settings), PARSED_DOCUMENTS_SCHEMA)}
+    previous.update({row["document_id"]: row for row in journal.committed()["parsed_documents"]})
     rows, parsed, reused, failures = [], 0, 0, []
-    for document in store.rows():
-        old = previous.get(document["document_id"])
-        if old is not None and old["parser_version"] == PARSER_VERSION:
-            rows.append(old)
-            reused += 1
-            continue
-        row = parse_row(document, store.read(document))
-        if row["parse_status"] == "failed":
-            failures.append({"document_id": row["document_id"], "uri": document["uri"], "reason": row["parse_error"]})
-        else:
-            parsed += 1
-        rows.append(row)
+    with DocumentWorker("orchestration.stages.parse:parse_fields", budget) as worker:
+        for document in store.rows():
+            old = previous.get(document["document_id"])
+            if old is not None and old["parser_version"] == PARSER_VERSION:
+                rows.append(old)
+                reused += 1
+                continue
+            row = _parse_guarded(worker, document, store)
+            if row["parse_status"] == "failed":
+                failures.append({"document_id": row["document_id"], "uri": document["uri"], "reason": row["parse_error"]})
+            else:
+                parsed += 1
+            rows.append(row)
+            journal.add(parsed_documents=[row])
+    journal.flush()
     write_table(parsed_path(settings), rows, PARSED_DOCUMENTS_SCHEMA)
-    return ParseReport(parsed=parsed, reused=reused, failed=len(failures), failures=failures)
+    journal.clear()
+    return ParseReport(parsed=parsed, reused=reused, failed=len(failures), failures=failures,
+                       failed_total=sum(1 for row in rows if row["parse_status"] == "failed"))
 
 
-def parse_row(document: dict, content: bytes) -> dict:
+def _parse_guarded(worker: DocumentWorker, document: dict, store) -> dict:
     row = {"document_id": document["document_id"], "parser_version": PARSER_VERSION}
+    try:
+        content = store.read(document)
+    except OSError as exc:
+        return row | _EMPTY | {"parse_status": "failed", "parse_error": f"unreadable_blob: {describe(exc)}",
+                               "parse_seconds": 0.0}
+    outcome = worker.call(content, document["content_type"], document["language_hint"], document["declared_encoding"])
+    seconds = round(outcome.seconds, 3)
+    if not outcome.ok:
+        return row | _EMPTY | {"parse_status": "failed", "parse_error": outcome.reason, "parse_seconds": seconds}
+    return row | outcome.value | {"parse_seconds": seconds}
+
+
+def parse_fields(content: bytes, content_type: str | None, language_hint: str | None,
+                 declared_encoding: str | None) -> dict:
+    """The worker's function: the parsed columns of one document (a ParseError is a failed parse, not a crash)."""
     try:
         parsed = parse_document(
             content,
-            content_type=document["content_type"],
-            language_hint=document["language_hint"],
-            declared_encoding=document["declared_encoding"],
+            content_type=content_type,
+            language_hint=language_hint,
+            declared_encoding=declared_encoding,
         )
     except ParseError as exc:
-        return row | {"parse_status": "failed", "parse_error": str(exc), "title": None, "language": None,
-                      "published_date": None, "published_date_source": None, "text": None, "removed_lines": None}
-    return row | {
+        return _EMPTY | {"parse_status": "failed", "parse_error": str(exc)}
+    return {
         "parse_status": "parsed",
         "parse_error": None,
         "title": parsed.title,
@@ -67,3 +110,4 @@ def parse_row(document: dict, content: bytes) -> dict:
         "text": parsed.text,
         "removed_lines": parsed.removed_lines,
     }
+

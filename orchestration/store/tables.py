@@ -11,6 +11,7 @@ PARSED_DOCUMENTS_SCHEMA = pa.schema(
         ("parser_version", pa.string()),
         ("parse_status", pa.string()),  # parsed | failed
         ("parse_error", pa.string()),
+        ("parse_seconds", pa.float64()),
         ("title", pa.string()),
         ("language", pa.string()),
         ("published_date", pa.date32()),
@@ -25,6 +26,9 @@ EXTRACTION_DOCUMENTS_SCHEMA = pa.schema(
         ("document_id", pa.string()),
         ("extractor_version", pa.string()),
         ("parser_version", pa.string()),
+        ("extract_status", pa.string()),  # extracted | failed (raised, or overran its time or memory budget)
+        ("extract_error", pa.string()),  # why it failed; null when extracted
+        ("extract_seconds", pa.float64()),
         ("is_relevant", pa.bool_()),
         ("relevance_reason", pa.string()),
         ("event_count", pa.int32()),

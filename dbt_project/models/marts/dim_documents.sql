@@ -1,4 +1,5 @@
--- One row per distinct document, parsed or not: a document that failed to parse is still listed.
+-- One row per distinct document, parsed or not: a document that failed to parse or to extract is still listed,
+-- with the reason.
 select
     documents.document_id,
     documents.source_name,
@@ -10,6 +11,15 @@ select
     documents.content_sha256,
     coalesce(extracted.is_relevant, false) as is_relevant,
     extracted.relevance_reason,
+    case
+        when parsed.parse_status = 'failed' then 'parse_failed'
+        when extracted.extract_status = 'failed' then 'extract_failed'
+        else 'ok'
+    end as processing_status,
+    case
+        when parsed.parse_status = 'failed' then parsed.parse_error
+        when extracted.extract_status = 'failed' then extracted.extract_error
+    end as processing_reason,
     parsed.parse_status,
     parsed.parse_error,
     extracted.extractor_version

@@ -1,6 +1,8 @@
 select
     document_id,
     extractor_version,
+    extract_status,
+    extract_error,
     is_relevant,
     relevance_reason,
     event_count,
