@@ -1,11 +1,12 @@
 """The files source: raw documents kept content-addressed, failures logged with a reason, reruns idempotent."""
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 import pyarrow.parquet as pq
 import pytest
 
+from orchestration.fetch import files
 from orchestration.registry import load_registry
 from orchestration.settings import Settings
 from orchestration.stages.ingest import document_store, run_ingest
@@ -23,9 +24,14 @@ def folder_source(tmp_path, monkeypatch):
     locked = corpus / "locked.txt"
     locked.write_text("secret", encoding="utf-8")
     # permissions do not stop root (CI), so the read itself is made to fail
-    real_read = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(self))
-                        if self.name == "locked.txt" else real_read(self))
+    real_read = files._read_capped
+
+    def read_capped(handle, cap):
+        if os.readlink(f"/proc/self/fd/{handle}").endswith("locked.txt"):
+            raise PermissionError("locked.txt")
+        return real_read(handle, cap)
+
+    monkeypatch.setattr(files, "_read_capped", read_capped)
     registry = tmp_path / "sources.yml"
     registry.write_text("sources:\n  - name: local\n    kind: files\n    path: corpus\n", encoding="utf-8")
     return Settings(sources_file=registry, data_dir=tmp_path / "data"), corpus

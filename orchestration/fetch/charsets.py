@@ -29,6 +29,18 @@ _SUPERSETS = {
     "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254", "iso-8859-11": "cp874", "tis-620": "cp874",
     "x-cp1251": "cp1251", "x-mac-cyrillic": "mac_cyrillic", "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8",
 }
+# The character encodings a page may declare: those of the WHATWG Encoding Standard (what browsers honour) and a
+# few legacy Cyrillic and CJK code pages, as Python codec names. Anything else a page names is ignored like an
+# unknown label: a bytes codec (base64, zlib), a text transform (rot13), or a codec that is no character set
+# (idna, punycode, unicode_escape, utf-7, undefined) would raise or turn the page into something it is not.
+_TEXT_ENCODINGS = frozenset(codecs.lookup(label).name for label in (
+    "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "ascii",
+    "ibm866", "cp855", "cp1125", "koi8-r", "koi8-u", "mac-cyrillic", "mac-roman", "tis-620", "cp874",
+    *(f"iso-8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16)),
+    *(f"windows-{n}" for n in range(1250, 1259)),
+    "gbk", "gb2312", "gb18030", "hz", "big5", "big5hkscs",
+    "euc-jp", "euc-jis-2004", "iso-2022-jp", "shift_jis", "shift_jis_2004", "cp932", "euc-kr", "cp949", "iso-2022-kr",
+))
 # A page that can declare itself in ASCII bytes cannot be UTF-16 (WHATWG: such a <meta> means UTF-8).
 _UTF16 = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
 # Multi-byte encodings reject bytes that are not theirs, so a failed strict decode proves the label wrong.
@@ -51,14 +63,17 @@ _DETECTION_BYTES = 65536  # detection on a large prefix is as good as on the who
 
 
 def normalize_label(label: str | None) -> str | None:
-    """A Python codec name for a charset label, with browser supersets applied; None if the label is unknown."""
+    """A Python codec name for a charset label, with browser supersets applied; None if the label is unknown or
+    names no character encoding (``base64``, ``rot13``, ``idna``...)."""
     if not label:
         return None
     label = label.strip().strip("\"'").lower()
     label = _SUPERSETS.get(label, label)
     try:
         name = codecs.lookup(label).name
-    except LookupError:
+    except (LookupError, ValueError):
+        return None
+    if name not in _TEXT_ENCODINGS:
         return None
     # codecs.lookup canonicalises some superset names back (e.g. "gbk" -> "gbk"); re-apply by canonical name too
     return _SUPERSETS.get(name.replace("_", "-"), _SUPERSETS.get(name, name))

@@ -1,11 +1,26 @@
-"""The ``files`` source kind: every *.txt, *.html, *.htm under a folder."""
+"""The ``files`` source kind: every *.txt, *.html, *.htm under a folder — regular files inside it, nothing else.
+
+The folder is walked without following links: a symbolic link (to a file or a folder, inside or outside) and a
+special file (FIFO, socket, device) are never opened, only logged as ``skipped`` with the reason ``symlink`` or
+``not_a_regular_file``. Files are opened relative to their folder's descriptor with ``O_NOFOLLOW`` and checked
+again on the open descriptor, so swapping a file for a link mid-run gains nothing; reading stops at the byte cap
+(``ACCORDS_FILE_MAX_BYTES``, default 20 MB) whatever the file claims to be. The uri of a file is
+``file://`` + its absolute path percent-encoded byte by byte, so any file name (not UTF-8, spaces, ``#``) gives
+a valid ASCII URI.
+"""
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 FILE_SUFFIXES = {".txt": "text/plain", ".html": "text/html", ".htm": "text/html"}
 MAX_FILE_BYTES = 20 * 1024 * 1024
+_READ_CHUNK = 1024 * 1024
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+_DIRECTORY_FLAGS = _OPEN_FLAGS | getattr(os, "O_DIRECTORY", 0)
 
 
 @dataclass(frozen=True)
@@ -13,37 +28,120 @@ class FileRead:
     uri: str
     content: bytes | None
     content_type: str | None
-    status: str  # fetched | failed
-    reason: str | None  # missing_folder | empty_file | unreadable | too_large
+    status: str  # fetched | failed | skipped
+    reason: str | None  # missing_folder | empty_file | unreadable | too_large | symlink | not_a_regular_file
+
+
+@dataclass(frozen=True)
+class _Entry:
+    path: Path
+    directory_fd: int
+    name: str
+    kind: str  # file | symlink | special
 
 
 def file_uri(path: Path) -> str:
-    return f"file://{path.resolve()}"
+    """``file://`` and the absolute path, percent-encoded (non-UTF-8 names included)."""
+    return Path(os.path.abspath(path)).as_uri()
+
+
+def max_file_bytes() -> int:
+    return int(os.environ.get("ACCORDS_FILE_MAX_BYTES", MAX_FILE_BYTES))
+
+
+def _walk(folder: Path) -> Iterator[_Entry]:
+    """Entries under ``folder`` in a stable order, without following any link. Regular files and special files
+    are yielded only with a document suffix; links of any name are yielded (a linked folder is not entered)."""
+    try:
+        root_fd = os.open(folder, _DIRECTORY_FLAGS)
+    except OSError:
+        return
+    yield from _walk_fd(folder, root_fd)
+
+
+def _walk_fd(folder: Path, directory_fd: int) -> Iterator[_Entry]:
+    try:
+        with os.scandir(directory_fd) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+        subfolders = []
+        for entry in entries:
+            path = folder / entry.name
+            try:
+                if entry.is_symlink():
+                    yield _Entry(path, directory_fd, entry.name, "symlink")
+                elif entry.is_dir(follow_symlinks=False):
+                    subfolders.append(entry.name)
+                elif path.suffix.lower() in FILE_SUFFIXES:
+                    kind = "file" if entry.is_file(follow_symlinks=False) else "special"
+                    yield _Entry(path, directory_fd, entry.name, kind)
+            except OSError:
+                continue
+        for name in subfolders:
+            try:
+                child = os.open(name, _DIRECTORY_FLAGS, dir_fd=directory_fd)
+            except OSError:
+                continue  # vanished or became a link since the scan
+            yield from _walk_fd(folder / name, child)
+    finally:
+        os.close(directory_fd)
 
 
 def list_files(folder: Path) -> list[Path]:
-    """Documents of a folder in a stable order (the sensor fingerprints the same list)."""
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in FILE_SUFFIXES)
+    """Regular document files of a folder in a stable order (the sensor fingerprints the same list)."""
+    return [entry.path for entry in _walk(folder) if entry.kind == "file"]
 
 
 def read_folder(folder: Path) -> list[FileRead]:
     if not folder.is_dir():
         return [FileRead(file_uri(folder), None, None, "failed", "missing_folder")]
-    return [read_file(path) for path in list_files(folder)]
+    cap = max_file_bytes()
+    return [_read_entry(entry, cap) for entry in _walk(folder)]
 
 
-def read_file(path: Path) -> FileRead:
-    uri = file_uri(path)
-    content_type = FILE_SUFFIXES.get(path.suffix.lower())
+def _read_entry(entry: _Entry, cap: int) -> FileRead:
+    uri = file_uri(entry.path)
+    content_type = FILE_SUFFIXES.get(entry.path.suffix.lower())
+    if entry.kind == "symlink":
+        return FileRead(uri, None, content_type, "skipped", "symlink")
+    if entry.kind == "special":
+        return FileRead(uri, None, content_type, "skipped", "not_a_regular_file")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        handle = os.open(entry.name, _OPEN_FLAGS, dir_fd=entry.directory_fd)
+    except OSError as error:
+        if getattr(error, "errno", None) == getattr(os, "ELOOP", -1) or os.path.islink(entry.path):
+            return FileRead(uri, None, content_type, "skipped", "symlink")  # became a link since the scan
+        return FileRead(uri, None, content_type, "failed", "unreadable")
+    try:
+        return _read_open(handle, uri, content_type, cap)
+    finally:
+        os.close(handle)
+
+
+def _read_open(handle: int, uri: str, content_type: str | None, cap: int) -> FileRead:
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            return FileRead(uri, None, content_type, "skipped", "not_a_regular_file")
+        if info.st_size > cap:
             return FileRead(uri, None, content_type, "failed", "too_large")
-        content = path.read_bytes()
+        os.set_blocking(handle, True)
+        content = _read_capped(handle, cap)
     except OSError:
         return FileRead(uri, None, content_type, "failed", "unreadable")
+    if len(content) > cap:  # grew while being read, or a size the file system does not report
+        return FileRead(uri, None, content_type, "failed", "too_large")
     if not content.strip():
         return FileRead(uri, None, content_type, "failed", "empty_file")
     return FileRead(uri, content, content_type, "fetched", None)
+
+
+def _read_capped(handle: int, cap: int) -> bytes:
+    """At most cap + 1 bytes: one more than allowed is enough to know the file is too large."""
+    chunks, size = [], 0
+    while size <= cap:
+        chunk = os.read(handle, min(_READ_CHUNK, cap + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)

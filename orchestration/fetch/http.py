@@ -19,7 +19,9 @@ failed        too_large              Content-Length or the streamed body exceeds
 failed        bad_content_type       not a type accepted for a page (html, xhtml, plain text) or a feed (xml family)
 failed        redirect_loop          a redirect chain revisits a URL
 failed        too_many_redirects     more than max_redirects hops
-failed        bad_url                no host, or a URL requests cannot send
+failed        bad_url                no host, a URL requests cannot send, or an authority that URL parsers read
+                                     differently (a backslash, whitespace or control characters, percent-escapes:
+                                     `http://evil.example\\@10.0.0.1/` is 10.0.0.1 to Python, evil.example to a browser)
 failed        internal_error         a bug here; the result still comes back instead of an exception
 """
 from __future__ import annotations
@@ -44,7 +46,7 @@ from requests.adapters import HTTPAdapter
 
 from orchestration.fetch.charsets import decode_body
 from orchestration.fetch.robots import ROBOTS_MAX_BYTES, RobotsCache, RobotsFetch
-from orchestration.fetch.urls import ascii_host
+from orchestration.fetch.urls import ascii_host, strip_credentials
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +68,16 @@ _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _CHUNK_BYTES = 64 * 1024
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# Special-purpose ranges (IANA registries) that the ipaddress module still calls global
+_SPECIAL_PURPOSE = tuple(ipaddress.ip_network(network) for network in (
+    "192.0.0.0/24",  # IETF protocol assignments
+    "192.88.99.0/24",  # deprecated 6to4 relay anycast
+    "::/96",  # deprecated IPv4-compatible IPv6 (::10.0.0.1)
+    "100::/64",  # discard-only
+    "fec0::/10",  # deprecated site-local, still routed inside some networks
+    "3fff::/20",  # documentation (RFC 9637)
+    "5f00::/16",  # segment routing SIDs
+))
 
 
 @dataclass(frozen=True)
@@ -110,7 +122,22 @@ def is_public_address(address: str | ipaddress.IPv4Address | ipaddress.IPv6Addre
         return False
     if address.is_private or address.is_reserved or (address.version == 4 and address in _CGNAT):
         return False
+    if any(address.version == network.version and address in network for network in _SPECIAL_PURPOSE):
+        return False
     return address.is_global
+
+
+def ambiguous_authority(url: str) -> bool:
+    """True when URL parsers may disagree on the host: the authority holds a backslash (browsers read it as "/",
+    Python as part of the host or the user), whitespace or control characters, or the host holds percent-escapes."""
+    _, separator, rest = url.partition("://")
+    if not separator:
+        return False
+    end = min((index for index in (rest.find(c) for c in "/?#") if index != -1), default=len(rest))
+    authority = rest[:end]
+    if any(ord(c) <= 0x20 or ord(c) == 0x7F or c == "\\" for c in authority):
+        return True
+    return "%" in authority.rpartition("@")[2]
 
 
 def resolve_host(host: str, port: int) -> list[str]:
@@ -348,7 +375,7 @@ class Fetcher:
                 started=started,
             )
         except Exception:  # the contract: a failure is a result, never an exception
-            log.exception("unexpected error fetching %s", url)
+            log.exception("unexpected error fetching %s", strip_credentials(url))
             return _result(url, url, FAILED, "internal_error", started)
 
     # -- one URL, hop by hop ------------------------------------------------------------------------------------------
@@ -381,6 +408,8 @@ class Fetcher:
             parts = urlsplit(current)
             if parts.scheme.lower() not in ("http", "https"):
                 return _result(url, current, SKIPPED, "bad_scheme", started, attempts=attempts)
+            if ambiguous_authority(current):
+                return _result(url, current, FAILED, "bad_url", started, attempts=attempts)
             try:
                 host, port = parts.hostname, parts.port or (443 if parts.scheme.lower() == "https" else 80)
             except ValueError:

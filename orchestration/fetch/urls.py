@@ -71,8 +71,27 @@ def _netloc(parts, scheme: str) -> str:
         return parts.netloc.lower()
     if port is not None and port != DEFAULT_PORTS[scheme]:
         host = f"{host}:{port}"
-    userinfo = parts.netloc.rpartition("@")[0] if "@" in parts.netloc else ""
-    return f"{userinfo}@{host}" if userinfo else host
+    return host  # a user or password never belongs to a page's identity (nor to anything stored)
+
+
+def strip_credentials(url: str | None) -> str | None:
+    """The URL without the user and password of its authority (``http://user:secret@host/`` -> ``http://host/``),
+    otherwise as written. Applied to every URL Accords stores or logs."""
+    if not url or "@" not in url:
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url.split("@", 1)[-1] if "://" not in url else _strip_raw(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit((parts.scheme, parts.netloc.rpartition("@")[2], parts.path, parts.query, parts.fragment))
+
+
+def _strip_raw(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    authority, slash, tail = rest.partition("/")
+    return f"{scheme}://{authority.rpartition('@')[2]}{slash}{tail}"
 
 
 def ascii_host(host: str) -> str:

@@ -137,3 +137,20 @@ def test_declared_in_document_reads_both_meta_forms():
     assert declared_in_document(b'<meta http-equiv="content-type" content="text/html;charset=KOI8-R">') == "KOI8-R"
     assert declared_in_document(b"<META CHARSET=gbk>") == "gbk"
     assert declared_in_document(b'<meta name="viewport" content="width=device-width"><p>') is None
+
+
+@pytest.mark.parametrize("label", ["base64", "rot13", "hex", "zlib", "uu", "idna", "punycode", "unicode_escape",
+                                   "utf-7", "undefined", "quopri"])
+def test_a_declaration_that_names_no_character_encoding_is_ignored(label):
+    assert normalize_label(label) is None
+    body = _page(RUSSIAN, "ru", f'<meta charset="{label}">').encode("windows-1251")
+    text, encoding, how = decode_body(body, f"text/html; charset={label}")
+    assert RUSSIAN in text and encoding == "cp1251" and how == "detected"
+
+
+def test_a_bogus_charset_does_not_fail_the_parse():
+    from orchestration.parse.document import parse_document
+
+    page = _page(RUSSIAN, "ru", '<meta charset="base64">').encode("windows-1251")
+    parsed = parse_document(page, content_type="text/html")
+    assert "Новосибирска" in parsed.text

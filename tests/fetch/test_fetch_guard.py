@@ -105,3 +105,35 @@ def test_dns_rebinding_is_caught_at_connect_time(server, make_fetcher):
     result = fetcher.fetch(server.url("/secret", host="localhost"))
     assert (result.status, result.reason) == ("skipped", "private_address")
     assert server.hits("/secret") == 0
+
+
+@pytest.mark.parametrize("address", [
+    "192.0.0.8", "192.0.0.170", "192.88.99.1",  # IETF protocol assignments, the old 6to4 relay
+    "::a00:1", "::7f00:1",  # IPv4-compatible IPv6 (deprecated) wrapping 10.0.0.1 / 127.0.0.1
+    "100::1", "fec0::1", "3fff::1", "5f00::1", "64:ff9b:1::1", "2001::1", "2001:2::1", "2001:20::1",
+])
+def test_special_purpose_ranges_are_refused(address):
+    assert not is_public_address(address)
+
+
+@pytest.mark.parametrize("url", [
+    "http://news.example\\@10.0.0.5/",  # Python's host is 10.0.0.5, a browser's news.example
+    "http://10.0.0.5\\.news.example/",
+    "http://news.example\\@{endpoint}/secret",
+    "http://%31%32%37.0.0.1:{port}/secret",
+    "http://news.example @10.0.0.5/",
+    "http://news.example\t@10.0.0.5/",
+])
+def test_urls_that_parsers_read_differently_are_refused(server, make_fetcher, url):
+    server.route("/secret", Reply(200, b"<html>secret</html>", HTML))
+    url = url.format(endpoint=server.endpoint, port=server.port)
+    result = make_fetcher(resolver=lambda host, port: ["93.184.216.34"]).fetch(url, allow_private_network=True)
+    assert (result.status, result.reason, result.attempts) == ("failed", "bad_url", 0)
+    assert server.hits("/secret") == 0
+
+
+def test_a_redirect_to_an_ambiguous_url_is_refused_at_the_hop(server, make_fetcher):
+    server.route("/go", Reply(302, b"", {"Location": f"http://news.example\\@{server.endpoint}/secret"}))
+    server.route("/secret", Reply(200, b"<html>secret</html>", HTML))
+    result = make_fetcher().fetch(server.url("/go"))
+    assert (result.status, result.reason) == ("failed", "bad_url") and server.hits("/secret") == 0

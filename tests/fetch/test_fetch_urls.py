@@ -8,6 +8,7 @@ from orchestration.fetch.urls import (
     canonical_url,
     is_tracking_parameter,
     normalize_url,
+    strip_credentials,
 )
 
 
@@ -103,3 +104,19 @@ def test_canonical_link_in_xhtml_with_an_xml_declaration():
 )
 def test_missing_or_unusable_canonical_is_none(html):
     assert canonical_url(html, "https://example.com/a") is None
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("http://user:secret@news.example/a?b=1#c", "http://news.example/a?b=1#c"),
+    ("https://token@news.example:8443/feed.xml", "https://news.example:8443/feed.xml"),
+    ("http://u:p@[2001:db8::1]:8080/x", "http://[2001:db8::1]:8080/x"),
+    ("http://news.example/path/with@sign", "http://news.example/path/with@sign"),
+    ("mailto:editor@news.example", "mailto:editor@news.example"),
+    (None, None),
+])
+def test_credentials_are_stripped(raw, expected):
+    assert strip_credentials(raw) == expected
+
+
+def test_the_identity_of_a_url_has_no_credentials():
+    assert normalize_url("HTTP://User:Secret@News.Example/a") == "http://news.example/a"
