@@ -1,15 +1,20 @@
 """Fetch stage: read every source of the registry, keep every document raw, log every attempt."""
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 
-from orchestration.fetch.files import read_folder
+from orchestration.fetch.files import file_uri, read_folder
+from orchestration.fetch.urls import strip_credentials
 from orchestration.registry import SourceConfig
 from orchestration.settings import Settings
 from orchestration.store.documents import FETCH_LOG_SCHEMA, DocumentStore
 from orchestration.store.handoff import write_table
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -19,6 +24,7 @@ class IngestReport:
     new_documents: int
     status_counts: dict[str, int] = field(default_factory=dict)
     failures: list[dict] = field(default_factory=list)
+    recovered_documents: int = 0  # indexed from what a killed run left (journal, orphan blobs)
 
 
 def document_store(settings: Settings) -> DocumentStore:
@@ -26,40 +32,64 @@ def document_store(settings: Settings) -> DocumentStore:
 
 
 def run_ingest(settings: Settings, sources: list[SourceConfig], run_id: str, now: datetime | None = None) -> IngestReport:
+    """Read every source. A source that raises is logged as failed (reason ``internal_error``) and the others
+    are still read. Crash-safe: the document index is saved after each source and before its cursor, and the
+    fetch log of the run so far is rewritten after each source."""
     now = now or datetime.now(timezone.utc)
     store = document_store(settings)
+    recovered = store.recover()
+    if recovered:
+        log.warning("re-indexed %d documents stored by a run that did not finish", recovered)
     known = store.known_uris()
-    log: list[dict] = []
+    entries_log: list[dict] = []
     new_documents = 0
     fetcher = None
+    log_path = settings.raw_dir / "fetch_log" / f"{run_id}.parquet"
     try:
         for source in sources:
-            if source.kind == "files":
-                entries = _ingest_files(source, store, known, run_id, now)
-            else:
-                # one polite client for the whole run: robots.txt cache and per-host delays span sources
-                from orchestration.stages.ingest_http import (
-                    ingest_http_source,
-                    new_fetcher,
-                )
+            try:
+                if source.kind == "files":
+                    entries = _ingest_files(source, store, known, run_id, now)
+                else:
+                    # one polite client for the whole run: robots.txt cache and per-host delays span sources
+                    from orchestration.stages.ingest_http import (
+                        ingest_http_source,
+                        new_fetcher,
+                    )
 
-                fetcher = fetcher or new_fetcher()
-                entries = ingest_http_source(source, store, settings, run_id, now, fetcher=fetcher)
+                    fetcher = fetcher or new_fetcher()
+                    entries = ingest_http_source(source, store, settings, run_id, now, fetcher=fetcher)
+            except Exception as exc:  # one source's bug must not stop the others
+                log.exception("source %s failed", source.name)
+                entries = [_source_failure(source, run_id, now, exc)]
+            store.save()
             new_documents += sum(1 for entry in entries if entry.pop("_new", False))
-            log.extend(entries)
+            entries_log.extend(entries)
+            write_table(log_path, entries_log, FETCH_LOG_SCHEMA)
     finally:
         if fetcher is not None:
             fetcher.close()
+        store.close()
     store.save()
-    write_table(settings.raw_dir / "fetch_log" / f"{run_id}.parquet", log, FETCH_LOG_SCHEMA)
-    counts = Counter(entry["status"] for entry in log)
+    write_table(log_path, entries_log, FETCH_LOG_SCHEMA)
+    counts = Counter(entry["status"] for entry in entries_log)
     return IngestReport(
         run_id=run_id,
         documents_total=len(store),
         new_documents=new_documents,
         status_counts=dict(counts),
-        failures=[{"source": e["source_name"], "url": e["url"], "reason": e["reason"]} for e in log if e["status"] == "failed"],
+        failures=[{"source": e["source_name"], "url": e["url"], "reason": e["reason"]}
+                  for e in entries_log if e["status"] == "failed"],
+        recovered_documents=recovered,
     )
+
+
+def _source_failure(source: SourceConfig, run_id: str, now: datetime, exc: Exception) -> dict:
+    where = str(source.path) if source.path is not None else (source.url or (source.urls[0] if source.urls else ""))
+    url = file_uri(Path(where)) if source.path is not None else strip_credentials(where)
+    return {"source_name": source.name, "url": url, "final_url": None, "run_id": run_id, "attempted_at": now,
+            "status": "failed", "reason": f"internal_error: {type(exc).__name__}", "http_status": None,
+            "attempts": 0, "document_id": None}
 
 
 def _ingest_files(source: SourceConfig, store: DocumentStore, known: dict[str, str], run_id: str, now: datetime) -> list[dict]:

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
 from orchestration.fetch.discovery import discover, retry_later
 from orchestration.fetch.http import Fetcher, FetchResult
-from orchestration.fetch.urls import canonical_url, normalize_url
+from orchestration.fetch.urls import canonical_url, normalize_url, strip_credentials
 from orchestration.registry import SourceConfig
 from orchestration.settings import Settings
 from orchestration.store.documents import DocumentStore
+from orchestration.store.handoff import write_bytes_durably
 
 TEMPORARY_REASONS = {"timeout", "connection_error", "robots_unreachable", "http_429", "internal_error"}
 
@@ -54,11 +54,7 @@ def _load_state(path: Path) -> dict:
 
 
 def _save_state(path: Path, state: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        json.dump(state, out, ensure_ascii=False, sort_keys=True)
-    os.replace(tmp, path)
+    write_bytes_durably(path, json.dumps(state, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
 def _is_temporary(reason: str | None) -> bool:
@@ -76,8 +72,10 @@ def ingest_http_source(source: SourceConfig, store: DocumentStore, settings: Set
     entries: list[dict] = []
 
     def log(url: str, result: FetchResult | None, status: str, reason: str | None, document_id: str | None = None) -> None:
+        # no user or password of a URL is ever stored
         entries.append({
-            "source_name": source.name, "url": url, "final_url": result.final_url if result else None,
+            "source_name": source.name, "url": strip_credentials(url),
+            "final_url": strip_credentials(result.final_url) if result else None,
             "run_id": run_id, "attempted_at": result.fetched_at if result else now, "status": status, "reason": reason,
             "http_status": result.http_status if result else None, "attempts": result.attempts if result else 0,
             "document_id": document_id,
@@ -105,7 +103,8 @@ def ingest_http_source(source: SourceConfig, store: DocumentStore, settings: Set
                 log(item.url, result, result.status, result.reason)
                 continue
             identity = _identity(result)
-            stored = store.add(result.body, source_name=source.name, uri=identity, final_url=result.final_url,
+            stored = store.add(result.body, source_name=source.name, uri=identity,
+                               final_url=strip_credentials(result.final_url),
                                fetched_at=result.fetched_at, content_type=result.content_type,
                                declared_encoding=result.encoding, language_hint=source.language)
             pages[item.normalized_url] = {"etag": result.etag, "last_modified": result.last_modified,
@@ -117,6 +116,9 @@ def ingest_http_source(source: SourceConfig, store: DocumentStore, settings: Set
     finally:
         if own_fetcher:
             fetcher.close()
+    # the cursor says these pages were seen: their documents are indexed first, so a crash in between costs a
+    # second fetch, never a document
+    store.save()
     _save_state(path, state)
     return entries
 
@@ -124,4 +126,4 @@ def ingest_http_source(source: SourceConfig, store: DocumentStore, settings: Set
 def _identity(result: FetchResult) -> str:
     """The document's URL identity: its canonical link if it declares one, else the final URL, normalised."""
     canonical = canonical_url(result.text, result.final_url) if result.text else None
-    return normalize_url(canonical or result.final_url)
+    return strip_credentials(normalize_url(canonical or result.final_url))
