@@ -24,7 +24,7 @@ defs = dg.Definitions.merge(
     checks.defs,
     publish.defs,
     automation.defs,
-    # in-process: one process, sequential steps, a small footprint on a 2-core machine; the pools keep
-    # concurrent runs apart
+    # in-process: one process, sequential steps, a small footprint on a 2-core machine; the data directory's
+    # lock (held by the accords resource for the whole run) keeps concurrent runs apart
     dg.Definitions(resources={"accords": AccordsResource()}, executor=dg.in_process_executor),
 )

@@ -182,7 +182,7 @@ def run_suite(name: str, warehouse: Path, directory: Path | None = None) -> Suit
 def write_quarantine(outcome: SuiteOutcome, warehouse: Path) -> int:
     """Replace ``quarantine.<table>`` with the rows that failed a row-level expectation (empty when none did).
 
-    Called by the checks, which run after dbt in the warehouse pool: the one writer at that moment.
+    Called by the checks, which run after dbt under the data directory's lock: the one writer at that moment.
     """
     table = outcome.table.split(".")[-1]
     rows = outcome.failing_rows if outcome.failing_rows is not None else pd.DataFrame()

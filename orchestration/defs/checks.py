@@ -1,13 +1,14 @@
 """Great Expectations suites (expectations/*.json) as blocking asset checks on the marts they validate."""
 import dagster as dg
 
-from orchestration.defs.resources import WAREHOUSE_POOL, AccordsResource
+from orchestration.defs.resources import AccordsResource
 from orchestration.validation import (
     run_suite,
     suite_names,
     suite_table,
     write_quarantine,
 )
+from orchestration.warehouse import current_build, record_check
 
 
 def _suite_check(name: str) -> dg.AssetChecksDefinition:
@@ -17,13 +18,15 @@ def _suite_check(name: str) -> dg.AssetChecksDefinition:
         asset=dg.AssetKey([schema, table_name]),
         name=f"gx_{name}",
         blocking=True,
-        pool=WAREHOUSE_POOL,
         description=f"Great Expectations suite expectations/{name}.json",
     )
     def check(accords: AccordsResource) -> dg.AssetCheckResult:
-        warehouse = accords.settings().warehouse_path
+        settings = accords.settings()
+        warehouse = settings.warehouse_path
+        build = current_build(settings)
         outcome = run_suite(name, warehouse)
         quarantined = write_quarantine(outcome, warehouse)
+        record_check(settings, build, name, publishable=outcome.success)
         failed = [o for o in outcome.outcomes if not o.success]
         return dg.AssetCheckResult(
             passed=outcome.success,

@@ -16,8 +16,10 @@ from dagster_dbt import (
     dbt_assets,
 )
 
-from orchestration.defs.resources import WAREHOUSE_POOL, AccordsResource
+from orchestration.defs.resources import AccordsResource
+from orchestration.lock import lock_timeout
 from orchestration.settings import DBT_PROJECT_DIR, load_settings
+from orchestration.warehouse import finish_build, start_build, wait_until_writable
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 # the dbt installed beside this interpreter (the project's .venv), whether or not it is on PATH
@@ -60,10 +62,14 @@ translator = AccordsDbtTranslator(
 )
 
 
-@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator, pool=WAREHOUSE_POOL)
+@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
 def accords_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, accords: AccordsResource):
-    accords.settings()  # exports ACCORDS_DATA_DIR for the profile
+    settings = accords.settings()  # also exports ACCORDS_DATA_DIR for the profile
+    wait_until_writable(settings.warehouse_path, lock_timeout(), on_wait=context.log.warning)
+    # a build that does not finish leaves the warehouse marked unpublishable until the next complete one
+    start_build(settings, context.run.run_id)
     yield from dbt.cli(["build"], context=context).stream()
+    finish_build(settings, context.run.run_id)
 
 
 defs = dg.Definitions(

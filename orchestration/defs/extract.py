@@ -4,7 +4,7 @@ from collections import Counter
 import dagster as dg
 
 from orchestration.defs.parse import PARSED_DOCUMENTS
-from orchestration.defs.resources import RAW_STORE_POOL, AccordsResource
+from orchestration.defs.resources import AccordsResource
 from orchestration.extract.pipeline import EXTRACTOR_VERSION
 from orchestration.stages.extract import run_extract
 from orchestration.stages.parse import parsed_path
@@ -26,7 +26,6 @@ EXTRACTION_DOCUMENTS = dg.AssetKey(["raw", "extraction_documents"])
                      code_version=EXTRACTOR_VERSION,
                      description="Per-document relevance and extraction counts, or why extraction failed."),
     ],
-    pool=RAW_STORE_POOL,
 )
 def extractions(context: dg.AssetExecutionContext, accords: AccordsResource):
     report = run_extract(accords.settings())

@@ -5,7 +5,7 @@ from collections import defaultdict
 import dagster as dg
 import pyarrow.parquet as pq
 
-from orchestration.defs.resources import RAW_STORE_POOL, AccordsResource
+from orchestration.defs.resources import AccordsResource
 from orchestration.stages.ingest import run_ingest
 
 DOCUMENTS = dg.AssetKey(["raw", "documents"])
@@ -19,7 +19,6 @@ FETCH_LOG = dg.AssetKey(["raw", "fetch_log"])
         dg.AssetSpec(FETCH_LOG, group_name="fetch", kinds={"python", "parquet"},
                      description="One row per URL per run that tried it, with status and reason."),
     ],
-    pool=RAW_STORE_POOL,
 )
 def fetched_documents(context: dg.AssetExecutionContext, accords: AccordsResource):
     settings = accords.settings()

@@ -2,7 +2,7 @@
 import dagster as dg
 
 from orchestration.defs.ingest import DOCUMENTS
-from orchestration.defs.resources import RAW_STORE_POOL, AccordsResource
+from orchestration.defs.resources import AccordsResource
 from orchestration.parse.document import PARSER_VERSION
 from orchestration.stages.parse import run_parse
 
@@ -10,7 +10,7 @@ PARSED_DOCUMENTS = dg.AssetKey(["raw", "parsed_documents"])
 
 
 @dg.asset(key=PARSED_DOCUMENTS, deps=[DOCUMENTS], group_name="parse", kinds={"python", "parquet"},
-          pool=RAW_STORE_POOL, code_version=PARSER_VERSION,
+          code_version=PARSER_VERSION,
           description="Article text without page furniture, title, language and stated publication date.")
 def parsed_documents(context: dg.AssetExecutionContext, accords: AccordsResource) -> dg.MaterializeResult:
     report = run_parse(accords.settings())

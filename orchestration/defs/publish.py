@@ -1,8 +1,10 @@
 """Publish the marts for BI tools once the checks pass: a read-only DuckDB copy and one Parquet per mart."""
 import dagster as dg
 
-from orchestration.defs.resources import WAREHOUSE_POOL, AccordsResource
+from orchestration.defs.resources import AccordsResource
 from orchestration.publish import MART_TABLES, publish_marts
+from orchestration.validation import suite_names
+from orchestration.warehouse import unpublishable_reason
 
 MART_KEYS = [dg.AssetKey(["marts", table]) for table in MART_TABLES]
 
@@ -12,12 +14,16 @@ MART_KEYS = [dg.AssetKey(["marts", table]) for table in MART_TABLES]
     deps=MART_KEYS,
     group_name="publish",
     kinds={"duckdb", "parquet"},
-    pool=WAREHOUSE_POOL,
     description="published/warehouse.duckdb (replaced atomically) and published/parquet/<table>.parquet. "
-    "Blocking checks upstream keep a failing run from publishing.",
+    "Blocking checks upstream keep a failing run from publishing, and only a build that every suite passed is "
+    "copied (orchestration/warehouse.py).",
 )
 def published_marts(accords: AccordsResource) -> dg.MaterializeResult:
-    counts = publish_marts(accords.settings())
+    settings = accords.settings()
+    refusal = unpublishable_reason(settings, suite_names())
+    if refusal is not None:
+        raise dg.Failure(f"not publishing unchecked marts: {refusal}; the previous published copy stays")
+    counts = publish_marts(settings)
     return dg.MaterializeResult(metadata={f"rows_{table}": count for table, count in counts.items()})
 
 

@@ -1,7 +1,7 @@
 """Reference assets: GeoNames cities, ISO countries and currencies, ECB rates — all from their packages."""
 import dagster as dg
 
-from orchestration.defs.resources import RAW_STORE_POOL, AccordsResource
+from orchestration.defs.resources import AccordsResource
 from orchestration.stages.reference import run_reference
 
 REFERENCE_TABLES = ("cities", "countries", "currencies", "fx_rates")
@@ -17,7 +17,6 @@ _DESCRIPTIONS = {
 @dg.multi_asset(
     specs=[dg.AssetSpec(key, group_name="reference", kinds={"python", "parquet"}, description=_DESCRIPTIONS[name])
            for name, key in REFERENCE_KEYS.items()],
-    pool=RAW_STORE_POOL,
 )
 def reference_data(accords: AccordsResource):
     counts = run_reference(accords.settings())

@@ -2,21 +2,26 @@
 import os
 
 import dagster as dg
+from pydantic import PrivateAttr
 
+from orchestration import lock
 from orchestration.registry import SourceConfig, load_registry
 from orchestration.settings import Settings, load_settings, resolve_path
-
-# Pools serialise what must not overlap across runs (schedule, sensor and UI may start runs at once):
-# the raw Parquet store has one writer, and so has the DuckDB warehouse.
-RAW_STORE_POOL = "accords_raw_store"
-WAREHOUSE_POOL = "accords_warehouse"
+from orchestration.store.handoff import remove_stale_temporaries
 
 
 class AccordsResource(dg.ConfigurableResource):
-    """Where sources are read from and data is written to; by default the contract's environment variables."""
+    """Where sources are read from and data is written to; by default the contract's environment variables.
+
+    While it is in use, its process holds the data directory's lock (orchestration/lock.py): one writer per data
+    directory across runs started by `make run`, the UI, the schedule and the sensor, released by the kernel if
+    the process dies. With the in-process executor the resource lives for the whole run, so the run is one
+    critical section; other executors hold it step by step (orchestration/warehouse.py keeps publication honest).
+    """
 
     sources_file: str | None = None
     data_dir: str | None = None
+    _locked: bool = PrivateAttr(default=False)
 
     def settings(self) -> Settings:
         defaults = load_settings()
@@ -31,3 +36,20 @@ class AccordsResource(dg.ConfigurableResource):
     def sources(self) -> list[SourceConfig]:
         return load_registry(self.settings().sources_file)
 
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        data_dir = self.settings().data_dir
+        run = getattr(context, "run", None)
+        logger = context.log
+        try:
+            taken = lock.acquire(data_dir, purpose="a Dagster run", run_id=run.run_id if run else None,
+                                 on_wait=logger.warning if logger else None)
+        except lock.LockTimeout as error:
+            raise dg.Failure(str(error)) from None
+        self._locked = True
+        if taken:  # first holder in this process: what killed runs left half-written can go
+            remove_stale_temporaries(data_dir)
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._locked:
+            lock.release(self.settings().data_dir)
+            self._locked = False
