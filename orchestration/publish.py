@@ -1,7 +1,8 @@
 """Publish the marts where readers never meet the pipeline's lock.
 
 The copy is built beside its destination and moved into place with one rename, so a reader opens either
-the previous copy or the new one, never a half-written file.
+the previous copy or the new one, never a half-written file. Rows the checks put in quarantine (and the rows
+that refer to them) are left out of the copy: the rest is published (orchestration/validation.py).
 """
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def publish_marts(settings: Settings) -> dict[str, int]:
             connection.execute(f"attach '{settings.warehouse_path}' as live (read_only)")
             connection.execute("create schema marts")
             for table in MART_TABLES:
-                connection.execute(f"create table marts.{table} as select * from live.marts.{table}")
+                connection.execute(f"create table marts.{table} as {_without_quarantined(connection, table)}")
                 counts[table] = connection.execute(f"select count(*) from marts.{table}").fetchone()[0]
                 connection.execute(f"copy marts.{table} to '{staging / (table + '.parquet')}' (format parquet)")
             connection.execute("detach live")
@@ -49,3 +50,17 @@ def publish_marts(settings: Settings) -> dict[str, int]:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return counts
+
+
+def _without_quarantined(connection: duckdb.DuckDBPyConnection, table: str) -> str:
+    """The query for a mart's rows less those in ``quarantine.<table>`` (matched on every column, nulls equal)."""
+    columns = [name for (name,) in connection.execute(
+        "select column_name from information_schema.columns where table_catalog = 'live' and table_schema = 'marts' "
+        "and table_name = ? order by ordinal_position", [table]).fetchall()]
+    held = [name for (name,) in connection.execute(
+        "select column_name from information_schema.columns where table_catalog = 'live' "
+        "and table_schema = 'quarantine' and table_name = ? order by ordinal_position", [table]).fetchall()]
+    if held != columns + ["failed_expectation", "quarantined_by"]:
+        return f"select * from live.marts.{table}"  # nothing quarantined (or left by a suite that no longer runs)
+    same = " and ".join(f'm."{c}" is not distinct from q."{c}"' for c in columns)
+    return f"select m.* from live.marts.{table} m anti join live.quarantine.{table} q on {same}"

@@ -3,6 +3,14 @@
 A suite may hold ``${name}`` placeholders for values that depend on the data or on reference packages
 (the ISO 4217 code list, the latest plausible event date = latest fetch + 2 years); ``suite_parameters``
 computes them from the warehouse so the suite files stay declarative.
+
+One bad row does not block everyone. A row that fails a row-level expectation (a value out of range, a pair of
+columns out of order) goes to ``quarantine.<table>`` with the expectations it failed, and the rest is published
+(the published copy leaves quarantined rows out). Publication is blocked only when an expectation about the whole table fails (one that
+names no rows) or when more than ``ACCORDS_MAX_QUARANTINE_RATE`` (default 0.05) of a table's rows fail:
+then the data, not a row, is wrong. Rows of other marts that refer to a quarantined row by the suite's key
+(the mentions, places and deals of a quarantined event) go to quarantine with it, so the published marts
+never point at a row they do not hold.
 """
 from __future__ import annotations
 
@@ -26,6 +34,13 @@ logging.getLogger("great_expectations").setLevel(logging.WARNING)
 EXAMPLE_ROWS = 5
 
 
+DEFAULT_MAX_QUARANTINE_RATE = 0.05
+
+
+def max_quarantine_rate() -> float:
+    return float(os.environ.get("ACCORDS_MAX_QUARANTINE_RATE", str(DEFAULT_MAX_QUARANTINE_RATE)))
+
+
 @dataclass
 class ExpectationOutcome:
     expectation: str
@@ -34,6 +49,7 @@ class ExpectationOutcome:
     unexpected_count: int
     examples: list[dict] = field(default_factory=list)
     failing_keys: list = field(default_factory=list)
+    row_level: bool = True  # its failures name rows (which can be quarantined); False: about the whole table
 
 
 @dataclass
@@ -42,7 +58,9 @@ class SuiteOutcome:
     table: str
     row_count: int
     outcomes: list[ExpectationOutcome]
-    failing_rows: pd.DataFrame | None = None  # the table's failing rows, with the expectation that failed them
+    # the table's failing rows, once each, with every expectation that failed them in failed_expectation
+    failing_rows: pd.DataFrame | None = None
+    key: str | None = None
 
     @property
     def success(self) -> bool:
@@ -51,6 +69,41 @@ class SuiteOutcome:
     @property
     def failing_count(self) -> int:
         return sum(outcome.unexpected_count for outcome in self.outcomes if not outcome.success)
+
+    @property
+    def table_level_failures(self) -> list[ExpectationOutcome]:
+        return [o for o in self.outcomes if not o.success and not o.row_level]
+
+    @property
+    def quarantine_count(self) -> int:
+        return 0 if self.failing_rows is None else len(self.failing_rows)
+
+    @property
+    def quarantine_rate(self) -> float:
+        return self.quarantine_count / self.row_count if self.row_count else 0.0
+
+
+@dataclass(frozen=True)
+class Verdict:
+    publishable: bool  # False: publication is blocked
+    reason: str | None  # why it is blocked, or what was quarantined
+
+
+def judge(outcome: SuiteOutcome, max_rate: float | None = None) -> Verdict:
+    """Blocked by a failed table-level expectation, or by more than ``max_rate`` of the rows failing."""
+    limit = max_quarantine_rate() if max_rate is None else max_rate
+    if outcome.table_level_failures:
+        names = ", ".join(sorted({o.expectation for o in outcome.table_level_failures}))
+        return Verdict(False, f"table-level expectation failed: {names}")
+    if outcome.quarantine_count and not outcome.key:
+        return Verdict(False, f"{outcome.quarantine_count} rows failed and suite {outcome.suite} names no key "
+                              "to move them by")
+    if outcome.quarantine_count and outcome.quarantine_rate > limit:
+        return Verdict(False, f"{outcome.quarantine_count} of {outcome.row_count} rows failed "
+                              f"({outcome.quarantine_rate:.1%} > ACCORDS_MAX_QUARANTINE_RATE {limit:g})")
+    if outcome.quarantine_count:
+        return Verdict(True, f"{outcome.quarantine_count} of {outcome.row_count} rows quarantined")
+    return Verdict(True, None)
 
 
 def suite_names(directory: Path | None = None) -> list[str]:
@@ -121,30 +174,36 @@ def validate_table(suite: dict, frame: pd.DataFrame) -> SuiteOutcome:
         gx_suite.add_expectation_configuration(ExpectationConfiguration(type=expectation["type"], kwargs=kwargs))
     result = batch.validate(gx_suite, result_format={"result_format": "COMPLETE"})
     outcomes = []
-    failing: list[pd.DataFrame] = []
+    failed_by: dict[int, list[str]] = {}  # row position -> the expectations it failed
     key = suite.get("key")
     for item in result.results:
         details = item.result or {}
         indexes = list(details.get("unexpected_index_list") or [])
         if item.exception_info and item.exception_info.get("raised_exception"):
             raise RuntimeError(f"{suite['name']}: {item.expectation_config.type} raised: {item.exception_info.get('exception_message')}")
-        positions = [i for i in indexes if isinstance(i, int)]
+        positions = sorted({i for i in indexes if isinstance(i, int)})
         if positions and not item.success:
-            failing.append(original.iloc[positions].assign(failed_expectation=_expectation_label(item.expectation_config)))
+            for position in positions:
+                failed_by.setdefault(position, []).append(_expectation_label(item.expectation_config))
         examples = frame.iloc[positions[:EXAMPLE_ROWS]].astype(str).to_dict(orient="records") if positions else []
+        unexpected = int(details.get("unexpected_count") or 0)
         outcomes.append(
             ExpectationOutcome(
                 expectation=item.expectation_config.type,
                 column=item.expectation_config.kwargs.get("column") or item.expectation_config.kwargs.get("column_A"),
                 success=bool(item.success),
-                unexpected_count=int(details.get("unexpected_count") or 0),
+                unexpected_count=unexpected,
                 examples=examples,
                 failing_keys=frame.iloc[positions][key].tolist() if key and positions and key in frame else [],
+                # a failure that names no row (or fewer rows than it counts) cannot be quarantined away
+                row_level=bool(item.success) or (bool(positions) and len(positions) >= unexpected),
             )
         )
-    failing_rows = pd.concat(failing, ignore_index=True) if failing else original.iloc[0:0].assign(failed_expectation="")
+    positions = sorted(failed_by)
+    failing_rows = original.iloc[positions].reset_index(drop=True).assign(
+        failed_expectation=["; ".join(failed_by[position]) for position in positions])
     return SuiteOutcome(suite=suite["name"], table=suite["table"], row_count=len(frame), outcomes=outcomes,
-                        failing_rows=failing_rows)
+                        failing_rows=failing_rows, key=key)
 
 
 def _expectation_label(config) -> str:
@@ -180,21 +239,61 @@ def run_suite(name: str, warehouse: Path, directory: Path | None = None) -> Suit
 
 
 def write_quarantine(outcome: SuiteOutcome, warehouse: Path) -> int:
-    """Replace ``quarantine.<table>`` with the rows that failed a row-level expectation (empty when none did).
+    """Put the rows that failed a row-level expectation in ``quarantine.<table>``, and the rows of other marts
+    that refer to them by the suite's key in ``quarantine.<their table>``; returns how many rows of the suite's
+    table are quarantined. Publication copies each mart without its quarantined rows (orchestration/publish.py).
 
-    Called by the checks, which run after dbt under the data directory's lock: the one writer at that moment.
+    The live marts are left as dbt built them, so running a check again on the same build gives the same result.
+    Each quarantine row says why (``failed_expectation``) and which suite put it there (``quarantined_by``); a
+    suite replaces only its own rows, so the suites of one build do not undo each other. Called by the checks,
+    which run after dbt under the data directory's lock: the one writer at that moment.
     """
-    table = outcome.table.split(".")[-1]
+    schema, table = outcome.table.split(".")
     rows = outcome.failing_rows if outcome.failing_rows is not None else pd.DataFrame()
     with duckdb.connect(str(warehouse)) as connection:
         connection.execute("create schema if not exists quarantine")
+        targets = [table] + _referring_tables(connection, schema, table, outcome.key)
+        for target in targets:
+            _prepare_quarantine(connection, schema, target, outcome.suite)
+        if not len(rows):
+            return 0
+        connection.register("failing_rows", rows)
+        columns = ", ".join(f'"{c}"' for c in rows.columns)
         connection.execute(
-            f"create or replace table quarantine.{table} as "
-            f"select *, cast(null as varchar) as failed_expectation from {outcome.table} where false"
-        )
-        if len(rows):
-            connection.register("failing_rows", rows)
-            columns = ", ".join(f'"{c}"' for c in rows.columns)
-            connection.execute(f"insert into quarantine.{table} ({columns}) select {columns} from failing_rows")
-            connection.unregister("failing_rows")
+            f"insert into quarantine.{table} ({columns}, quarantined_by) select {columns}, ? from failing_rows",
+            [outcome.suite])
+        if outcome.key:
+            key = f'"{outcome.key}"'
+            for target in targets[1:]:
+                connection.execute(
+                    f"insert into quarantine.{target} by name select t.*, 'refers to a quarantined {table} row' "
+                    f"as failed_expectation, ? as quarantined_by from {schema}.{target} t "
+                    f"where t.{key} in (select {key} from failing_rows)", [outcome.suite])
+        connection.unregister("failing_rows")
     return len(rows)
+
+
+def _referring_tables(connection, schema: str, table: str, key: str | None) -> list[str]:
+    if not key:
+        return []
+    found = connection.execute(
+        "select table_name from information_schema.columns where table_schema = ? and column_name = ? "
+        "and table_name <> ? order by table_name", [schema, key, table]).fetchall()
+    return [name for (name,) in found]
+
+
+def _prepare_quarantine(connection, schema: str, table: str, suite: str) -> None:
+    """``quarantine.<table>``: the mart's columns plus failed_expectation and quarantined_by; this suite's rows of
+    an earlier build removed (the table is rebuilt when the mart's columns changed)."""
+    wanted = connection.execute(
+        "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
+        "order by ordinal_position", [schema, table]).fetchall()
+    have = connection.execute(
+        "select column_name from information_schema.columns where table_schema = 'quarantine' and table_name = ? "
+        "order by ordinal_position", [table]).fetchall()
+    if [name for (name,) in have] != [name for (name,) in wanted] + ["failed_expectation", "quarantined_by"]:
+        connection.execute(
+            f"create or replace table quarantine.{table} as select *, cast(null as varchar) as failed_expectation, "
+            f"cast(null as varchar) as quarantined_by from {schema}.{table} where false")
+    else:
+        connection.execute(f"delete from quarantine.{table} where quarantined_by = ?", [suite])
