@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     seeds_rate, seeds_kb = seed_extraction_rate()
     print(f"extraction per core on the bundled seed articles: {seeds_rate:.1f} documents/s ({seeds_kb:.1f} KB each)")
     own, children = peak_memory_mb()
-    print(f"peak memory: {own:.0f} MB in this process, {children:.0f} MB in the largest child (dbt)")
+    print(f"peak memory: {own:.0f} MB in this process, {children:.0f} MB in the largest child (dbt or a document worker)")
     if not args.keep:
         import shutil
 

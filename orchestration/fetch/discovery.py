@@ -47,7 +47,7 @@ from orchestration.fetch.http import (
     FetchResult,
     parse_http_date,
 )
-from orchestration.fetch.urls import normalize_url
+from orchestration.fetch.urls import normalize_url, strip_credentials
 from orchestration.registry import SourceConfig
 
 log = logging.getLogger(__name__)
@@ -448,7 +448,7 @@ def _from_feed(source: SourceConfig, fetcher: SupportsFetch, state: "_CursorStat
     try:
         feed_items = parse_feed(result.body or b"", result.final_url)
     except FeedError as error:
-        log.warning("source %s: unreadable feed %s: %s", source.name, source.url, error)
+        log.warning("source %s: unreadable feed %s: %s", source.name, strip_credentials(source.url), error)
         errors.append(_unreadable(result, "bad_feed"))
         return []
     node.read, node.validators = True, (result.etag, result.last_modified)
@@ -488,7 +488,7 @@ def _from_sitemaps(source: SourceConfig, fetcher: SupportsFetch, state: "_Cursor
         try:
             page = parse_sitemap(result.body or b"", result.final_url)
         except FeedError as error:
-            log.warning("source %s: unreadable sitemap %s: %s", source.name, url, error)
+            log.warning("source %s: unreadable sitemap %s: %s", source.name, strip_credentials(url), error)
             errors.append(_unreadable(result, "bad_sitemap"))
             continue
         node.read, node.validators = True, (result.etag, result.last_modified)
@@ -497,7 +497,8 @@ def _from_sitemaps(source: SourceConfig, fetcher: SupportsFetch, state: "_Cursor
             for entry in page.urls
         )
         if depth + 1 > max_depth and page.sitemaps:
-            log.warning("source %s: sitemap %s nests deeper than %d; children ignored", source.name, url, max_depth)
+            log.warning("source %s: sitemap %s nests deeper than %d; children ignored", source.name,
+                        strip_credentials(url), max_depth)
             node.children.append("")  # an unread child: the index is not recorded as complete
             continue
         newest_first = sorted(page.sitemaps, key=lambda child: page.sitemap_lastmod.get(child) or datetime.min.replace(

@@ -54,7 +54,31 @@ def _load_state(path: Path) -> dict:
 
 
 def _save_state(path: Path, state: dict) -> None:
-    write_bytes_durably(path, json.dumps(state, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    redacted = _without_credentials(state)
+    write_bytes_durably(path, json.dumps(redacted, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+def _without_credentials(value):
+    """The state with user and password removed from every URL in it (keys and values): the cursor names feeds and
+    sitemaps by the URL the registry gives, which may carry credentials."""
+    if isinstance(value, dict):
+        return {_without_credentials(key): _without_credentials(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_credentials(item) for item in value]
+    if isinstance(value, str) and "://" in value and "@" in value:
+        return strip_credentials(value)
+    return value
+
+
+def _with_source_credentials(state: dict, source: SourceConfig) -> dict:
+    """Undo _without_credentials for the source's own URL, so its feed is still fetched conditionally."""
+    if source.url and strip_credentials(source.url) != source.url:
+        cursor = state.get("cursor") or {}
+        for section in ("validators", "sitemaps"):
+            entries = cursor.get(section) or {}
+            if strip_credentials(source.url) in entries:
+                entries[source.url] = entries.pop(strip_credentials(source.url))
+    return state
 
 
 def _is_temporary(reason: str | None) -> bool:
@@ -67,7 +91,7 @@ def ingest_http_source(source: SourceConfig, store: DocumentStore, settings: Set
     own_fetcher = fetcher is None
     fetcher = fetcher or new_fetcher()
     path = _state_path(settings, source)
-    state = _load_state(path)
+    state = _with_source_credentials(_load_state(path), source)
     pages: dict[str, dict] = state.setdefault("pages", {})
     entries: list[dict] = []
 

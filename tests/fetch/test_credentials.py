@@ -20,7 +20,7 @@ def test_credentials_in_urls_never_reach_the_data_directory(server, tmp_path, mo
                                  {"Content-Type": "text/html"}))
     items = "".join(f"<item><link>http://{authority}{path}</link></item>" for path in ("/page", "/moved", "/missing"))
     server.route("/feed.xml", Reply(200, f"<rss><channel>{items}</channel></rss>".encode(),
-                                    {"Content-Type": "application/rss+xml"}))
+                                    {"Content-Type": "application/rss+xml", "ETag": '"v1"'}))
     registry = tmp_path / "sources.yml"
     registry.write_text(
         f"sources:\n  - name: feed\n    kind: rss\n    url: http://{authority}/feed.xml\n    allow_private_network: true\n"
@@ -36,3 +36,9 @@ def test_credentials_in_urls_never_reach_the_data_directory(server, tmp_path, mo
         # the stored pages are the bytes the site served (one names a canonical link with credentials): not ours
         if path.is_file() and settings.documents_dir not in path.parents:
             assert b"hunter2secret" not in path.read_bytes(), path
+
+    # the feed's validator is kept under its URL without the password, and still used on the next run
+    requests_before = len(server.requests)
+    run_ingest(settings, load_registry(registry), run_id="r2")
+    feed_requests = [r for r in server.requests[requests_before:] if r.path == "/feed.xml"]
+    assert feed_requests and feed_requests[0].headers.get("if-none-match") == '"v1"'
