@@ -19,11 +19,11 @@ from orchestration.extract.roles.event_dates import event_date
 from orchestration.extract.roles.outcomes import agreement_count_row, money_rows
 from orchestration.extract.roles.relevance import (
     has_cooperation_cue,
-    names_countries,
     has_occurrence_verb,
     is_background,
     is_not_a_report,
     main_event,
+    names_countries,
 )
 from orchestration.extract.text import split_sentences
 from orchestration.extract.version import extractor_version

@@ -519,6 +519,9 @@ class _AlphabeticPlaces:
             return None
         if self.lang == "ru" and len(words) == 1 and self._adjectival_use(item):
             return None
+        if self.lang == "ru" and len(words) == 1 and self._starts_sentence(item.first) \
+                and russian.is_adjective(first_word):
+            return None  # «Юбилейный 25-й форум»: a sentence opening with an adjective, not the town
 
         kind, cue, inside = "city", False, False
         before = self._marker_before(item.first)
@@ -996,6 +999,8 @@ class _CjkPlaces:
             run_end = end
             while run_end < len(folded) and _is_han(folded[run_end]) and run_end - end < 3:
                 run_end += 1
-            if any(folded.startswith(suffix, run_end) for suffix in self.res.person_suffixes):
+            # 山田太郎氏 (a given name between), ケルン首相 (the title right after the name)
+            if any(folded.startswith(suffix, position) for position in range(end, run_end + 1)
+                   for suffix in self.res.person_suffixes):
                 return not folded.startswith("市", end)
         return False

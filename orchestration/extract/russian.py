@@ -41,3 +41,8 @@ def is_prepositional(word: str) -> bool:
     """A noun or adjective form of the prepositional case («мегаполисе», «южном»): a word that can stand
     between «в» and the name of the place it describes."""
     return _share(word.lower(), "loct") >= 0.5
+
+
+def is_adjective(word: str) -> bool:
+    """«Юбилейный», «Новый»: an adjective of the dictionary rather than a place name of it."""
+    return _share(word.lower(), "ADJF") >= 0.5 and _share(word, "Geox") < 0.5

@@ -103,7 +103,12 @@ def _closing_byline_end(lines: list[str], kinds: list[str], first_body: int) -> 
     return len(lines)
 
 
+_OPENING_BRACKETS = "([【（〔"
+
+
 def _starts_with_any(lowered: str, markers: list[str]) -> bool:
+    """The line opens with a marker, also inside an opening bracket ("(Web editor: …)", "【责任编辑:…】")."""
+    lowered = lowered.lstrip(_OPENING_BRACKETS).lstrip()
     return any(lowered.startswith(marker) for marker in markers)
 
 

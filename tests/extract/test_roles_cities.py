@@ -145,3 +145,24 @@ def test_common_words_name_small_towns_only_with_a_cue():
     assert "Orlov" not in _cities("Начало встречи задержалось, сообщил Орлов журналистам в Перми.", "ru")
     assert _cities("コロナの影響で、会議は大阪とソウルを結んで行われた。", "ja") == ["Osaka", "Seoul"]
     assert _cities("Mayors from Washington and Nice attended.", "en") == ["Washington", "Nice"]
+
+
+def test_hong_kong_macao_and_taiwan_listed_together_are_a_group_of_regions():
+    page = ("International fair opens in Xiamen\n"
+            "The international investment fair opened in Xiamen on 8 September 2021 with exhibitors from Hong Kong, "
+            "Macao and Taiwan as well as Singapore; 40 agreements were signed.")
+    summary = summarise(page)
+    assert summary.host == "Xiamen"
+    assert not {"Hong Kong", "Macau", "Macao"} & summary.partners
+    assert not {"HK", "MO", "TW"} & summary.countries
+
+
+def test_people_with_a_title_after_the_name_in_japanese_and_a_sentence_opening_adjective_in_russian():
+    assert _cities("ドイツのベルン首相とフランスの大統領が大阪を訪れた。", "ja") == ["Osaka"]
+    assert _cities("Юбилейный десятый форум прошёл в Томске.", "ru") == ["Tomsk"]
+
+
+def test_europe_and_america_together_is_no_country():
+    from orchestration.extract.countries import find_countries
+
+    assert [m.alpha2 for m in find_countries("欧米の企業と日本の企業が参加した。", "ja")] == ["JP"]

@@ -13,6 +13,7 @@ from orchestration.extract.roles.context import (
     Context,
     cue_pattern,
     make_row,
+    region_group_members,
     roles_lexicon,
     sentence_of,
     sentence_start,
@@ -304,20 +305,8 @@ def _host_verb_follows(ctx: Context, place) -> bool:
     return pattern is not None and bool(pattern.match(ctx.text, place.end))
 
 
-_SAR_COUNTRIES = frozenset({"HK", "MO"})
-_LIST_GAP = re.compile(r"^\s*(?:[,，、・/]|and|и|与|和|及|と|や)\s*$", re.IGNORECASE)
-
-
 def _without_region_groups(ctx: Context, places: list) -> list:
-    """"Hong Kong and Macao", 港澳, 香港・マカオ・台湾: the special administrative regions listed together are a
-    group of regions (exhibitors "from Hong Kong, Macao and Taiwan"), not cities that take part."""
-    sar = [p for p in places if p.city.country_code in _SAR_COUNTRIES]
-    grouped = set()
-    for first in sar:
-        for second in sar:
-            if first is not second and first.city.country_code != second.city.country_code \
-                    and first.end <= second.start and _LIST_GAP.match(ctx.text[first.end:second.start]):
-                grouped.update({id(first), id(second)})
+    grouped = region_group_members(ctx.text, places, lambda place: place.city.country_code)
     return [p for p in places if id(p) not in grouped]
 
 

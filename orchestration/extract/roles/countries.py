@@ -8,6 +8,7 @@ from orchestration.extract.countries import find_countries
 from orchestration.extract.roles.context import (
     Context,
     make_row,
+    region_group_members,
     roles_lexicon,
     sentence_of,
 )
@@ -17,13 +18,16 @@ def country_rows(ctx: Context, document_id: str, event_ref: str, host_country: s
     rows = []
     institutions = roles_lexicon(ctx.lang).get("institution_nouns", [])
     seen: set[str] = set()
-    for mention in find_countries(ctx.text, ctx.lang):
+    mentions = find_countries(ctx.text, ctx.lang)
+    grouped = region_group_members(ctx.text, mentions, lambda mention: mention.alpha2)
+    for mention in mentions:
         sentence = sentence_of(ctx, mention.start)
         tail = ctx.text[mention.end:mention.end + 40].lower()
         in_institution = any(noun in tail.split(",")[0][:30] for noun in institutions) if mention.form in ("adjective", "compound") else False
         if mention.alpha2 == host_country:
             role = "host"
-        elif sentence.start in ctx.background_sentences or in_institution or (mention.inside_name and mention.form == "name"):
+        elif sentence.start in ctx.background_sentences or in_institution or id(mention) in grouped \
+                or (mention.inside_name and mention.form == "name"):
             role = "mention"
         elif sentence.start not in ctx.event_sentences and mention.form == "name" and not names_participants(sentence.text, ctx.lang):
             role = "mention"
