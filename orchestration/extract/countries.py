@@ -21,6 +21,7 @@ from orchestration.extract.places import (
     CITY_STATES,
     AlphabeticPlaces,
     CjkPlaces,
+    alphabetic_finder,
     attach_sentences,
     inside_any,
     is_currency_issuer,
@@ -54,7 +55,13 @@ class CountryMention:
 
 
 def find_countries(text: str, lang: str) -> list[CountryMention]:
-    """All country mentions of ``text`` (offsets into ``text``), in order."""
+    """All country mentions of ``text`` (offsets into ``text``), in order (the last few answers are kept, as
+    for places: the mentions are shared)."""
+    return list(_find_countries(text, lang))
+
+
+@lru_cache(maxsize=16)
+def _find_countries(text: str, lang: str) -> tuple[CountryMention, ...]:
     if lang in ("zh", "ja"):
         mentions = _cjk_countries(text, lang)
     elif lang in ("ru", "en"):
@@ -62,7 +69,7 @@ def find_countries(text: str, lang: str) -> list[CountryMention]:
     else:
         raise ValueError(f"unsupported language: {lang!r}")
     attach_sentences(text, mentions)
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
 
 
 # --- Russian / English -----------------------------------------------------------------------------------
@@ -106,7 +113,7 @@ def _part_country(lang: str, part: str) -> tuple[str | None, str]:
 
 
 def _alphabetic_countries(text: str, lang: str) -> list[CountryMention]:
-    finder = AlphabeticPlaces(text, lang)
+    finder = alphabetic_finder(text, lang)
     items = finder.items()
     mentions: list[CountryMention] = []
     covered: set[int] = set()

@@ -30,10 +30,13 @@ countries where the script is native); population-0 GeoNames seats need a cue.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from orchestration.extract.places.alphabetic import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
     AlphabeticPlaces,
+    alphabetic_finder,
     inside_any,
     is_currency_issuer,
     quote_spans,
@@ -58,14 +61,20 @@ __all__ = [
 
 
 def find_places(text: str, lang: str) -> list[PlaceMention]:
-    """All place mentions of ``text`` (offsets into ``text``), in order."""
+    """All place mentions of ``text`` (offsets into ``text``), in order. Several role decisions ask for the
+    same document's places: the last few answers are kept (the mentions are shared; do not change them)."""
+    return list(_find_places(text, lang))
+
+
+@lru_cache(maxsize=16)
+def _find_places(text: str, lang: str) -> tuple[PlaceMention, ...]:
     if lang in ("zh", "ja"):
         mentions = CjkPlaces(text, lang).run()
     elif lang in ("ru", "en"):
-        mentions = AlphabeticPlaces(text, lang).run()
+        mentions = alphabetic_finder(text, lang).run()
     else:
         raise ValueError(f"unsupported language: {lang!r}")
     attach_sentences(text, mentions)
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
 
 

@@ -242,9 +242,16 @@ class AlphabeticPlaces:
             for k in range(len(self.tokens) - 1)
         ] + [False]
         self.quotes = quote_spans(text)
+        self._items: list[PlaceItem] | None = None
 
     # --- scanning -----------------------------------------------------------------------------------
     def items(self) -> list[PlaceItem]:
+        """The place-like runs of words, scanned once per finder (places and countries both read them)."""
+        if self._items is None:
+            self._items = self._scan()
+        return self._items
+
+    def _scan(self) -> list[PlaceItem]:
         items: list[PlaceItem] = []
         tokens, k = self.tokens, 0
         while k < len(tokens):
@@ -556,3 +563,7 @@ class AlphabeticPlaces:
         return k == 0 or bool(_SENTENCE_GAP.search(self.text[self.tokens[k - 1][1]: self.tokens[k][0]]))
 
 
+@lru_cache(maxsize=16)
+def alphabetic_finder(text: str, lang: str) -> AlphabeticPlaces:
+    """One finder per document: find_places and find_countries share its scan."""
+    return AlphabeticPlaces(text, lang)

@@ -96,8 +96,9 @@ def _cjk_resources(lang: str) -> _CjkResources:
     )
 
 
+@lru_cache(maxsize=16)
 def scan_cjk(folded: str, lang: str) -> list[PlaceItem]:
-    """Longest matches of gazetteer names and phrases over folded CJK text (non-overlapping, left to right)."""
+    """(Kept for the last few texts: places and countries both read it; do not change the items.) Longest matches of gazetteer names and phrases over folded CJK text (non-overlapping, left to right)."""
     res = _cjk_resources(lang)
     gazetteer = get_gazetteer()
     items: list[PlaceItem] = []

@@ -193,19 +193,25 @@ def _venue_cities(ctx: Context, sentence: Sentence, places: list) -> list:
     return []
 
 
+_LINK_GAP = 12  # the longest gap a place phrase bridges («… города …», "… county of …")
+
+
 def _locative_group(ctx: Context, place, places: list) -> list:
-    """Cities named together in one place phrase: "в уезде Исин города Уси", "云南省玉溪市元江县"."""
+    """Cities named together in one place phrase: "в уезде Исин города Уси", "云南省玉溪市元江县". ``places``
+    is in text order: only the few that start right after ``place`` can join it."""
     group = [place]
     for other in places:
-        if other is place or other.start < place.end:
-            continue
-        if _is_place_link(ctx, ctx.text[place.end:other.start]):
+        if other.start > place.end + _LINK_GAP:
+            break
+        if other is not place and other.start >= place.end and _is_place_link(ctx, ctx.text[place.end:other.start]):
             group.append(other)
     return group
 
 
 def _is_place_link(ctx: Context, gap: str) -> bool:
     """What may stand between two cities of one place phrase: nothing, or administrative words only."""
+    if len(gap) > _LINK_GAP:
+        return False
     links = roles_lexicon(ctx.lang).get("place_phrase_links", [])
     if ctx.lang in ("ru", "en"):
         # «в уезде Исин города Уси»; a comma alone lists cities («Хэйхэ, Чжухай»), it joins no place phrase
@@ -214,7 +220,7 @@ def _is_place_link(ctx: Context, gap: str) -> bool:
             return False
     else:
         words = [gap.strip()] if gap.strip() else []
-    return len(gap) <= 12 and all(word in links for word in words)
+    return all(word in links for word in words)
 
 
 def _same_place_ids(ctx: Context, places: list, host) -> set[int]:
@@ -228,7 +234,9 @@ def _same_place_ids(ctx: Context, places: list, host) -> set[int]:
         for other in _locative_group(ctx, place, places):
             ids.add(other.city.geonameid)
         for other in places:
-            if other.end <= place.start and _is_place_link(ctx, ctx.text[other.end:place.start]):
+            if other.end > place.start:
+                break
+            if place.start - other.end <= _LINK_GAP and _is_place_link(ctx, ctx.text[other.end:place.start]):
                 ids.add(other.city.geonameid)
     ids.discard(host.geonameid)
     return ids
