@@ -12,6 +12,7 @@ from datetime import date
 from orchestration.extract.chinese import to_simplified
 from orchestration.extract.dates import find_dateline
 from orchestration.extract.events import find_events
+from orchestration.extract.lexicons import LANGUAGES
 from orchestration.extract.roles.cities import city_rows, is_online
 from orchestration.extract.roles.context import Context, make_row, sentence_of
 from orchestration.extract.roles.countries import country_rows
@@ -47,6 +48,8 @@ class DocumentExtraction:
 def extract_document(document_id: str, text: str, lang: str, *, title: str | None = None,
                      published_date: date | None = None) -> DocumentExtraction:
     """``text`` is the parsed article: its first line is the title when ``title`` is given."""
+    if lang not in LANGUAGES:
+        return DocumentExtraction(document_id, False, "unsupported_language")
     title_end = len(title) if title and text.startswith(title) else 0
     if lang == "zh":
         # the lexicons are Simplified; offsets stay valid, and surfaces are cut from the original below

@@ -51,3 +51,10 @@ def test_a_russian_city_that_will_host_the_event_hosts_it():
 ])
 def test_sport_events_are_no_cooperation_events(page):
     assert not summarise(page).relevant
+
+
+def test_a_language_without_lexicons_is_not_extracted():
+    from orchestration.extract.pipeline import extract_document
+
+    result = extract_document("d", "Die Messe in Hamburg wurde am 3. Mai 2023 eröffnet.", "de")
+    assert not result.is_relevant and result.relevance_reason == "unsupported_language"

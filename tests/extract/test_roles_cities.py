@@ -166,3 +166,10 @@ def test_europe_and_america_together_is_no_country():
     from orchestration.extract.countries import find_countries
 
     assert [m.alpha2 for m in find_countries("欧米の企業と日本の企業が参加した。", "ja")] == ["JP"]
+
+
+def test_a_chinese_locative_needs_an_event_verb_in_its_clause():
+    page = ("合作项目签约\n"
+            "6月2日，第三届跨境合作洽谈会在大连开幕，某能源公司计划在瓦房店建设储能项目，双方签约项目12个。")
+    summary = summarise(page)
+    assert summary.host == "Dalian"

@@ -98,7 +98,10 @@ def _is_locative(ctx: Context, place) -> bool:
         before = ctx.text[max(0, place.start - window):place.start]
         after = ctx.text[place.end:place.end + window].lstrip("市")
         if any(b in before for b in roles.get("locative_before", [])):
-            return True
+            # 在长春举行 / 在长春国际会展中心开幕, not 计划在德惠市建设 (a project's site): an event verb must
+            # follow in the same clause
+            clause = _NAME_RUN_END.split(ctx.text[place.end:place.end + 30], 1)[0]
+            return any(a in clause for a in roles.get("locative_after", []))
         if any(a in after[:window] for a in roles.get("locative_after", [])):
             return True
         # "北京の人民大会堂で開かれ": the city owns the venue that hosts the event
