@@ -79,6 +79,12 @@ def event_type_of(noun_surface: str, lang: str) -> str:
 
 
 def find_events(text: str, lang: str) -> list[EventMention]:
+    """Every event mention of ``text`` (several role decisions ask for them: the last few answers are kept)."""
+    return list(_find_events(text, lang))
+
+
+@lru_cache(maxsize=16)
+def _find_events(text: str, lang: str) -> tuple[EventMention, ...]:
     excluded = _excluded_pattern(lang)
     excluded_spans = [(m.start(), m.end()) for m in excluded.finditer(text)] if excluded else []
     organisers = tuple(lexicon(lang, "events").get("organiser_suffixes", []))
@@ -102,7 +108,7 @@ def find_events(text: str, lang: str) -> list[EventMention]:
                 ordinal=_ordinal(name, lang),
             )
         )
-    return mentions
+    return tuple(mentions)
 
 
 # --- names -----------------------------------------------------------------------------------------------
