@@ -193,7 +193,10 @@ def _span_keys(lang: str, words: tuple[str, ...]) -> tuple[str, ...]:
             head, rest = word.split("-на-", 1)
             options.append([lemma + "-на-" + rest for lemma in russian_lemmas(head)])
             continue
-        forms = russian_lemmas(word) + _plural_lemmas(word)
+        lemmas = russian_lemmas(word)
+        # a single word also tries the dictionary's own nominatives («Египта» -> египет: a fleeting vowel)
+        dictionary = list(russian.normal_forms(word)) if len(lowered) == 1 and not russian.is_adjective(word) else []
+        forms = lemmas[:1] + dictionary + lemmas[1:] + _plural_lemmas(word)
         if len(lowered) > 1 and not last:
             forms = _adjective_lemmas(word) + forms[1:]
         elif len(lowered) > 1:

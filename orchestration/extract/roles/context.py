@@ -86,7 +86,7 @@ def make_row(document_id: str, kind: str, event_ref: str | None, role: str | Non
 
 
 # Hong Kong, Macao (and Taiwan) listed together ("from Hong Kong, Macao and Taiwan", 港澳台, 香港・マカオ) are a
-# group of regions exhibitors come from, not cities or countries taking part one by one.
+# group of regions exhibitors come from, not cities taking part one by one.
 _REGION_GROUP = frozenset({"HK", "MO", "TW"})
 _LIST_GAP = re.compile(r"^\s*(?:[,，、・/]|and|и|与|和|及|と|や)?\s*$", re.IGNORECASE)
 
