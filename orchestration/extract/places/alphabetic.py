@@ -423,6 +423,11 @@ class AlphabeticPlaces:
         # A marker word («улице», "province") says what the name is; a name inside a larger proper name
         # ("Big Data Platform") must still be a plausible town to be reported at all.
         marked = cue or (kind != "city" and head_kind is None and before not in ("organisation", "project"))
+        if not marked and self.lang == "en":
+            # English writes a town by its own name; a match through an old or foreign alternate ("Chang" for
+            # Dschang, Cameroon) must be backed by the document's countries or a big city
+            cities = [c for c in cities if name_key(c.name_en) == item.key or c.country_code in context
+                      or c.population >= BIG_CITY]
         if not marked and len(words) == 1 and is_common_word(first_word, self.lang):
             cities = [c for c in cities if c.population >= BIG_CITY]  # "Commerce", «Начало»: words, not towns
         city, ranked = choose_city(cities, context, marked, self.lang, short=len(item.key.replace(" ", "")) <= 3)
