@@ -39,8 +39,9 @@ def _ring(coordinates: np.ndarray) -> list[list[float]]:
     """A closed, rounded ring wound the way Vega's d3-geo reads the inside; empty if rounding flattened it.
 
     Vega fills the rest of the globe for a ring wound the other way, or for one that rounding squashed to a
-    sliver. No ring of this data encloses a pole or crosses the antimeridian (Eurasia and Antarctica come in
-    halves cut at ±180°), so the winding in the (longitude, latitude) plane decides it.
+    sliver. Apart from Antarctica's (drawn as lines), no ring of this data encloses a pole or crosses the
+    antimeridian (Eurasia comes in halves cut at ±180°), so the winding in the (longitude, latitude) plane
+    decides it.
     """
     ring = np.round(coordinates, DECIMALS)
     keep = np.ones(len(ring), dtype=bool)
