@@ -153,7 +153,8 @@ def deals_over_time_spec(deals: pd.DataFrame, domain: list[str] | None = None) -
     frame = converted[["month", "currency", "amount_usd", "amount", "event_name", "qualifier"]]
     chart = alt.Chart(alt.Data(values=_records(frame))).mark_bar().encode(
         x=_month_axis("month", domain),
-        y=alt.Y("sum(amount_usd):Q", title="USD (ECB rate of the event date)", axis=alt.Axis(format="~s")),
+        y=alt.Y("sum(amount_usd):Q", title="USD (ECB rate of the event date)",
+                axis=alt.Axis(format="~s", labelExpr="replace(datum.label, 'G', 'B')")),  # billions, not giga
         color=alt.Color("currency:N", title="currency stated", scale=alt.Scale(scheme="set2")),
         tooltip=[alt.Tooltip("yearmonth(month):T", title="month", format="%B %Y"), alt.Tooltip("event_name:N", title="event"),
                  alt.Tooltip("amount:Q", title="amount stated", format=",.0f"), alt.Tooltip("currency:N"),
