@@ -16,6 +16,21 @@ from orchestration.report.headless import find_chromium, visit
 from orchestration.settings import Settings
 from tests.report_fixtures import CITIES, EVENTS, HOSTILE_NAME, write_published
 
+# what a person does on the page: size the circles by USD, type in the events filter
+INTERACTIONS = {
+    "size_by_usd": """(async () => {
+        const radio = document.querySelector('#chart-map input[type=radio][value=USD]');
+        radio.click();
+        await new Promise(resolve => setTimeout(resolve, 400));
+        return document.querySelectorAll('#chart-map .mark-symbol.role-mark path').length;
+    })()""",
+    "filter_moscow": """(() => {
+        const box = document.getElementById('events-filter');
+        box.value = 'Moscow';
+        box.dispatchEvent(new Event('input'));
+        return [...document.querySelectorAll('#events-table tbody tr')].filter(row => !row.hidden).length;
+    })()""",
+}
 CHARTS = {"chart-map", "chart-events_by_type", "chart-events_by_country", "chart-deals", "chart-unconverted", "chart-countries"}
 
 pytestmark = pytest.mark.skipif(find_chromium() is None, reason="chromium is not installed (Debian: apt-get install chromium; .ci/run does it)")
@@ -36,8 +51,11 @@ def test_a_report_of_our_own_events_draws_everything_and_runs_no_injected_script
     checks = [CheckResult("marts/fct_deals", "gx_fct_deals", True)]
     page = build_report(Settings(sources_file=tmp_path / "s.yml", data_dir=tmp_path), checks=checks,
                         now=datetime(2024, 6, 3, tzinfo=timezone.utc))
-    seen = visit(page, screenshot=True)
+    seen = visit(page, screenshot=True, interactions=INTERACTIONS)
     _assert_drawn_offline(seen)
+    assert seen.facts["interactions"]["size_by_usd"] == len(CITIES)  # redrawn, sized by USD, nothing lost
+    assert seen.facts["interactions"]["filter_moscow"] == sum(  # the events Moscow hosts or joins
+        1 for e in EVENTS if 524901 in (e[5], *e[8]))
     assert {c["id"] for c in seen.facts["charts"]} == CHARTS
     assert seen.facts["title"].startswith("Accords report")  # the hostile name set no title
     assert seen.facts["map"]["shapes"] >= 3  # land, lakes, borders

@@ -152,10 +152,13 @@ class _Pipe:
 
 
 def visit(page: Path, screenshot: bool = False, width: int = 1280, timeout: float = 90,
-          chromium: str | None = None, clip: tuple[int, int] | None = None) -> PageVisit:
+          chromium: str | None = None, clip: tuple[int, int] | None = None,
+          interactions: dict[str, str] | None = None) -> PageVisit:
     """Load `page` from disk, wait until its charts say they are drawn, and return what the browser saw.
 
-    `clip` = (top, height) in CSS pixels limits the screenshot to that band of the page."""
+    `clip` = (top, height) in CSS pixels limits the screenshot to that band of the page. `interactions` maps a
+    name to a JavaScript expression run once the page is drawn, as a person's click or typing would; what it
+    returns (JSON-able) is kept in `facts["interactions"][name]`, and its console errors count like the rest."""
     executable = chromium or find_chromium()
     if executable is None:
         raise ChromiumUnavailable("no chromium on PATH (Debian: apt-get install chromium)")
@@ -198,6 +201,14 @@ def visit(page: Path, screenshot: bool = False, width: int = 1280, timeout: floa
         _collect(pipe.events(0.5), session, result)
         facts = pipe.send("Runtime.evaluate", {"expression": PAGE_FACTS, "returnByValue": True}, session=session)
         result.facts = json.loads(facts["result"]["value"])
+        result.facts["interactions"] = {}
+        for name, expression in (interactions or {}).items():
+            answer = pipe.send("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True},
+                               session=session)
+            if "exceptionDetails" in answer:
+                result.console_errors.append(f"{name}: {answer['exceptionDetails'].get('text')}")
+            result.facts["interactions"][name] = answer.get("result", {}).get("value")
+            _collect(pipe.events(0.3), session, result)
         if screenshot:
             size = pipe.send("Page.getLayoutMetrics", session=session)["cssContentSize"]
             height = int(min(size["height"], 20000))
