@@ -157,7 +157,9 @@ def test_validation_pages_render_offline_with_the_failures(tmp_path):
     html = page.read_text(encoding="utf-8")
     assert "YUAN" in html and "Failed" in html and "FAILED" in html
     assert not LOADS_FROM_HOST.search(html) and "<link" not in html and "<script" not in html
-    assert (tmp_path / "validation" / "runs" / "0123456789abcdef" / "fct_deals.html").exists()
+    assert "expectations/fct_deals.html" not in html  # GX's link to a Data Docs site that is not there
+    copy = (tmp_path / "validation" / "runs" / "0123456789abcdef" / "fct_deals.html").read_text(encoding="utf-8")
+    assert 'href="../../index.html"' in copy and 'href="../../../report/index.html"' in copy
     index = (tmp_path / "validation" / "index.html").read_text(encoding="utf-8")
     assert 'href="fct_deals.html"' in index and "FAILED" in index
     summary = json.loads((tmp_path / "validation" / "fct_deals.json").read_text())

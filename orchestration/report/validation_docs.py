@@ -101,10 +101,11 @@ def _cell(value) -> str:
     return text.replace("|", "\\|")
 
 
-def markdown_summary(outcome: SuiteOutcome, key: str | None = None, html_path: Path | None = None) -> str:
+def markdown_summary(outcome: SuiteOutcome, key: str | None = None, html_path: Path | None = None,
+                     lines: list[ExpectationLine] | None = None) -> str:
     """What the Dagster UI shows on the check: the verdict, every expectation with its observed value, and
     the failing examples (the key column and the columns the expectation reads)."""
-    lines = expectation_lines(outcome)
+    lines = lines if lines is not None else expectation_lines(outcome)
     passed = sum(line.success for line in lines)
     verdict = "✅ passed" if outcome.success else "❌ failed"
     out = [
@@ -162,7 +163,7 @@ def render_validation_html(outcome: SuiteOutcome, run_id: str, run_time: datetim
         accords_success=outcome.success, accords_gx_css=_gx_styles(),
     )
     # GX links the suite's name to a Data Docs site that is not there
-    return re.sub(r'<a href="(?:\.\./)+expectations/[^"]*">([^<]*)</a>', r"\1", page)
+    return re.sub(r'<a href="(?:\.\./)+expectations/[^"]*"\s*>([^<]*)</a>', r"\1", page)
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -174,16 +175,20 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def write_validation_docs(outcome: SuiteOutcome, directory: Path, run_id: str, run_time: datetime | None = None) -> Path:
+def write_validation_docs(outcome: SuiteOutcome, directory: Path, run_id: str, run_time: datetime | None = None,
+                          lines: list[ExpectationLine] | None = None) -> Path:
     """Write `<directory>/<suite>.html` (latest) and `<directory>/runs/<time>_<run>/<suite>.html`, a JSON
     summary beside the latest page, and refresh `<directory>/index.html`. Returns the latest page."""
     run_time = run_time or datetime.now(timezone.utc)
     folder = re.sub(r"[^A-Za-z0-9_-]", "_", run_id)  # one folder per run, whatever its suites' times
     latest = directory / f"{outcome.suite}.html"
+    page = render_validation_html(outcome, run_id, run_time, report_link="../report/index.html")
+    _write_atomic(latest, page)
+    # the run's copy sits two folders down
     _write_atomic(directory / "runs" / folder / latest.name,
-                  render_validation_html(outcome, run_id, run_time, report_link="../../../report/index.html"))
-    _write_atomic(latest, render_validation_html(outcome, run_id, run_time, report_link="../report/index.html"))
-    lines = expectation_lines(outcome)
+                  page.replace('href="../report/index.html"', 'href="../../../report/index.html"')
+                      .replace('href="index.html"', 'href="../../index.html"'))
+    lines = lines if lines is not None else expectation_lines(outcome)
     summary = {
         "suite": outcome.suite, "table": outcome.table, "success": outcome.success, "row_count": outcome.row_count,
         "run_id": run_id, "run_time": run_time.isoformat(), "failing_rows": outcome.failing_count,
@@ -276,12 +281,14 @@ def validation_metadata(outcome: SuiteOutcome, directory: Path, run_id: str, log
     import dagster as dg
 
     page = None
+    lines = expectation_lines(outcome)  # GX's renderers, once for the page's summary and the Markdown
     try:
-        page = write_validation_docs(outcome, directory, run_id)
+        page = write_validation_docs(outcome, directory, run_id, lines=lines)
     except Exception as exc:  # the check's verdict stands without its page
         if log is not None:
             log.warning(f"validation HTML for {outcome.suite} not written: {exc!r}")
-    metadata = {"summary": dg.MetadataValue.md(markdown_summary(outcome, key=suite_key(outcome.suite), html_path=page))}
+    metadata = {"summary": dg.MetadataValue.md(markdown_summary(outcome, key=suite_key(outcome.suite), html_path=page,
+                                                                lines=lines))}
     if page is not None:
         metadata["validation_html"] = dg.MetadataValue.path(str(page))
         metadata["validation_url"] = dg.MetadataValue.url(page.resolve().as_uri())
