@@ -43,6 +43,7 @@ class SuiteOutcome:
     row_count: int
     outcomes: list[ExpectationOutcome]
     failing_rows: pd.DataFrame | None = None  # the table's failing rows, with the expectation that failed them
+    validation_result: object | None = None  # GX's ExpectationSuiteValidationResult, for its renderers
 
     @property
     def success(self) -> bool:
@@ -144,7 +145,7 @@ def validate_table(suite: dict, frame: pd.DataFrame) -> SuiteOutcome:
         )
     failing_rows = pd.concat(failing, ignore_index=True) if failing else original.iloc[0:0].assign(failed_expectation="")
     return SuiteOutcome(suite=suite["name"], table=suite["table"], row_count=len(frame), outcomes=outcomes,
-                        failing_rows=failing_rows)
+                        failing_rows=failing_rows, validation_result=result)
 
 
 def _expectation_label(config) -> str:

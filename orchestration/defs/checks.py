@@ -2,6 +2,7 @@
 import dagster as dg
 
 from orchestration.defs.resources import WAREHOUSE_POOL, AccordsResource
+from orchestration.report.validation_docs import validation_metadata
 from orchestration.validation import (
     run_suite,
     suite_names,
@@ -20,10 +21,12 @@ def _suite_check(name: str) -> dg.AssetChecksDefinition:
         pool=WAREHOUSE_POOL,
         description=f"Great Expectations suite expectations/{name}.json",
     )
-    def check(accords: AccordsResource) -> dg.AssetCheckResult:
-        warehouse = accords.settings().warehouse_path
+    def check(context: dg.AssetCheckExecutionContext, accords: AccordsResource) -> dg.AssetCheckResult:
+        settings = accords.settings()
+        warehouse = settings.warehouse_path
         outcome = run_suite(name, warehouse)
         quarantined = write_quarantine(outcome, warehouse)
+        readable = validation_metadata(outcome, settings.published_dir / "validation", context.run.run_id, context.log)
         failed = [o for o in outcome.outcomes if not o.success]
         return dg.AssetCheckResult(
             passed=outcome.success,
@@ -38,6 +41,7 @@ def _suite_check(name: str) -> dg.AssetChecksDefinition:
                     [{"expectation": o.expectation, "column": o.column, "unexpected_count": o.unexpected_count} for o in failed]
                 ),
                 "example_rows": dg.MetadataValue.json([row for o in failed for row in o.examples][:10]),
+                **readable,
             },
         )
 
