@@ -109,7 +109,16 @@ def _candidates(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
         return in_event
     signing = [m for m in usable if m.sentence_start not in ctx.event_sentences
                and m.first.day is not None and _has_signing_cue(ctx, m.sentence_start)]
-    return signing or in_event
+    return signing or _continuing(ctx, usable) or in_event
+
+
+def _continuing(ctx: Context, usable: list[DateMention]) -> list[DateMention]:
+    """"The forum of X and Y met in Z. Its work began on Thursday, the 9th": a sentence right after one about the
+    event that names no event but opens or closes something with a day speaks of the event."""
+    starts = [s.start for s in ctx.sentences]
+    following = {b for a, b in zip(starts, starts[1:]) if a in ctx.event_sentences and b not in ctx.event_sentences}
+    return [m for m in usable if m.sentence_start in following and m.first.day is not None
+            and (m.cue in ("opening", "closing") or m.bound in ("from", "until"))]
 
 
 def _other_event_sentences(ctx: Context, main: EventMention) -> frozenset[int]:
