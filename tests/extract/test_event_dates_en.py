@@ -175,3 +175,11 @@ def test_the_sentence_after_the_event_gives_its_opening_day():
 def test_a_day_with_an_ordinal_suffix_in_a_span():
     [m] = dates("The exhibition runs from the 6th to the 10th of August.")
     assert (m.first.month, m.first.day, m.last.day) == (8, 6, 10)
+
+
+def test_today_in_a_quotation_is_the_speakers_day_not_the_events():
+    page = ("Twin towns meet in Kazan\n"
+            "date 2024-05-20\n"
+            "Delegations from Turkey and China signed 12 agreements at the twin towns forum in Kazan.\n"
+            "\"We are already preparing today for the next forum,\" the mayor said.")
+    assert event_dates(page) is None

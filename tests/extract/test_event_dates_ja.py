@@ -176,3 +176,11 @@ def test_the_sentence_after_the_event_gives_its_opening_day():
             "中国とモンゴルの代表団が大連の国際見本市に参加し、協力協定に調印した。"
             "その初日は3月15日の水曜日に始まった。")
     assert event_dates(page)[:3] == (2023, 3, 15)
+
+
+def test_today_in_a_quotation_is_the_speakers_day_not_the_events():
+    page = ("カザンで姉妹都市フォーラム\n"
+            "date 2024-05-20\n"
+            "トルコと中国の代表団がカザンの姉妹都市フォーラムで12件の協定に調印した。"
+            "市長は「今日から次回のフォーラムの準備を始める」と述べた。")
+    assert event_dates(page) is None

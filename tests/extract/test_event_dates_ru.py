@@ -195,3 +195,11 @@ def test_a_day_written_as_an_ordinal_word(text, expected):
 
 def test_an_ordinal_word_without_a_month_is_no_date():
     assert dates("Делегация заняла третье место в конкурсе.") == []
+
+
+def test_today_in_a_quotation_is_the_speakers_day_not_the_events():
+    page = ("Побратимы встретились в Казани\n"
+            "date 2024-05-20\n"
+            "Делегации Турции и Китая подписали 12 соглашений на форуме городов-побратимов в Казани.\n"
+            "\"Это полезная площадка. Уже сегодня мы обсуждаем следующий форум\", - отметил мэр.")
+    assert event_dates(page) is None

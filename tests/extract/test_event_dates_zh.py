@@ -181,3 +181,11 @@ def test_the_sentence_after_the_event_gives_its_opening_day():
             "来自蒙古和俄罗斯的代表团参加了在大连举办的国际博览会,并签署了合作协议。"
             "其首日活动于3月15日拉开帷幕。")
     assert event_dates(page)[:3] == (2023, 3, 15)
+
+
+def test_today_in_a_quotation_is_the_speakers_day_not_the_events():
+    page = ("喀山友好城市论坛\n"
+            "date 2024-05-20\n"
+            "土耳其和中国代表团在喀山友好城市论坛上签署了12项协议。"
+            "市长表示:“今天我们就开始筹备下一届论坛。”")
+    assert event_dates(page) is None

@@ -96,9 +96,37 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
 def _usable(ctx: Context, mention: DateMention) -> bool:
     if mention.kind == "year_only" or mention.in_dateline or mention.approximate or mention.bound == "since":
         return False
+    # "today" in a quotation is the speaker's day ("…and today we already plan the next one," he said)
+    if mention.kind == "relative" and any(s <= mention.start < e for s, e in _speech_spans(ctx.text)):
+        return False
     if mention.sentence_start in ctx.background_sentences:
         return False
     return mention.first.month is not None or mention.first.day is not None
+
+
+_PAIRED_QUOTES = (("«", "»"), ("“", "”"), ("「", "」"), ("『", "』"))
+# a straight quote that closes direct speech: after its last word's punctuation, or before the attribution's dash
+_CLOSING_STRAIGHT = re.compile(r'(?<=[,.!?…])"|"(?=\s*,?\s*[-–—])')
+
+
+@lru_cache(maxsize=8)
+def _speech_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Quoted passages: paired quotation marks (one level of nesting), and a paragraph that opens with a straight
+    quote, up to the quote that closes the speech."""
+    spans: list[tuple[int, int]] = []
+    for o, c in _PAIRED_QUOTES:
+        inner = rf"[^{o}{c}]*"
+        spans += [m.span() for m in re.finditer(rf"{o}{inner}(?:{o}{inner}{c}{inner})*{c}", text)]
+    pos = 0
+    for paragraph in text.split("\n"):
+        stripped = paragraph.lstrip()
+        if stripped.startswith('"'):
+            opening = pos + len(paragraph) - len(stripped)
+            ends = [m.start() for m in _CLOSING_STRAIGHT.finditer(paragraph)]
+            if ends and pos + ends[-1] > opening:
+                spans.append((opening, pos + ends[-1] + 1))
+        pos += len(paragraph) + 1
+    return tuple(spans)
 
 
 def _candidates(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
