@@ -183,3 +183,10 @@ def test_today_in_a_quotation_is_the_speakers_day_not_the_events():
             "Delegations from Turkey and China signed 12 agreements at the twin towns forum in Kazan.\n"
             "\"We are already preparing today for the next forum,\" the mayor said.")
     assert event_dates(page) is None
+
+
+def test_a_founding_year_is_background_not_the_events():
+    page = ("Omsk fair closes\n"
+            "The third Russia-Mongolia trade fair closed in Omsk on June 19, and companies of both countries signed "
+            "cooperation agreements. A business union founded in 2016 came to the fair for the first time.")
+    assert event_dates(page)[3:6] == (None, 6, 19)

@@ -184,3 +184,16 @@ def test_today_in_a_quotation_is_the_speakers_day_not_the_events():
             "トルコと中国の代表団がカザンの姉妹都市フォーラムで12件の協定に調印した。"
             "市長は「今日から次回のフォーラムの準備を始める」と述べた。")
     assert event_dates(page) is None
+
+
+def test_a_founding_year_is_background_not_the_events():
+    page = ("大連で見本市が閉幕\n"
+            "第3回中国・モンゴル見本市が6月19日に大連で閉幕し、両国の企業が協力協定に調印した。"
+            "2016年に設立された商工会が今回の見本市に初めて参加した。")
+    assert event_dates(page)[3:6] == (None, 6, 19)
+
+
+def test_a_dated_bracket_with_an_outlet_in_latin_letters_is_the_dateline():
+    from orchestration.extract.dates import find_dateline
+    dl = find_dateline("【3月9日 Example News】大連の見本市が8日に閉幕した。", LANG)
+    assert dl is not None and (dl.date.month, dl.date.day) == (3, 9)

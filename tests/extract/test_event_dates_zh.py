@@ -189,3 +189,16 @@ def test_today_in_a_quotation_is_the_speakers_day_not_the_events():
             "土耳其和中国代表团在喀山友好城市论坛上签署了12项协议。"
             "市长表示:“今天我们就开始筹备下一届论坛。”")
     assert event_dates(page) is None
+
+
+def test_a_founding_year_is_background_not_the_events():
+    page = ("大连博览会闭幕\n"
+            "第三届中蒙博览会6月19日在大连闭幕,两国企业签署了合作协议。"
+            "成立于2016年的一家商会首次组团参加本届博览会。")
+    assert event_dates(page)[3:6] == (None, 6, 19)
+
+
+def test_a_dated_bracket_with_an_outlet_in_latin_letters_is_the_dateline():
+    from orchestration.extract.dates import find_dateline
+    dl = find_dateline("【3月9日 Example News】大连博览会8日闭幕。", LANG)
+    assert dl is not None and (dl.date.month, dl.date.day) == (3, 9)

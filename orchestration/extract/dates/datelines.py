@@ -49,7 +49,9 @@ def _dateline_patterns(lang: str) -> _DatelinePatterns:
     bracket = re.compile(
         rf"[ \t]*[【\[][ \t]*(?:(?P<ag1>{agencies})[ \t]*)?(?P<place>[^\s【】\[\]=＝\d()]{{1,12}}?)?[ \t]*"
         rf"(?P<date>(?P<m>{m_num})\s*月\s*(?P<d>{d_num})\s*日)?[ \t]*"
-        rf"(?:[=＝][ \t]*(?P<person>[^】\]\n]{{1,15}}?)|(?P<ag2>{agencies}))?[ \t]*[】\]]")
+        rf"(?:[=＝][ \t]*(?P<person>[^】\]\n]{{1,15}}?)|(?P<ag2>{agencies})"
+        # "【9月25日 Outlet Name】": an outlet in Latin letters after the date
+        rf"|(?<=[日\s])(?P<outlet>[A-Za-z][A-Za-z0-9 .&'\-]{{1,30}}?))?[ \t]*[】\]]")
     paren_agency = re.compile(rf"\((?P<ag1>{agencies})\)")
     # inside a line only with a known agency and a date, so that no bracketed heading is taken for one
     inline_bracket = re.compile(
