@@ -159,3 +159,34 @@ def test_the_date_of_a_signing_dates_an_event_given_no_other():
             "A sister-city forum of Chinese and Russian cities took place in Tianjin.\n"
             "The mayors signed the cooperation agreements on November 17.")
     assert event_dates(page) == (2023, 11, 17, 2023, 11, 17, True)
+
+
+# ------------------------------------------------------------------- a sentence that goes on about the event
+
+
+def test_the_sentence_after_the_event_gives_its_opening_day():
+    page = ("Regional fair in Omsk\n"
+            "date 2023-03-16\n"
+            "Delegations from China and Mongolia came to the interregional trade fair in Omsk. "
+            "Its doors opened on Wednesday, March 15, for three days of talks.")
+    assert event_dates(page)[:3] == (2023, 3, 15)
+
+
+def test_a_day_with_an_ordinal_suffix_in_a_span():
+    [m] = dates("The exhibition runs from the 6th to the 10th of August.")
+    assert (m.first.month, m.first.day, m.last.day) == (8, 6, 10)
+
+
+def test_today_in_a_quotation_is_the_speakers_day_not_the_events():
+    page = ("Twin towns meet in Kazan\n"
+            "date 2024-05-20\n"
+            "Delegations from Turkey and China signed 12 agreements at the twin towns forum in Kazan.\n"
+            "\"We are already preparing today for the next forum,\" the mayor said.")
+    assert event_dates(page) is None
+
+
+def test_a_founding_year_is_background_not_the_events():
+    page = ("Omsk fair closes\n"
+            "The third Russia-Mongolia trade fair closed in Omsk on June 19, and companies of both countries signed "
+            "cooperation agreements. A business union founded in 2016 came to the fair for the first time.")
+    assert event_dates(page)[3:6] == (None, 6, 19)

@@ -147,3 +147,53 @@ def test_the_date_of_a_signing_dates_an_event_given_no_other():
             "中ロ友好都市フォーラムが天津市で開かれた。\n"
             "両国の都市の代表は11月17日に友好協力協定に調印した。")
     assert event_dates(page) == (2023, 11, 17, 2023, 11, 17, True)
+
+
+# ----------------------------------------------------------- an agency bracket after a photo caption
+
+
+def test_an_agency_bracket_after_a_caption_is_the_dateline():
+    from orchestration.extract.dates import find_dateline
+    text = "会場の様子。(撮影・記者)【共同通信大連3月9日】遼寧省大連市で7日、見本市が閉幕した。"
+    dl = find_dateline(text, LANG)
+    assert dl is not None and dl.date.month == 3 and dl.date.day == 9 and dl.place_surface == "大連"
+
+
+def test_a_bracketed_heading_without_agency_inside_a_line_is_no_dateline():
+    from orchestration.extract.dates import find_dateline
+    assert find_dateline("見本市の写真と【特集3月9日】の記事を掲載した。", LANG) is None
+
+
+def test_after_a_caption_dateline_the_day_alone_is_the_event_day():
+    [closing] = [m for m in dates("会場の様子。(撮影・記者)【共同通信大連3月9日】遼寧省大連市で7日、見本市が閉幕した。")
+                 if not m.in_dateline]
+    assert (closing.first.month, closing.first.day, closing.cue) == (3, 7, "closing")
+
+
+def test_the_sentence_after_the_event_gives_its_opening_day():
+    page = ("大連で見本市\n"
+            "date 2023-03-16\n"
+            "中国とモンゴルの代表団が大連の国際見本市に参加し、協力協定に調印した。"
+            "その初日は3月15日の水曜日に始まった。")
+    assert event_dates(page)[:3] == (2023, 3, 15)
+
+
+def test_today_in_a_quotation_is_the_speakers_day_not_the_events():
+    page = ("カザンで姉妹都市フォーラム\n"
+            "date 2024-05-20\n"
+            "トルコと中国の代表団がカザンの姉妹都市フォーラムで12件の協定に調印した。"
+            "市長は「今日から次回のフォーラムの準備を始める」と述べた。")
+    assert event_dates(page) is None
+
+
+def test_a_founding_year_is_background_not_the_events():
+    page = ("大連で見本市が閉幕\n"
+            "第3回中国・モンゴル見本市が6月19日に大連で閉幕し、両国の企業が協力協定に調印した。"
+            "2016年に設立された商工会が今回の見本市に初めて参加した。")
+    assert event_dates(page)[3:6] == (None, 6, 19)
+
+
+def test_a_dated_bracket_with_an_outlet_in_latin_letters_is_the_dateline():
+    from orchestration.extract.dates import find_dateline
+    dl = find_dateline("【3月9日 Example News】大連の見本市が8日に閉幕した。", LANG)
+    assert dl is not None and (dl.date.month, dl.date.day) == (3, 9)

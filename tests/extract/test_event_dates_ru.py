@@ -166,3 +166,47 @@ def test_the_date_of_a_signing_dates_an_event_given_no_other():
             "В Самаре прошел форум городов-побратимов России и Китая.\n"
             "Соглашения о сотрудничестве мэры городов подписали 17 ноября.")
     assert event_dates(page) == (2023, 11, 17, 2023, 11, 17, True)
+
+
+# ------------------------------------------------------------------- a sentence that goes on about the event
+
+
+def test_the_sentence_after_the_event_gives_its_opening_day():
+    page = ("Ярмарка регионов в Омске\n"
+            "date 2023-03-16\n"
+            "Делегации из Китая и Монголии приехали на межрегиональную ярмарку в Омске. "
+            "Ее работа началась в среду, 15 марта, и продлится три дня.")
+    assert event_dates(page)[:3] == (2023, 3, 15)
+
+
+# ------------------------------------------------------------------------------ a day written as a word
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Выставка будет работать с шестого по 10 августа.", ((8, 6), (8, 10))),
+    ("Совещание назначено на первое октября.", ((10, 1), None)),
+    ("Встреча прошла двадцать третьего апреля.", ((4, 23), None)),
+])
+def test_a_day_written_as_an_ordinal_word(text, expected):
+    [m] = dates(text)
+    last = (m.last.month, m.last.day) if m.last is not None else None
+    assert ((m.first.month, m.first.day), last) == expected
+
+
+def test_an_ordinal_word_without_a_month_is_no_date():
+    assert dates("Делегация заняла третье место в конкурсе.") == []
+
+
+def test_today_in_a_quotation_is_the_speakers_day_not_the_events():
+    page = ("Побратимы встретились в Казани\n"
+            "date 2024-05-20\n"
+            "Делегации Турции и Китая подписали 12 соглашений на форуме городов-побратимов в Казани.\n"
+            "\"Это полезная площадка. Уже сегодня мы обсуждаем следующий форум\", - отметил мэр.")
+    assert event_dates(page) is None
+
+
+def test_a_founding_year_is_background_not_the_events():
+    page = ("В Омске закрылась ярмарка\n"
+            "Третья российско-монгольская ярмарка закрылась в Омске 19 июня, компании двух стран подписали "
+            "соглашения о сотрудничестве. Союз предпринимателей, основанный в 2016 году, впервые приехал на ярмарку.")
+    assert event_dates(page)[3:6] == (None, 6, 19)

@@ -147,3 +147,58 @@ def test_the_date_of_a_signing_dates_an_event_given_no_other():
             "中俄友好城市论坛在天津举行。\n"
             "11月17日,两国城市代表签署了友好合作协议。")
     assert event_dates(page) == (2023, 11, 17, 2023, 11, 17, True)
+
+
+# ----------------------------------------------------------- an agency bracket after a photo caption
+
+
+def test_an_agency_bracket_after_a_caption_is_the_dateline():
+    from orchestration.extract.dates import find_dateline
+    text = "图为展会现场。(记者摄)【新华社大连3月9日】为期三天的博览会7日在辽宁大连闭幕。"
+    dl = find_dateline(text, LANG)
+    assert dl is not None and dl.date.month == 3 and dl.date.day == 9 and dl.place_surface == "大连"
+
+
+def test_a_bracketed_heading_without_agency_inside_a_line_is_no_dateline():
+    from orchestration.extract.dates import find_dateline
+    assert find_dateline("本期刊登展会图片与【专题3月9日】报道。", LANG) is None
+
+
+def test_after_a_caption_dateline_the_day_alone_is_the_event_day():
+    [closing] = [m for m in dates("图为展会现场。(记者摄)【新华社大连3月9日】为期三天的博览会7日在辽宁大连闭幕。")
+                 if not m.in_dateline]
+    assert (closing.first.month, closing.first.day, closing.cue) == (3, 7, "closing")
+
+
+def test_days_written_in_chinese_numerals_make_a_span():
+    [m] = dates("展会于八月九日至十二日举行。")
+    assert (m.first.month, m.first.day, m.last.day) == (8, 9, 12)
+
+
+def test_the_sentence_after_the_event_gives_its_opening_day():
+    page = ("大连国际博览会\n"
+            "date 2023-03-16\n"
+            "来自蒙古和俄罗斯的代表团参加了在大连举办的国际博览会,并签署了合作协议。"
+            "其首日活动于3月15日拉开帷幕。")
+    assert event_dates(page)[:3] == (2023, 3, 15)
+
+
+def test_today_in_a_quotation_is_the_speakers_day_not_the_events():
+    page = ("喀山友好城市论坛\n"
+            "date 2024-05-20\n"
+            "土耳其和中国代表团在喀山友好城市论坛上签署了12项协议。"
+            "市长表示:“今天我们就开始筹备下一届论坛。”")
+    assert event_dates(page) is None
+
+
+def test_a_founding_year_is_background_not_the_events():
+    page = ("大连博览会闭幕\n"
+            "第三届中蒙博览会6月19日在大连闭幕,两国企业签署了合作协议。"
+            "成立于2016年的一家商会首次组团参加本届博览会。")
+    assert event_dates(page)[3:6] == (None, 6, 19)
+
+
+def test_a_dated_bracket_with_an_outlet_in_latin_letters_is_the_dateline():
+    from orchestration.extract.dates import find_dateline
+    dl = find_dateline("【3月9日 Example News】大连博览会8日闭幕。", LANG)
+    assert dl is not None and (dl.date.month, dl.date.day) == (3, 9)

@@ -27,6 +27,7 @@ HEAD_CHARS = 4000
 class _DatelinePatterns:
     line: tuple[re.Pattern[str], ...]  # matched at the start of a line
     paren_agency: re.Pattern[str] | None  # "(共同)" anywhere in the first lines
+    inline_bracket: re.Pattern[str] | None = None  # "【agency place date】" anywhere in the first lines
 
 
 @lru_cache(maxsize=None)
@@ -48,9 +49,15 @@ def _dateline_patterns(lang: str) -> _DatelinePatterns:
     bracket = re.compile(
         rf"[ \t]*[【\[][ \t]*(?:(?P<ag1>{agencies})[ \t]*)?(?P<place>[^\s【】\[\]=＝\d()]{{1,12}}?)?[ \t]*"
         rf"(?P<date>(?P<m>{m_num})\s*月\s*(?P<d>{d_num})\s*日)?[ \t]*"
-        rf"(?:[=＝][ \t]*(?P<person>[^】\]\n]{{1,15}}?)|(?P<ag2>{agencies}))?[ \t]*[】\]]")
+        rf"(?:[=＝][ \t]*(?P<person>[^】\]\n]{{1,15}}?)|(?P<ag2>{agencies})"
+        # "【9月25日 Outlet Name】": an outlet in Latin letters after the date
+        rf"|(?<=[日\s])(?P<outlet>[A-Za-z][A-Za-z0-9 .&'\-]{{1,30}}?))?[ \t]*[】\]]")
     paren_agency = re.compile(rf"\((?P<ag1>{agencies})\)")
-    return _DatelinePatterns((telegraph, bracket), paren_agency)
+    # inside a line only with a known agency and a date, so that no bracketed heading is taken for one
+    inline_bracket = re.compile(
+        rf"[【\[][ \t]*(?P<ag1>{agencies})[ \t]*(?P<place>[^\s【】\[\]=＝\d()]{{1,12}}?)?[ \t]*"
+        rf"(?P<date>(?P<m>{m_num})\s*月\s*(?P<d>{d_num})\s*日)[ \t]*[】\]]")
+    return _DatelinePatterns((telegraph, bracket), paren_agency, inline_bracket)
 
 
 def _latin_dateline_patterns(lang: str, lex: dict[str, Any]) -> tuple[re.Pattern[str], ...]:
@@ -112,6 +119,12 @@ def find_dateline_in(norm: str, text: str, lang: str) -> Dateline | None:
     for start, end in lines:
         for pattern in patterns.line:
             m = pattern.match(norm, start, end)
+            if m is not None and (dl := _dateline_from_match(m, text, g)) is not None:
+                return dl
+    # a dated agency bracket after a photo caption on the lead line: "…（撮影）【新華社広州11月5日】本文…"
+    if patterns.inline_bracket is not None:
+        for start, end in lines[:3]:
+            m = patterns.inline_bracket.search(norm, start, end)
             if m is not None and (dl := _dateline_from_match(m, text, g)) is not None:
                 return dl
     if patterns.paren_agency is not None:

@@ -7,7 +7,7 @@ it is ``resolution``'s work.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -82,6 +82,7 @@ class Grammar:
     pair_connectors_span: set[str]  # "between", "между": "between May 5 and 7" is a span
     not_bound_before: re.Pattern[str] | None  # "截至" (as of) is no "至" (until)
     lowercase: bool  # scan a lower-cased copy (Russian: case never matters for its date words)
+    day_words: dict[str, int] = field(default_factory=dict)  # "девятого", "ninth": a day written as a word
 
 
 
@@ -95,8 +96,12 @@ def _group(m: "_M", name: str) -> str | None:
 
 def _int_group(m: "_M", name: str, g: Grammar) -> int | None:
     value = _group(m, name)
+    if not value and name[0] == "d" and g.day_words:
+        value = _group(m, "dw" + name[1:])
     if not value:
         return None
+    if not value[0].isdigit() and key(value) in g.day_words:
+        return g.day_words[key(value)]
     return cjk_int(value, g.numerals)
 
 
@@ -543,8 +548,13 @@ def _ru_grammar(lex: dict[str, Any]) -> Grammar:
     def month(i: int) -> str:
         return rf"(?P<m{i}>(?:{full}){nl}|(?:{abbr})(?:\.|{nl}))"
 
+    day_words = alt(list(word_map(lex.get("day_ordinal_words"))))
+
     def day(i: int) -> str:
-        return rf"{_DIGIT_AHEAD}(?<![\d.,:])(?P<d{i}>3[01]|[12]\d|0?[1-9])(?:-?(?:го|е|ое|ого))?"
+        digits = rf"{_DIGIT_AHEAD}(?<![\d.,:])(?P<d{i}>3[01]|[12]\d|0?[1-9])(?:-?(?:го|е|ое|ого))?"
+        if not day_words:
+            return digits
+        return rf"(?:{digits}|{lw}(?P<dw{i}>{day_words}){nl})"
 
     year_words = "|".join(
         re.escape(w) + ("" if w.endswith(".") else nl)
@@ -596,7 +606,8 @@ def _ru_grammar(lex: dict[str, Any]) -> Grammar:
                  re.compile(rf"(?:{lw}(?P<prep>{wd_preps})\s+)?(?:(?P<mod>{mods})\s+)?$")),
     ]
     return Grammar("ru", patterns, months, numerals={}, eras={}, week_modifiers={}, year_blockers=(),
-                    day_blockers=(), day_blocker_exceptions=(), lowercase=True, **_common_maps("ru", lex))
+                    day_blockers=(), day_blocker_exceptions=(), lowercase=True,
+                    day_words=word_map(lex.get("day_ordinal_words")), **_common_maps("ru", lex))
 
 
 def _en_grammar(lex: dict[str, Any]) -> Grammar:
@@ -632,7 +643,7 @@ def _en_grammar(lex: dict[str, Any]) -> Grammar:
     wd_caps = "".join(sorted({w[0] for w in weekdays}))
     preps = alt(lex.get("month_prepositions") or [])
     mods = alt((lex.get("weekday_past_modifiers") or []) + (lex.get("weekday_next_modifiers") or []))
-    range_from = re.compile(r"\b(?P<pre>[Ff]rom|[Bb]etween)\s+$")
+    range_from = re.compile(r"\b(?P<pre>[Ff]rom|[Bb]etween)\s+(?:the\s+)?$")
     conn = r"\s*(?P<conn>-|–|—|to\b|through\b|until\b|till\b|and\b)\s*"
     patterns = [
         _Pattern(re.compile(month_ahead + month(1) + r"\s*" + day(1) + year(1) + "?" + conn + month(2) + r"\s*"
@@ -641,7 +652,7 @@ def _en_grammar(lex: dict[str, Any]) -> Grammar:
                             + r"\s+(?:of\s+)?" + month(2) + year(2) + "?"), _h_range, range_from),
         _Pattern(re.compile(month_ahead + month(1) + r"\s*" + day(1) + conn + day(2)
                             + rf"(?!\s*(?:of\s+)?{any_month})" + year(2) + "?"), _h_range, range_from),
-        _Pattern(re.compile(_DIGIT_AHEAD + day(1) + conn + day(2) + r"\s+(?:of\s+)?" + month(2) + year(2) + "?"),
+        _Pattern(re.compile(_DIGIT_AHEAD + day(1) + conn + r"(?:the\s+)?" + day(2) + r"\s+(?:of\s+)?" + month(2) + year(2) + "?"),
                  _h_range, range_from),
         _Pattern(re.compile(rf"(?=[{wd_caps}])\b(?P<wd1>{wd})\b{conn}(?P<wd2>{wd})\b"), _h_weekday_range,
                  range_from),

@@ -96,9 +96,37 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
 def _usable(ctx: Context, mention: DateMention) -> bool:
     if mention.kind == "year_only" or mention.in_dateline or mention.approximate or mention.bound == "since":
         return False
+    # "today" in a quotation is the speaker's day ("…and today we already plan the next one," he said)
+    if mention.kind == "relative" and any(s <= mention.start < e for s, e in _speech_spans(ctx.text)):
+        return False
     if mention.sentence_start in ctx.background_sentences:
         return False
     return mention.first.month is not None or mention.first.day is not None
+
+
+_PAIRED_QUOTES = (("«", "»"), ("“", "”"), ("「", "」"), ("『", "』"))
+# a straight quote that closes direct speech: after its last word's punctuation, or before the attribution's dash
+_CLOSING_STRAIGHT = re.compile(r'(?<=[,.!?…])"|"(?=\s*,?\s*[-–—])')
+
+
+@lru_cache(maxsize=8)
+def _speech_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Quoted passages: paired quotation marks (one level of nesting), and a paragraph that opens with a straight
+    quote, up to the quote that closes the speech."""
+    spans: list[tuple[int, int]] = []
+    for o, c in _PAIRED_QUOTES:
+        inner = rf"[^{o}{c}]*"
+        spans += [m.span() for m in re.finditer(rf"{o}{inner}(?:{o}{inner}{c}{inner})*{c}", text)]
+    pos = 0
+    for paragraph in text.split("\n"):
+        stripped = paragraph.lstrip()
+        if stripped.startswith('"'):
+            opening = pos + len(paragraph) - len(stripped)
+            ends = [m.start() for m in _CLOSING_STRAIGHT.finditer(paragraph)]
+            if ends and pos + ends[-1] > opening:
+                spans.append((opening, pos + ends[-1] + 1))
+        pos += len(paragraph) + 1
+    return tuple(spans)
 
 
 def _candidates(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
@@ -109,7 +137,16 @@ def _candidates(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
         return in_event
     signing = [m for m in usable if m.sentence_start not in ctx.event_sentences
                and m.first.day is not None and _has_signing_cue(ctx, m.sentence_start)]
-    return signing or in_event
+    return signing or _continuing(ctx, usable) or in_event
+
+
+def _continuing(ctx: Context, usable: list[DateMention]) -> list[DateMention]:
+    """"The forum of X and Y met in Z. Its work began on Thursday, the 9th": a sentence right after one about the
+    event that names no event but opens or closes something with a day speaks of the event."""
+    starts = [s.start for s in ctx.sentences]
+    following = {b for a, b in zip(starts, starts[1:]) if a in ctx.event_sentences and b not in ctx.event_sentences}
+    return [m for m in usable if m.sentence_start in following and m.first.day is not None
+            and (m.cue in ("opening", "closing") or m.bound in ("from", "until"))]
 
 
 def _other_event_sentences(ctx: Context, main: EventMention) -> frozenset[int]:
