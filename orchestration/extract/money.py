@@ -142,14 +142,14 @@ def _money_lexicon(lang: str) -> _MoneyLexicon:
     currencies = lex.get("currencies") or {}
     pre = currencies.get("pre") or {}
     post = currencies.get("post") or {}
-    currency_of = {f"pre:{k.lower()}": v for k, v in pre.items()}
-    currency_of.update({f"post:{k.lower()}": v for k, v in post.items()})
+    currency_of = {f"pre:{_surface_key(k)}": v for k, v in pre.items()}
+    currency_of.update({f"post:{_surface_key(k)}": v for k, v in post.items()})
     cjk = lang in CJK_LANGS
     # a currency code written in letters must not be the end of a longer word ("CNY" in "ACNY")
     boundary = "" if cjk else r"(?<![^\W\d_])"
     pre_currency = re.compile(rf"{boundary}(?P<cur>{literal_alternation(list(pre), whole_word=False)})\s{{0,2}}$",
                               0 if cjk else flags)
-    post_currency = re.compile(rf"[ \u00a0]{{0,2}}(?P<cur>{literal_alternation(list(post), whole_word=not cjk)})",
+    post_currency = re.compile(rf"[ \u00a0]{{0,2}}(?P<cur>{_spaced_abbreviations(literal_alternation(list(post), whole_word=not cjk))})",
                                0 if cjk else flags)
     not_deal = lex.get("not_deal") or {}
     scope = [(reason, rx) for reason, patterns in (not_deal.get("scope") or {}).items()
@@ -214,11 +214,11 @@ def _currency_around(text: str, token: NumberToken, lx: _MoneyLexicon):
     start, end, currency = token.start, token.end, None
     pre = lx.pre_currency.search(text, max(0, token.start - 12), token.start)
     if pre:
-        currency = lx.currency_of.get(f"pre:{pre.group('cur').lower()}")
+        currency = lx.currency_of.get(f"pre:{_surface_key(pre.group('cur'))}")
         start = pre.start("cur")
     post = lx.post_currency.match(text, token.end)
     if post:
-        post_currency = lx.currency_of.get(f"post:{post.group('cur').lower()}")
+        post_currency = lx.currency_of.get(f"post:{_surface_key(post.group('cur'))}")
         if currency is None or currency == "USD" and pre.group("cur") == "$":
             currency = post_currency or currency
         end = post.end("cur")
@@ -363,6 +363,12 @@ def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _Mone
             d.is_deal, d.reason = False, "forecast"
     elif lx.intended is not None and lx.intended.search(before + " " + after):
         d.status = "intended"
+    if d.is_deal and lx.part_before is not None and lx.part_before.search(before):
+        # a part of a total that is not a deal ("sales of 5 bn, of which 2 bn with ...") is not one either
+        earlier = [p for p in drafts[:i] if p.sentence.start == sentence.start and p.pair_lead is None and not p.rate]
+        total = next((p for p in reversed(earlier) if _usd(p) > _usd(d)), None)
+        if total is not None and not total.is_deal and total.reason != "no_deal_context":
+            d.is_deal, d.reason = False, total.reason
     if d.is_deal:
         cue_before = lx.part_before is not None and lx.part_before.search(before)
         cue_share = lx.part_anywhere is not None and lx.part_anywhere.search(sentence_text)
@@ -435,6 +441,16 @@ def _merge_ranges(text: str, tokens: tuple[NumberToken, ...]) -> list[tuple[Numb
                     continue
         out.append((token, False))
     return out
+
+
+def _surface_key(surface: str) -> str:
+    """A currency surface as looked up: case and spacing ignored ("U. S. dollars" is "U.S. dollars")."""
+    return re.sub(r"\s+", "", surface.lower())
+
+
+def _spaced_abbreviations(alternation: str) -> str:
+    """Let a dot inside an abbreviation be followed by a space, as some outlets write it ("U. S.")."""
+    return re.sub(r"\\\.(?=[^\W\d_])", r"\\.\\s?", alternation)
 
 
 def _exchange_rate_asides(text: str, drafts: list[_Draft], lx: _MoneyLexicon) -> dict[int, int]:

@@ -143,3 +143,28 @@ def test_a_part_of_a_vague_total_is_not_the_count():
 
 def test_the_expected_investment_of_signed_projects_is_their_value():
     assert deals("Projects with expected investment of $3 billion were signed.") == [(3e9, "USD", "exact")]
+
+
+# ------------------------------------------------------------------------------------------------ second pass
+
+def test_counts_of_other_years_in_one_sentence_are_not_added():
+    text = ("The organisers said 70 agreements were signed this week. In 2019 the meeting ended with 40 agreements, "
+            "and in 2021 with 55 agreements.")
+    assert outcome(text)[0] == 70
+
+
+def test_a_part_of_a_total_that_is_no_deal_is_no_deal_either():
+    text = "Retail sales at the show came to $90 million, of which $30 million were sold to visitors from abroad."
+    assert outcome(text)[1] == []
+
+
+def test_export_turnover_of_a_fair_is_sales():
+    assert deals("The fair's export turnover reached $4 billion, exhibitors said.") == []
+
+
+def test_an_abbreviation_written_with_spaces_is_still_a_currency():
+    assert deals("Contracts worth 7 billion U. S. dollars were signed at the forum.") == [(7e9, "USD", "exact")]
+
+
+def test_several_modifiers_between_a_number_and_its_noun():
+    assert counts("In all, 9 corporate finance cooperation projects were signed.") == [(9, "projects", "exact")]

@@ -52,6 +52,9 @@ def _coordinated(text: str, first: CountMention, second: CountMention, lang: str
     gap = text[first.end:second.start]
     if _BOUNDARY.search(gap):
         return False
+    if re.search(r"\d", gap):
+        # another number between them ("205 in one year, 356 in the next") frames each count differently
+        return False
     if lang in CJK_LANGS:
         # the noun may come before the number ("协议3份、协议2份") or after it ("3件の協定と2件の協定")
         return len(gap) <= _MAX_GAP_CJK and _CJK_COORDINATOR.search(gap) is not None
