@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from orchestration.extract.counts import running_total, scope_marker
+from orchestration.extract.counts import event_edition, other_edition, running_total, scope_marker
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.numbers import (
     CJK_LANGS,
@@ -309,7 +309,7 @@ def _usd(d: _Draft) -> float:
 
 
 def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _MoneyLexicon,
-              sentences: list[Sentence], starts: list[int]) -> None:
+              sentences: list[Sentence], starts: list[int], edition: int | None = None) -> None:
     d = drafts[i]
     sentence = d.sentence
     before = text[sentence.start:d.qualifier_start]
@@ -337,7 +337,9 @@ def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _Mone
             d.is_deal, d.reason = False, reason
             break
     else:
-        if threshold:
+        if other_edition(own_before, edition, lx.lang):
+            d.is_deal, d.reason = False, "previous_edition"
+        elif threshold:
             d.is_deal, d.reason = False, "threshold"
         elif lx.change_before is not None and lx.change_before.search(before[-40:]):
             d.is_deal, d.reason = False, "change"
@@ -541,12 +543,13 @@ def find_money(text: str, lang: str) -> list[MoneyMention]:
         post, _ = qualifier_after(text, end, lang)
         if post and drafts[lead].qualifier is None:
             drafts[lead].qualifier = post
+    edition = event_edition(text, lang)
     for i, d in enumerate(drafts):
         if d.pair_lead is None and not d.rate:
             end = group_end[i]
             close = re.match(r"[\s)）\]/]*", text[end:end + 4])
             _classify(text, drafts, i, end + (close.end() if close and close.group(0).strip() else 0), lx,
-                      sentences, starts)
+                      sentences, starts, edition)
     for d in drafts:
         if d.pair_lead is not None:
             lead = drafts[d.pair_lead]

@@ -168,3 +168,13 @@ def test_an_abbreviation_written_with_spaces_is_still_a_currency():
 
 def test_several_modifiers_between_a_number_and_its_noun():
     assert counts("In all, 9 corporate finance cooperation projects were signed.") == [(9, "projects", "exact")]
+
+
+def test_a_figure_of_another_edition_named_by_its_ordinal():
+    text = ("The 7th Harbour Trade Fair closed on Friday with 45 agreements signed. "
+            "The sixth fair brought 60 agreements and contracts worth $3 billion.")
+    assert outcome(text) == (45, [])
+
+
+def test_growth_from_the_previous_edition_to_a_figure_keeps_the_figure():
+    assert deals("Signed investment rose 8 percent from last year's fair to $2.5 billion.") == [(2.5e9, "USD", "exact")]

@@ -163,3 +163,8 @@ def test_an_estimate_of_what_was_reached_is_a_result_not_a_plan():
     assert counts("主催者によると、契約件数は300件を超えた見込みだ。") == [(300, "contracts", "over")]
     assert deals("成約額は50億円以上に達した見込みだ。") == [(5e9, "JPY", "over")]
     assert deals("成約額は50億円に達する見込みだ。") == []
+
+
+def test_a_figure_of_another_edition_named_by_its_ordinal():
+    text = "第7回港湾見本市が閉幕し、45件の協定が締結された。第6回では60件の協定が結ばれ、契約額は30億円だった。"
+    assert outcome(text) == (45, [])

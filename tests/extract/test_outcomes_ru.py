@@ -202,3 +202,12 @@ def test_export_revenue_is_sales():
 def test_an_abbreviated_dollar_with_country_and_a_rate_in_words():
     text = "Стороны подписали контракты на 12 млрд юаней /один долл США - 7,1 юаня/. Работы начнутся весной."
     assert deals(text) == [(12e9, "CNY", "exact")]
+
+
+def test_a_figure_of_another_edition_named_by_its_ordinal():
+    text = ("VII Приморская ярмарка завершилась подписанием 45 соглашений. "
+            "На VI ярмарке было заключено 60 соглашений на 3 млрд рублей.")
+    assert outcome(text) == (45, [])
+    text = ("12-й Северный форум завершился подписанием 45 соглашений. "
+            "На 11-м форуме было заключено 60 соглашений на 3 млрд рублей.")
+    assert outcome(text) == (45, [])

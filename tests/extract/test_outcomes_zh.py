@@ -171,3 +171,8 @@ def test_trade_transactions_of_a_fair_are_not_deals():
 
 def test_a_numeral_in_characters_with_a_decimal_part():
     assert deals("本届博览会签约项目总投资三十六点四亿美元。") == [(3.64e9, "USD", "exact")]
+
+
+def test_a_figure_of_another_edition_named_by_its_ordinal():
+    text = "第七届港口交易会闭幕,共签署协议45份。第六届签署协议60份,签约金额30亿元。"
+    assert outcome(text) == (45, [])
