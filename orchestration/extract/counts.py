@@ -453,3 +453,45 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
             part_of_total=bool(lx.part is not None and lx.part.search(before)),
         ))
     return found
+
+
+_DOCUMENT_SUBJECT = re.compile(r"^\s+(?:of|on|about|о|об|по)\s+[^\W\d_]+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _singular_documents(lang: str) -> list[tuple[str, re.Pattern]]:
+    table = lexicon(lang, "counts").get("singular_documents") or {}
+    return [(lemma, re.compile(rf"(?<![^\W\d_])(?:{'|'.join(forms)})(?![^\W\d_])", re.IGNORECASE))
+            for lemma, forms in table.items() if forms]
+
+
+def singular_signings(text: str, lang: str) -> list[CountMention]:
+    """Documents signed one at a time and never counted ("signed an agreement", "подписали соглашение", "был
+    подписан протокол"): one mention of value 1 per document word, in a sentence with a signing word and none of an
+    earlier edition, a running total or a plan. Only languages whose nouns show the singular carry the forms."""
+    forms = _singular_documents(lang)
+    if not forms:
+        return []
+    lx = _count_lexicon(lang)
+    plural = _any(lexicon(lang, "counts").get("plural_documents"), r"(?<![^\W\d_]){}(?![^\W\d_])")
+    found = []
+    for sentence in split_sentences(text):
+        body = sentence.text
+        if lx.signing is None or not lx.signing.search(body):
+            continue
+        if _previous_edition(body, lx, lang) or running_total(lx.cumulative, lx.running, lx.within_event, body, lang):
+            continue
+        if plural is not None and plural.search(body):
+            return []  # documents signed in the plural and not counted: how many is not said
+        for lemma, rx in forms:
+            for m in rx.finditer(body):
+                # a plan to sign it, before the document or right after it; the document's own subject ("a protocol
+                # of intent", "протокол о намерениях") is not one
+                after = _DOCUMENT_SUBJECT.sub("", body[m.end():m.end() + 40], count=1)
+                if lx.target is not None and (lx.target.search(body, max(0, m.start() - 60), m.start())
+                                              or lx.target.search(after)):
+                    continue
+                kind = _kind_of(lemma, lx) or "documents"
+                found.append(CountMention(sentence.start + m.start(), sentence.start + m.end(), 1, "exact", lemma,
+                                          kind, True, sentence.start, sentence.end))
+    return sorted(found, key=lambda c: c.start)

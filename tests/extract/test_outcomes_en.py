@@ -178,3 +178,11 @@ def test_a_figure_of_another_edition_named_by_its_ordinal():
 
 def test_growth_from_the_previous_edition_to_a_figure_keeps_the_figure():
     assert deals("Signed investment rose 8 percent from last year's fair to $2.5 billion.") == [(2.5e9, "USD", "exact")]
+
+
+def test_documents_signed_one_at_a_time_and_never_counted():
+    assert outcome("The two mayors signed a cooperation agreement on Monday. The agreement covers tourism.")[0] == 1
+    text = "The governors signed a friendship agreement, and the deputies signed a protocol on trade."
+    assert outcome(text)[0] == 2
+    assert outcome("Several agreements were signed, among them a trade agreement.")[0] is None
+    assert outcome("The delegations discussed an agreement that may be signed next year.")[0] is None

@@ -168,3 +168,12 @@ def test_an_estimate_of_what_was_reached_is_a_result_not_a_plan():
 def test_a_figure_of_another_edition_named_by_its_ordinal():
     text = "第7回港湾見本市が閉幕し、45件の協定が締結された。第6回では60件の協定が結ばれ、契約額は30億円だった。"
     assert outcome(text) == (45, [])
+
+
+def test_a_document_signed_without_a_number_is_no_count():
+    # Japanese nouns do not show the singular: how many is not said
+    assert outcome("両市の市長が友好協定に調印した。")[0] is None
+
+
+def test_trade_contracts_of_a_fair_are_trade_not_deals():
+    assert deals("対外貿易契約額は5億ドル、国内貿易契約額は9億元だった。") == []

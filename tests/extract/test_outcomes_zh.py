@@ -176,3 +176,8 @@ def test_a_numeral_in_characters_with_a_decimal_part():
 def test_a_figure_of_another_edition_named_by_its_ordinal():
     text = "第七届港口交易会闭幕,共签署协议45份。第六届签署协议60份,签约金额30亿元。"
     assert outcome(text) == (45, [])
+
+
+def test_a_document_signed_without_a_number_is_no_count():
+    # Chinese nouns do not show the singular: how many is not said
+    assert outcome("两市市长签署了友好合作协议。")[0] is None
