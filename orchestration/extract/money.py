@@ -149,7 +149,8 @@ def _money_lexicon(lang: str) -> _MoneyLexicon:
     boundary = "" if cjk else r"(?<![^\W\d_])"
     pre_currency = re.compile(rf"{boundary}(?P<cur>{literal_alternation(list(pre), whole_word=False)})\s{{0,2}}$",
                               0 if cjk else flags)
-    post_currency = re.compile(rf"[ \u00a0]{{0,2}}(?P<cur>{_spaced_abbreviations(literal_alternation(list(post), whole_word=not cjk))})",
+    # a hyphen may join the scale word and the currency in a compound ("a 20-billion-dollar deal")
+    post_currency = re.compile(rf"(?:[ \u00a0]{{0,2}}{'' if cjk else '|-'})(?P<cur>{_spaced_abbreviations(literal_alternation(list(post), whole_word=not cjk))})",
                                0 if cjk else flags)
     not_deal = lex.get("not_deal") or {}
     scope = [(reason, rx) for reason, patterns in (not_deal.get("scope") or {}).items()

@@ -186,3 +186,7 @@ def test_documents_signed_one_at_a_time_and_never_counted():
     assert outcome(text)[0] == 2
     assert outcome("Several agreements were signed, among them a trade agreement.")[0] is None
     assert outcome("The delegations discussed an agreement that may be signed next year.")[0] is None
+
+
+def test_a_hyphenated_compound_of_scale_and_currency():
+    assert deals("The 4.2-billion-dollar package of contracts was signed at the summit.") == [(4.2e9, "USD", "exact")]

@@ -224,3 +224,7 @@ def test_documents_signed_one_at_a_time_and_never_counted():
 def test_a_protocol_of_intent_signed_is_a_document_signed():
     text = "Главы двух районов подписали соглашение о дружбе. Тогда же был подписан протокол о намерениях развивать туризм."
     assert outcome(text)[0] == 2
+
+
+def test_a_hyphenated_compound_of_scale_and_currency():
+    assert deals("Компании заключили сделки на 4,2 млрд-долларов.") == [(4.2e9, "USD", "exact")]
