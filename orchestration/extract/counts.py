@@ -28,6 +28,7 @@ from orchestration.extract.numbers import (
     grammar,
     literal_alternation,
     noun_after,
+    parse_cjk_numeral,
     qualifier_before,
 )
 from orchestration.extract.text import split_sentences
@@ -265,6 +266,64 @@ def _backward_cjk(text: str, q: Quantity, sentence_start: int, lang: str,
 _PAIR_COUNTERS = {"つ", "对", "對", "組", "组"}
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _ordinal_value(surface: str, words: dict[str, int]) -> int | None:
+    """The number of an edition's ordinal: digits ("5th", "第5回"), characters ("第五届"), Roman numerals ("V
+    форум") or an ordinal word of the lexicon ("fifth")."""
+    surface = surface.strip()
+    if surface.lower() in words:
+        return words[surface.lower()]
+    if re.fullmatch(r"[0-9０-９]+", surface):
+        return int(surface.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    if re.fullmatch(r"[IVXLC]+", surface):
+        values = [_ROMAN[ch] for ch in surface]
+        return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    value = parse_cjk_numeral(surface)
+    return int(value) if value and value == int(value) else None
+
+
+@lru_cache(maxsize=8)
+def _edition_patterns(lang: str) -> tuple[tuple[re.Pattern, ...], dict[str, int]]:
+    lex = lexicon(lang, "counts")
+    words = {str(w).lower(): int(n) for n, forms in (lex.get("ordinal_words") or {}).items() for w in forms}
+    word_alternation = literal_alternation(list(words)) if words else r"(?!x)x"
+    patterns = tuple(re.compile(p.replace("{ordinal_word}", word_alternation), re.IGNORECASE if lang == "en" else 0)
+                     for p in lex.get("edition") or [])
+    return patterns, words
+
+
+def edition_mentions(text: str, lang: str) -> list[tuple[int, int]]:
+    """(position, number) of each edition ordinal of an event in the text ("the 5th expo", "第五届", "第5回")."""
+    patterns, words = _edition_patterns(lang)
+    found = []
+    for rx in patterns:
+        for m in rx.finditer(text):
+            value = _ordinal_value(m.group("n"), words)
+            if value:
+                found.append((m.start(), value))
+    return sorted(found)
+
+
+def event_edition(text: str, lang: str) -> int | None:
+    """The edition the report is about: the first edition ordinal of its headline and lead."""
+    mentions = edition_mentions(text[:_LEAD_CHARS], lang)
+    return mentions[0][1] if mentions else None
+
+
+def other_edition(window: str, edition: int | None, lang: str) -> bool:
+    """The last edition ordinal in ``window`` is another edition than the report's ("the fourth expo saw ..." in a
+    report of the fifth): the figure after it is that edition's."""
+    if edition is None:
+        return False
+    mentions = edition_mentions(window, lang)
+    return bool(mentions) and mentions[-1][1] != edition
+
+
+_LEAD_CHARS = 400
+
+
 def _previous_edition(before: str, lx: _CountLexicon, lang: str) -> bool:
     """A word of an earlier edition or year before the count, unless it is the term of a comparison
     ("больше, чем в прошлом году, подписано 50 соглашений")."""
@@ -349,6 +408,7 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]
     found: list[CountMention] = []
+    edition = event_edition(text, lang)
     for q in find_quantities(text, lang):
         if q.value != int(q.value) or not 1 <= q.value <= _MAX_COUNT:
             continue
@@ -369,7 +429,8 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
             continue
         kind, noun = hit
         before = text[s_start:q.start]
-        if running_total(lx.cumulative, lx.running, lx.within_event, before, lang) or _previous_edition(before, lx, lang):
+        if running_total(lx.cumulative, lx.running, lx.within_event, before, lang) or _previous_edition(before, lx, lang) \
+                or other_edition(before, edition, lang):
             continue
         clause_end = _CLAUSE_END.search(text, q.end, s_end)
         if lx.target is not None and (lx.target.search(before[-(_TARGET_SCOPE_CJK if lang in CJK_LANGS else _TARGET_SCOPE):])
@@ -392,3 +453,45 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
             part_of_total=bool(lx.part is not None and lx.part.search(before)),
         ))
     return found
+
+
+_DOCUMENT_SUBJECT = re.compile(r"^\s+(?:of|on|about|о|об|по)\s+[^\W\d_]+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _singular_documents(lang: str) -> list[tuple[str, re.Pattern]]:
+    table = lexicon(lang, "counts").get("singular_documents") or {}
+    return [(lemma, re.compile(rf"(?<![^\W\d_])(?:{'|'.join(forms)})(?![^\W\d_])", re.IGNORECASE))
+            for lemma, forms in table.items() if forms]
+
+
+def singular_signings(text: str, lang: str) -> list[CountMention]:
+    """Documents signed one at a time and never counted ("signed an agreement", "подписали соглашение", "был
+    подписан протокол"): one mention of value 1 per document word, in a sentence with a signing word and none of an
+    earlier edition, a running total or a plan. Only languages whose nouns show the singular carry the forms."""
+    forms = _singular_documents(lang)
+    if not forms:
+        return []
+    lx = _count_lexicon(lang)
+    plural = _any(lexicon(lang, "counts").get("plural_documents"), r"(?<![^\W\d_]){}(?![^\W\d_])")
+    found = []
+    for sentence in split_sentences(text):
+        body = sentence.text
+        if lx.signing is None or not lx.signing.search(body):
+            continue
+        if _previous_edition(body, lx, lang) or running_total(lx.cumulative, lx.running, lx.within_event, body, lang):
+            continue
+        if plural is not None and plural.search(body):
+            return []  # documents signed in the plural and not counted: how many is not said
+        for lemma, rx in forms:
+            for m in rx.finditer(body):
+                # a plan to sign it, before the document or right after it; the document's own subject ("a protocol
+                # of intent", "протокол о намерениях") is not one
+                after = _DOCUMENT_SUBJECT.sub("", body[m.end():m.end() + 40], count=1)
+                if lx.target is not None and (lx.target.search(body, max(0, m.start() - 60), m.start())
+                                              or lx.target.search(after)):
+                    continue
+                kind = _kind_of(lemma, lx) or "documents"
+                found.append(CountMention(sentence.start + m.start(), sentence.start + m.end(), 1, "exact", lemma,
+                                          kind, True, sentence.start, sentence.end))
+    return sorted(found, key=lambda c: c.start)

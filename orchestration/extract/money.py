@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from orchestration.extract.counts import running_total, scope_marker
+from orchestration.extract.counts import event_edition, other_edition, running_total, scope_marker
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.numbers import (
     CJK_LANGS,
@@ -142,14 +142,15 @@ def _money_lexicon(lang: str) -> _MoneyLexicon:
     currencies = lex.get("currencies") or {}
     pre = currencies.get("pre") or {}
     post = currencies.get("post") or {}
-    currency_of = {f"pre:{k.lower()}": v for k, v in pre.items()}
-    currency_of.update({f"post:{k.lower()}": v for k, v in post.items()})
+    currency_of = {f"pre:{_surface_key(k)}": v for k, v in pre.items()}
+    currency_of.update({f"post:{_surface_key(k)}": v for k, v in post.items()})
     cjk = lang in CJK_LANGS
     # a currency code written in letters must not be the end of a longer word ("CNY" in "ACNY")
     boundary = "" if cjk else r"(?<![^\W\d_])"
     pre_currency = re.compile(rf"{boundary}(?P<cur>{literal_alternation(list(pre), whole_word=False)})\s{{0,2}}$",
                               0 if cjk else flags)
-    post_currency = re.compile(rf"[ \u00a0]{{0,2}}(?P<cur>{literal_alternation(list(post), whole_word=not cjk)})",
+    # a hyphen may join the scale word and the currency in a compound ("a 20-billion-dollar deal")
+    post_currency = re.compile(rf"(?:[ \u00a0]{{0,2}}{'' if cjk else '|-'})(?P<cur>{_spaced_abbreviations(literal_alternation(list(post), whole_word=not cjk))})",
                                0 if cjk else flags)
     not_deal = lex.get("not_deal") or {}
     scope = [(reason, rx) for reason, patterns in (not_deal.get("scope") or {}).items()
@@ -214,11 +215,11 @@ def _currency_around(text: str, token: NumberToken, lx: _MoneyLexicon):
     start, end, currency = token.start, token.end, None
     pre = lx.pre_currency.search(text, max(0, token.start - 12), token.start)
     if pre:
-        currency = lx.currency_of.get(f"pre:{pre.group('cur').lower()}")
+        currency = lx.currency_of.get(f"pre:{_surface_key(pre.group('cur'))}")
         start = pre.start("cur")
     post = lx.post_currency.match(text, token.end)
     if post:
-        post_currency = lx.currency_of.get(f"post:{post.group('cur').lower()}")
+        post_currency = lx.currency_of.get(f"post:{_surface_key(post.group('cur'))}")
         if currency is None or currency == "USD" and pre.group("cur") == "$":
             currency = post_currency or currency
         end = post.end("cur")
@@ -309,7 +310,7 @@ def _usd(d: _Draft) -> float:
 
 
 def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _MoneyLexicon,
-              sentences: list[Sentence], starts: list[int]) -> None:
+              sentences: list[Sentence], starts: list[int], edition: int | None = None) -> None:
     d = drafts[i]
     sentence = d.sentence
     before = text[sentence.start:d.qualifier_start]
@@ -337,7 +338,9 @@ def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _Mone
             d.is_deal, d.reason = False, reason
             break
     else:
-        if threshold:
+        if other_edition(own_before, edition, lx.lang):
+            d.is_deal, d.reason = False, "previous_edition"
+        elif threshold:
             d.is_deal, d.reason = False, "threshold"
         elif lx.change_before is not None and lx.change_before.search(before[-40:]):
             d.is_deal, d.reason = False, "change"
@@ -363,6 +366,12 @@ def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _Mone
             d.is_deal, d.reason = False, "forecast"
     elif lx.intended is not None and lx.intended.search(before + " " + after):
         d.status = "intended"
+    if d.is_deal and lx.part_before is not None and lx.part_before.search(before):
+        # a part of a total that is not a deal ("sales of 5 bn, of which 2 bn with ...") is not one either
+        earlier = [p for p in drafts[:i] if p.sentence.start == sentence.start and p.pair_lead is None and not p.rate]
+        total = next((p for p in reversed(earlier) if _usd(p) > _usd(d)), None)
+        if total is not None and not total.is_deal and total.reason != "no_deal_context":
+            d.is_deal, d.reason = False, total.reason
     if d.is_deal:
         cue_before = lx.part_before is not None and lx.part_before.search(before)
         cue_share = lx.part_anywhere is not None and lx.part_anywhere.search(sentence_text)
@@ -435,6 +444,16 @@ def _merge_ranges(text: str, tokens: tuple[NumberToken, ...]) -> list[tuple[Numb
                     continue
         out.append((token, False))
     return out
+
+
+def _surface_key(surface: str) -> str:
+    """A currency surface as looked up: case and spacing ignored ("U. S. dollars" is "U.S. dollars")."""
+    return re.sub(r"\s+", "", surface.lower())
+
+
+def _spaced_abbreviations(alternation: str) -> str:
+    """Let a dot inside an abbreviation be followed by a space, as some outlets write it ("U. S.")."""
+    return re.sub(r"\\\.(?=[^\W\d_])", r"\\.\\s?", alternation)
 
 
 def _exchange_rate_asides(text: str, drafts: list[_Draft], lx: _MoneyLexicon) -> dict[int, int]:
@@ -525,12 +544,13 @@ def find_money(text: str, lang: str) -> list[MoneyMention]:
         post, _ = qualifier_after(text, end, lang)
         if post and drafts[lead].qualifier is None:
             drafts[lead].qualifier = post
+    edition = event_edition(text, lang)
     for i, d in enumerate(drafts):
         if d.pair_lead is None and not d.rate:
             end = group_end[i]
             close = re.match(r"[\s)）\]/]*", text[end:end + 4])
             _classify(text, drafts, i, end + (close.end() if close and close.group(0).strip() else 0), lx,
-                      sentences, starts)
+                      sentences, starts, edition)
     for d in drafts:
         if d.pair_lead is not None:
             lead = drafts[d.pair_lead]

@@ -31,7 +31,8 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.
 
 _KD = "〇零一二两兩三四五六七八九"
 _CJK_DIGITS = r"\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?(?!\d)|\d+(?:[.．]\d+)?"
-_CJK_SEG = rf"(?:(?:{_CJK_DIGITS})[十百千]?|[{_KD}十百千]+)"
+# a numeral in characters may have a decimal part before a myriad unit: "二十五点六亿" = 2.56e9
+_CJK_SEG = rf"(?:(?:{_CJK_DIGITS})[十百千]?|[{_KD}十百千]+(?:[点點][{_KD}]+(?=[万萬億亿兆]))?)"
 # A myriad-unit numeral: "2036億8000万", "2兆2000億", "1万7800", "4.3亿", "1000多万", "三十".
 _CJK_TOKEN = rf"(?<![0-9A-Za-z０-９.,．，])(?P<cjk>{_CJK_SEG}(?:(?P<mid>多|余)?[万萬億亿兆]+(?:{_CJK_SEG})?)*)"
 
@@ -242,6 +243,10 @@ def _small_cjk(section: str) -> float:
     section = section.translate(_FULLWIDTH).replace(",", "")
     if not section:
         return 0.0
+    decimal = re.fullmatch(r"(.+)[点點](.+)", section)
+    if decimal:
+        whole, fraction = decimal.groups()
+        return _small_cjk(whole) + float("0." + "".join(str(KANJI_DIGITS[ch]) for ch in fraction if ch in KANJI_DIGITS))
     if re.fullmatch(r"\d+(?:\.\d+)?", section):
         return float(section)
     if not any(ch in KANJI_SMALL_UNITS for ch in section):

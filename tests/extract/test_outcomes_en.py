@@ -143,3 +143,50 @@ def test_a_part_of_a_vague_total_is_not_the_count():
 
 def test_the_expected_investment_of_signed_projects_is_their_value():
     assert deals("Projects with expected investment of $3 billion were signed.") == [(3e9, "USD", "exact")]
+
+
+# ------------------------------------------------------------------------------------------------ second pass
+
+def test_counts_of_other_years_in_one_sentence_are_not_added():
+    text = ("The organisers said 70 agreements were signed this week. In 2019 the meeting ended with 40 agreements, "
+            "and in 2021 with 55 agreements.")
+    assert outcome(text)[0] == 70
+
+
+def test_a_part_of_a_total_that_is_no_deal_is_no_deal_either():
+    text = "Retail sales at the show came to $90 million, of which $30 million were sold to visitors from abroad."
+    assert outcome(text)[1] == []
+
+
+def test_export_turnover_of_a_fair_is_sales():
+    assert deals("The fair's export turnover reached $4 billion, exhibitors said.") == []
+
+
+def test_an_abbreviation_written_with_spaces_is_still_a_currency():
+    assert deals("Contracts worth 7 billion U. S. dollars were signed at the forum.") == [(7e9, "USD", "exact")]
+
+
+def test_several_modifiers_between_a_number_and_its_noun():
+    assert counts("In all, 9 corporate finance cooperation projects were signed.") == [(9, "projects", "exact")]
+
+
+def test_a_figure_of_another_edition_named_by_its_ordinal():
+    text = ("The 7th Harbour Trade Fair closed on Friday with 45 agreements signed. "
+            "The sixth fair brought 60 agreements and contracts worth $3 billion.")
+    assert outcome(text) == (45, [])
+
+
+def test_growth_from_the_previous_edition_to_a_figure_keeps_the_figure():
+    assert deals("Signed investment rose 8 percent from last year's fair to $2.5 billion.") == [(2.5e9, "USD", "exact")]
+
+
+def test_documents_signed_one_at_a_time_and_never_counted():
+    assert outcome("The two mayors signed a cooperation agreement on Monday. The agreement covers tourism.")[0] == 1
+    text = "The governors signed a friendship agreement, and the deputies signed a protocol on trade."
+    assert outcome(text)[0] == 2
+    assert outcome("Several agreements were signed, among them a trade agreement.")[0] is None
+    assert outcome("The delegations discussed an agreement that may be signed next year.")[0] is None
+
+
+def test_a_hyphenated_compound_of_scale_and_currency():
+    assert deals("The 4.2-billion-dollar package of contracts was signed at the summit.") == [(4.2e9, "USD", "exact")]

@@ -141,3 +141,39 @@ def test_a_word_of_the_previous_edition_qualifies_the_first_figure_after_it():
 ])
 def test_the_object_particle_a_relative_phrase_and_a_noun_left_out(text, expected):
     assert counts(text) == [expected]
+
+
+# ------------------------------------------------------------------------------------------------ 二回目
+
+def test_counts_of_other_years_in_one_sentence_are_not_added():
+    text = "今回は80件の協定が締結された。2019年の会議では40件の協定、2021年は55件の協定が結ばれた。"
+    assert outcome(text)[0] == 80
+
+
+def test_a_part_of_a_total_that_is_no_deal_is_no_deal_either():
+    text = "会場での売上高は9億円で、うち海外客向けの成約額は3億円だった。"
+    assert outcome(text)[1] == []
+
+
+def test_export_transactions_of_a_fair_are_sales():
+    assert deals("見本市での輸出成約額は40億ドルとなった。") == []
+
+
+def test_an_estimate_of_what_was_reached_is_a_result_not_a_plan():
+    assert counts("主催者によると、契約件数は300件を超えた見込みだ。") == [(300, "contracts", "over")]
+    assert deals("成約額は50億円以上に達した見込みだ。") == [(5e9, "JPY", "over")]
+    assert deals("成約額は50億円に達する見込みだ。") == []
+
+
+def test_a_figure_of_another_edition_named_by_its_ordinal():
+    text = "第7回港湾見本市が閉幕し、45件の協定が締結された。第6回では60件の協定が結ばれ、契約額は30億円だった。"
+    assert outcome(text) == (45, [])
+
+
+def test_a_document_signed_without_a_number_is_no_count():
+    # Japanese nouns do not show the singular: how many is not said
+    assert outcome("両市の市長が友好協定に調印した。")[0] is None
+
+
+def test_trade_contracts_of_a_fair_are_trade_not_deals():
+    assert deals("対外貿易契約額は5億ドル、国内貿易契約額は9億元だった。") == []

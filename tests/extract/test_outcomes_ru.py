@@ -181,3 +181,50 @@ def test_the_topic_of_one_count_is_not_the_next_ones():
 def test_the_planned_investment_of_signed_agreements_is_their_value():
     assert deals("Подписано 20 соглашений с общим планируемым объёмом инвестиций 100 млрд рублей.") == [
         (1e11, "RUB", "exact")]
+
+
+# ------------------------------------------------------------------------------------------------ второй проход
+
+def test_counts_of_other_years_in_one_sentence_are_not_added():
+    text = ("На форуме подписали 70 соглашений. В 2019 году было заключено 40 соглашений, в 2021 году 55 соглашений.")
+    assert outcome(text)[0] == 70
+
+
+def test_a_part_of_a_total_that_is_no_deal_is_no_deal_either():
+    text = "Объем продаж на выставке достиг 900 млн рублей, из них 300 млн рублей пришлось на иностранных гостей."
+    assert outcome(text)[1] == []
+
+
+def test_export_revenue_is_sales():
+    assert deals("Экспортная выручка участников ярмарки составила 2 млрд рублей.") == []
+
+
+def test_an_abbreviated_dollar_with_country_and_a_rate_in_words():
+    text = "Стороны подписали контракты на 12 млрд юаней /один долл США - 7,1 юаня/. Работы начнутся весной."
+    assert deals(text) == [(12e9, "CNY", "exact")]
+
+
+def test_a_figure_of_another_edition_named_by_its_ordinal():
+    text = ("VII Приморская ярмарка завершилась подписанием 45 соглашений. "
+            "На VI ярмарке было заключено 60 соглашений на 3 млрд рублей.")
+    assert outcome(text) == (45, [])
+    text = ("12-й Северный форум завершился подписанием 45 соглашений. "
+            "На 11-м форуме было заключено 60 соглашений на 3 млрд рублей.")
+    assert outcome(text) == (45, [])
+
+
+def test_documents_signed_one_at_a_time_and_never_counted():
+    assert outcome("Губернаторы подписали соглашение о сотрудничестве. Соглашением предусмотрен обмен делегациями.")[0] == 1
+    text = "Мэры подписали соглашение о побратимстве. Одновременно был подписан протокол о торговле."
+    assert outcome(text)[0] == 2
+    assert outcome("На встрече были подписаны договоры о поставках и соглашение о туризме.")[0] is None
+    assert outcome("Стороны планируют подписать соглашение в следующем году.")[0] is None
+
+
+def test_a_protocol_of_intent_signed_is_a_document_signed():
+    text = "Главы двух районов подписали соглашение о дружбе. Тогда же был подписан протокол о намерениях развивать туризм."
+    assert outcome(text)[0] == 2
+
+
+def test_a_hyphenated_compound_of_scale_and_currency():
+    assert deals("Компании заключили сделки на 4,2 млрд-долларов.") == [(4.2e9, "USD", "exact")]

@@ -150,3 +150,34 @@ def test_a_list_of_documents_closed_by_deng_and_a_vague_batch():
 
 def test_the_planned_investment_of_signed_projects_is_their_value():
     assert deals("签约项目32个，预计总投资150亿元。") == [(1.5e10, "CNY", "exact")]
+
+
+# ------------------------------------------------------------------------------------------------ 第二轮
+
+def test_counts_of_other_years_in_one_sentence_are_not_added():
+    text = "本次会议签署协议80份。2019年会议签署协议40份、2021年签署协议55份。"
+    assert outcome(text)[0] == 80
+
+
+def test_a_part_of_a_total_that_is_no_deal_is_no_deal_either():
+    text = "展会对外贸易额9亿元,其中出口订单额3亿元,进口订单额5亿元。"
+    assert outcome(text)[1] == []
+
+
+def test_trade_transactions_of_a_fair_are_not_deals():
+    assert deals("本届交易会出口成交额达40亿美元。") == []
+    assert deals("展会期间国内贸易成交额12亿元。") == []
+
+
+def test_a_numeral_in_characters_with_a_decimal_part():
+    assert deals("本届博览会签约项目总投资三十六点四亿美元。") == [(3.64e9, "USD", "exact")]
+
+
+def test_a_figure_of_another_edition_named_by_its_ordinal():
+    text = "第七届港口交易会闭幕,共签署协议45份。第六届签署协议60份,签约金额30亿元。"
+    assert outcome(text) == (45, [])
+
+
+def test_a_document_signed_without_a_number_is_no_count():
+    # Chinese nouns do not show the singular: how many is not said
+    assert outcome("两市市长签署了友好合作协议。")[0] is None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from orchestration.extract.counts import CountMention, find_agreement_counts
+from orchestration.extract.counts import CountMention, find_agreement_counts, singular_signings
 from orchestration.extract.money import find_money
 from orchestration.extract.numbers import CJK_LANGS
 from orchestration.extract.roles.context import (
@@ -52,6 +52,9 @@ def _coordinated(text: str, first: CountMention, second: CountMention, lang: str
     gap = text[first.end:second.start]
     if _BOUNDARY.search(gap):
         return False
+    if re.search(r"\d", gap):
+        # another number between them ("205 in one year, 356 in the next") frames each count differently
+        return False
     if lang in CJK_LANGS:
         # the noun may come before the number ("协议3份、协议2份") or after it ("3件の協定と2件の協定")
         return len(gap) <= _MAX_GAP_CJK and _CJK_COORDINATOR.search(gap) is not None
@@ -80,6 +83,17 @@ def agreement_count_row(ctx: Context, document_id: str, event_ref: str) -> dict 
     signed = [c for c in find_agreement_counts(ctx.text, ctx.lang) if c.signed and not c.part_of_total]
     body = [c for c in signed if c.start >= ctx.title_end]
     candidates = _with_lists_added(ctx.text, body or signed, ctx.lang)
+    if not candidates and not find_agreement_counts(ctx.text, ctx.lang):
+        # no count at all: documents signed one by one, each document word once ("signed an agreement ... the
+        # agreement provides"; "an agreement and a protocol" are 2)
+        singles = [c for c in singular_signings(ctx.text, ctx.lang)
+                   if c.sentence_start not in ctx.background_sentences]
+        singles = [c for c in singles if c.start >= ctx.title_end] or singles
+        if singles:
+            first = singles[0]
+            return make_row(document_id, "agreement_count", event_ref, "event", first.start, first.end, ctx.text,
+                            sentence_of(ctx, first.start), count_value=len({c.noun for c in singles}),
+                            count_kind=first.kind, qualifier="exact")
     if not candidates:
         return None
     general = [c for c in candidates if c.kind in AGREEMENT_KINDS] or candidates
