@@ -5,6 +5,8 @@ date line, a timestamp line around the title, a closing attribution line, a date
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -50,6 +52,11 @@ def decode_bytes(content: bytes, content_type: str | None = None, declared: str 
     return text
 
 
+# Mirror sites gloss characters with their pinyin in brackets (經(jīng)濟, 贸(mào)易): reading aids inside words
+# that hide them from every word list.
+_PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)+\)")
+
+
 def parse_document(content: bytes, *, content_type: str | None, language_hint: str | None = None,
                    declared_encoding: str | None = None) -> ParsedDocument:
     text = decode_bytes(content, content_type, declared_encoding)
@@ -62,6 +69,7 @@ def parse_document(content: bytes, *, content_type: str | None, language_hint: s
         published = found.to_date() if found else None
         source = "html_meta" if published else None
         text = page.text
+    text = _PINYIN_GLOSS.sub("", text)
     line_date, text = split_date_line(text)
     if published is None and line_date is not None:
         published, source = line_date, "page_metadata"
