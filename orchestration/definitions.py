@@ -12,6 +12,7 @@ from orchestration.defs import (
     parse,
     publish,
     reference,
+    report,
 )
 from orchestration.defs.resources import AccordsResource
 
@@ -23,6 +24,7 @@ defs = dg.Definitions.merge(
     dbt.defs,
     checks.defs,
     publish.defs,
+    report.defs,
     automation.defs,
     # in-process: one process, sequential steps, a small footprint on a 2-core machine; the data directory's
     # lock (held by the accords resource for the whole run) keeps concurrent runs apart

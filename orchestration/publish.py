@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 
+from orchestration.comments import copy_comments
 from orchestration.settings import Settings
 
 MART_TABLES = (
@@ -41,6 +42,7 @@ def publish_marts(settings: Settings) -> dict[str, int]:
             connection.execute("create schema marts")
             for table in MART_TABLES:
                 connection.execute(f"create table marts.{table} as {_without_quarantined(connection, table)}")
+                copy_comments(connection, "live", staged_db.stem, "marts", table)  # dbt's descriptions, for BI tools
                 counts[table] = connection.execute(f"select count(*) from marts.{table}").fetchone()[0]
                 connection.execute(f"copy marts.{table} to '{staging / (table + '.parquet')}' (format parquet)")
             connection.execute("detach live")

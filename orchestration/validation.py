@@ -61,6 +61,7 @@ class SuiteOutcome:
     # the table's failing rows, once each, with every expectation that failed them in failed_expectation
     failing_rows: pd.DataFrame | None = None
     key: str | None = None
+    validation_result: object | None = None  # GX's ExpectationSuiteValidationResult, for its renderers
 
     @property
     def success(self) -> bool:
@@ -203,7 +204,7 @@ def validate_table(suite: dict, frame: pd.DataFrame) -> SuiteOutcome:
     failing_rows = original.iloc[positions].reset_index(drop=True).assign(
         failed_expectation=["; ".join(failed_by[position]) for position in positions])
     return SuiteOutcome(suite=suite["name"], table=suite["table"], row_count=len(frame), outcomes=outcomes,
-                        failing_rows=failing_rows, key=key)
+                        failing_rows=failing_rows, key=key, validation_result=result)
 
 
 def _expectation_label(config) -> str:

@@ -157,3 +157,27 @@ def test_a_byline_with_a_labelled_date_is_metadata():
             "The expo closed in Ningbo on Friday with agreements signed by companies from ten countries.\n")
     parsed = parse_document(page.encode(), content_type="text/plain")
     assert parsed.published_date == date(2023, 4, 15) and "Writer" not in parsed.text
+
+
+def test_a_standfirst_under_the_headline_is_article_text_and_a_short_label_is_not():
+    from orchestration.parse.furniture import split_article
+
+    page = "\n".join([
+        "Fair opens in Qingdao",
+        "Maritime fair opens in Qingdao on Monday with exhibitors from nine countries",
+        "Photo gallery",
+        "Organisers said more than 300 firms had registered for the three-day event, which features a forum on "
+        "port logistics and a matchmaking session for small and medium-sized companies from both regions.",
+    ])
+    article = split_article(page)
+    assert "opens in Qingdao on Monday" in article.text
+    assert "Photo gallery" not in article.text
+
+
+def test_pinyin_glosses_inside_chinese_words_are_removed():
+    from orchestration.parse.document import parse_document
+
+    raw = "两市签署协议\n两市签署经(jīng)济合作协议，贸(mào)易额达到三亿元，双方代表(Daibiao)出席。".encode()
+    text = parse_document(raw, content_type="text/plain").text
+    assert "经济合作" in text and "贸易额" in text
+    assert "(Daibiao)" in text  # plain Latin in brackets is no gloss

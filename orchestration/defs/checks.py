@@ -7,6 +7,7 @@ ACCORDS_MAX_QUARANTINE_RATE of the table's rows fail (orchestration/validation.p
 import dagster as dg
 
 from orchestration.defs.resources import AccordsResource
+from orchestration.report.validation_docs import validation_metadata
 from orchestration.validation import (
     judge,
     max_quarantine_rate,
@@ -29,7 +30,7 @@ def _suite_check(name: str) -> dg.AssetChecksDefinition:
         f"moved to quarantine.{table_name} (warning); a table-level failure or more than "
         "ACCORDS_MAX_QUARANTINE_RATE of the rows failing blocks publication.",
     )
-    def check(accords: AccordsResource) -> dg.AssetCheckResult:
+    def check(context: dg.AssetCheckExecutionContext, accords: AccordsResource) -> dg.AssetCheckResult:
         settings = accords.settings()
         warehouse = settings.warehouse_path
         build = current_build(settings)
@@ -37,6 +38,7 @@ def _suite_check(name: str) -> dg.AssetChecksDefinition:
         verdict = judge(outcome)
         quarantined = write_quarantine(outcome, warehouse)
         record_check(settings, build, name, publishable=verdict.publishable)
+        readable = validation_metadata(outcome, settings.published_dir / "validation", context.run.run_id, context.log)
         failed = [o for o in outcome.outcomes if not o.success]
         return dg.AssetCheckResult(
             passed=outcome.success,
@@ -56,6 +58,7 @@ def _suite_check(name: str) -> dg.AssetChecksDefinition:
                       "row_level": o.row_level} for o in failed]
                 ),
                 "example_rows": dg.MetadataValue.json([row for o in failed for row in o.examples][:10]),
+                **readable,
             },
         )
 

@@ -19,8 +19,9 @@ from functools import lru_cache
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places import (
     CITY_STATES,
-    _AlphabeticPlaces,
-    _CjkPlaces,
+    AlphabeticPlaces,
+    CjkPlaces,
+    alphabetic_finder,
     attach_sentences,
     inside_any,
     is_currency_issuer,
@@ -54,7 +55,13 @@ class CountryMention:
 
 
 def find_countries(text: str, lang: str) -> list[CountryMention]:
-    """All country mentions of ``text`` (offsets into ``text``), in order."""
+    """All country mentions of ``text`` (offsets into ``text``), in order (the last few answers are kept, as
+    for places: the mentions are shared)."""
+    return list(_find_countries(text, lang))
+
+
+@lru_cache(maxsize=16)
+def _find_countries(text: str, lang: str) -> tuple[CountryMention, ...]:
     if lang in ("zh", "ja"):
         mentions = _cjk_countries(text, lang)
     elif lang in ("ru", "en"):
@@ -62,7 +69,7 @@ def find_countries(text: str, lang: str) -> list[CountryMention]:
     else:
         raise ValueError(f"unsupported language: {lang!r}")
     attach_sentences(text, mentions)
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
 
 
 # --- Russian / English -----------------------------------------------------------------------------------
@@ -106,7 +113,7 @@ def _part_country(lang: str, part: str) -> tuple[str | None, str]:
 
 
 def _alphabetic_countries(text: str, lang: str) -> list[CountryMention]:
-    finder = _AlphabeticPlaces(text, lang)
+    finder = alphabetic_finder(text, lang)
     items = finder.items()
     mentions: list[CountryMention] = []
     covered: set[int] = set()
@@ -143,7 +150,7 @@ def _alphabetic_countries(text: str, lang: str) -> list[CountryMention]:
     return mentions
 
 
-def _in_capitalised_name(finder: _AlphabeticPlaces, index: int) -> bool:
+def _in_capitalised_name(finder: AlphabeticPlaces, index: int) -> bool:
     """An adjective inside a capitalised proper name with a head noun («Казахско-Британский Технический
     Университет», "Chinese Academy of Sciences")."""
     tokens = finder.tokens
@@ -162,7 +169,7 @@ def _in_capitalised_name(finder: _AlphabeticPlaces, index: int) -> bool:
     return False
 
 
-def _next_capitalised(finder: _AlphabeticPlaces, index: int) -> bool:
+def _next_capitalised(finder: AlphabeticPlaces, index: int) -> bool:
     tokens = finder.tokens
     return index + 1 < len(tokens) and finder.adjacent[index] and tokens[index + 1][2][:1].isupper()
 
@@ -179,7 +186,7 @@ def _abbreviations(lang: str) -> tuple[dict[str, str], tuple[str, ...]]:
 
 def _cjk_countries(text: str, lang: str) -> list[CountryMention]:
     folded = fold_cjk(text)
-    finder = _CjkPlaces(text, lang)
+    finder = CjkPlaces(text, lang)
     items = scan_cjk(folded, lang)
     mentions: list[CountryMention] = []
     covered = bytearray(len(folded) + 1)
@@ -197,7 +204,7 @@ def _cjk_countries(text: str, lang: str) -> list[CountryMention]:
     return mentions
 
 
-def _cjk_compounds(text: str, folded: str, lang: str, covered: bytearray, finder: _CjkPlaces
+def _cjk_compounds(text: str, folded: str, lang: str, covered: bytearray, finder: CjkPlaces
                    ) -> list[CountryMention]:
     table, continuations = _abbreviations(lang)
     out: list[CountryMention] = []

@@ -1,13 +1,15 @@
 """Counts of agreements, contracts, projects, documents and deals signed or concluded at an event.
 
-``find_agreement_counts`` keeps a number only when the noun it counts is one of those ("подписали 71 соглашение",
-"14の…プロジェクトが契約された", "签署16项友好合作协议", "signed 29 agreements"), including the noun-first
-constructions "количество сделок достигло 267", "合意された業務提携は331件", "签订项目合作协议23项".
+``find_agreement_counts`` keeps a number only when the noun it counts is one of those ("подписали 40 соглашений",
+"договоры по 12 проектам", "25件の協力協定が締結された", "签署18份合作协议", "signed 30 contracts"), including the
+noun-first constructions "число заключённых сделок достигло 90", "締結された協定は45件", "签约项目57个" and the
+Japanese/Chinese enumerations whose head noun comes after the list ("20件以上の技術移転、共同研究などの協定").
 Counts of participants, companies, booths, cities, countries ... have other nouns and are never returned;
-statistics over the years ("в настоящее время 3054 побратимских отношений установлено", "累计") and counts of
-earlier editions are skipped; vague counts ("десятки документов", "dozens of") are no numbers at all.
-Sister-city agreements and relations get the kind ``sister_city`` so that callers can prefer the general
-cooperation agreements when a report gives both.
+running totals over the years of a series or a partnership ("с момента первого форума", "累计", "to date"), unless
+the running total is of the event's own days ("本届…累计"), counts of earlier editions, plans and targets are
+skipped; vague counts ("десятки документов", "dozens of") are no numbers at all. Sister-city agreements and
+relations get the kind ``sister_city`` so that callers can prefer the general cooperation agreements when a report
+gives both.
 
 Counted nouns and cue words are data, in the ``counts`` lexicon of each language.
 """
@@ -25,6 +27,9 @@ from orchestration.extract.numbers import (
     find_quantities,
     grammar,
     literal_alternation,
+    noun_after,
+    parse_cjk_numeral,
+    qualifier_before,
 )
 from orchestration.extract.text import split_sentences
 
@@ -55,15 +60,21 @@ class _CountLexicon:
     sister: re.Pattern | None
     signing: re.Pattern | None
     cumulative: re.Pattern | None
+    running: re.Pattern | None
+    within_event: re.Pattern | None
+    target: re.Pattern | None
+    enumeration: re.Pattern | None
     previous: re.Pattern | None
     part: re.Pattern | None
     count_of: re.Pattern | None
     count_verbs: re.Pattern | None
     over_verbs: set[str]
+    agreement_counters: frozenset[str]
     particles: re.Pattern | None
     difference_before: re.Pattern | None
     difference_after: re.Pattern | None
     comparison: re.Pattern | None
+    presented: re.Pattern | None
 
 
 def _any(patterns: list[str] | None, template: str = "{}", flags: int = re.IGNORECASE) -> re.Pattern | None:
@@ -88,16 +99,23 @@ def _count_lexicon(lang: str) -> _CountLexicon:
         sister=_any(lex.get("sister_city")),
         signing=_any(lex.get("signing")),
         cumulative=_any(lex.get("cumulative")),
+        running=_any(lex.get("running_total")),
+        within_event=_any(lex.get("within_event")),
+        target=_any(lex.get("target")),
+        enumeration=re.compile(literal_alternation(lex.get("enumeration_heads") or [], False)) if lex.get("enumeration_heads") else None,
         previous=_any(lex.get("previous")),
         part=_any(lex.get("part_of_total")),
         count_of=_any(lex.get("count_of"), r"(?<![^\W\d_]){}(?![^\W\d_])"),
         count_verbs=re.compile(rf"(?:^|\s)(?P<verb>{literal_alternation(all_verbs)})\s*[:—–-]?\s*$", re.IGNORECASE) if all_verbs else None,
         over_verbs={v.lower() for v in verbs.get("over") or []},
+        agreement_counters=frozenset(lex.get("agreement_counters") or []),
         particles=re.compile(rf"(?:{literal_alternation(particles, False)})$") if particles else None,
         difference_before=_any(lex.get("difference_before")),
         difference_after=_any(lex.get("difference_after")),
         # the words of a comparison are shared with the money extractor
         comparison=_any(lexicon(lang, "money").get("comparison")),
+        # so are the words of projects presented, not signed
+        presented=_any(lexicon(lang, "money").get("presented")),
     )
 
 
@@ -110,12 +128,13 @@ def _kind_of(noun: str, lx: _CountLexicon) -> str | None:
 
 
 def _forward_latin(text: str, q: Quantity, lx: _CountLexicon) -> tuple[str, str] | None:
-    """Kind and noun of "подписали 71 соглашение", "8 побратимских отношений", "29 cooperation agreements"."""
+    """Kind and noun of "подписали 42 соглашения", "6 побратимских связей", "35 cooperation agreements"."""
     if not q.noun:
         return None
     phrase = text[q.end:q.noun_end]
     tail = text[q.noun_end:q.noun_end + 80]
-    tail = tail[:m.start()] if (m := re.search(r"[.,;:!?()\n]", tail)) else tail
+    # the words after the noun up to the next punctuation or the next number (which has its own noun)
+    tail = tail[:m.start()] if (m := re.search(r"[.,;:!?()\n\d]", tail)) else tail
     kind = _kind_of(q.noun, lx)
     is_relation = lx.relation is not None and lx.relation.search(q.noun.lower())
     sister = lx.sister is not None and (lx.sister.search(phrase) or lx.sister.search(tail[:60]))
@@ -129,7 +148,7 @@ def _forward_latin(text: str, q: Quantity, lx: _CountLexicon) -> tuple[str, str]
 
 
 def _backward_latin(text: str, q: Quantity, sentence_start: int, lx: _CountLexicon) -> tuple[str, str, str | None] | None:
-    """Kind, noun and verb qualifier of "количество сделок достигло 267", "the number of deals reached 29"."""
+    """Kind, noun and verb qualifier of "число сделок достигло 140", "the number of deals reached 52"."""
     if lx.count_of is None or lx.count_verbs is None:
         return None
     window_start = max(sentence_start, q.start - 160)
@@ -157,24 +176,32 @@ def _backward_latin(text: str, q: Quantity, sentence_start: int, lx: _CountLexic
 
 
 def _strip_qualifier(tail: str) -> str:
-    """The text before a number without a qualifier word that ends it ("превысило более 380")."""
+    """The text before a number without a qualifier word that ends it ("превысило более 150")."""
     return re.sub(r"(?:более|свыше|около|почти|more than|over|about|nearly|almost)\s*$", "", tail, flags=re.IGNORECASE)
 
 
-def _forward_cjk(q: Quantity, lang: str, lx: _CountLexicon) -> tuple[str, str] | None:
-    """Kind and noun of "16项友好合作协议", "14の魯港協力プロジェクト", "8份…友好城市关系协议书"."""
+def _forward_cjk(text: str, q: Quantity, lang: str, lx: _CountLexicon) -> tuple[str, str] | None:
+    """Kind and noun of "12项经贸合作协议", "9の共同研究プロジェクト", "5份…友好城市协议书", and of an enumeration
+    whose head noun follows the list ("20件以上の技術移転、共同研究などの協定", "18项涵盖贸易、投资等领域的协议")."""
     if not q.noun:
         return None
     counter = grammar(lang).counters.match(q.noun) if grammar(lang).counters else None
+    if counter is not None and counter.group(0) not in lx.agreement_counters:
+        return None  # "两市", "300社": the counter is the counted noun
     phrase = q.noun[counter.end():] if counter else q.noun
     phrase = phrase.lstrip("の")
-    if not phrase:
-        return None
-    kind = _kind_of(phrase, lx)
-    is_relation = lx.relation is not None and lx.relation.search(phrase)
-    sister = lx.sister is not None and lx.sister.search(phrase)
+    kind = _kind_of(phrase, lx) if phrase else None
+    is_relation = bool(phrase) and lx.relation is not None and lx.relation.search(phrase)
     if kind is None and not is_relation:
-        return None
+        head = _enumeration_head(text, q.noun_end, lang, lx)
+        if head is None:
+            return None
+        phrase = head
+        kind = _kind_of(phrase, lx)
+        is_relation = lx.relation is not None and lx.relation.search(phrase)
+        if kind is None and not is_relation:
+            return None
+    sister = lx.sister is not None and lx.sister.search(phrase)
     if sister:
         return "sister_city", q.noun
     if kind is None:
@@ -182,21 +209,39 @@ def _forward_cjk(q: Quantity, lang: str, lx: _CountLexicon) -> tuple[str, str] |
     return kind, q.noun
 
 
+_ENUMERATION_STOP = re.compile(r"[。，,；;：:！？!?\n]|[がはを]")
+
+
+def _enumeration_head(text: str, start: int, lang: str, lx: _CountLexicon) -> str | None:
+    """The noun phrase after the enumeration word that closes a list begun right after a count."""
+    if lx.enumeration is None:
+        return None
+    stop = _ENUMERATION_STOP.search(text, start, start + 80)
+    end = stop.start() if stop else min(len(text), start + 80)
+    head = None
+    for head in lx.enumeration.finditer(text, start, end):
+        pass
+    if head is None:
+        return None
+    phrase, _, _ = noun_after(text, head.end(), lang, end, counter_free=True)
+    return phrase or None
+
+
 def _backward_cjk(text: str, q: Quantity, sentence_start: int, lang: str,
                   lx: _CountLexicon) -> tuple[str, str] | None:
-    """Kind and noun of "合意された業務提携は331件", "签订项目合作协议23项" (the noun before the number)."""
+    """Kind and noun of "締結された協定は45件", "签订投资合作协议18项" (the noun before the number)."""
     counters = grammar(lang).counters
     if counters is None:
         return None
     counter = counters.match(text, q.end + len(re.match(r"(?:多|余り|余)?", text[q.end:]).group(0)))
-    if counter is None or counter.group(0) in ("の", "つの"):
+    if counter is None or counter.group(0) in ("の", "つの") or counter.group(0) not in lx.agreement_counters:
         return None
-    window = text[max(sentence_start, q.start - 40):q.start]
+    _, number_start = qualifier_before(text, q.start, lang)  # "约40项", but not the 约 of "签约40项"
+    window = text[max(sentence_start, q.start - 40):number_start]
     stop = None
     for stop in _CJK_PHRASE_STOP.finditer(window):
         pass
     phrase = window[stop.end():] if stop else window
-    phrase = re.sub(r"(?:約|约|超过|逾|近|超)$", "", phrase)
     for _ in range(3):
         if lx.particles is None:
             break
@@ -208,24 +253,153 @@ def _backward_cjk(text: str, q: Quantity, sentence_start: int, lang: str,
         return None
     kind = _kind_of(phrase, lx)
     if kind is None:
+        # "现场签约45项": items signed, their noun left out
+        if counter.group(0) not in _PAIR_COUNTERS and lx.signing is not None \
+                and re.search(rf"(?:{lx.signing.pattern})[了过]?$", phrase):
+            return "deals", phrase
         return None
     sister = lx.sister is not None and lx.sister.search(phrase)
     return ("sister_city" if sister else kind), phrase
 
 
-def _previous_edition(before: str, lx: _CountLexicon) -> bool:
+# counters of pairs and generic "things": a count with them and no noun is not a count of signed items
+_PAIR_COUNTERS = {"つ", "对", "對", "組", "组"}
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _ordinal_value(surface: str, words: dict[str, int]) -> int | None:
+    """The number of an edition's ordinal: digits ("5th", "第5回"), characters ("第五届"), Roman numerals ("V
+    форум") or an ordinal word of the lexicon ("fifth")."""
+    surface = surface.strip()
+    if surface.lower() in words:
+        return words[surface.lower()]
+    if re.fullmatch(r"[0-9０-９]+", surface):
+        return int(surface.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    if re.fullmatch(r"[IVXLC]+", surface):
+        values = [_ROMAN[ch] for ch in surface]
+        return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    value = parse_cjk_numeral(surface)
+    return int(value) if value and value == int(value) else None
+
+
+@lru_cache(maxsize=8)
+def _edition_patterns(lang: str) -> tuple[tuple[re.Pattern, ...], dict[str, int]]:
+    lex = lexicon(lang, "counts")
+    words = {str(w).lower(): int(n) for n, forms in (lex.get("ordinal_words") or {}).items() for w in forms}
+    word_alternation = literal_alternation(list(words)) if words else r"(?!x)x"
+    patterns = tuple(re.compile(p.replace("{ordinal_word}", word_alternation), re.IGNORECASE if lang == "en" else 0)
+                     for p in lex.get("edition") or [])
+    return patterns, words
+
+
+def edition_mentions(text: str, lang: str) -> list[tuple[int, int]]:
+    """(position, number) of each edition ordinal of an event in the text ("the 5th expo", "第五届", "第5回")."""
+    patterns, words = _edition_patterns(lang)
+    found = []
+    for rx in patterns:
+        for m in rx.finditer(text):
+            value = _ordinal_value(m.group("n"), words)
+            if value:
+                found.append((m.start(), value))
+    return sorted(found)
+
+
+def event_edition(text: str, lang: str) -> int | None:
+    """The edition the report is about: the first edition ordinal of its headline and lead."""
+    mentions = edition_mentions(text[:_LEAD_CHARS], lang)
+    return mentions[0][1] if mentions else None
+
+
+def other_edition(window: str, edition: int | None, lang: str) -> bool:
+    """The last edition ordinal in ``window`` is another edition than the report's ("the fourth expo saw ..." in a
+    report of the fifth): the figure after it is that edition's."""
+    if edition is None:
+        return False
+    mentions = edition_mentions(window, lang)
+    return bool(mentions) and mentions[-1][1] != edition
+
+
+_LEAD_CHARS = 400
+
+
+def _previous_edition(before: str, lx: _CountLexicon, lang: str) -> bool:
     """A word of an earlier edition or year before the count, unless it is the term of a comparison
     ("больше, чем в прошлом году, подписано 50 соглашений")."""
-    if lx.previous is None:
+    return scope_marker(lx.previous, before, lx.comparison, lang)
+
+
+def scope_marker(marker: re.Pattern | None, window: str, comparison: re.Pattern | None, lang: str) -> bool:
+    """A word of another year or edition ("в прошлом году", "上届", "last year") in ``window`` that is not the
+    term of a comparison: a comparison word right before it ("чем в прошлом году", "较上届", "over last year") or,
+    in Japanese and Chinese, just after it ("上届相比", "前回比", "前回の1.5倍") makes the figure this event's."""
+    if marker is None:
         return False
-    for m in lx.previous.finditer(before):
-        if lx.comparison is None or not (lx.comparison.search(before, max(0, m.start() - 15), m.start())
-                                         or lx.comparison.match(before, m.end(), m.end() + 8)):
+    for m in marker.finditer(window):
+        if comparison is None:
+            return True
+        before = any(m.start() - c.end() <= _COMPARISON_GAP
+                     for c in comparison.finditer(window, max(0, m.start() - 24), m.start()))
+        after = (comparison.search(window, m.end(), m.end() + 12) if lang in CJK_LANGS
+                 else comparison.match(window, m.end(), m.end() + 8))
+        if not (before or after):
             return True
     return False
 
 
+# characters that may stand between a comparison word and the year or edition it compares with ("чем в")
+_COMPARISON_GAP = 3
+
+
 _CJK_CLAUSE_MARKS = ("，", ",", "；", ";", "。")
+_CLAUSE_END = re.compile(r"[,;，；。.!?！？]|\s[—–-]\s|\n")
+
+
+def running_total(series: re.Pattern | None, running: re.Pattern | None, within_event: re.Pattern | None,
+                  before: str, lang: str) -> bool:
+    """``before`` (the text of a sentence before a figure) says the figure is a total over the years: a marker of
+    a series or a partnership history anywhere in it ("с момента первого форума", "创办以来", "since its
+    launch"), or a running-total adverb ("累计", "на сегодняшний день", "to date") in the figure's own clause
+    (approximated as the last words before it) that nothing in the sentence keeps inside the event ("本届博览会
+    累计", "会期中の累計", "so far at the fair")."""
+    if series is not None and series.search(before):
+        return True
+    scope = before[-(_RUNNING_SCOPE_CJK if lang in CJK_LANGS else _RUNNING_SCOPE):]
+    if running is not None and running.search(scope):
+        return within_event is None or not within_event.search(before)
+    return False
+
+
+# how far back a running-total adverb, or a word of a plan, reaches: about one clause
+_RUNNING_SCOPE, _RUNNING_SCOPE_CJK = 80, 30
+_TARGET_SCOPE, _TARGET_SCOPE_CJK = 60, 25
+
+
+_LATIN_CLAUSE_MARKS = re.compile(r"[,;:()—–]")
+
+
+def _signed(text: str, q: Quantity, s_start: int, s_end: int, lang: str, lx: _CountLexicon) -> bool:
+    """Whether the count was signed or concluded. A run-on Japanese/Chinese sentence lists several figures in
+    clauses: the signing verb must be in the count's own ("共洽谈项目800余项,现场签约项目75个": 75 were signed,
+    800 were only discussed). A Russian/English clause may leave its verb to another ("Участники подписали, по
+    данным организаторов, 45 соглашений"), so a signing word anywhere in the sentence will do - unless the count's
+    own clause says the things were only presented ("подписано 45 соглашений, представлено 120 проектов")."""
+    if lx.signing is None:
+        return False
+    if lang in CJK_LANGS:
+        clause_start = max(text.rfind(mark, s_start, q.start) for mark in _CJK_CLAUSE_MARKS) + 1
+        ends = [i for i in (text.find(mark, q.end, s_end) for mark in _CJK_CLAUSE_MARKS) if i != -1]
+        return bool(lx.signing.search(text[max(clause_start, s_start):min(ends) if ends else s_end]))
+    marks_before = list(_LATIN_CLAUSE_MARKS.finditer(text, s_start, q.start))
+    clause_start = marks_before[-1].end() if marks_before else s_start
+    mark_after = _LATIN_CLAUSE_MARKS.search(text, q.end, s_end)
+    clause = text[clause_start:mark_after.start() if mark_after else s_end]
+    if lx.signing.search(clause):
+        return True
+    if lx.presented is not None and lx.presented.search(clause):
+        return False
+    return bool(lx.signing.search(text, s_start, s_end))
 
 
 def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
@@ -234,6 +408,7 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]
     found: list[CountMention] = []
+    edition = event_edition(text, lang)
     for q in find_quantities(text, lang):
         if q.value != int(q.value) or not 1 <= q.value <= _MAX_COUNT:
             continue
@@ -243,7 +418,7 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
         s_end = sentence.end if sentence else len(text)
         verb_qualifier = None
         if lang in CJK_LANGS:
-            hit = _forward_cjk(q, lang, lx) or _backward_cjk(text, q, s_start, lang, lx)
+            hit = _forward_cjk(text, q, lang, lx) or _backward_cjk(text, q, s_start, lang, lx)
         else:
             hit = _forward_latin(text, q, lx)
             if hit is None:
@@ -254,18 +429,17 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
             continue
         kind, noun = hit
         before = text[s_start:q.start]
-        if (lx.cumulative is not None and lx.cumulative.search(before)) or _previous_edition(before, lx):
+        if running_total(lx.cumulative, lx.running, lx.within_event, before, lang) or _previous_edition(before, lx, lang) \
+                or other_edition(before, edition, lang):
             continue
+        clause_end = _CLAUSE_END.search(text, q.end, s_end)
+        if lx.target is not None and (lx.target.search(before[-(_TARGET_SCOPE_CJK if lang in CJK_LANGS else _TARGET_SCOPE):])
+                                      or lx.target.search(text, q.end, clause_end.start() if clause_end else s_end)):
+            continue  # a plan or a target: "планируется подписать 50 соглашений", "目标签约100个项目"
         if (lx.difference_before is not None and lx.difference_before.search(text, max(s_start, q.start - 30), q.start)) \
                 or (lx.difference_after is not None and lx.difference_after.search(text[q.end:q.end + 40])):
             continue
-        in_sentence = text[s_start:s_end]
-        if lang in CJK_LANGS:
-            # a run-on CJK sentence lists several figures in clauses: the signing verb must be in the count's own
-            # ("共对接项目3000余项,现场签约项目126个": 126 were signed, 3000 were only matched)
-            clause_start = max(text.rfind(mark, s_start, q.start) for mark in _CJK_CLAUSE_MARKS) + 1
-            ends = [i for i in (text.find(mark, q.end, s_end) for mark in _CJK_CLAUSE_MARKS) if i != -1]
-            in_sentence = text[max(clause_start, s_start):min(ends) if ends else s_end]
+        signed = _signed(text, q, s_start, s_end, lang, lx)
         found.append(CountMention(
             start=q.start,
             end=q.end,
@@ -273,9 +447,51 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
             qualifier=q.qualifier if q.qualifier != "exact" else (verb_qualifier or "exact"),
             noun=noun,
             kind=kind if kind in KINDS else "other",
-            signed=bool(lx.signing is not None and lx.signing.search(in_sentence)),
+            signed=signed,
             sentence_start=s_start,
             sentence_end=s_end,
             part_of_total=bool(lx.part is not None and lx.part.search(before)),
         ))
     return found
+
+
+_DOCUMENT_SUBJECT = re.compile(r"^\s+(?:of|on|about|о|об|по)\s+[^\W\d_]+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _singular_documents(lang: str) -> list[tuple[str, re.Pattern]]:
+    table = lexicon(lang, "counts").get("singular_documents") or {}
+    return [(lemma, re.compile(rf"(?<![^\W\d_])(?:{'|'.join(forms)})(?![^\W\d_])", re.IGNORECASE))
+            for lemma, forms in table.items() if forms]
+
+
+def singular_signings(text: str, lang: str) -> list[CountMention]:
+    """Documents signed one at a time and never counted ("signed an agreement", "подписали соглашение", "был
+    подписан протокол"): one mention of value 1 per document word, in a sentence with a signing word and none of an
+    earlier edition, a running total or a plan. Only languages whose nouns show the singular carry the forms."""
+    forms = _singular_documents(lang)
+    if not forms:
+        return []
+    lx = _count_lexicon(lang)
+    plural = _any(lexicon(lang, "counts").get("plural_documents"), r"(?<![^\W\d_]){}(?![^\W\d_])")
+    found = []
+    for sentence in split_sentences(text):
+        body = sentence.text
+        if lx.signing is None or not lx.signing.search(body):
+            continue
+        if _previous_edition(body, lx, lang) or running_total(lx.cumulative, lx.running, lx.within_event, body, lang):
+            continue
+        if plural is not None and plural.search(body):
+            return []  # documents signed in the plural and not counted: how many is not said
+        for lemma, rx in forms:
+            for m in rx.finditer(body):
+                # a plan to sign it, before the document or right after it; the document's own subject ("a protocol
+                # of intent", "протокол о намерениях") is not one
+                after = _DOCUMENT_SUBJECT.sub("", body[m.end():m.end() + 40], count=1)
+                if lx.target is not None and (lx.target.search(body, max(0, m.start() - 60), m.start())
+                                              or lx.target.search(after)):
+                    continue
+                kind = _kind_of(lemma, lx) or "documents"
+                found.append(CountMention(sentence.start + m.start(), sentence.start + m.end(), 1, "exact", lemma,
+                                          kind, True, sentence.start, sentence.end))
+    return sorted(found, key=lambda c: c.start)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orchestration.extract.lexicons import lexicon
+from orchestration.extract.text import split_sentences
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -79,6 +80,12 @@ def event_type_of(noun_surface: str, lang: str) -> str:
 
 
 def find_events(text: str, lang: str) -> list[EventMention]:
+    """Every event mention of ``text`` (several role decisions ask for them: the last few answers are kept)."""
+    return list(_find_events(text, lang))
+
+
+@lru_cache(maxsize=16)
+def _find_events(text: str, lang: str) -> tuple[EventMention, ...]:
     excluded = _excluded_pattern(lang)
     excluded_spans = [(m.start(), m.end()) for m in excluded.finditer(text)] if excluded else []
     organisers = tuple(lexicon(lang, "events").get("organiser_suffixes", []))
@@ -102,7 +109,7 @@ def find_events(text: str, lang: str) -> list[EventMention]:
                 ordinal=_ordinal(name, lang),
             )
         )
-    return mentions
+    return tuple(mentions)
 
 
 # --- names -----------------------------------------------------------------------------------------------
@@ -325,3 +332,33 @@ def _cjk_small_number(token: str) -> int | None:
             total += (current or 1) * 100
             current = 0
     return total + current or None
+
+
+@lru_cache(maxsize=None)
+def _signing_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    verbs = lexicon(lang, "events")["signing_verbs"]
+    counts = lexicon(lang, "counts")
+    objects = [stem for kind, stems in counts["count_nouns"].items() if kind in ("agreements", "contracts", "memoranda")
+               for stem in stems] + list(counts["sister_city"])
+    if not verbs or not objects:
+        return None
+    boundary = r"\b" if lang in ("en", "ru") else ""
+    verb = re.compile(boundary + "(?:" + "|".join(re.escape(v) for v in verbs) + ")", re.IGNORECASE)
+    return verb, re.compile("(?:" + "|".join(objects) + ")", re.IGNORECASE)
+
+
+def find_signing_event(text: str, lang: str, lead_sentences: int = 4) -> EventMention | None:
+    """A report with no event noun whose headline or lead signs an agreement ("the governor signed a trade
+    agreement with …", 两市签署友好城市协议) reports a signing: the verb is the event, the clause its name."""
+    patterns = _signing_patterns(lang)
+    if patterns is None:
+        return None
+    verb, obj = patterns
+    for sentence in split_sentences(text)[:lead_sentences]:
+        signed, signed_what = verb.search(sentence.text), obj.search(sentence.text)
+        if signed and signed_what:
+            start = sentence.start + min(signed.start(), signed_what.start())
+            end = sentence.start + max(signed.end(), signed_what.end())
+            return EventMention(sentence.start + signed.start(), sentence.start + signed.end(), start, end,
+                                text[start:end], "signing", None)
+    return None

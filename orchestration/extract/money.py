@@ -1,21 +1,32 @@
 """Money amounts in news reports and whether each is the value of deals concluded at an event.
 
-``find_money`` returns every amount with a currency ("свыше 170 млрд юаней", "US$3 million", "1077億5000万元",
-"670亿元"), in full units, with its qualifier, and decides:
+``find_money`` returns every amount with a currency ("более 40 млрд рублей", "US$12 million", "3億2000万元",
+"85亿元"), in full units, with its qualifier, and decides:
 
-* whether it is a deal (contract/agreement/investment value) or something else - an exchange rate, trade
-  turnover, GDP, prize money, a price, a salary, a budget, a size threshold ("10億元以上のプロジェクト"), a figure
-  of a previous edition or a period statistic - with the reason;
-* the deal status: ``signed``; ``intended`` for intentions and letters of intent; ``expected`` for forecasts.
-  An amount of "projects with declared cooperation intent" (提携の意向が示されたプロジェクトの契約額, 意向签约额)
-  is a deal reached at the event, hence ``is_deal`` with status ``intended`` - the gold files count it as a deal;
-* restatements: the same amount in a second currency right after the first ("20 млн юаней /около 3 млн долл.
-  США/", "X元(約Y円)"), and the same amount said again (within 1 %, or a headline rounding of it: "39 bln USD"
-  for "39.66 billion U.S. dollars") point to one mention, the most precise body mention, via ``restates``;
+* whether it is a deal (contract/agreement/investment value) or something else, with the reason:
+  - the scope says it belongs elsewhere: an earlier edition or year, a period statistic, a running total over the
+    years of a series ("累计", "за все годы", "since its launch") unless the running total is of the event's
+    own days ("会期中累計", "本届…累计");
+  - the topic nearest to it is not a deal: an exchange rate, trade turnover, GDP, a prize, a price, a salary, a
+    budget, purchases and purchase intentions, sales, a growth figure;
+  - it is a threshold ("10億元以上のプロジェクト", "projects each worth over $1 bn") or a change ("up by $2 bn");
+  - the only support is a weak word (investment, projects) in a sentence that says the projects were presented,
+    recommended or listed, not signed (``presented``);
+  - it is a forecast, a plan or a target (``forecast``; its status stays ``expected``);
+* the deal status: ``signed``; ``intended`` for intentions and letters of intent (an amount of projects whose
+  parties declared an intention to cooperate is a deal reached at the event, status ``intended``);
+* exchange-rate asides ("(1元＝約21円)", "1 доллар = 90 рублей") are neither deals nor restatements, and a
+  qualifier written after the aside belongs to the amount before it ("…億元（1元＝約21円）を超えた");
+* ranges ("$2-3 млрд", "40～50億元") are one amount, the lower bound, qualified ``over`` unless a qualifier is
+  written;
+* restatements: the same amount in a second currency right after the first ("12 млн юаней /около 1,7 млн долл.
+  США/", "X元(約Y円)"), and the same amount said again (within 1 %, or a headline rounding of it: "12 bln USD" for
+  "12.4 billion U.S. dollars") point to one mention, the most precise body mention, via ``restates``;
 * ``part_of_total``: an amount that is a part of a larger deal stated before it ("このうち", "其中", "в том числе",
   "accounting for 19 percent of the total").
 
-Context words are data, in the ``money`` lexicon of each language.
+Context words are data, in the ``money`` lexicon of each language (the words that keep a running total inside
+the event, ``within_event``, are shared with the counts in the ``counts`` lexicon).
 """
 from __future__ import annotations
 
@@ -26,6 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from orchestration.extract.counts import event_edition, other_edition, running_total, scope_marker
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.numbers import (
     CJK_LANGS,
@@ -49,7 +61,8 @@ APPROX_USD_PER_UNIT = {
 }
 _PLAUSIBLE_RATIO = 4.0
 _UNIVERSAL_CONNECTORS = [r"[(（\[]", r"/", r"[(（]\s*(?:or|или|即|約|约)"]
-_CLAUSE_END = re.compile(r"[,;，；。、!?！？]|\s[—–-]\s|\n")
+# the end of an amount's clause; a bracket opens an aside that says nothing of the amount's topic
+_CLAUSE_END = re.compile(r"[,;，；。、!?！？(（]|\s[—–-]\s|\n")
 
 
 @dataclass
@@ -86,6 +99,7 @@ class _Draft:
     part: bool = False
     pair_lead: int | None = None  # index of the mention this one restates in another currency
     has_restatement: bool = False
+    rate: bool = False  # one side of an exchange-rate aside
 
 
 # ---------------------------------------------------------------------------------------------- lexicon
@@ -98,11 +112,17 @@ def _regex(patterns: list[str] | None, flags: int) -> re.Pattern | None:
 
 @dataclass
 class _MoneyLexicon:
+    lang: str
     pre_currency: re.Pattern
     post_currency: re.Pattern
     currency_of: dict[str, str]
     deal_cues: re.Pattern | None
+    weak_cues: re.Pattern | None
     scope: list[tuple[str, re.Pattern]]
+    running: re.Pattern | None
+    within_event: re.Pattern | None
+    presented: re.Pattern | None
+    rate_gap: re.Pattern
     topic: list[tuple[str, re.Pattern]]
     change_before: re.Pattern | None
     threshold_after: re.Pattern | None
@@ -122,14 +142,15 @@ def _money_lexicon(lang: str) -> _MoneyLexicon:
     currencies = lex.get("currencies") or {}
     pre = currencies.get("pre") or {}
     post = currencies.get("post") or {}
-    currency_of = {f"pre:{k.lower()}": v for k, v in pre.items()}
-    currency_of.update({f"post:{k.lower()}": v for k, v in post.items()})
+    currency_of = {f"pre:{_surface_key(k)}": v for k, v in pre.items()}
+    currency_of.update({f"post:{_surface_key(k)}": v for k, v in post.items()})
     cjk = lang in CJK_LANGS
     # a currency code written in letters must not be the end of a longer word ("CNY" in "ACNY")
     boundary = "" if cjk else r"(?<![^\W\d_])"
     pre_currency = re.compile(rf"{boundary}(?P<cur>{literal_alternation(list(pre), whole_word=False)})\s{{0,2}}$",
                               0 if cjk else flags)
-    post_currency = re.compile(rf"[ \u00a0]{{0,2}}(?P<cur>{literal_alternation(list(post), whole_word=not cjk)})",
+    # a hyphen may join the scale word and the currency in a compound ("a 20-billion-dollar deal")
+    post_currency = re.compile(rf"(?:[ \u00a0]{{0,2}}{'' if cjk else '|-'})(?P<cur>{_spaced_abbreviations(literal_alternation(list(post), whole_word=not cjk))})",
                                0 if cjk else flags)
     not_deal = lex.get("not_deal") or {}
     scope = [(reason, rx) for reason, patterns in (not_deal.get("scope") or {}).items()
@@ -140,11 +161,17 @@ def _money_lexicon(lang: str) -> _MoneyLexicon:
     part = lex.get("part_of_total") or {}
     connectors = _UNIVERSAL_CONNECTORS + list(lex.get("restatement_connectors") or [])
     return _MoneyLexicon(
+        lang=lang,
         pre_currency=pre_currency,
         post_currency=post_currency,
         currency_of=currency_of,
         deal_cues=_regex(lex.get("deal_cues"), flags),
+        weak_cues=_regex(lex.get("weak_deal_cues"), flags),
         scope=scope,
+        running=_regex(lexicon(lang, "counts").get("running_total"), flags),
+        within_event=_regex(lexicon(lang, "counts").get("within_event"), flags),
+        presented=_regex(lex.get("presented"), flags),
+        rate_gap=re.compile(rf"\s*(?:{'|'.join(f'(?:{c})' for c in lex.get('rate_connectors') or ['='])})?\s*", flags),
         topic=topic,
         change_before=_regex([f"(?:{p})\\s*$" if not p.endswith("$") else p for p in lex.get("change_before") or []], flags),
         threshold_after=_regex(lex.get("threshold_after"), flags),
@@ -188,11 +215,11 @@ def _currency_around(text: str, token: NumberToken, lx: _MoneyLexicon):
     start, end, currency = token.start, token.end, None
     pre = lx.pre_currency.search(text, max(0, token.start - 12), token.start)
     if pre:
-        currency = lx.currency_of.get(f"pre:{pre.group('cur').lower()}")
+        currency = lx.currency_of.get(f"pre:{_surface_key(pre.group('cur'))}")
         start = pre.start("cur")
     post = lx.post_currency.match(text, token.end)
     if post:
-        post_currency = lx.currency_of.get(f"post:{post.group('cur').lower()}")
+        post_currency = lx.currency_of.get(f"post:{_surface_key(post.group('cur'))}")
         if currency is None or currency == "USD" and pre.group("cur") == "$":
             currency = post_currency or currency
         end = post.end("cur")
@@ -200,11 +227,15 @@ def _currency_around(text: str, token: NumberToken, lx: _MoneyLexicon):
 
 
 def _nearest_cue(before: str, after: str, lx: _MoneyLexicon) -> tuple[str, str | None] | None:
-    """The deal word or non-deal topic word nearest to the amount: ("deal", None) or ("topic", reason)."""
+    """The deal word or non-deal topic word nearest to the amount: ("deal", None), ("weak", None) for a word that
+    supports a deal only weakly (investment, projects), or ("topic", reason). A topic word wins a tie, so that a
+    longer topic phrase ending where a deal word ends ("購入意向金額" against "意向") is the topic."""
     best: tuple[int, str, str | None] | None = None
     candidates: list[tuple[re.Pattern, str, str | None]] = []
     if lx.deal_cues is not None:
         candidates.append((lx.deal_cues, "deal", None))
+    if lx.weak_cues is not None:
+        candidates.append((lx.weak_cues, "weak", None))
     candidates += [(rx, "topic", reason) for reason, rx in lx.topic]
     for rx, kind, reason in candidates:
         for m in rx.finditer(before):
@@ -219,16 +250,23 @@ def _nearest_cue(before: str, after: str, lx: _MoneyLexicon) -> tuple[str, str |
     return (best[1], best[2]) if best else None
 
 
+def _presented_only(before: str, after: str, lx: _MoneyLexicon) -> bool:
+    """The sentence says the projects were presented, recommended or listed, and no signing word stands between
+    that and the amount (nor in the amount's clause after it)."""
+    if lx.presented is None:
+        return False
+    last = None
+    for last in lx.presented.finditer(before):
+        pass
+    if last is None:
+        return False
+    return lx.deal_cues is None or not (lx.deal_cues.search(before, last.end()) or lx.deal_cues.search(after))
+
+
 def _scope_cue(rx: re.Pattern, window: str, lx: _MoneyLexicon) -> bool:
     """A scope word ("в прошлом году", "上届") that is not the term of a comparison ("больше, чем в прошлом
     году", "较上届增长"): only then does it say the amount belongs to another year or edition."""
-    for m in rx.finditer(window):
-        if lx.comparison is None:
-            return True
-        if not (lx.comparison.search(window, max(0, m.start() - 15), m.start())
-                or lx.comparison.match(window, m.end(), m.end() + 8)):
-            return True
-    return False
+    return scope_marker(rx, window, lx.comparison, lx.lang)
 
 
 def _plausible_restatement(a: _Draft, b: _Draft) -> bool:
@@ -272,21 +310,37 @@ def _usd(d: _Draft) -> float:
 
 
 def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _MoneyLexicon,
-              sentences: list[Sentence], starts: list[int]) -> None:
+              sentences: list[Sentence], starts: list[int], edition: int | None = None) -> None:
     d = drafts[i]
     sentence = d.sentence
     before = text[sentence.start:d.qualifier_start]
     clause_end = _CLAUSE_END.search(text, group_end, max(sentence.end, group_end))
     after = text[group_end:clause_end.start() if clause_end else max(sentence.end, group_end)]
     after_close = re.sub(r"^[\s)）\]/]+", "", after)
+    sentence_text = text[sentence.start:max(sentence.end, group_end)]
+    # a word of another year, edition or period qualifies the first figure after it: "前回の500億元を上回る800億元",
+    # "в прошлом году — 5 трлн, в этом — 6 трлн"; a part of that figure ("из них", "其中") stays in its scope
+    previous_end = max((p.end for p in drafts[:i] if p.sentence.start == sentence.start and not p.rate),
+                       default=sentence.start)
+    own_before = text[max(previous_end, sentence.start):d.qualifier_start]
+    if lx.part_before is not None and lx.part_before.search(own_before):
+        own_before = before
     threshold = ((lx.threshold_after is not None and lx.threshold_after.search(text[group_end:group_end + 40]))
                  or (lx.threshold_before is not None and lx.threshold_before.search(before[-60:])))
     for reason, rx in lx.scope:
-        if _scope_cue(rx, before, lx) or _scope_cue(rx, after_close[:40], lx):
+        if reason == "cumulative":
+            hit = (running_total(rx, lx.running, lx.within_event, own_before, lx.lang) or rx.search(after_close[:40])
+                   or (lx.running is not None and lx.running.search(after_close[:40])
+                       and not (lx.within_event is not None and lx.within_event.search(sentence_text))))
+        else:
+            hit = _scope_cue(rx, own_before, lx) or _scope_cue(rx, after_close[:40], lx)
+        if hit:
             d.is_deal, d.reason = False, reason
             break
     else:
-        if threshold:
+        if other_edition(own_before, edition, lx.lang):
+            d.is_deal, d.reason = False, "previous_edition"
+        elif threshold:
             d.is_deal, d.reason = False, "threshold"
         elif lx.change_before is not None and lx.change_before.search(before[-40:]):
             d.is_deal, d.reason = False, "change"
@@ -303,21 +357,136 @@ def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _Mone
                 d.is_deal, d.reason = False, "no_deal_context"
             elif cue[0] == "topic":
                 d.is_deal, d.reason = False, cue[1]
-    window = before + " " + after
-    if lx.expected is not None and lx.expected.search(window):
+            elif _presented_only(before, after, lx):
+                d.is_deal, d.reason = False, "presented"
+    if (lx.expected is not None and lx.expected.search(before[-80:] + " " + after)) \
+            or (lx.lang == "ru" and _future_tense(_last_clause(before) + " " + after)):
         d.status = "expected"
-    elif lx.intended is not None and lx.intended.search(window):
+        if d.is_deal:
+            d.is_deal, d.reason = False, "forecast"
+    elif lx.intended is not None and lx.intended.search(before + " " + after):
         d.status = "intended"
+    if d.is_deal and lx.part_before is not None and lx.part_before.search(before):
+        # a part of a total that is not a deal ("sales of 5 bn, of which 2 bn with ...") is not one either
+        earlier = [p for p in drafts[:i] if p.sentence.start == sentence.start and p.pair_lead is None and not p.rate]
+        total = next((p for p in reversed(earlier) if _usd(p) > _usd(d)), None)
+        if total is not None and not total.is_deal and total.reason != "no_deal_context":
+            d.is_deal, d.reason = False, total.reason
     if d.is_deal:
-        in_sentence = text[sentence.start:max(sentence.end, group_end)]
         cue_before = lx.part_before is not None and lx.part_before.search(before)
-        cue_share = lx.part_anywhere is not None and lx.part_anywhere.search(in_sentence)
+        cue_share = lx.part_anywhere is not None and lx.part_anywhere.search(sentence_text)
         if cue_before or cue_share:
             larger = [p for p in drafts[:i] if p.is_deal and p.pair_lead is None and not p.part and _usd(p) > _usd(d)]
             if larger:
                 d.part = True
                 if d.status == "signed":
                     d.status = larger[-1].status  # a part shares the status of its total
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–«»\"“”()]|\s-\s")
+
+
+def _last_clause(before: str) -> str:
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    return before[breaks[-1].end():] if breaks else before
+
+
+@lru_cache(maxsize=1)
+def _russian_morphology():
+    try:
+        import pymorphy3
+    except ImportError:  # the morphology is an aid, not a requirement
+        return None
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=20_000)
+def _is_future_verb(word: str) -> bool:
+    morph = _russian_morphology()
+    if morph is None:
+        return False
+    tag = morph.parse(word)[0].tag
+    return tag.POS == "VERB" and tag.tense == "futr"
+
+
+def _future_tense(clause: str) -> bool:
+    """A Russian verb in the future tense in the amount's clause ("подпишут контракты на", "выйдем на
+    показатель в"): the amount is a forecast, however the verb is spelled."""
+    return any(_is_future_verb(word) for word in re.findall(r"[а-яё]+", clause.lower()))
+
+
+_RANGE_DASH = re.compile(r"\s*(?:[-–—~～〜]|至|到)\s*(?:US\$|\$|€|£|¥|￥)?\s*")
+_LEAD_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _merge_ranges(text: str, tokens: tuple[NumberToken, ...]) -> list[tuple[NumberToken, bool]]:
+    """The quantities of the text, a range written with one scale ("$2-3 млрд", "40～50億元", "2.5-3 billion")
+    folded into one token worth its lower bound; the flag says a token is such a range."""
+    out: list[tuple[NumberToken, bool]] = []
+    skip = False
+    for k, token in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
+        if token.kind != "quantity":
+            continue
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (nxt is not None and nxt.kind == "quantity" and not token.has_scale and nxt.has_scale
+                and _RANGE_DASH.fullmatch(text, token.end, nxt.start)):
+            lead = _LEAD_DIGITS.match(text, nxt.start)
+            if lead is not None:
+                upper = float(lead.group(0).replace(",", "."))
+                scale = nxt.value / upper if upper else 0
+                if scale >= 1000 and 0 < token.value < upper:
+                    out.append((NumberToken(token.start, nxt.end, token.value * scale, "quantity", True,
+                                            token.inner_qualifier), True))
+                    skip = True
+                    continue
+        out.append((token, False))
+    return out
+
+
+def _surface_key(surface: str) -> str:
+    """A currency surface as looked up: case and spacing ignored ("U. S. dollars" is "U.S. dollars")."""
+    return re.sub(r"\s+", "", surface.lower())
+
+
+def _spaced_abbreviations(alternation: str) -> str:
+    """Let a dot inside an abbreviation be followed by a space, as some outlets write it ("U. S.")."""
+    return re.sub(r"\\\.(?=[^\W\d_])", r"\\.\\s?", alternation)
+
+
+def _exchange_rate_asides(text: str, drafts: list[_Draft], lx: _MoneyLexicon) -> dict[int, int]:
+    """Mark "1 unit = N units of another currency" pairs as exchange rates; return their spans, brackets
+    included, as {start: end}."""
+    asides: dict[int, int] = {}
+    for k in range(len(drafts) - 1):
+        a, b = drafts[k], drafts[k + 1]
+        if a.amount != 1 or a.token.has_scale or a.currency == b.currency:
+            continue
+        gap = text[a.end:b.qualifier_start]
+        if not lx.rate_gap.fullmatch(gap) or (not gap.strip() and b.qualifier_start == b.start):
+            continue
+        for x in (a, b):
+            x.is_deal, x.reason, x.rate = False, "exchange_rate", True
+        start, end = a.start, b.end
+        window = text[max(0, start - 3):start]
+        opening = re.search(r"[(（\[]\s*$", window)
+        if opening:
+            start -= len(window) - opening.start()
+            closing = re.match(r"\s*[)）\]]", text[end:end + 3])
+            if closing:
+                end += closing.end()
+        asides[start] = end
+    return asides
+
+
+def _skip_asides(text: str, end: int, asides: dict[int, int]) -> int:
+    while True:
+        pos = end + len(text[end:end + 3]) - len(text[end:end + 3].lstrip())
+        if pos not in asides:
+            return end
+        end = asides[pos]
 
 
 def find_money(text: str, lang: str) -> list[MoneyMention]:
@@ -327,8 +496,8 @@ def find_money(text: str, lang: str) -> list[MoneyMention]:
     starts = [s.start for s in sentences]
     headlines = _headline_ranges(text)
     drafts: list[_Draft] = []
-    for token in scan_numbers(text, lang):
-        if token.kind != "quantity" or token.value <= 0:
+    for token, is_range in _merge_ranges(text, scan_numbers(text, lang)):
+        if token.value <= 0:
             continue
         currency, start, end = _currency_around(text, token, lx)
         if currency is None:
@@ -341,13 +510,17 @@ def find_money(text: str, lang: str) -> list[MoneyMention]:
         post, _ = qualifier_after(text, end, lang)
         drafts.append(_Draft(
             token=token, start=start, end=end, amount=token.value, currency=currency,
-            qualifier=qualifier or post or token.inner_qualifier, qualifier_start=min(qualifier_start, start),
+            qualifier=qualifier or post or token.inner_qualifier or ("over" if is_range else None),
+            qualifier_start=min(qualifier_start, start),
             sentence=_sentence_at(sentences, starts, start),
             headline=any(a <= start < b for a, b in headlines),
         ))
+    asides = _exchange_rate_asides(text, drafts, lx)
     # restatement in a second currency right after the first
     for i in range(1, len(drafts)):
         a, b = drafts[i - 1], drafts[i]
+        if a.rate or b.rate:
+            continue
         lead = a.pair_lead if a.pair_lead is not None else i - 1
         gap = text[a.end:b.qualifier_start]
         if (lx.connectors.fullmatch(gap) and a.sentence.start == b.sentence.start
@@ -356,22 +529,28 @@ def find_money(text: str, lang: str) -> list[MoneyMention]:
             drafts[lead].has_restatement = True
             if b.qualifier is None:
                 b.qualifier = drafts[lead].qualifier  # "Over 270.94 billion yuan (39.66 billion U.S. dollars)"
-    # post-qualifiers written after a parenthesised restatement ("10億元(約208億円)以上") belong to the lead
+    # post-qualifiers written after a parenthesised restatement or an exchange-rate aside ("10億元(約208億円)以上",
+    # "…億元（1元＝約21円）を超えた") belong to the lead
     group_end = {}
     for i, d in enumerate(drafts):
+        if d.rate:
+            continue
         lead = d.pair_lead if d.pair_lead is not None else i
         group_end[lead] = max(group_end.get(lead, d.end), d.end)
-    for lead, end in group_end.items():
+    for lead, end in list(group_end.items()):
         close = re.match(r"[\s)）\]/]*", text[end:end + 4])
-        post, _ = qualifier_after(text, end + (close.end() if close else 0), lang)
+        end = _skip_asides(text, end + (close.end() if close else 0), asides)
+        group_end[lead] = max(group_end[lead], end)
+        post, _ = qualifier_after(text, end, lang)
         if post and drafts[lead].qualifier is None:
             drafts[lead].qualifier = post
+    edition = event_edition(text, lang)
     for i, d in enumerate(drafts):
-        if d.pair_lead is None:
+        if d.pair_lead is None and not d.rate:
             end = group_end[i]
             close = re.match(r"[\s)）\]/]*", text[end:end + 4])
             _classify(text, drafts, i, end + (close.end() if close and close.group(0).strip() else 0), lx,
-                      sentences, starts)
+                      sentences, starts, edition)
     for d in drafts:
         if d.pair_lead is not None:
             lead = drafts[d.pair_lead]

@@ -1,7 +1,7 @@
 """The grammar of numbers in Russian, Japanese, Chinese and English news.
 
-``parse_number`` reads one number as written: digits with any thousands/decimal convention ("1 871",
-"4,827", "5,65"), kanji/Chinese numerals with myriad units ("1077億5000万", "6.7亿", "三十"), Russian and
+``parse_number`` reads one number as written: digits with any thousands/decimal convention ("2 450",
+"6,310", "7,25"), kanji/Chinese numerals with myriad units ("2036億8000万", "4.3亿", "三十"), Russian and
 English number words ("восьми", "twenty-one") and a digit or word followed by a scale word ("20 млн",
 "$25 bn"). ``find_quantities`` finds every number of a text that counts something, with its qualifier
 ("более", "約", "over") and the noun it counts; years, dates, times, percentages, phone and version numbers,
@@ -31,15 +31,16 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.
 
 _KD = "〇零一二两兩三四五六七八九"
 _CJK_DIGITS = r"\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?(?!\d)|\d+(?:[.．]\d+)?"
-_CJK_SEG = rf"(?:(?:{_CJK_DIGITS})[十百千]?|[{_KD}十百千]+)"
-# A myriad-unit numeral: "1077億5000万", "2兆2000億", "1万7800", "6.7亿", "1000多万", "三十".
+# a numeral in characters may have a decimal part before a myriad unit: "二十五点六亿" = 2.56e9
+_CJK_SEG = rf"(?:(?:{_CJK_DIGITS})[十百千]?|[{_KD}十百千]+(?:[点點][{_KD}]+(?=[万萬億亿兆]))?)"
+# A myriad-unit numeral: "2036億8000万", "2兆2000億", "1万7800", "4.3亿", "1000多万", "三十".
 _CJK_TOKEN = rf"(?<![0-9A-Za-z０-９.,．，])(?P<cjk>{_CJK_SEG}(?:(?P<mid>多|余)?[万萬億亿兆]+(?:{_CJK_SEG})?)*)"
 
 _DIGITS = {
-    # Russian: spaces group thousands, the comma is the decimal mark ("1 871", "5,65", "11,5978").
+    # Russian: spaces group thousands, the comma is the decimal mark ("2 450", "7,25", "12,4031").
     "ru": r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?(?!\d)"
           r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?",
-    # English: the comma groups thousands ("4,827"), the point is decimal ("270.94"); a comma before one or
+    # English: the comma groups thousands ("6,310"), the point is decimal ("184.35"); a comma before one or
     # two digits is read as a decimal comma ("25,6").
     "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?!\d)"
           r"|\d+(?:\.\d+|,\d{1,2}(?!\d))?",
@@ -100,7 +101,7 @@ class Quantity:
 
 
 def significant_digits(value: float) -> int:
-    """How precisely a figure is written: 1077億5000万 has 5 significant digits, 1000億 one."""
+    """How precisely a figure is written: 2036億8000万 has 5 significant digits, 2000億 one."""
     digits = f"{abs(value):.6f}".replace(".", "").strip("0")
     return max(1, len(digits))
 
@@ -137,6 +138,8 @@ class _Grammar:
     bare: dict[str, float]
     pre_qualifier: re.Pattern
     post_qualifier: re.Pattern
+    not_qualifiers: tuple[str, ...]
+    vague: tuple[str, ...]
     counters: re.Pattern | None
     date_after: re.Pattern | None
     date_before: re.Pattern | None
@@ -153,11 +156,14 @@ def _qualifier_patterns(table: dict[str, dict[str, list[str]]], lang: str):
                   for qualifier, forms in (table.get(position) or {}).items() if qualifier in QUALIFIERS and forms]
         patterns.append("|".join(groups) or r"(?!x)x")
     pre, post = patterns
+    # a link word may stand between the qualifier and the number: "约达", "约为", "примерно на"
+    links = table.get("links") or []
+    link = rf"(?:{literal_alternation(links, not cjk)})?" if links else ""
     if cjk:
-        return (re.compile(rf"(?:{pre})\s*(?:[$€£¥￥]|US\$|人民币)?\s*$"),
+        return (re.compile(rf"(?:{pre})\s*{link}\s*(?:[$€£¥￥]|US\$|人民币)?\s*$"),
                 re.compile(rf"\s*(?:{post})"))
     # the qualifier is a word of its own, maybe followed by a currency sign ("порядка $25 млрд")
-    return (re.compile(rf"(?:^|(?<=[\s(«\"“/,:—–-]))(?:{pre})\s*(?:US\$|[$€£¥₽₸]|USD|RMB|CNY)?\s*$", re.IGNORECASE),
+    return (re.compile(rf"(?:^|(?<=[\s(«\"“/,:—–-]))(?:{pre})\s*{link}\s*(?:US\$|[$€£¥₽₸]|USD|RMB|CNY)?\s*$", re.IGNORECASE),
             re.compile(rf"\s*(?:{post})", re.IGNORECASE))
 
 
@@ -201,6 +207,8 @@ def grammar(lang: str) -> _Grammar:
         bare=bare,
         pre_qualifier=pre,
         post_qualifier=post,
+        not_qualifiers=tuple((lex.get("qualifiers") or {}).get("not_in_words") or []),
+        vague=tuple(lex.get("vague") or []),
         counters=re.compile(literal_alternation(counters, False)) if counters else None,
         date_after=re.compile("|".join(f"(?:{p})" for p in date_after), flags) if date_after else None,
         date_before=re.compile("|".join(f"(?:{p})" for p in date_before), flags) if date_before else None,
@@ -235,6 +243,10 @@ def _small_cjk(section: str) -> float:
     section = section.translate(_FULLWIDTH).replace(",", "")
     if not section:
         return 0.0
+    decimal = re.fullmatch(r"(.+)[点點](.+)", section)
+    if decimal:
+        whole, fraction = decimal.groups()
+        return _small_cjk(whole) + float("0." + "".join(str(KANJI_DIGITS[ch]) for ch in fraction if ch in KANJI_DIGITS))
     if re.fullmatch(r"\d+(?:\.\d+)?", section):
         return float(section)
     if not any(ch in KANJI_SMALL_UNITS for ch in section):
@@ -253,7 +265,7 @@ def _small_cjk(section: str) -> float:
 
 
 def parse_cjk_numeral(surface: str) -> float:
-    """A numeral with myriad units: "1077億5000万" = 107 750 000 000, "1万亿" = 1e12, "785億7000" literally."""
+    """A numeral with myriad units: "2036億8000万" = 203 680 000 000, "1万亿" = 1e12, "612億3000" literally."""
     total, section, last_unit = 0.0, "", None
     for ch in surface.replace("多", "").replace("余", ""):
         if ch in KANJI_BIG_UNITS:
@@ -332,7 +344,7 @@ def _norm_scale(surface: str) -> str:
 
 
 def parse_number(surface: str, lang: str) -> float | None:
-    """The value of a number as written, in full units ("1 871" -> 1871, "3億8400万" -> 384e6,
+    """The value of a number as written, in full units ("2 450" -> 2450, "5億2600万" -> 526e6,
     "$25 bn" -> 25e9, "восьми" -> 8); None when the surface holds no number."""
     g = grammar(lang)
     text = surface.strip()
@@ -416,6 +428,8 @@ def _cjk_only_accepted(text: str, match: re.Match, end: int, g: _Grammar) -> boo
         return True  # classified as ordinal later
     if before and before in "数几幾":
         return False  # 数十社, 几百家: vague
+    if any(text.startswith(phrase, match.start()) for phrase in g.vague):
+        return False  # 一批, 一系列: "a batch of", not one
     after = text[end:end + 8]
     counter = g.counters.match(after) if g.counters is not None else None
     if counter and counter.group(0) in ("の", "つの") and len(surface) == 1 and before \
@@ -461,11 +475,15 @@ def scan_numbers(text: str, lang: str) -> tuple[NumberToken, ...]:
 
 
 def qualifier_before(text: str, start: int, lang: str) -> tuple[str | None, int]:
-    """The qualifier written right before position ``start`` and where it begins ("более 380" -> over)."""
+    """The qualifier written right before position ``start`` and where it begins ("более 150" -> over)."""
     window_start = max(0, start - 40)
-    match = grammar(lang).pre_qualifier.search(text, window_start, start)
+    g = grammar(lang)
+    match = g.pre_qualifier.search(text, window_start, start)
     if not match:
         return None, start
+    qualifier_end = match.end(match.lastgroup)
+    if any(text.endswith(word, 0, qualifier_end) for word in g.not_qualifiers):
+        return None, start  # the end of a word, not a qualifier: 契約, 签约
     return match.lastgroup, match.start(match.lastgroup)
 
 
@@ -494,12 +512,21 @@ def _noun_patterns(lang: str):
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 
 
-def noun_after(text: str, end: int, lang: str, limit_end: int | None = None) -> tuple[str, int, int]:
+def noun_after(text: str, end: int, lang: str, limit_end: int | None = None, *,
+               counter_free: bool = False) -> tuple[str, int, int]:
     """The noun a number counts: the head of the phrase after it in Russian/English (adjectives skipped:
-    "8 побратимских отношений" -> "отношений"), the counter and the noun phrase in Japanese/Chinese
-    ("16项友好合作协议" -> "项友好合作协议"). Empty when the number counts nothing visible."""
+    "6 побратимских связей" -> "связей"), the counter and the noun phrase in Japanese/Chinese
+    ("12项经贸合作协议" -> "项经贸合作协议"). Empty when the number counts nothing visible. With ``counter_free``
+    a Japanese/Chinese phrase is read from ``end`` itself, with no counter first (the head noun after a list)."""
     limit = min(len(text), limit_end if limit_end is not None else len(text), end + 120)
     stops, modifiers, adjective_endings, np_stop = _noun_patterns(lang)
+    if lang in CJK_LANGS and counter_free:
+        run_end = end
+        while run_end < limit and run_end - end < 24:
+            if (np_stop is not None and np_stop.match(text, run_end)) or text[run_end] in "\n。！？!?":
+                break
+            run_end += 1
+        return text[end:run_end], end, run_end
     if lang in CJK_LANGS:
         g = grammar(lang)
         pos = end
@@ -529,7 +556,7 @@ def noun_after(text: str, end: int, lang: str, limit_end: int | None = None) -> 
         lower = word.lower()
         if lower in stops:
             if after_modifier and lower in _COORDINATORS:
-                pos = match.end()  # "164 правительственные и торгово-экономические делегации"
+                pos = match.end()  # "12 научных и образовательных учреждений": the noun after both adjectives
                 continue
             break
         is_modifier = (lower in modifiers or (lang == "ru" and lower.endswith(adjective_endings))

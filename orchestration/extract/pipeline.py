@@ -11,7 +11,8 @@ from datetime import date
 
 from orchestration.extract.chinese import to_simplified
 from orchestration.extract.dates import find_dateline
-from orchestration.extract.events import find_events
+from orchestration.extract.events import find_events, find_signing_event
+from orchestration.extract.lexicons import LANGUAGES
 from orchestration.extract.roles.cities import city_rows, is_online
 from orchestration.extract.roles.context import Context, make_row, sentence_of
 from orchestration.extract.roles.countries import country_rows
@@ -19,11 +20,11 @@ from orchestration.extract.roles.event_dates import event_date
 from orchestration.extract.roles.outcomes import agreement_count_row, money_rows
 from orchestration.extract.roles.relevance import (
     has_cooperation_cue,
-    names_countries,
     has_occurrence_verb,
     is_background,
     is_not_a_report,
     main_event,
+    names_countries,
 )
 from orchestration.extract.text import split_sentences
 from orchestration.extract.version import extractor_version
@@ -47,13 +48,15 @@ class DocumentExtraction:
 def extract_document(document_id: str, text: str, lang: str, *, title: str | None = None,
                      published_date: date | None = None) -> DocumentExtraction:
     """``text`` is the parsed article: its first line is the title when ``title`` is given."""
+    if lang not in LANGUAGES:
+        return DocumentExtraction(document_id, False, "unsupported_language")
     title_end = len(title) if title and text.startswith(title) else 0
     if lang == "zh":
         # the lexicons are Simplified; offsets stay valid, and surfaces are cut from the original below
         original, text = text, to_simplified(text)
     else:
         original = text
-    events = find_events(text, lang)
+    events = find_events(text, lang) or [e for e in [find_signing_event(text, lang)] if e is not None]
     if not events:
         return DocumentExtraction(document_id, False, "no_event_mention")
     if not has_cooperation_cue(text, lang) and not any(names_countries(e.name, lang) for e in events):

@@ -41,3 +41,16 @@ def is_prepositional(word: str) -> bool:
     """A noun or adjective form of the prepositional case («мегаполисе», «южном»): a word that can stand
     between «в» and the name of the place it describes."""
     return _share(word.lower(), "loct") >= 0.5
+
+
+def is_adjective(word: str) -> bool:
+    """«Юбилейный», «Новый»: an adjective of the dictionary rather than a place name of it."""
+    return _share(word.lower(), "ADJF") >= 0.5 and _share(word, "Geox") < 0.5
+
+
+@lru_cache(maxsize=65536)
+def normal_forms(word: str) -> tuple[str, ...]:
+    """Dictionary forms of a word's likely inanimate parses («Египта» -> египет): places are things, and
+    «Орлов» (a surname, or eagles) must not become the town Orël."""
+    forms = [p.normal_form.replace("ё", "е") for p in _analyzer().parse(word)[:3] if "anim" not in p.tag]
+    return tuple(dict.fromkeys(forms))

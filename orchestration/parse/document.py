@@ -1,15 +1,29 @@
-"""One raw document to one parsed document: article text, title, language, publication date."""
+"""One raw document to one parsed document: article text, title, language, publication date.
+
+The publication date is the one the page states (``orchestration.parse.published``): HTML metadata, a leading
+date line, a timestamp line around the title, a closing attribution line, a dated dateline; never the run's clock.
+"""
 from __future__ import annotations
+
+import re
 
 from dataclasses import dataclass
 from datetime import date
 
 from orchestration.fetch.charsets import decode_body
-from orchestration.parse.furniture import split_article
+from orchestration.parse.furniture import Article, split_article
 from orchestration.parse.html import html_to_page
 from orchestration.parse.language import detect_language
+from orchestration.parse.published import (
+    closing_byline_date,
+    find_publication_date,
+    find_publication_date_html,
+    split_date_line,
+)
+from orchestration.parse.version import parser_version
 
-PARSER_VERSION = "parse-1"
+# changes with any change to the parsing code or the date grammar and lexicons it reads
+PARSER_VERSION = parser_version()
 
 
 class ParseError(ValueError):
@@ -38,6 +52,11 @@ def decode_bytes(content: bytes, content_type: str | None = None, declared: str 
     return text
 
 
+# Mirror sites gloss characters with their pinyin in brackets (經(jīng)濟, 贸(mào)易): reading aids inside words
+# that hide them from every word list.
+_PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)+\)")
+
+
 def parse_document(content: bytes, *, content_type: str | None, language_hint: str | None = None,
                    declared_encoding: str | None = None) -> ParsedDocument:
     text = decode_bytes(content, content_type, declared_encoding)
@@ -46,15 +65,20 @@ def parse_document(content: bytes, *, content_type: str | None, language_hint: s
     source: str | None = None
     if is_html:
         page = html_to_page(text)
-        published = _html_published_date(page.head_html)
+        found = find_publication_date_html(page.head_html) if page.head_html else None
+        published = found.to_date() if found else None
         source = "html_meta" if published else None
         text = page.text
+    text = _PINYIN_GLOSS.sub("", text)
+    line_date, text = split_date_line(text)
+    if published is None and line_date is not None:
+        published, source = line_date, "page_metadata"
     article = split_article(text)
     if not article.text.strip():
         raise ParseError("no_article_text")
-    if published is None:
-        published, source = _stated_published_date(article.metadata_lines, article.text)
     language = detect_language(article.text, language_hint)
+    if published is None:
+        published, source = stated_publication_date(article, language)
     # the title leads the stored text, so every extraction offset points into one string
     text = f"{article.title}\n{article.text}" if article.title else article.text
     return ParsedDocument(
@@ -67,23 +91,36 @@ def parse_document(content: bytes, *, content_type: str | None, language_hint: s
     )
 
 
-def _html_published_date(head_html: str) -> date | None:
-    from orchestration.extract.dates import find_publication_date_html
-
-    found = find_publication_date_html(head_html) if head_html else None
-    return found.to_date() if found else None
+# a line the page layout made a title may still be nothing but a timestamp ("12 марта 2024, 10:15")
+_STAMP_KINDS = ("metadata", "navigation", "title", "repeat")
 
 
-def _stated_published_date(metadata_lines: tuple[str, ...], body: str) -> tuple[date | None, str | None]:
-    """The page's own timestamp line, else a dateline with a full date; never the run's clock."""
-    from orchestration.extract.dates import find_publication_date
-
-    for line in metadata_lines:
-        found = find_publication_date(line)
+def stated_publication_date(article: Article, lang: str) -> tuple[date | None, str | None]:
+    """The page's own timestamp line, else a closing attribution line, else a dateline with a full date."""
+    lines = article.lines
+    first_body = next((line.number for line in lines if line.kind == "body"), len(lines))
+    # a timestamp or byline around the title ("11:36 07.12.2020", "Updated: 2023-04-15 09:00")
+    for line in lines:
+        if line.kind in _STAMP_KINDS and (line.number < first_body + 3 or line.kind == "metadata"):
+            found = find_publication_date(line.text, lang)
+            if found and found.to_date():
+                return found.to_date(), "page_metadata"
+    # an attribution that closes the article («「某某網日本語版」2024年5月6日»), before any related headlines
+    footer_seen = False
+    for line in lines:
+        if line.number <= first_body or line.kind == "blank":
+            continue
+        if line.kind == "footer":
+            if footer_seen:
+                break
+            footer_seen = True
+        elif line.kind not in ("metadata", "heading"):
+            continue
+        found = closing_byline_date(line.text, lang)
         if found and found.to_date():
             return found.to_date(), "page_metadata"
-    head = "\n".join(body.split("\n")[:3])
-    found = find_publication_date(head)
+    head = "\n".join(article.text.split("\n")[:3])
+    found = find_publication_date(head, lang)
     if found and found.to_date():
         return found.to_date(), "dateline"
     return None, None

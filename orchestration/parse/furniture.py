@@ -103,7 +103,12 @@ def _closing_byline_end(lines: list[str], kinds: list[str], first_body: int) -> 
     return len(lines)
 
 
+_OPENING_BRACKETS = "([【（〔"
+
+
 def _starts_with_any(lowered: str, markers: list[str]) -> bool:
+    """The line opens with a marker, also inside an opening bracket ("(Web editor: …)", "【责任编辑:…】")."""
+    lowered = lowered.lstrip(_OPENING_BRACKETS).lstrip()
     return any(lowered.startswith(marker) for marker in markers)
 
 
@@ -189,7 +194,12 @@ def split_article(raw_text: str) -> Article:
     title_text = raw_lines[title_index].strip() if title_index is not None else None
     for i in range(0, first_body):
         if kinds[i] == "short":
-            kinds[i] = "repeat" if raw_lines[i].strip() == title_text else "navigation"
+            if raw_lines[i].strip() == title_text:
+                kinds[i] = "repeat"
+            elif title_index is not None and i > title_index and _is_deck(raw_lines[i].strip()):
+                kinds[i] = "heading"  # the standfirst under the headline: often the lead, with the date
+            else:
+                kinds[i] = "navigation"
     # short lines inside the body are sub-headings: article text
     for i in range(first_body, last_body + 1):
         if kinds[i] == "short":
@@ -211,6 +221,11 @@ def split_article(raw_text: str) -> Article:
     metadata = tuple(raw_lines[i].strip() for i, kind in enumerate(kinds) if kind == "metadata" and i < max(first_body, 1) + 2)
     lines = tuple(Line(i, raw_lines[i], kinds[i]) for i in range(len(kinds)))
     return Article(title=title, text=body, metadata_lines=metadata, lines=lines)
+
+
+def _is_deck(text: str) -> bool:
+    """A sentence-long line (eight words, or twenty CJK characters), not a menu entry or a byline."""
+    return len(text.split()) >= 8 or len(_CJK.findall(text)) >= 20
 
 
 def _is_headline(text: str, caption_openers: list[str]) -> bool:

@@ -170,7 +170,10 @@ def admin_region_names(lang: str) -> dict[str, str]:
                 continue
             if key in _GENERIC_REGION_WORDS or _RU_BARE_ADJECTIVE.fullmatch(key):
                 continue
-            if any(c.population >= (20_000 if c.country_code == country else 100_000) for c in gazetteer.by_key(key)):
+            # (Latin and Cyrillic: the town's own name, not an old alternate - Bozeman is also "Missouri")
+            towns = [c for c in gazetteer.by_key(key) if script_of(key) == "cjk" or name_key(c.name_en) == key
+                     or script_of(key) == "cyrillic"]
+            if any(c.population >= (20_000 if c.country_code == country else 100_000) for c in towns):
                 continue
             names[key] = code
 

@@ -51,3 +51,29 @@ def test_a_russian_city_that_will_host_the_event_hosts_it():
 ])
 def test_sport_events_are_no_cooperation_events(page):
     assert not summarise(page).relevant
+
+
+def test_a_language_without_lexicons_is_not_extracted():
+    from orchestration.extract.pipeline import extract_document
+
+    result = extract_document("d", "Die Messe in Hamburg wurde am 3. Mai 2023 eröffnet.", "de")
+    assert not result.is_relevant and result.relevance_reason == "unsupported_language"
+
+
+@pytest.mark.parametrize("page,lang", [
+    ("Governor signs export accord\nOn 4 May 2022 the governor signed an export agreement with the province of "
+     "Jiangsu, worth 50 million dollars.", "en"),
+    ("Мэры подписали соглашение\nМэры Томска и Харбина 12 мая 2022 года подписали соглашение о побратимстве.", "ru"),
+    ("两市签署友好城市协议\n2023年5月9日，沈阳市与明斯克市签署友好城市关系协议书。", "zh"),
+    ("姉妹都市協定を締結\n2019年4月2日、札幌市と大田広域市が姉妹都市協定を締結した。", "ja"),
+])
+def test_a_lead_that_signs_an_agreement_reports_a_signing(page, lang):
+    summary = summarise(page)
+    assert summary.relevant and summary.event["event_type"] == "signing"
+
+
+def test_an_english_name_reached_only_through_a_foreign_alternate_is_no_town():
+    from orchestration.extract.places import find_places
+
+    text = "Dr. Mei Chang founded the firm, which signed a deal with partners in Hebei."
+    assert [p.city for p in find_places(text, "en") if p.kind == "city"] == []

@@ -2,6 +2,8 @@
 their name, and teaser headlines after an article's closing byline. Sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from orchestration.extract.places import find_places
 from orchestration.parse.furniture import split_article
 from tests.extract.document_helpers import summarise
@@ -145,3 +147,43 @@ def test_common_words_name_small_towns_only_with_a_cue():
     assert "Orlov" not in _cities("Начало встречи задержалось, сообщил Орлов журналистам в Перми.", "ru")
     assert _cities("コロナの影響で、会議は大阪とソウルを結んで行われた。", "ja") == ["Osaka", "Seoul"]
     assert _cities("Mayors from Washington and Nice attended.", "en") == ["Washington", "Nice"]
+
+
+def test_hong_kong_macao_and_taiwan_listed_together_are_regions_not_partner_cities():
+    page = ("International fair opens in Xiamen\n"
+            "The international investment fair opened in Xiamen on 8 September 2021 with exhibitors from Hong Kong, "
+            "Macao and Taiwan as well as Singapore; 40 agreements were signed.")
+    summary = summarise(page)
+    assert summary.host == "Xiamen"
+    assert not {"Hong Kong", "Macau", "Macao"} & summary.partners
+    # as a group they still name the regions taking part
+    assert {"HK", "MO", "TW"} <= summary.countries
+
+
+def test_people_with_a_title_after_the_name_in_japanese_and_a_sentence_opening_adjective_in_russian():
+    assert _cities("ドイツのベルン首相とフランスの大統領が大阪を訪れた。", "ja") == ["Osaka"]
+    assert _cities("Юбилейный десятый форум прошёл в Томске.", "ru") == ["Tomsk"]
+
+
+def test_europe_and_america_together_is_no_country():
+    from orchestration.extract.countries import find_countries
+
+    assert [m.alpha2 for m in find_countries("欧米の企業と日本の企業が参加した。", "ja")] == ["JP"]
+
+
+def test_a_chinese_locative_needs_an_event_verb_in_its_clause():
+    page = ("合作项目签约\n"
+            "6月2日，第三届跨境合作洽谈会在大连开幕，某能源公司计划在瓦房店建设储能项目，双方签约项目12个。")
+    summary = summarise(page)
+    assert summary.host == "Dalian"
+
+
+@pytest.mark.parametrize("page,expected", [
+    ("Expo closes in Kunming\nThe expo closed in Kunming on 12 June 2023. Deals were struck with firms from Nepal, "
+     "Laos and Chile, the organisers said.", {"NP", "LA", "CL"}),
+    ("Форум завершился\nФорум завершился в Казани 3 мая 2023 года. Делегации Турции, Египта и Ирана провели "
+     "переговоры с местными компаниями.", {"TR", "EG", "IR"}),
+    ("博覧会が閉幕\n博覧会が5月3日に大連で閉幕した。タイ、ベトナム、インドの企業が商談に臨んだ。", {"TH", "VN", "IN"}),
+])
+def test_a_list_of_three_countries_names_participants(page, expected):
+    assert expected <= summarise(page).countries

@@ -1,5 +1,6 @@
 -- Which document events are one real event: the connected components of a "same event" relation between
--- reports of the same event type. Two reports are compatible when nothing they state contradicts: host
+-- reports of the same event type (or a signing ceremony and the event it took place at). Two reports are
+-- compatible when nothing they state contradicts: host
 -- cities (and host countries) equal or unknown on one side, years equal or unknown, edition ordinals equal
 -- or unknown, day ranges overlapping where both give one. Compatible reports are the same event when they
 -- also share enough evidence:
@@ -44,10 +45,11 @@ candidates as (
         left_event.any_year is not null and left_event.any_year = right_event.any_year as same_year,
         left_event.event_ordinal is not null and left_event.event_ordinal = right_event.event_ordinal as same_edition,
         left_event.agreements_count is not null and left_event.agreements_count = right_event.agreements_count
-            as same_agreements
+            as same_agreements,
+        left_event.event_type = right_event.event_type as same_type
     from assembled as left_event
     inner join assembled as right_event
-        on left_event.event_type = right_event.event_type
+        on (left_event.event_type = right_event.event_type or 'signing' in (left_event.event_type, right_event.event_type))
         and left_event.document_id <> right_event.document_id
         and (left_event.host_city_id is null or right_event.host_city_id is null
              or left_event.host_city_id = right_event.host_city_id)
@@ -72,6 +74,8 @@ edges as (
     from candidates
     left join shared_partners using (event_ref, same_as_ref)
     where not (both_dated and not dates_overlap)
+      -- a signing ceremony reported on its own belongs to the event held in the same place on the same days
+      and (same_type or (same_host and both_dated and dates_overlap))
       and (
         (same_host and (
             (both_dated and dates_overlap) or same_edition or (not both_dated and same_year)

@@ -13,6 +13,7 @@ from orchestration.extract.roles.context import (
     Context,
     cue_pattern,
     make_row,
+    region_group_members,
     roles_lexicon,
     sentence_of,
     sentence_start,
@@ -97,7 +98,10 @@ def _is_locative(ctx: Context, place) -> bool:
         before = ctx.text[max(0, place.start - window):place.start]
         after = ctx.text[place.end:place.end + window].lstrip("市")
         if any(b in before for b in roles.get("locative_before", [])):
-            return True
+            # 在长春举行 / 在长春国际会展中心开幕, not 计划在德惠市建设 (a project's site): an event verb must
+            # follow in the same clause
+            clause = _NAME_RUN_END.split(ctx.text[place.end:place.end + 30], 1)[0]
+            return any(a in clause for a in roles.get("locative_after", []))
         if any(a in after[:window] for a in roles.get("locative_after", [])):
             return True
         # "北京の人民大会堂で開かれ": the city owns the venue that hosts the event
@@ -192,19 +196,25 @@ def _venue_cities(ctx: Context, sentence: Sentence, places: list) -> list:
     return []
 
 
+_LINK_GAP = 12  # the longest gap a place phrase bridges («… города …», "… county of …")
+
+
 def _locative_group(ctx: Context, place, places: list) -> list:
-    """Cities named together in one place phrase: "в уезде Исин города Уси", "云南省玉溪市元江县"."""
+    """Cities named together in one place phrase: "в уезде Исин города Уси", "云南省玉溪市元江县". ``places``
+    is in text order: only the few that start right after ``place`` can join it."""
     group = [place]
     for other in places:
-        if other is place or other.start < place.end:
-            continue
-        if _is_place_link(ctx, ctx.text[place.end:other.start]):
+        if other.start > place.end + _LINK_GAP:
+            break
+        if other is not place and other.start >= place.end and _is_place_link(ctx, ctx.text[place.end:other.start]):
             group.append(other)
     return group
 
 
 def _is_place_link(ctx: Context, gap: str) -> bool:
     """What may stand between two cities of one place phrase: nothing, or administrative words only."""
+    if len(gap) > _LINK_GAP:
+        return False
     links = roles_lexicon(ctx.lang).get("place_phrase_links", [])
     if ctx.lang in ("ru", "en"):
         # «в уезде Исин города Уси»; a comma alone lists cities («Хэйхэ, Чжухай»), it joins no place phrase
@@ -213,7 +223,7 @@ def _is_place_link(ctx: Context, gap: str) -> bool:
             return False
     else:
         words = [gap.strip()] if gap.strip() else []
-    return len(gap) <= 12 and all(word in links for word in words)
+    return all(word in links for word in words)
 
 
 def _same_place_ids(ctx: Context, places: list, host) -> set[int]:
@@ -227,7 +237,9 @@ def _same_place_ids(ctx: Context, places: list, host) -> set[int]:
         for other in _locative_group(ctx, place, places):
             ids.add(other.city.geonameid)
         for other in places:
-            if other.end <= place.start and _is_place_link(ctx, ctx.text[other.end:place.start]):
+            if other.end > place.start:
+                break
+            if place.start - other.end <= _LINK_GAP and _is_place_link(ctx, ctx.text[other.end:place.start]):
                 ids.add(other.city.geonameid)
     ids.discard(host.geonameid)
     return ids
@@ -304,20 +316,8 @@ def _host_verb_follows(ctx: Context, place) -> bool:
     return pattern is not None and bool(pattern.match(ctx.text, place.end))
 
 
-_SAR_COUNTRIES = frozenset({"HK", "MO"})
-_LIST_GAP = re.compile(r"^\s*(?:[,，、・/]|and|и|与|和|及|と|や)\s*$", re.IGNORECASE)
-
-
 def _without_region_groups(ctx: Context, places: list) -> list:
-    """"Hong Kong and Macao", 港澳, 香港・マカオ・台湾: the special administrative regions listed together are a
-    group of regions (exhibitors "from Hong Kong, Macao and Taiwan"), not cities that take part."""
-    sar = [p for p in places if p.city.country_code in _SAR_COUNTRIES]
-    grouped = set()
-    for first in sar:
-        for second in sar:
-            if first is not second and first.city.country_code != second.city.country_code \
-                    and first.end <= second.start and _LIST_GAP.match(ctx.text[first.end:second.start]):
-                grouped.update({id(first), id(second)})
+    grouped = region_group_members(ctx.text, places, lambda place: place.city.country_code)
     return [p for p in places if id(p) not in grouped]
 
 

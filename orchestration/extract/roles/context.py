@@ -83,3 +83,22 @@ def make_row(document_id: str, kind: str, event_ref: str | None, role: str | Non
     for name in _ROW_FIELDS:
         row[name] = values.get(name)
     return row
+
+
+# Hong Kong, Macao (and Taiwan) listed together ("from Hong Kong, Macao and Taiwan", 港澳台, 香港・マカオ) are a
+# group of regions exhibitors come from, not cities taking part one by one.
+_REGION_GROUP = frozenset({"HK", "MO", "TW"})
+_LIST_GAP = re.compile(r"^\s*(?:[,，、・/]|and|и|与|和|及|と|や)?\s*$", re.IGNORECASE)
+
+
+def region_group_members(text: str, items: list, code_of) -> set[int]:
+    """The ids of items (anything with start/end) whose code is HK, MO or TW and which stand in a list next to
+    another of the three."""
+    members = [item for item in items if code_of(item) in _REGION_GROUP]
+    grouped: set[int] = set()
+    for first in members:
+        for second in members:
+            if first is not second and code_of(first) != code_of(second) and first.end <= second.start \
+                    and _LIST_GAP.match(text[first.end:second.start]):
+                grouped.update({id(first), id(second)})
+    return grouped

@@ -17,15 +17,19 @@ def country_rows(ctx: Context, document_id: str, event_ref: str, host_country: s
     rows = []
     institutions = roles_lexicon(ctx.lang).get("institution_nouns", [])
     seen: set[str] = set()
-    for mention in find_countries(ctx.text, ctx.lang):
+    mentions = find_countries(ctx.text, ctx.lang)
+    listed = _listed_countries(ctx.text, mentions)
+    for mention in mentions:
         sentence = sentence_of(ctx, mention.start)
         tail = ctx.text[mention.end:mention.end + 40].lower()
         in_institution = any(noun in tail.split(",")[0][:30] for noun in institutions) if mention.form in ("adjective", "compound") else False
         if mention.alpha2 == host_country:
             role = "host"
-        elif sentence.start in ctx.background_sentences or in_institution or (mention.inside_name and mention.form == "name"):
+        elif sentence.start in ctx.background_sentences or in_institution \
+                or (mention.inside_name and mention.form == "name"):
             role = "mention"
-        elif sentence.start not in ctx.event_sentences and mention.form == "name" and not names_participants(sentence.text, ctx.lang):
+        elif sentence.start not in ctx.event_sentences and mention.form == "name" \
+                and not names_participants(sentence.text, ctx.lang) and id(mention) not in listed:
             role = "mention"
         else:
             role = "partner"
@@ -47,3 +51,24 @@ def _participation_pattern(lang: str) -> re.Pattern[str] | None:
 def names_participants(sentence: str, lang: str) -> bool:
     pattern = _participation_pattern(lang)
     return pattern is None or bool(pattern.search(sentence))
+
+
+_LIST_GAP = re.compile(r"^\s*(?:[,，、・/]|and|и|与|和|及|と|や|以及)?\s*$", re.IGNORECASE)
+
+
+def _listed_countries(text: str, mentions: list) -> set[int]:
+    """Countries named in a list of three or more ("Mongolia, Chile, Greece and Laos", 米国、ドイツ、中国): in a
+    report of an event, such a list names the countries that sent firms or signed, whatever the verb."""
+    listed: set[int] = set()
+    run = [mentions[0]] if mentions else []
+    for previous, mention in zip(mentions, mentions[1:]):
+        if mention.start >= previous.end and _LIST_GAP.match(text[previous.end:mention.start]) \
+                and len(text[previous.end:mention.start]) <= 6:
+            run.append(mention)
+            continue
+        if len({m.alpha2 for m in run}) >= 3:
+            listed.update(id(m) for m in run)
+        run = [mention]
+    if len({m.alpha2 for m in run}) >= 3:
+        listed.update(id(m) for m in run)
+    return listed

@@ -1,14 +1,41 @@
-"""Which of the dates a document gives is its event's, completed from the dateline or the publication date."""
+"""Which of the dates a document gives is its event's, completed from the dateline or the publication date.
+
+1. The day the report speaks from is its dateline's date (its year from the publication date), else the
+   publication date; ``find_dates`` resolves every mention against it (missing years, a day alone, weekdays,
+   "today").
+2. The event's date is looked for in the sentences about the event; when they give no day, in the sentences about
+   a signing (the date of a signing at the event is the event's when nothing else dates it). Dates of the
+   dateline, approximate spans ("last week"), background sentences, and "since" dates are never the event's.
+3. A single date is the start when it opens the event ("opened", "открылась", "开幕", "開幕", "from"), the end
+   when it closes it ("closed", "завершился", "闭幕", "閉幕", "until", "まで", "至"), else both. The other end
+   comes from a second date of the opposite kind ("opened on the 25th … held until the 31st"), else from a
+   stated duration ("a four-day expo closed on the 22nd" started on the 19th).
+4. The year: the one written with the date; else a year written in the date's sentence; without a day of the
+   report, a year in the event's name or the title; else the report's year completed as the nearest plausible
+   (``year_inferred``). Background years ("since 2015", "first held in 2011") are never the event's.
+"""
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from orchestration.extract.dates import PartialDate, find_dates, find_durations
-from orchestration.extract.events import EventMention
+from orchestration.extract.dates import (
+    DateMention,
+    PartialDate,
+    find_dates,
+    find_durations,
+)
+from orchestration.extract.dates.resolution import complete_year
+from orchestration.extract.events import EventMention, find_events
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.roles.context import Context, sentence_of, sentence_start
+
+_EMPTY = PartialDate(None, None, None)
+# the two ends of an event stated apart ("opened on … closed on …") lie within this many days
+_MAX_EVENT_DAYS = 60
+_START_CUES = ("opening", "from")
+_END_CUES = ("closing", "until")
 
 
 def reference_date(dateline, published: date | None) -> date | None:
@@ -16,7 +43,7 @@ def reference_date(dateline, published: date | None) -> date | None:
     if dateline is not None and dateline.date is not None and dateline.date.month and dateline.date.day:
         year = dateline.date.year
         if year is None and published is not None:
-            year = published.year - (1 if dateline.date.month > published.month + 1 else 0)
+            year = complete_year(dateline.date.month, dateline.date.day, published)
         if year is not None:
             try:
                 return date(year, dateline.date.month, dateline.date.day)
@@ -28,76 +55,273 @@ def reference_date(dateline, published: date | None) -> date | None:
 def event_date(ctx: Context, dateline, published: date | None, main: EventMention) -> dict | None:
     reference = reference_date(dateline, published)
     mentions = find_dates(ctx.text, ctx.lang, reference)
-    dateline_month = dateline.date.month if dateline is not None and dateline.date is not None else None
-    candidates = []
-    years_in_text = []
-    for mention in mentions:
-        sentence_start = mention.sentence_start
-        if sentence_start in ctx.background_sentences:
-            continue
-        if mention.kind == "year_only":
-            # a year written out ("в 2019 году", "2024中国…大会"); "last year's fair" is another edition
-            written = any(ch.isdigit() for ch in mention.text)
-            if written and (sentence_start in ctx.event_sentences or main.name_start <= mention.start < main.name_end):
-                years_in_text.append(mention.first.year)
-            continue
-        if mention.in_dateline or mention.approximate:  # the filing date; "last week" fixes no day
-            continue
-        if sentence_start not in ctx.event_sentences:
-            continue
-        candidates.append(mention)
+    candidates = _candidates(ctx, mentions)
     if not candidates:
         return None
-
-    def rank(mention) -> tuple:
-        is_range = mention.last is not None and mention.last != mention.first
-        complete = mention.first.month is not None and mention.first.day is not None
-        return (is_range, mention.cue is not None, complete, mention.kind != "relative", -mention.start)
-
-    chosen = max(candidates, key=rank)
-    first, last = chosen.first, chosen.last or chosen.first
-    first = _with_month(first, dateline_month)
-    last = _with_month(last, dateline_month or first.month)
-    year_inferred = bool(getattr(chosen, "year_from_reference", False))
-    if chosen.kind == "relative" and not chosen.resolved and dateline is not None and dateline.date is not None:
-        first = last = PartialDate(dateline.date.year, dateline.date.month, dateline.date.day)
-    start, end = first, last
-    cue = chosen.cue or _sentence_cue(ctx, chosen.sentence_start)
-    if chosen.last is None or chosen.last == chosen.first:
-        if cue == "closing":
-            start, end = PartialDate(None, None, None), first
-        elif cue == "opening":
-            start, end = first, PartialDate(None, None, None)
+    elsewhere = _other_event_sentences(ctx, main)
+    chosen = max(candidates, key=lambda m: (m.sentence_start not in elsewhere, _plausible(m, reference),
+                                            *_rank(m)))
+    start, end = _span(ctx, chosen)
+    start, end = _other_end(chosen, start, end, candidates)
     start, end = _apply_duration(ctx, start, end)
-    # a year the text gives (in the event's name or its sentences) beats the publication year
-    text_year = years_in_text[0] if years_in_text else None
-    if text_year:
-        if start.year is None or year_inferred:
-            start = PartialDate(text_year, start.month, start.day) if start.month else start
-        if end.year is None or year_inferred:
-            end = PartialDate(text_year, end.month, end.day) if end.month else end
-        year_inferred = False
-    elif start.year is None and end.year is None and reference is not None:
-        start = _complete_year(start, reference)
-        end = _complete_year(end, reference)
-        year_inferred = start.year is not None or end.year is not None
     if start.month is None and end.month is None and start.day is None and end.day is None:
         return None
+    year_inferred = chosen.year_from_reference and _year_of(start, end) is not None
+    # a year the text writes replaces one completed from the report; a weekday or "today" fixes its own day
+    if chosen.kind in ("absolute", "range", "month_only") and (not chosen.first.year or chosen.year_from_reference):
+        text_year = _text_year(ctx, mentions, chosen, main, reference)
+        if text_year is not None:
+            start, end = _with_year(start, end, text_year)
+            year_inferred = False
+    if _year_of(start, end) is None and reference is not None and (start.month or end.month):
+        start = _complete(start, reference, chosen.future)
+        end = _complete(end, reference, chosen.future)
+        if end.year is not None and start.year is not None and _as_tuple(end) < _as_tuple(start):
+            end = PartialDate(start.year + 1, end.month, end.day)
+        year_inferred = _year_of(start, end) is not None
     return {
         "start": chosen.start,
         "end": chosen.end,
         "fields": {
             "start_year": start.year, "start_month": start.month, "start_day": start.day,
             "end_year": end.year, "end_month": end.month, "end_day": end.day,
-            "year_inferred": year_inferred and (start.year is not None or end.year is not None),
+            "year_inferred": bool(year_inferred),
         },
     }
+
+
+# ----------------------------------------------------------------------------------------------- choosing
+
+
+def _usable(ctx: Context, mention: DateMention) -> bool:
+    if mention.kind == "year_only" or mention.in_dateline or mention.approximate or mention.bound == "since":
+        return False
+    # "today" in a quotation is the speaker's day ("…and today we already plan the next one," he said)
+    if mention.kind == "relative" and any(s <= mention.start < e for s, e in _speech_spans(ctx.text)):
+        return False
+    if mention.sentence_start in ctx.background_sentences:
+        return False
+    return mention.first.month is not None or mention.first.day is not None
+
+
+_PAIRED_QUOTES = (("«", "»"), ("“", "”"), ("「", "」"), ("『", "』"))
+# a straight quote that closes direct speech: after its last word's punctuation, or before the attribution's dash
+_CLOSING_STRAIGHT = re.compile(r'(?<=[,.!?…])"|"(?=\s*,?\s*[-–—])')
+
+
+@lru_cache(maxsize=8)
+def _speech_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Quoted passages: paired quotation marks (one level of nesting), and a paragraph that opens with a straight
+    quote, up to the quote that closes the speech."""
+    spans: list[tuple[int, int]] = []
+    for o, c in _PAIRED_QUOTES:
+        inner = rf"[^{o}{c}]*"
+        spans += [m.span() for m in re.finditer(rf"{o}{inner}(?:{o}{inner}{c}{inner})*{c}", text)]
+    pos = 0
+    for paragraph in text.split("\n"):
+        stripped = paragraph.lstrip()
+        if stripped.startswith('"'):
+            opening = pos + len(paragraph) - len(stripped)
+            ends = [m.start() for m in _CLOSING_STRAIGHT.finditer(paragraph)]
+            if ends and pos + ends[-1] > opening:
+                spans.append((opening, pos + ends[-1] + 1))
+        pos += len(paragraph) + 1
+    return tuple(spans)
+
+
+def _candidates(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
+    """Dates of the sentences about the event; with no day there, dates of the sentences about a signing."""
+    usable = [m for m in mentions if _usable(ctx, m)]
+    in_event = [m for m in usable if m.sentence_start in ctx.event_sentences]
+    if any(m.first.day is not None for m in in_event):
+        return in_event
+    signing = [m for m in usable if m.sentence_start not in ctx.event_sentences
+               and m.first.day is not None and _has_signing_cue(ctx, m.sentence_start)]
+    return signing or _continuing(ctx, usable) or in_event
+
+
+def _continuing(ctx: Context, usable: list[DateMention]) -> list[DateMention]:
+    """"The forum of X and Y met in Z. Its work began on Thursday, the 9th": a sentence right after one about the
+    event that names no event but opens or closes something with a day speaks of the event."""
+    starts = [s.start for s in ctx.sentences]
+    following = {b for a, b in zip(starts, starts[1:]) if a in ctx.event_sentences and b not in ctx.event_sentences}
+    return [m for m in usable if m.sentence_start in following and m.first.day is not None
+            and (m.cue in ("opening", "closing") or m.bound in ("from", "until"))]
+
+
+def _other_event_sentences(ctx: Context, main: EventMention) -> frozenset[int]:
+    """Sentences that name only events of another kind than the document's ("On the same day, the expo opened"
+    in a report on a forum): their dates and cues are that event's."""
+    kinds: dict[int, set[str]] = {}
+    for event in find_events(ctx.text, ctx.lang):
+        kinds.setdefault(sentence_start(ctx, event.start), set()).add(event.event_type)
+    return frozenset(start for start, types in kinds.items() if main.event_type not in types)
+
+
+def _plausible(mention: DateMention, reference: date | None) -> bool:
+    """A date written with a year more than a year away from the report's is another edition's."""
+    year = mention.first.year
+    return reference is None or year is None or abs(year - reference.year) <= 1
+
+
+def _rank(mention: DateMention) -> tuple:
+    """A range first, then a date with a day; then one an opening or closing governs, an opening first (its
+    closing is then the nearest one after it); then a full date, a written one, the earliest."""
+    is_range = mention.last is not None and mention.last != mention.first
+    cue = mention.bound if mention.bound in ("from", "until") else mention.cue
+    has_day = mention.first.day is not None
+    complete = mention.first.month is not None and has_day
+    return (is_range, has_day, cue is not None, cue in _START_CUES, complete, mention.kind != "relative",
+            -mention.start)
+
+
+def _cue_of(ctx: Context, mention: DateMention) -> str | None:
+    if mention.bound in ("from", "until"):
+        return mention.bound
+    return mention.cue or _sentence_cue(ctx, mention.sentence_start)
+
+
+def _span(ctx: Context, chosen: DateMention) -> tuple[PartialDate, PartialDate]:
+    first, last = chosen.first, chosen.last or chosen.first
+    if chosen.last is not None and chosen.last != chosen.first:
+        return first, last
+    cue = _cue_of(ctx, chosen)
+    if cue in _END_CUES:
+        return _EMPTY, first
+    if cue in _START_CUES:
+        return first, _EMPTY
+    return first, last
+
+
+def _other_end(chosen: DateMention, start: PartialDate, end: PartialDate,
+               candidates: list[DateMention]) -> tuple[PartialDate, PartialDate]:
+    """"開幕 on the 25th … まで開催 until the 31st": the missing end from a date of the opposite kind."""
+    if (start.day is None) == (end.day is None):
+        return start, end
+    want = _END_CUES if end.day is None else _START_CUES
+    known = start if end.day is None else end
+    best: tuple[int, PartialDate] | None = None
+    for other in candidates:
+        if other is chosen or other.last not in (None, other.first) or other.first.day is None:
+            continue
+        if other.cue not in want and other.bound not in want:
+            continue
+        gap = _days_between(known, other.first) if end.day is None else _days_between(other.first, known)
+        if gap is None or not 0 < gap <= _MAX_EVENT_DAYS:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, other.first)
+    if best is None:
+        return start, end
+    return (start, best[1]) if end.day is None else (best[1], end)
+
+
+def _days_between(earlier: PartialDate, later: PartialDate) -> int | None:
+    if earlier.month is None or later.month is None or earlier.day is None or later.day is None:
+        return None
+    year = earlier.year or later.year or 2001
+    later_year = later.year or (year + 1 if (later.month, later.day) < (earlier.month, earlier.day) else year)
+    try:
+        return (date(later_year, later.month, later.day) - date(year, earlier.month, earlier.day)).days
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------------------------------------ years
+
+
+def _year_of(start: PartialDate, end: PartialDate) -> int | None:
+    return start.year if start.year is not None else end.year
+
+
+def _as_tuple(d: PartialDate) -> tuple[int, int, int]:
+    return (d.year or 0, d.month or 0, d.day or 0)
+
+
+def _with_year(start: PartialDate, end: PartialDate, year: int) -> tuple[PartialDate, PartialDate]:
+    start = PartialDate(year, start.month, start.day) if start.month else start
+    if end.month:
+        end_year = year + 1 if start.month and (end.month, end.day or 0) < (start.month, start.day or 0) else year
+        end = PartialDate(end_year, end.month, end.day)
+    return start, end
+
+
+def _complete(day: PartialDate, reference: date, future: bool) -> PartialDate:
+    if day.month is None or day.year is not None:
+        return day
+    return PartialDate(complete_year(day.month, day.day, reference, future), day.month, day.day)
+
+
+def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, main: EventMention,
+               reference: date | None) -> int | None:
+    """A year the text writes for the event: in the date's own sentence; without a day of the report, in the
+    event's name or the title, else in the sentences about the event. Never a background year ("since 2015",
+    "2011年に初めて開催", "впервые прошел в 2011 году")."""
+    sentence_years: list[int] = []
+    name_years: list[int] = []
+    event_years: list[int] = []
+    for m in mentions:
+        if m.kind != "year_only" or m.first.year is None or m.last is not None or m.bound in ("from", "since"):
+            continue
+        if not any(ch.isdigit() for ch in m.text) or m.sentence_start in ctx.background_sentences:
+            continue
+        if _has_background_year_cue(ctx, m.sentence_start):
+            continue
+        if m.sentence_start == chosen.sentence_start:
+            sentence_years.append(m.first.year)
+        elif main.name_start <= m.start < main.name_end or m.start < ctx.title_end:
+            name_years.append(m.first.year)
+        elif m.sentence_start in ctx.event_sentences:
+            event_years.append(m.first.year)
+    if reference is not None:
+        sentence_years = [y for y in sentence_years if abs(y - reference.year) <= 1]
+        return sentence_years[0] if len(set(sentence_years)) == 1 else None
+    if len(set(sentence_years)) == 1:
+        return sentence_years[0]
+    for years in (name_years, event_years):
+        if len(set(years)) == 1:
+            return years[0]
+    return None
+
+
+# ------------------------------------------------------------------------------------------------- cues
+
+
+def _word_pattern(lang: str, words: list[str]) -> re.Pattern[str] | None:
+    """Whole words in Russian and English ("ends" is not in "friendship"); any run in Chinese and Japanese."""
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    if lang in ("ru", "en"):
+        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return re.compile(alternation)
 
 
 @lru_cache(maxsize=None)
 def _cue_patterns(lang: str) -> dict[str, re.Pattern[str]]:
     cues = lexicon(lang, "dates").get("cues", {})
-    return {kind: re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) for kind, words in cues.items() if words}
+    patterns = {kind: _word_pattern(lang, words or []) for kind, words in cues.items()}
+    return {kind: pattern for kind, pattern in patterns.items() if pattern is not None}
+
+
+@lru_cache(maxsize=None)
+def _signing_pattern(lang: str) -> re.Pattern[str] | None:
+    return _word_pattern(lang, lexicon(lang, "dates").get("signing_cues") or [])
+
+
+@lru_cache(maxsize=None)
+def _background_year_pattern(lang: str) -> re.Pattern[str] | None:
+    return _word_pattern(lang, lexicon(lang, "dates").get("background_year_cues") or [])
+
+
+def _has_background_year_cue(ctx: Context, start: int) -> bool:
+    pattern = _background_year_pattern(ctx.lang)
+    return bool(pattern and pattern.search(sentence_of(ctx, start).text))
+
+
+def _has_signing_cue(ctx: Context, start: int) -> bool:
+    pattern = _signing_pattern(ctx.lang)
+    return bool(pattern and pattern.search(sentence_of(ctx, start).text))
 
 
 def _sentence_cue(ctx: Context, sentence_start: int) -> str | None:
@@ -108,18 +332,7 @@ def _sentence_cue(ctx: Context, sentence_start: int) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-def _with_month(day: PartialDate, month: int | None) -> PartialDate:
-    """A day-only mention ("19日") takes its month from the dateline."""
-    if day.day is not None and day.month is None and month is not None:
-        return PartialDate(day.year, month, day.day)
-    return day
-
-
-def _complete_year(day: PartialDate, reference: date) -> PartialDate:
-    if day.month is None or day.year is not None:
-        return day
-    year = reference.year - (1 if day.month > reference.month + 2 else 0)
-    return PartialDate(year, day.month, day.day)
+# -------------------------------------------------------------------------------------------- durations
 
 
 def _apply_duration(ctx: Context, start: PartialDate, end: PartialDate) -> tuple[PartialDate, PartialDate]:

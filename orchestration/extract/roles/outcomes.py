@@ -1,8 +1,21 @@
-"""The event's outcomes: the number of agreements signed and the amounts that are deals."""
+"""The event's outcomes: the number of agreements signed and the amounts that are deals.
+
+The number of agreements is the largest count of signed agreements, contracts, projects, documents, deals or
+memoranda stated in the body, a part of a larger count ("including 14 contracts") never being one (the headline only when the body states none), general cooperation agreements
+preferred to sister-city ones; coordinated counts in one clause are added up when they count the same kind of
+thing ("3 pairs of sister towns and 2 pairs of sister counties" is 5, "友好城市协议3份、友好省州协议2份" is 5, "3 соглашения и 2
+меморандума" are 5 documents). Which counts are results of the event
+at all - not running totals, earlier editions, plans, or counts of participants - is the counts extractor's
+decision, made on the count's own clause.
+"""
 from __future__ import annotations
 
-from orchestration.extract.counts import find_agreement_counts
+import re
+from dataclasses import replace
+
+from orchestration.extract.counts import CountMention, find_agreement_counts, singular_signings
 from orchestration.extract.money import find_money
+from orchestration.extract.numbers import CJK_LANGS
 from orchestration.extract.roles.context import (
     Context,
     extraction_id,
@@ -12,18 +25,82 @@ from orchestration.extract.roles.context import (
 
 AGREEMENT_KINDS = {"agreements", "contracts", "projects", "documents", "deals", "memoranda"}
 
+# Between two coordinated counts: the rest of the first noun phrase, then a comma or a conjunction.
+_COORDINATOR_END = re.compile(r"(?:,|\s(?:and|и|а также))\s*$", re.IGNORECASE)
+_CJK_COORDINATOR = re.compile(r"[、和及与と]")
+_BOUNDARY = re.compile(r"[.;:!?。；：！？\n]")
+_WORDS = re.compile(r"[^\W\d_]+")
+_MAX_GAP_WORDS, _MAX_GAP_CJK = 5, 14
+
+
+# documents signed are counted together ("3 соглашения и 2 меморандума" are 5 documents); projects, deals and
+# sister-city ties each only with their own kind
+_DOCUMENT_KINDS = {"agreements", "contracts", "documents", "memoranda"}
+
+
+def _family(kind: str) -> str:
+    return "documents" if kind in _DOCUMENT_KINDS else kind
+
+
+def _coordinated(text: str, first: CountMention, second: CountMention, lang: str) -> bool:
+    """``second`` continues a list begun by ``first``: same sentence, same kind, and between them only the rest of
+    the first noun phrase and a comma or a conjunction."""
+    if first.sentence_start != second.sentence_start or _family(first.kind) != _family(second.kind):
+        return False
+    if first.part_of_total or second.part_of_total:
+        return False
+    gap = text[first.end:second.start]
+    if _BOUNDARY.search(gap):
+        return False
+    if re.search(r"\d", gap):
+        # another number between them ("205 in one year, 356 in the next") frames each count differently
+        return False
+    if lang in CJK_LANGS:
+        # the noun may come before the number ("协议3份、协议2份") or after it ("3件の協定と2件の協定")
+        return len(gap) <= _MAX_GAP_CJK and _CJK_COORDINATOR.search(gap) is not None
+    return _COORDINATOR_END.search(gap) is not None and len(_WORDS.findall(gap)) <= _MAX_GAP_WORDS
+
+
+def _with_lists_added(text: str, counts: list[CountMention], lang: str) -> list[CountMention]:
+    """Each count, and for each list of coordinated counts one more count: their sum."""
+    out = list(counts)
+    run: list[CountMention] = []
+    for count in sorted(counts, key=lambda c: c.start) + [None]:
+        if count is not None and run and _coordinated(text, run[-1], count, lang):
+            run.append(count)
+            continue
+        if len(run) > 1:
+            qualifiers = {c.qualifier for c in run}
+            kinds = {c.kind for c in run}
+            out.append(replace(run[0], end=run[-1].end, value=sum(c.value for c in run),
+                               kind=kinds.pop() if len(kinds) == 1 else "documents",
+                               qualifier=qualifiers.pop() if len(qualifiers) == 1 else "exact"))
+        run = [count] if count is not None else []
+    return out
+
 
 def agreement_count_row(ctx: Context, document_id: str, event_ref: str) -> dict | None:
-    candidates = [
-        c for c in find_agreement_counts(ctx.text, ctx.lang)
-        if c.signed and c.start >= ctx.title_end and c.sentence_start not in ctx.background_sentences
-    ]
+    signed = [c for c in find_agreement_counts(ctx.text, ctx.lang) if c.signed and not c.part_of_total]
+    body = [c for c in signed if c.start >= ctx.title_end]
+    candidates = _with_lists_added(ctx.text, body or signed, ctx.lang)
+    if not candidates and not find_agreement_counts(ctx.text, ctx.lang):
+        # no count at all: documents signed one by one, each document word once ("signed an agreement ... the
+        # agreement provides"; "an agreement and a protocol" are 2)
+        singles = [c for c in singular_signings(ctx.text, ctx.lang)
+                   if c.sentence_start not in ctx.background_sentences]
+        singles = [c for c in singles if c.start >= ctx.title_end] or singles
+        if singles:
+            first = singles[0]
+            return make_row(document_id, "agreement_count", event_ref, "event", first.start, first.end, ctx.text,
+                            sentence_of(ctx, first.start), count_value=len({c.noun for c in singles}),
+                            count_kind=first.kind, qualifier="exact")
     if not candidates:
         return None
     general = [c for c in candidates if c.kind in AGREEMENT_KINDS] or candidates
     best = max(general, key=lambda c: (c.value, -c.start))
     return make_row(document_id, "agreement_count", event_ref, "event", best.start, best.end, ctx.text,
-                sentence_of(ctx, best.start), count_value=int(best.value), count_kind=best.kind, qualifier=best.qualifier)
+                    sentence_of(ctx, best.start), count_value=int(best.value), count_kind=best.kind,
+                    qualifier=best.qualifier)
 
 
 def money_rows(ctx: Context, document_id: str, event_ref: str) -> list[dict]:
@@ -39,10 +116,10 @@ def money_rows(ctx: Context, document_id: str, event_ref: str) -> list[dict]:
             is_deal, reason = False, "headline"
         restates = ids[mention.restates] if mention.restates is not None else None
         rows.append(make_row(document_id, "money", event_ref, "deal" if is_deal else "not_deal", mention.start, mention.end,
-                         ctx.text, sentence_of(ctx, mention.start), amount=round(float(mention.amount), 2),
-                         currency=mention.currency, qualifier=mention.qualifier, deal_status=mention.deal_status,
-                         is_deal=is_deal, not_deal_reason=reason, part_of_total=bool(mention.part_of_total),
-                         restates_extraction_id=restates))
+                             ctx.text, sentence_of(ctx, mention.start), amount=round(float(mention.amount), 2),
+                             currency=mention.currency, qualifier=mention.qualifier, deal_status=mention.deal_status,
+                             is_deal=is_deal, not_deal_reason=reason, part_of_total=bool(mention.part_of_total),
+                             restates_extraction_id=restates))
     # a restatement of something that is not a deal is not a deal either
     by_id = {row["extraction_id"]: row for row in rows}
     for row in rows:

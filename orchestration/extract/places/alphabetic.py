@@ -1,0 +1,577 @@
+"""Russian and English place names: capitalised words, de-inflected and looked up (see the package docstring)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+
+from orchestration.extract import russian
+from orchestration.extract.common_words import BIG_CITY, is_common_word
+from orchestration.extract.lexicons import lexicon
+from orchestration.extract.places.common import (
+    CITY_STATES,
+    MAX_CITY_TOKENS,
+    MAX_PHRASE_TOKENS,
+    NAME_KINDS,
+    PlaceItem,
+    PlaceMention,
+    choose_city,
+    compile_words,
+    phrase_table,
+    region_code_of,
+)
+from orchestration.reference.countries import (
+    country_adjectives,
+)
+from orchestration.reference.gazetteer import (
+    City,
+    Gazetteer,
+    get_gazetteer,
+    name_key,
+    russian_lemmas,
+)
+
+
+@dataclass(frozen=True)
+class _AlphabeticResources:
+    markers_before: tuple[tuple[str, re.Pattern], ...]
+    markers_after: tuple[tuple[str, re.Pattern], ...]
+    name_heads: tuple[tuple[str, re.Pattern], ...]
+    surnames: frozenset[str]
+    not_cities: frozenset[str]
+    stopwords: frozenset[str]
+
+
+_RU_STOPWORDS = frozenset(
+    "в во на из с со к ко у о об от до по при про для без через между около под над за перед и или а но как "
+    "что который которая которые также".split()
+)
+_EN_STOPWORDS = frozenset(
+    "in at from to with by for on and or as near into across between within outside inside via".split()
+)
+# A title in apposition after a person's name ("Lin Hao, vice president of the association").
+_EN_APPOSITIVE_TITLE = re.compile(
+    r"\s*,\s*(?:the\s+|a\s+)?(?:(?:vice|deputy|executive|first|general|former|acting|honorary|party)[\s-]+)*"
+    r"(?:president|chairman|chairwoman|chair|mayor|governor|minister|secretary|director|ambassador|consul|head|chief"
+    r"|spokesman|spokeswoman|spokesperson|ceo|founder|professor|manager|councillor|councilor|commissioner"
+    r"|envoy|representative|premier|senator|official|researcher)\b",
+    re.IGNORECASE,
+)
+# Titles before a person's name in English ("Mayor Zhao Jianjun"); not before "of" ("Mayor of Wuxi").
+_EN_TITLES = frozenset(
+    "mr mrs ms dr mayor governor president premier minister secretary chairman chairwoman director ambassador "
+    "consul professor prof vice deputy general manager ceo head chief commissioner councilman councilwoman councillor "
+    "councilor senator rep representative spokesman spokeswoman spokesperson officer coach".split()
+)
+
+
+@lru_cache(maxsize=None)
+def _alphabetic_resources(lang: str) -> _AlphabeticResources:
+    places = lexicon(lang, "places")
+
+    def kinds(section: str) -> tuple[tuple[str, re.Pattern], ...]:
+        out = []
+        for kind, patterns in (places.get(section) or {}).items():
+            compiled = compile_words([str(p) for p in patterns])
+            if compiled is not None:
+                out.append((kind, compiled))
+        return tuple(out)
+
+    return _AlphabeticResources(
+        markers_before=kinds("markers_before"),
+        markers_after=kinds("markers_after"),
+        name_heads=kinds("name_heads") if lang == "ru" else tuple(
+            (k, p) for k, p in kinds("markers_after") if k in ("organisation", "project", "venue", "street")
+        ),
+        surnames=frozenset(str(s) for s in places.get("person_surnames") or []),
+        not_cities=frozenset(name_key(str(s)) for s in places.get("not_cities") or []),
+        stopwords=_RU_STOPWORDS if lang == "ru" else _EN_STOPWORDS,
+    )
+
+
+# =====================================================================================================
+# Russian / English
+# =====================================================================================================
+_WORD = re.compile(
+    r"[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|cn|ru|kz|net|org|jp|info|uz|by|ua|kr|mn|hk)\b"  # Optimism.kz
+    r"|(?:[A-Z]\.){2,}"  # U.S.
+    r"|[^\W\d_](?:[^\W\d_]|[-‐'’](?=[^\W\d_]))*"
+)
+# Quoted proper names («Хилса», "Sino-Dutch Big Data Industrial Platform"); longer quotes are speech.
+_QUOTES = re.compile(r"«[^«»\n]{1,80}»|„[^„“”\n]{1,80}[“”]|“[^“”\n]{1,80}”")
+_SENTENCE_INSIDE = re.compile(r"[.!?…]\s")
+_SENTENCE_GAP = re.compile(r"[.!?…\n]")
+_SOFT_GAP = re.compile(r"[ \t\u00a0]{1,3}")
+_ABBREVIATION_GAP = re.compile(r"\.[ \t\u00a0]{0,2}")
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|/|—|–|-\s)")
+_RU_ADJECTIVE_SUFFIX = re.compile(
+    r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|им|ом|ую|их|ими)$"
+    r"|[а-яё]{3}(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ыми|ими|ых|их|ую|юю)$"
+)
+# A country named only as a currency's issuer ("U.S. dollars", «долларов США») is no country mention.
+CURRENCY_AFTER = re.compile(r"\s*(?:\$|dollars?\b)", re.IGNORECASE)
+CURRENCY_BEFORE = re.compile(r"(?:доллар\w*|долл\.?)\s*$", re.IGNORECASE)
+
+
+def is_currency_issuer(text: str, start: int, end: int) -> bool:
+    return bool(CURRENCY_AFTER.match(text, end) or CURRENCY_BEFORE.search(text, max(0, start - 12), start))
+_RU_ADJ_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ого", ("ый", "ий", "ой")), ("его", ("ий",)), ("ому", ("ый", "ий", "ой")), ("ему", ("ий",)),
+    ("ыми", ("ые",)), ("ими", ("ие",)), ("ым", ("ый", "ые")), ("им", ("ий", "ие")), ("ом", ("ый", "ой", "ое")),
+    ("ем", ("ий", "ее")), ("ой", ("ая", "ый", "ой")), ("ей", ("яя", "ий")), ("ую", ("ая",)), ("юю", ("яя",)),
+    ("ых", ("ые",)), ("их", ("ие",)),
+)
+_RU_PLURAL_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ами", ("ы", "и")), ("ями", ("и",)), ("ах", ("ы", "и", "а")), ("ях", ("и", "я")), ("ам", ("ы", "и")),
+    ("ям", ("и",)), ("ов", ("ы",)), ("ев", ("и",)),
+)
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """Words (letters with inner hyphens/apostrophes; dotted abbreviations such as U.S.) with offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted names (not quoted speech, which holds a sentence break). Straight quotes pair up in order
+    within a line, so a long quote cannot leave its closing mark to open a bogus one."""
+    spans = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+    offset = 0
+    for line in text.split("\n"):
+        marks = [i for i, ch in enumerate(line) if ch == '"']
+        for opening, closing in zip(marks[0::2], marks[1::2]):
+            if closing - opening <= 81:
+                spans.append((offset + opening, offset + closing + 1))
+        offset += len(line) + 1
+    return [(s, e) for s, e in spans if e - s > 2 and not _SENTENCE_INSIDE.search(text[s:e])]
+
+
+def inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < start and end < e for s, e in spans)
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _adjective_lemmas(word: str) -> list[str]:
+    out = [word]
+    for ending, replacements in _RU_ADJ_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            out.extend(word[: -len(ending)] + r for r in replacements)
+    return out
+
+
+def _plural_lemmas(word: str) -> list[str]:
+    out = []
+    for ending, replacements in _RU_PLURAL_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            out.extend(word[: -len(ending)] + r for r in replacements)
+    return out
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if len(word) > 3 and word[-2] in "'’" and word[-1] in "sS" else word
+
+
+def span_keys(lang: str, words: list[str]) -> list[str]:
+    """Normalised keys a run of words may stand for: Russian case forms are undone, English possessive dropped.
+    The first key is the words as written."""
+    return list(_span_keys(lang, tuple(words)))
+
+
+@lru_cache(maxsize=65536)
+def _span_keys(lang: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    if lang != "ru":
+        return (name_key(" ".join(words[:-1] + (_strip_possessive(words[-1]),))),)
+    lowered = [w.lower().replace("ё", "е") for w in words]
+    options: list[list[str]] = []
+    for index, word in enumerate(lowered):
+        last = index == len(lowered) - 1
+        if "-на-" in word:  # «Ростове-на-Дону»: the first part declines
+            head, rest = word.split("-на-", 1)
+            options.append([lemma + "-на-" + rest for lemma in russian_lemmas(head)])
+            continue
+        lemmas = russian_lemmas(word)
+        # a single word also tries the dictionary's own nominatives («Египта» -> египет: a fleeting vowel)
+        dictionary = list(russian.normal_forms(word)) if len(lowered) == 1 and not russian.is_adjective(word) else []
+        forms = lemmas[:1] + dictionary + lemmas[1:] + _plural_lemmas(word)
+        if len(lowered) > 1 and not last:
+            forms = _adjective_lemmas(word) + forms[1:]
+        elif len(lowered) > 1:
+            forms = forms + _adjective_lemmas(word)[1:]
+        options.append(list(dict.fromkeys(forms))[:8])
+    keys = []
+    for combination in product(*options):
+        keys.append(_SPACES_RU.sub(" ", " ".join(combination).translate(_RU_KEY_CLEAN)))
+        if len(keys) >= 64:
+            break
+    return tuple(dict.fromkeys(keys))
+
+
+_SPACES_RU = re.compile(r"[\s\-‐‑–—]+")
+_RU_KEY_CLEAN = str.maketrans("", "", "'’ʼ‘`´ʻ")
+
+
+@lru_cache(maxsize=None)
+def _multiword_heads(lang: str) -> frozenset[str]:
+    """First words of multi-word names (phrase table and gazetteer): a run of words is tried as a multi-word
+    name only if its first word, in some case form, is one of these."""
+    heads = {key.split(" ", 1)[0] for key in phrase_table(lang) if " " in key}
+    heads.update(get_gazetteer().multiword_heads())
+    return frozenset(heads)
+
+
+def _first_word_forms(lang: str, word: str) -> list[str]:
+    if lang != "ru":
+        return [name_key(word)]
+    low = word.lower().replace("ё", "е")
+    if "-" in low:
+        low = low.replace("-", " ").split(" ", 1)[0]
+    return list(dict.fromkeys(_adjective_lemmas(low) + russian_lemmas(low)))
+
+
+class AlphabeticPlaces:
+    def __init__(self, text: str, lang: str):
+        self.text = text
+        self.lang = lang
+        self.res = _alphabetic_resources(lang)
+        self.phrases = phrase_table(lang)
+        self.gazetteer: Gazetteer = get_gazetteer()
+        self.tokens = tokenize(text)
+        self.adjacent = [
+            bool(_SOFT_GAP.fullmatch(text[self.tokens[k][1]: self.tokens[k + 1][0]]))
+            for k in range(len(self.tokens) - 1)
+        ] + [False]
+        self.quotes = quote_spans(text)
+        self._items: list[PlaceItem] | None = None
+
+    # --- scanning -----------------------------------------------------------------------------------
+    def items(self) -> list[PlaceItem]:
+        """The place-like runs of words, scanned once per finder (places and countries both read them)."""
+        if self._items is None:
+            self._items = self._scan()
+        return self._items
+
+    def _scan(self) -> list[PlaceItem]:
+        items: list[PlaceItem] = []
+        tokens, k = self.tokens, 0
+        while k < len(tokens):
+            item = self._match_at(k)
+            if item is None:
+                items.extend(self._hyphen_parts(k))
+                k += 1
+                continue
+            items.append(item)
+            k = item.last
+        return items
+
+    def _hyphen_parts(self, k: int) -> list[PlaceItem]:
+        """Capitalised parts of a hyphenated word that is no name as a whole: «Гуанси-Чжуанского»,
+        "Beijing-Shanghai (railway)", «Москва-Пекин»."""
+        start, _, word = self.tokens[k]
+        if "-" not in word:
+            return []
+        out, offset = [], start
+        for part in word.split("-"):
+            if part[:1].isupper() and (self.lang != "ru" or not part.isascii()):
+                keys = span_keys(self.lang, [part])
+                phrase = next((self.phrases[key] for key in keys if key in self.phrases), None)
+                cities = [] if phrase is not None and not (phrase.kind == "country" and phrase.value in CITY_STATES) \
+                    else list({c.geonameid: c for key in keys for c in self.gazetteer.by_key(key)}.values())
+                if cities:
+                    out.append(PlaceItem(k, k + 1, offset, offset + len(part), "city", phrase, cities, keys[0]))
+                elif phrase is not None:
+                    out.append(PlaceItem(k, k + 1, offset, offset + len(part), phrase.kind, phrase, [], keys[0]))
+            offset += len(part) + 1
+        return out
+
+    def _match_at(self, k: int) -> PlaceItem | None:
+        tokens = self.tokens
+        if not _is_capitalised(tokens[k][2]):
+            return None
+        if self.lang == "ru" and tokens[k][2].isascii():
+            # Latin words in Russian text are brand and company names ("EAST JAPAN Works"); only the
+            # outlets and organisations of the lexicon ("CGTN", "PRNewswire") are read.
+            key = name_key(tokens[k][2])
+            phrase = self.phrases.get(key)
+            if phrase is not None and phrase.kind == "organisation":
+                return PlaceItem(k, k + 1, tokens[k][0], tokens[k][1], "organisation", phrase, [], key)
+            return None
+        chain = 1
+        while chain < MAX_PHRASE_TOKENS and k + chain < len(tokens) and self.adjacent[k + chain - 1]:
+            chain += 1
+        if chain > 1:
+            heads = _multiword_heads(self.lang)
+            if not any(form in heads for form in _first_word_forms(self.lang, tokens[k][2])):
+                chain = 1
+        for n in range(chain, 0, -1):
+            words = [t[2] for t in tokens[k: k + n]]
+            city_span = n <= MAX_CITY_TOKENS and (n == 1 or self._name_like(words))
+            keys = span_keys(self.lang, words)
+            phrase = next((self.phrases[key] for key in keys if key in self.phrases), None)
+            cities: list[City] = []
+            # a nationality word ("Kazakh") is no city, even where GeoNames lists it as some town's alias
+            if n == 1 and keys and keys[0] in country_adjectives(self.lang):
+                city_span = False
+            if city_span and (phrase is None or phrase.kind == "country" and phrase.value in CITY_STATES):
+                for key in keys:
+                    cities.extend(self.gazetteer.by_key(key))
+                if cities:
+                    cities = list({c.geonameid: c for c in cities}.values())
+            if phrase is None and not cities:
+                continue
+            end = tokens[k + n - 1][1]
+            if self.lang == "en" and _strip_possessive(words[-1]) != words[-1]:
+                end -= 2
+            if cities:
+                return PlaceItem(k, k + n, tokens[k][0], end, "city", phrase, cities, keys[0])
+            return PlaceItem(k, k + n, tokens[k][0], end, phrase.kind, phrase, [], keys[0])
+        word = tokens[k][2]
+        if self.lang == "en" and "-" in word:
+            # "Tokyo-based", "Shanghai-listed": the first part is the place
+            head, tail = word.split("-", 1)
+            if tail[:1].islower() and head:
+                keys = span_keys(self.lang, [head])
+                cities = self.gazetteer.by_key(keys[0])
+                phrase = self.phrases.get(keys[0])
+                end = tokens[k][0] + len(head)
+                if cities and (phrase is None or phrase.kind == "country" and phrase.value in CITY_STATES):
+                    return PlaceItem(k, k + 1, tokens[k][0], end, "city", phrase, cities, keys[0])
+                if phrase is not None:
+                    return PlaceItem(k, k + 1, tokens[k][0], end, phrase.kind, phrase, [], keys[0])
+        return None
+
+    def _name_like(self, words: list[str]) -> bool:
+        """Every word capitalised, except connectors inside English names (Rio de Janeiro)."""
+        for index, word in enumerate(words):
+            if _is_capitalised(word):
+                continue
+            if self.lang == "en" and 0 < index < len(words) - 1 and word in ("de", "del", "da", "do", "la", "al",
+                                                                              "upon", "on", "el"):
+                continue
+            return False
+        return True
+
+    # --- classification -----------------------------------------------------------------------------
+    def run(self) -> list[PlaceMention]:
+        items = self.items()
+        context = {i.phrase.value for i in items if i.phrase and i.phrase.kind == "country"
+                   and not is_currency_issuer(self.text, i.start, i.end)}
+        mentions = []
+        for item in items:
+            mention = self._classify(item, context)
+            if mention is not None:
+                mentions.append(mention)
+        return mentions
+
+    def _classify(self, item: PlaceItem, context: set[str]) -> PlaceMention | None:
+        text, tokens = self.text, self.tokens
+        surface = text[item.start: item.end]
+        if item.kind in ("admin_region", "macro_region") and self._is_person(item):
+            return None
+        if item.kind == "admin_region" and self._marker_before(item.first) == "city":
+            cities = self.gazetteer.by_key(item.key)  # «город Луангпрабанг»: the city, not its province
+            if cities:
+                item = PlaceItem(item.first, item.last, item.start, item.end, "city", None, cities, item.key)
+        if item.kind != "city":
+            if item.kind == "country":
+                return PlaceMention(item.start, item.end, surface, None, [], "country",
+                                    inside_name=inside_any(self.quotes, item.start, item.end))
+            return PlaceMention(item.start, item.end, surface, None, [], item.kind, region_code=region_code_of(item),
+                                inside_name=inside_any(self.quotes, item.start, item.end) or item.kind == "organisation")
+        words = [t[2] for t in tokens[item.first: item.last]]
+        first_word = words[0]
+        if item.key in self.res.not_cities or name_key(first_word) in self.res.not_cities:
+            return None
+        if first_word.isupper() and len(first_word) > 1:
+            if not self._dateline_shape(item):
+                return None
+        if self._is_person(item):
+            return None
+        if self.lang == "ru" and len(words) == 1 and self._adjectival_use(item):
+            return None
+        if self.lang == "ru" and len(words) == 1 and self._starts_sentence(item.first) \
+                and russian.is_adjective(first_word):
+            return None  # «Юбилейный 25-й форум»: a sentence opening with an adjective, not the town
+
+        kind, cue, inside = "city", False, False
+        before = self._marker_before(item.first)
+        if before in ("city",):
+            cue = True
+        elif before is not None:
+            kind = before
+            inside = before in ("organisation", "project")
+        after_kind, head_kind = self._marker_after(item)
+        if after_kind == "city":
+            cue = True
+        elif after_kind is not None and kind == "city" and not cue:
+            kind = after_kind
+        if head_kind is not None:
+            kind, inside = head_kind, True
+        if inside_any(self.quotes, item.start, item.end):
+            inside = True
+        if item.phrase is not None and item.phrase.kind == "country" and item.phrase.value in CITY_STATES:
+            cue = True
+        cities = item.cities
+        if self._starts_sentence(item.first) and not cue and (self.lang == "en" or not self.gazetteer.has_key(item.key)):
+            # A sentence-initial capital says nothing, and a Russian word that reaches a city only through a
+            # case ending («Темой» -> Tema) is usually a common noun: keep only cities the document's
+            # countries or their size vouch for ("Mobile payments grew" is not Mobile, Alabama).
+            cities = [c for c in cities if c.country_code in context or c.population >= 1_000_000]
+        # A marker word («улице», "province") says what the name is; a name inside a larger proper name
+        # ("Big Data Platform") must still be a plausible town to be reported at all.
+        marked = cue or (kind != "city" and head_kind is None and before not in ("organisation", "project"))
+        if not marked and self.lang == "en":
+            # English writes a town by its own name; a match through an old or foreign alternate ("Chang" for
+            # Dschang, Cameroon) must be backed by the document's countries or a big city
+            cities = [c for c in cities if name_key(c.name_en) == item.key or c.country_code in context
+                      or c.population >= BIG_CITY]
+        if not marked and len(words) == 1 and is_common_word(first_word, self.lang):
+            cities = [c for c in cities if c.population >= BIG_CITY]  # "Commerce", «Начало»: words, not towns
+        city, ranked = choose_city(cities, context, marked, self.lang, short=len(item.key.replace(" ", "")) <= 3)
+        if city is None:
+            return None
+        return PlaceMention(item.start, item.end, surface, city if kind == "city" else None, ranked, kind,
+                            inside_name=inside or kind in NAME_KINDS)
+
+    def _dateline_shape(self, item: PlaceItem) -> bool:
+        """«УСИ (Китай), 11 декабря», "URUMQI, Sept. 1 (Xinhua)": capitals at a line start, then , ( or —."""
+        line_start = self.text.rfind("\n", 0, item.start) + 1
+        if self.text[line_start: item.start].strip():
+            return False
+        return bool(_DATELINE_AFTER.match(self.text, item.end))
+
+    def _is_person(self, item: PlaceItem) -> bool:
+        tokens, first, last = self.tokens, item.first, item.last
+        surnames = self.res.surnames
+        if first > 0 and self.adjacent[first - 1] and tokens[first - 1][2] in surnames:
+            return True  # «Сун Сибинь», "Yin Lei"
+        if first > 0 and len(tokens[first - 1][2]) == 1 and tokens[first - 1][2].isupper() \
+                and _ABBREVIATION_GAP.fullmatch(self.text[tokens[first - 1][1]: tokens[first][0]]):
+            return True  # an initial: «Б. Джонсон», "J. Smith"
+        if last - first == 1 and tokens[first][2] in surnames and last < len(tokens) and self.adjacent[first] \
+                and _is_capitalised(tokens[last][2]):
+            return True  # the surname itself
+        if self.lang == "ru" and self._is_russian_person(first, last):
+            return True
+        if self.lang == "en" and _EN_APPOSITIVE_TITLE.match(self.text, self._capitalised_run_end(last)):
+            return True  # "Lin Hao, vice president of …": a title after the name
+        if self.lang == "en":
+            # "Mayor Zhao Jianjun", "deputy governor Erlan Taraz": a title, then up to two capitalised words
+            k = first - 1
+            while k >= 0 and first - k <= 2 and self.adjacent[k] and _is_capitalised(tokens[k][2]) \
+                    and tokens[k][2].lower() not in _EN_TITLES:
+                k -= 1
+            if k >= 0 and (self.adjacent[k] or _ABBREVIATION_GAP.fullmatch(self.text[tokens[k][1]: tokens[k + 1][0]])) \
+                    and tokens[k][2].lower() in _EN_TITLES:
+                return True
+        return False
+
+    def _is_russian_person(self, first: int, last: int) -> bool:
+        """«Алексей Орлов», «Владимиром Приваловым», «Орлов Алексей Петрович»: a given name beside the word, or
+        the word a given name before a surname or patronymic (the dictionary's Name/Surn/Patr marks)."""
+        tokens = self.tokens
+        previous = tokens[first - 1][2] if first > 0 and self.adjacent[first - 1] else ""
+        following = tokens[last][2] if last < len(tokens) and self.adjacent[last - 1] else ""
+        words = [t[2] for t in tokens[first:last]]
+        if _is_capitalised(previous) and russian.is_given_name(previous):
+            return True
+        if _is_capitalised(following) and russian.is_patronymic(following):
+            return True
+        if len(words) == 1 and _is_capitalised(following) and russian.is_given_name(words[0]) \
+                and russian.is_surname(following):
+            return True
+        return len(words) == 1 and _is_capitalised(following) and russian.is_surname(words[0]) \
+            and russian.is_given_name(following)
+
+    def _capitalised_run_end(self, last: int) -> int:
+        """The end offset of the capitalised words that continue from token ``last`` on ("Lin Hao Ming")."""
+        tokens, k = self.tokens, last
+        while k < len(tokens) and self.adjacent[k - 1] and _is_capitalised(tokens[k][2]) and k - last < 3:
+            k += 1
+        return tokens[k - 1][1]
+
+    def _adjectival_use(self, item: PlaceItem) -> bool:
+        """«Свердловской области», «Куньминская инициатива»: an adjective before a lowercase noun."""
+        word = self.tokens[item.first][2].lower()
+        if not _RU_ADJECTIVE_SUFFIX.search(word):
+            return False
+        nxt = item.last
+        return nxt < len(self.tokens) and self.adjacent[nxt - 1] and not _is_capitalised(self.tokens[nxt][2])
+
+    def _marker_before(self, first: int) -> str | None:
+        tokens, text = self.tokens, self.text
+        k, steps = first - 1, 0
+        while k >= 0 and steps < 3:
+            gap = text[tokens[k][1]: tokens[k + 1][0]]
+            word = tokens[k][2]
+            low = word.lower()
+            if not (_SOFT_GAP.fullmatch(gap) or (len(low) <= 2 and _ABBREVIATION_GAP.fullmatch(gap))):
+                return None
+            if low in self.res.stopwords:
+                return None
+            for kind, pattern in self.res.markers_before:
+                if pattern.fullmatch(low):
+                    return kind
+            if _is_capitalised(word) and not (self.lang == "en" and low in ("the",)):
+                return None
+            k, steps = k - 1, steps + 1
+        return None
+
+    def _marker_after(self, item: PlaceItem) -> tuple[str | None, str | None]:
+        """(kind given by the next word, kind given by a head noun later in the same proper name)."""
+        tokens, last = self.tokens, item.last
+        after_kind = None
+        if last < len(tokens) and self.adjacent[last - 1]:
+            word = tokens[last][2]
+            low = word.lower()
+            owned_by_next = (self.lang == "ru" and last + 1 < len(tokens) and self.adjacent[last]
+                             and _is_capitalised(tokens[last + 1][2]))  # «Куньмин провинции Юньнань»
+            if (self.lang == "en" or not _is_capitalised(word)) and not owned_by_next:
+                for kind, pattern in self.res.markers_after:
+                    if pattern.fullmatch(low) and kind in ("city", "admin_region", "district"):
+                        after_kind = kind
+                        break
+            if after_kind is None and self.lang == "en":
+                for kind, pattern in self.res.markers_after:
+                    if pattern.fullmatch(low) and kind == "street":
+                        return "street", "street"
+        if after_kind in ("admin_region", "district"):
+            return after_kind, None
+        return after_kind, self._name_head(item)
+
+    def _name_head(self, item: PlaceItem) -> str | None:
+        """A head noun in the capitalised run around the item: "Wuxi Grand Theater", "University of X"."""
+        tokens = self.tokens
+        k, seen = item.last, 0
+        while k < len(tokens) and self.adjacent[k - 1] and seen < 5:
+            word = tokens[k][2]
+            low = word.lower()
+            if not _is_capitalised(word) and not (self.lang == "en" and low in ("of", "and", "for", "the", "de")):
+                break
+            if _is_capitalised(word):
+                for kind, pattern in self.res.name_heads:
+                    if pattern.fullmatch(low):
+                        return kind
+            k, seen = k + 1, seen + 1
+        # a capitalised head before: «Университет Цинхуа», "University of Wuxi", "Port of Tianjin"
+        k = item.first - 1
+        if self.lang == "en" and k >= 1 and tokens[k][2] == "of" and self.adjacent[k] and self.adjacent[k - 1]:
+            k -= 1
+        if k >= 0 and self.adjacent[k] and _is_capitalised(tokens[k][2]) and not self._starts_sentence(k):
+            for kind, pattern in self.res.name_heads:
+                if pattern.fullmatch(tokens[k][2].lower()):
+                    return kind
+        return None
+
+    def _starts_sentence(self, k: int) -> bool:
+        """Whether token k opens a sentence or a line (its capital letter then says nothing)."""
+        return k == 0 or bool(_SENTENCE_GAP.search(self.text[self.tokens[k - 1][1]: self.tokens[k][0]]))
+
+
+@lru_cache(maxsize=16)
+def alphabetic_finder(text: str, lang: str) -> AlphabeticPlaces:
+    """One finder per document: find_places and find_countries share its scan."""
+    return AlphabeticPlaces(text, lang)

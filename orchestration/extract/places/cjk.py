@@ -1,0 +1,311 @@
+"""Chinese and Japanese place names: longest match over the folded text (see the package docstring)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from orchestration.extract.common_words import BIG_CITY, is_common_word
+from orchestration.extract.lexicons import lexicon
+from orchestration.extract.places.common import (
+    CITY_STATES,
+    MIN_POPULATION,
+    MIN_POPULATION_CJK_LONG,
+    NAME_KINDS,
+    Phrase,
+    PlaceItem,
+    PlaceMention,
+    phrase_table,
+    region_code_of,
+)
+from orchestration.reference.gazetteer import (
+    City,
+    fold_cjk,
+    get_gazetteer,
+)
+
+
+# =====================================================================================================
+# Chinese / Japanese
+# =====================================================================================================
+def _is_han(ch: str) -> bool:
+    code = ord(ch)
+    return 0x3400 <= code < 0xA000 or 0xF900 <= code < 0xFB00 or ch == "々"
+
+
+def _is_katakana(ch: str) -> bool:
+    return 0x30A0 <= ord(ch) < 0x3100 and ch != "・"
+
+
+def _is_cjk(ch: str) -> bool:
+    return _is_han(ch) or 0x3040 <= ord(ch) < 0x3100
+
+
+@dataclass(frozen=True)
+class _CjkResources:
+    phrases: dict[str, Phrase]
+    prefix_max: dict[str, int]  # bigram -> longest key (gazetteer or phrase) starting with it
+    markers_after: tuple[tuple[str, str], ...]  # (suffix, kind), longest first
+    heads: dict[str, tuple[tuple[str, str], ...]]  # first char -> ((head, kind), ...)
+    before_cues: tuple[str, ...]
+    after_cues: tuple[str, ...]
+    not_cities: frozenset[str]
+    surnames: frozenset[str]
+    person_suffixes: tuple[str, ...]
+
+
+# A GeoNames name that itself ends in a district or province suffix names that unit, not a city
+# (州, 道, 盟 are left out: 广州, 杭州 are cities).
+_KEY_TAIL_KINDS = {"区": "district", "县": "district", "旗": "district", "镇": "district", "乡": "district",
+                   "村": "district", "街道": "district", "町": "district", "郡": "district", "省": "admin_region",
+                   "自治区": "admin_region", "自治州": "admin_region", "路": "street", "大街": "street",
+                   "大道": "street"}
+_KANJI_COUNTRIES = frozenset({"CN", "JP", "KR", "KP", "TW", "HK", "MO"})
+_ADMIN_SUFFIX_CHARS = frozenset("市区县镇乡村旗州省町郡")
+_CJK_STOP = frozenset("的之与和及同在于等是为将已被把对向从由以而了着过也都、，。；：！？（）()「」『』“”《》〈〉【】[]・ ,.;:!?")
+_AUTONOMOUS = re.compile(r"[\u4e00-\u9fff]{0,5}?自治([区州县旗])")
+
+
+@lru_cache(maxsize=None)
+def _cjk_resources(lang: str) -> _CjkResources:
+    places = lexicon(lang, "places")
+    gazetteer = get_gazetteer()
+    phrases = {k: v for k, v in phrase_table(lang).items() if _is_cjk(k[0])}
+    prefix_max = dict(gazetteer.cjk_prefix_max)
+    for key in phrases:
+        if len(key) >= 2:
+            prefix_max[key[:2]] = max(prefix_max.get(key[:2], 0), len(key))
+    markers = []
+    for kind, suffixes in (places.get("markers_after") or {}).items():
+        markers.extend((fold_cjk(str(s)), kind) for s in suffixes)
+    heads: dict[str, list[tuple[str, str]]] = {}
+    for kind, words in (places.get("name_heads") or {}).items():
+        for word in words:
+            folded = fold_cjk(str(word))
+            heads.setdefault(folded[0], []).append((folded, kind))
+    return _CjkResources(
+        phrases=phrases,
+        prefix_max=prefix_max,
+        markers_after=tuple(sorted(markers, key=lambda m: -len(m[0]))),
+        heads={c: tuple(sorted(v, key=lambda h: -len(h[0]))) for c, v in heads.items()},
+        before_cues=tuple(sorted((fold_cjk(str(c)) for c in places.get("before_cues") or []), key=len, reverse=True)),
+        after_cues=tuple(sorted((fold_cjk(str(c)) for c in places.get("after_cues") or []), key=len, reverse=True)),
+        not_cities=frozenset(fold_cjk(str(w)) for w in places.get("not_cities") or []),
+        surnames=frozenset(fold_cjk(str(s)) for s in places.get("person_surnames") or [] if len(str(s)) == 1),
+        person_suffixes=tuple(fold_cjk(str(s)) for s in places.get("person_suffixes") or []),
+    )
+
+
+@lru_cache(maxsize=16)
+def scan_cjk(folded: str, lang: str) -> list[PlaceItem]:
+    """(Kept for the last few texts: places and countries both read it; do not change the items.) Longest matches of gazetteer names and phrases over folded CJK text (non-overlapping, left to right)."""
+    res = _cjk_resources(lang)
+    gazetteer = get_gazetteer()
+    items: list[PlaceItem] = []
+    n, i = len(folded), 0
+    while i < n - 1:
+        longest = res.prefix_max.get(folded[i: i + 2])
+        if longest is None or not _is_cjk(folded[i]):
+            i += 1
+            continue
+        hit = None
+        for size in range(min(longest, n - i), 1, -1):
+            piece = folded[i: i + size]
+            phrase = res.phrases.get(piece)
+            in_gazetteer = gazetteer.has_key(piece)
+            if phrase is None and not in_gazetteer:
+                continue
+            if all(_is_katakana(ch) for ch in piece) and not _katakana_bounded(folded, i, i + size):
+                continue
+            hit = (size, phrase, in_gazetteer)
+            break
+        if hit is None:
+            i += 1
+            continue
+        size, phrase, in_gazetteer = hit
+        piece = folded[i: i + size]
+        city_state = phrase is not None and phrase.kind == "country" and phrase.value in CITY_STATES
+        if in_gazetteer and (phrase is None or city_state):
+            items.append(PlaceItem(i, i + size, i, i + size, "city", phrase, gazetteer.by_key(piece), piece))
+        else:
+            items.append(PlaceItem(i, i + size, i, i + size, phrase.kind, phrase, [], piece))
+        i += size
+    return items
+
+
+def _katakana_bounded(text: str, start: int, end: int) -> bool:
+    before_ok = start == 0 or not _is_katakana(text[start - 1])
+    after_ok = end >= len(text) or not _is_katakana(text[end])
+    return before_ok and after_ok
+
+
+class CjkPlaces:
+    def __init__(self, text: str, lang: str):
+        self.text = text
+        self.folded = fold_cjk(text)
+        self.lang = lang
+        self.res = _cjk_resources(lang)
+        self.gazetteer = get_gazetteer()
+
+    def run(self) -> list[PlaceMention]:
+        items = scan_cjk(self.folded, self.lang)
+        context = {i.phrase.value for i in items if i.phrase and i.phrase.kind == "country"}
+        if self.lang == "zh":
+            context.add("CN")
+        mentions = []
+        for index, item in enumerate(items):
+            previous = items[index - 1] if index else None
+            following = items[index + 1] if index + 1 < len(items) else None
+            mention = self._classify(item, previous, following, context)
+            if mention is not None:
+                mentions.append(mention)
+        return mentions
+
+    def _classify(self, item: PlaceItem, previous: PlaceItem | None, following: PlaceItem | None, context: set[str]
+                  ) -> PlaceMention | None:
+        text, folded, res = self.text, self.folded, self.res
+        start, end = item.start, item.end
+        if item.kind == "admin_region" and self.gazetteer.has_key(item.key) and self._marker_end(item)[0] == "city" \
+                and self._marker_end(item)[1] > end:
+            # 琅勃拉邦市: the city, although the bare name is also its province's
+            item = PlaceItem(start, end, start, end, "city", None, self.gazetteer.by_key(item.key), item.key)
+        if item.kind != "city":
+            if item.kind == "admin_region":
+                end = self._marker_end(item)[1]
+            inside = item.kind == "organisation" or self._head_after(end) is not None
+            return PlaceMention(start, end, text[start:end], None, [], item.kind, inside_name=inside,
+                                region_code=region_code_of(item))
+
+        bare = item.key
+        city_state = item.phrase is not None and item.phrase.value in CITY_STATES
+        kind, marker_end = self._marker_end(item)
+        if city_state and kind != "city":
+            kind, marker_end = "city", end  # 香港特别行政区 is Hong Kong
+        has_shi = kind == "city" and (marker_end > end or bare.endswith("市"))
+        if fold_cjk(text[start:max(end, marker_end)]) in res.not_cities:
+            return None  # 両市 "both cities", 本市 "this city"
+        if not has_shi and (bare in res.not_cities or (bare[-1] in _ADMIN_SUFFIX_CHARS and bare[:-1] in res.not_cities)):
+            return None  # 友好 "friendly", and GeoNames' 友好区 (a district named so)
+        cities = item.cities
+        if kind == "street" and marker_end == end:
+            # GeoNames lists some neighbourhoods by their street (中山路): the street is named after the city
+            for size in (2, 1):
+                if bare[-size:] in _KEY_TAIL_KINDS and self.gazetteer.has_key(bare[:-size]):
+                    cities, bare = self.gazetteer.by_key(bare[:-size]), bare[:-size]
+                    break
+        if has_shi:
+            with_suffix = self.gazetteer.by_key(folded[start:marker_end])
+            if with_suffix:
+                cities = with_suffix  # 忠州市 is Chungju (KR), 忠州 alone a Chinese town
+        head = self._head_after(marker_end)
+        inside = head is not None
+        marked = has_shi or kind != "city" or city_state  # a suffix says what the name is
+        if inside and kind == "city":
+            kind = head
+        two_chars = len(bare) <= 2 and not all(_is_katakana(ch) for ch in bare)
+        if self.lang == "ja" and _is_han(bare[0]):
+            # Japanese writes only East Asian cities in kanji (other cities in katakana): 万博 "expo" is not
+            # Huambo, Angola.
+            cities = [c for c in cities if c.country_code in _KANJI_COUNTRIES]
+            if not cities:
+                return None
+        if self.lang == "zh" and two_chars and not has_shi:
+            # Chinese names foreign cities mostly in three or more characters; the two-character ones are
+            # capitals (巴黎, 河内, 万象). 大数(据) "big data" is not Tarsus.
+            cities = [c for c in cities if c.country_code in _KANJI_COUNTRIES or c.population >= 500_000]
+            if not cities:
+                return None
+        if not marked:
+            if self._is_person(item):
+                return None
+            if two_chars and not inside and not self._supported(item, previous, following):
+                return None
+            if self.lang == "ja" and all(_is_katakana(ch) for ch in bare) and is_common_word(bare, "ja"):
+                cities = [c for c in cities if c.population >= BIG_CITY]  # コロナ is the virus, not Corona
+        city, ranked = self._choose(cities, context, marked, two_chars, bare)
+        if city is None:
+            return None  # not a plausible place: no mention at all (高峰论坛, 天山论坛)
+        inside = inside or kind in NAME_KINDS
+        surface_end = marker_end if head is None else end
+        return PlaceMention(start, surface_end, text[start:surface_end], city if kind == "city" else None, ranked,
+                            kind, inside_name=inside)
+
+    def _choose(self, cities: list[City], context: set[str], cue: bool, two_chars: bool, bare: str
+                ) -> tuple[City | None, list[City]]:
+        ranked = sorted(cities, key=lambda c: -(c.population * (10 if c.country_code in context else 1) + 1))
+        if cue:
+            return (ranked[0] if ranked else None), ranked
+        if two_chars:
+            floor = MIN_POPULATION[self.lang]
+        elif all(_is_katakana(ch) for ch in bare):
+            floor = MIN_POPULATION["ja"]
+        else:
+            floor = MIN_POPULATION_CJK_LONG
+        for city in ranked:
+            if city.population >= floor:
+                return city, ranked
+        return None, ranked
+
+    def _marker_end(self, item: PlaceItem) -> tuple[str, int]:
+        """Kind given by the suffix after a name (市 city, 省 province, ...) and where the suffix ends."""
+        folded, end = self.folded, item.end
+        if item.key.endswith("市"):
+            return "city", end
+        tail_kind = next((_KEY_TAIL_KINDS[item.key[-n:]] for n in (3, 2, 1) if item.key[-n:] in _KEY_TAIL_KINDS), None)
+        if tail_kind and len(item.key) > 2:
+            return tail_kind, end  # GeoNames lists districts as places: 朝阳区, 浦东新区, 和顺县
+        if folded.startswith("市", end):
+            if folded.startswith(("市场", "市值"), end):  # 广州市场 "the Guangzhou market"
+                return "city", end
+            return "city", end + 1
+        autonomous = _AUTONOMOUS.match(folded, end)
+        if autonomous:
+            return ("admin_region" if autonomous.group(1) in "区州" else "district"), autonomous.end()
+        for suffix, kind in self.res.markers_after:
+            if folded.startswith(suffix, end):
+                return kind, end + len(suffix)
+        return "city", end
+
+    def _head_after(self, position: int) -> str | None:
+        """A head noun a few characters after a name, inside the same compound: 上海合作组织, 中山大学."""
+        folded, heads = self.folded, self.res.heads
+        limit = min(len(folded), position + 7)
+        for p in range(position, limit):
+            ch = folded[p]
+            if ch in _CJK_STOP or not _is_cjk(ch) or (self.lang == "ja" and 0x3040 <= ord(ch) < 0x30A0):
+                return None
+            for head, kind in heads.get(ch, ()):
+                if folded.startswith(head, p):
+                    return kind
+        return None
+
+    def _supported(self, item: PlaceItem, previous: PlaceItem | None, following: PlaceItem | None) -> bool:
+        """Whether a two-character name stands as a word here (see module docstring)."""
+        folded, res, start, end = self.folded, self.res, item.start, item.end
+        before = start == 0 or not _is_han(folded[start - 1]) or (previous is not None and previous.end == start) \
+            or any(folded.startswith(cue, start - len(cue)) for cue in res.before_cues if start >= len(cue))
+        after = end >= len(folded) or not _is_han(folded[end]) \
+            or any(folded.startswith(cue, end) for cue in res.after_cues)
+        if self.lang == "ja":
+            # kana delimit Japanese words; a kanji compound may start with a big city (北京冬季五輪)
+            big = any(c.population >= 1_000_000 for c in item.cities)
+            return before and (after or big or (following is not None and following.start == end))
+        # Chinese: a following name is no support (庆尚北道安东市 must not give 北道).
+        return before or after
+
+    def _is_person(self, item: PlaceItem) -> bool:
+        folded, start, end = self.folded, item.start, item.end
+        if self.lang == "zh" and len(item.key) == 2 and start >= 1 and folded[start - 1] in self.res.surnames:
+            if start == 1 or not _is_han(folded[start - 2]):
+                if end >= len(folded) or not _is_han(folded[end]):
+                    return True  # 韩帅南: an isolated surname + two characters
+        if self.lang == "ja":
+            run_end = end
+            while run_end < len(folded) and _is_han(folded[run_end]) and run_end - end < 3:
+                run_end += 1
+            # 山田太郎氏 (a given name between), ケルン首相 (the title right after the name)
+            if any(folded.startswith(suffix, position) for position in range(end, run_end + 1)
+                   for suffix in self.res.person_suffixes):
+                return not folded.startswith("市", end)
+        return False
+

@@ -1,0 +1,240 @@
+"""The date a page states for itself, as opposed to the dates of the events it reports.
+
+Where a page states it, best first:
+
+- HTML metadata (``article:published_time``, JSON-LD ``datePublished``, ``<time datetime>``);
+- a leading date line of a saved page (`` date 2024-06-28``), whatever follows it on the line;
+- a timestamp or labelled line around the title ("11:36 07.12.2020", "Updated: 2021-05-03 09:12",
+  "发布时间:2023-03-02 08:15:40 来源: …"), never a line of a "latest news" block;
+- a short attribution line that closes the article: an outlet and a full date ("「某某網日本語版」2024年5月6日",
+  "(Xinhua) 2024-05-06", "Example Daily, 6 May 2024");
+- a dateline with a full date at the head of the body ("ИРКУТСК, 2 марта 2022 г. /PRNewswire/ —",
+  "ДУШАНБЕ, 06.11.2025 /Агентство/.").
+
+The run's own clock is never used: a page that states no date has none. The words (labels such as "Updated",
+source markers such as "来源") are in ``lexicons/<lang>/dates.yml``; the date grammar is the extractors'.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Any, Iterator
+
+from orchestration.extract.dates.common import HAS_CJK, YEAR, alt, normalise, valid
+from orchestration.extract.dates.datelines import (
+    dated_lines,
+    find_dateline_in,
+    furniture_lines,
+    head_lines,
+    is_full,
+)
+from orchestration.extract.dates.grammar import grammar_for, scan, scan_cached
+from orchestration.extract.dates.model import PartialDate
+from orchestration.extract.lexicons import LANGUAGES, lexicon
+from orchestration.parse.language import detect_language
+
+__all__ = [
+    "find_publication_date",
+    "find_publication_date_html",
+    "split_date_line",
+    "closing_byline_date",
+]
+
+_URL = re.compile(r"https?://|www\.")
+_TOP_LINES = 30
+# `` date 2024-06-28 …``: the date line a saved page starts with; the rest of the line is the page's own text.
+_DATE_LINE = re.compile(r"\A[ \t]*date[ \t]+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])[ \t]*")
+
+
+@lru_cache(maxsize=None)
+def publication_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(labels before a page's date, "Updated:"; source/byline markers after a timestamp, "来源")."""
+    labels: list[str] = []
+    markers: list[str] = []
+    for lang in LANGUAGES:
+        lex = lexicon(lang, "dates")
+        labels += lex.get("publication_labels") or []
+        markers += lex.get("source_markers") or []
+    label_re = re.compile(
+        rf"^[\s\[(|]*(?:{alt(labels)})\s*(?:[:：|]\s*)?(?:(?:on|at|в|от|于|於)\s*)?$", re.IGNORECASE)
+    latin = [m for m in markers if re.match(r"^[A-Za-zА-Яа-яЁё ]+$", m)]
+    other = [m for m in markers if m not in latin]
+    parts = []
+    if latin:
+        parts.append(rf"(?<![\w])(?:{alt(latin)})(?![\w])")
+    if other:
+        parts.append(rf"(?:{alt(other)})")
+    marker_re = re.compile("|".join(parts), re.IGNORECASE)
+    return label_re, marker_re
+
+
+def split_date_line(text: str) -> tuple[date | None, str]:
+    """A saved page's leading `` date YYYY-MM-DD`` and the text without it (the rest of that line kept)."""
+    stripped = text.lstrip("\ufeff\r\n")
+    m = _DATE_LINE.match(stripped)
+    if m is None:
+        return None, text
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    if not valid(y, mo, d):
+        return None, text
+    return date(y, mo, d), stripped[m.end():]
+
+
+def _is_stamp_suffix(suffix: str, marker_re: re.Pattern[str]) -> bool:
+    """What follows a page's timestamp: nothing, a short byline, a source or a URL; not a headline."""
+    if not suffix:
+        return True
+    if len(suffix) <= 120 and (marker_re.search(suffix) or _URL.search(suffix)):
+        return True
+    if HAS_CJK.search(suffix):
+        return len(suffix) <= 6
+    return len(suffix) <= 30 and len(suffix.split()) <= 3
+
+
+def find_publication_date(text: str, lang: str | None = None) -> PartialDate | None:
+    """The date the page states for itself: a timestamp line near the top or a dated dateline; None if none.
+
+    Lists of timestamped headlines ("12.07.2025, 21:16 Some headline") are page furniture and are ignored, and so
+    are dates inside sentences (event dates).
+    """
+    lang = lang or detect_language(text)
+    norm = normalise(text)
+    furniture = furniture_lines(norm, lang)
+    dated = dated_lines(norm, lang)
+    label_re, marker_re = publication_words()
+    best: tuple[int, PartialDate] | None = None
+    for start, end in head_lines(norm)[:_TOP_LINES]:
+        d = dated.get((start, end))
+        if d is None or (start, end) in furniture:
+            continue
+        labelled = not d.prefix_empty and bool(label_re.match(d.prefix))
+        if labelled or (d.prefix_empty and _is_stamp_suffix(d.suffix, marker_re)):
+            best = (d.start, d.date)
+            break
+        line = norm[start:end].strip()
+        if not d.prefix_empty and len(line) <= 100 and (d.has_time or marker_re.search(line)) \
+                and _is_stamp_suffix(d.suffix, marker_re):
+            best = (d.start, d.date)  # "Автор: Иван Петров | 12.03.2024 10:15"
+            break
+    dateline = find_dateline_in(norm, text, lang)
+    if dateline is not None and dateline.date is not None and dateline.date.to_date() is not None:
+        if best is None or dateline.start < best[0]:
+            best = (dateline.start, dateline.date)
+    return best[1] if best else None
+
+
+# An attribution: an outlet in brackets or quotes, or a few words ("Source: …"), and no sentence of its own.
+_BYLINE_PREFIX = re.compile(
+    r"^[\s(\[「『《〈“\"«]*[^\s.!?。！？,，:：;；][^.!?。！？;；]{0,38}?[)\]」』》〉”\"»]?[\s,，、|/·\-–—]*$")
+_BYLINE_SUFFIX = re.compile(r"^[\s)\]」』》〉”\"».。]*$")
+
+
+def closing_byline_date(line: str, lang: str | None = None) -> PartialDate | None:
+    """The full date of a short attribution line that closes an article: «「某某網日本語版」2024年5月6日»,
+    "(Xinhua) 2024-05-06", "Example Daily, 6 May 2024"; None for anything that reads as a sentence."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60:
+        return None
+    lang = lang or detect_language(stripped)
+    norm = normalise(stripped)
+    full = [r for r in scan_cached(norm, lang) if is_full(r)]
+    if len(full) != 1:
+        return None
+    r = full[0]
+    prefix, suffix = norm[:r.start], norm[r.end:]
+    if not _BYLINE_SUFFIX.match(suffix):
+        return None
+    if prefix.strip() and not _BYLINE_PREFIX.match(prefix):
+        return None
+    return r.first
+
+
+# ------------------------------------------------------------------------------------------------- HTML
+
+# HTML metadata, best first.
+_META_KEYS = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+    "publish_date", "publication_date", "publishtime", "dc.date.issued", "dc.date", "dcterms.issued", "dcterms.date",
+    "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "date", "created",
+)
+_ISO_VALUE = re.compile(rf"({YEAR})[-/.年]?(\d{{1,2}})[-/.月]?(\d{{1,2}})")
+
+
+def _parse_meta_value(value: str) -> PartialDate | None:
+    value = normalise(value.strip())
+    m = _ISO_VALUE.match(value)
+    if m:
+        y, mo, d = (int(x) for x in m.groups())
+        if valid(y, mo, d):
+            return PartialDate(y, mo, d)
+    for lang in ("en", "ru"):
+        for r in scan(value, grammar_for(lang)):
+            if is_full(r):
+                return r.first
+    return None
+
+
+def find_publication_date_html(html: str) -> PartialDate | None:
+    """Publication date from HTML metadata: article:published_time, JSON-LD datePublished, <time datetime>, ..."""
+    if not html or "<" not in html:
+        return None
+    try:
+        from lxml import html as lxml_html
+
+        root = lxml_html.fromstring(html)
+    except Exception:  # broken markup: fall back to the regexes below
+        root = None
+    found: dict[str, PartialDate] = {}
+    if root is not None:
+        for meta in root.iter("meta"):
+            key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+            content = meta.get("content")
+            if key in _META_KEYS and content and key not in found:
+                parsed = _parse_meta_value(content)
+                if parsed:
+                    found[key] = parsed
+        for script in root.iter("script"):
+            if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+                value = _json_ld_date(script.text)
+                if value and "datepublished" not in found:
+                    parsed = _parse_meta_value(value)
+                    if parsed:
+                        found["datepublished"] = parsed
+        times = list(root.iter("time"))
+        for t in sorted(times, key=lambda t: 0 if (t.get("pubdate") is not None
+                                                   or (t.get("itemprop") or "").lower() == "datepublished") else 1):
+            value = t.get("datetime") or (t.text_content() if t.get("pubdate") is not None else None)
+            parsed = _parse_meta_value(value) if value else None
+            if parsed:
+                found.setdefault("time", parsed)
+                break
+    else:
+        m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', html)
+        if m and (parsed := _parse_meta_value(m.group(1))):
+            found["datepublished"] = parsed
+    for key in _META_KEYS[:4] + ("time",) + _META_KEYS[4:]:
+        if key in found:
+            return found[key]
+    return None
+
+
+def _json_ld_date(source: str) -> str | None:
+    try:
+        data = json.loads(source)
+    except ValueError:
+        m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', source)
+        return m.group(1) if m else None
+    return next(_walk_json(data, "datePublished"), None)
+
+
+def _walk_json(data: Any, key: str) -> Iterator[str]:
+    if isinstance(data, dict):
+        if isinstance(data.get(key), str):
+            yield data[key]
+        for value in data.values():
+            yield from _walk_json(value, key)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _walk_json(item, key)

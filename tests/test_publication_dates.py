@@ -1,0 +1,101 @@
+"""Publication dates belong to parsing: the date a page states for itself, in all four languages, and never an
+event date, a headline list's stamp or a counter. Pages written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from orchestration.parse.document import parse_document
+from orchestration.parse.published import closing_byline_date, split_date_line
+
+BODY = {
+    "en": "The regional trade fair closed in Harbin on Friday with agreements signed by companies from ten countries, "
+          "organisers said. More than 2,000 exhibitors took part in the fair this year.",
+    "ru": "В Харбине в пятницу завершилась региональная торговая ярмарка, компании из десяти стран подписали "
+          "соглашения о сотрудничестве. В ярмарке приняли участие более двух тысяч экспонентов.",
+    "zh": "地区贸易博览会周五在哈尔滨闭幕,来自十个国家的企业签署了合作协议。本届博览会共有两千多家企业参展。",
+    "ja": "地域貿易博覧会が金曜日にハルビン市で閉幕し、10カ国の企業が協力協定に調印した。今年の博覧会には2000社以上が出展した。",
+}
+
+
+def published(page: str) -> tuple[date | None, str | None]:
+    parsed = parse_document(page.encode("utf-8"), content_type="text/plain")
+    return parsed.published_date, parsed.published_date_source
+
+
+@pytest.mark.parametrize("lang, page", [
+    ("en", "Fair closes in Harbin\n09:12, June 28, 2024\n{body}"),
+    ("en", "Fair closes in Harbin\nSource: Agency | 2024-06-28 10:15:30 | Editor: Wang\n{body}"),
+    ("en", "Fair closes in Harbin\nFriday, June 28, 2024\n{body}"),
+    ("en", "Fair closes in Harbin\nPublished on 28 June 2024\n{body}"),
+    ("ru", "Ярмарка закрылась\n10:15 28.06.2024\n{body}"),
+    ("ru", "Ярмарка закрылась\n28 июня 2024, 10:15\n{body}"),
+    ("ru", "Ярмарка закрылась\nПятница, 28 июня 2024\n{body}"),
+    ("ru", "Ярмарка закрылась\n28 июня 2024 г., 10:15 | Источник: агентство\n{body}"),
+    ("zh", "博览会闭幕\n2024年06月28日 10:15 来源:某网\n{body}"),
+    ("zh", "博览会闭幕\n2024年6月28日 星期五\n{body}"),
+    ("zh", "博览会闭幕\n2024年6月28日 10时15分\n{body}"),
+    ("ja", "博覧会が閉幕\n2024年6月28日 10時15分\n{body}"),
+    ("ja", "博覧会が閉幕\n2024/06/28 10:15\n{body}"),
+    ("ja", "博覧会が閉幕\n2024年6月28日(金) 10:15\n{body}"),
+    ("ja", "博覧会が閉幕\n公開日:2024年6月28日\n{body}"),
+])
+def test_a_timestamp_line_around_the_title(lang, page):
+    assert published(page.format(body=BODY[lang])) == (date(2024, 6, 28), "page_metadata")
+
+
+@pytest.mark.parametrize("lang, byline", [
+    ("en", "(Agency) 2024-06-28"),
+    ("ru", "Агентство «Восток», 28 июня 2024"),
+    ("zh", "(来源:某某日报)2024年6月28日"),
+    ("ja", "「某某新聞」2024年6月28日"),
+])
+def test_an_attribution_line_that_closes_the_article(lang, byline):
+    body = BODY[lang]
+    page = f"{body}\n{body}\n{body}\n{byline}\nAnother headline of the site\nOne more headline\n"
+    assert published(page) == (date(2024, 6, 28), "page_metadata")
+
+
+def test_an_attribution_right_after_a_short_article_with_a_source_label():
+    page = ("博览会开幕\n本报哈尔滨6月27日电(记者 王某)第八届中俄博览会27日在哈尔滨开幕,两国企业签署合作协议30项。\n"
+            "(来源:某某日报)2024年6月28日\n")
+    assert published(page) == (date(2024, 6, 28), "page_metadata")
+
+
+@pytest.mark.parametrize("line", [
+    "The expo closed on 28 June 2024 in Harbin.",  # a sentence
+    "Delegations from ten countries arrived in Harbin for the opening of the fair 2024-06-28",  # too long
+    "2024-06-28 Harbin and Kazan sign a sister-city agreement",  # a dated headline
+])
+def test_a_sentence_or_a_headline_is_no_attribution(line):
+    assert closing_byline_date(line, "en") is None
+
+
+def test_a_leading_date_line_gives_the_date_and_keeps_the_rest_of_its_line():
+    day, rest = split_date_line(" date 2024-06-28 Fair closes in Harbin\n\nText.")
+    assert day == date(2024, 6, 28) and rest.startswith("Fair closes in Harbin\n")
+    page = f" date 2024-06-28 {BODY['ru']}\n\n{BODY['ru']}"
+    parsed = parse_document(page.encode("utf-8"), content_type="text/plain")
+    assert parsed.published_date == date(2024, 6, 28) and parsed.text.startswith("В Харбине")
+    assert split_date_line("Updated 2024-06-28\nText.") == (None, "Updated 2024-06-28\nText.")
+
+
+@pytest.mark.parametrize("page, expected", [
+    ("Ярмарка закрылась\nХАРБИН, 28.06.2024 /Агентство/. {ru}", date(2024, 6, 28)),
+    ("Fair closes\nHARBIN, June 28, 2024 (Agency) -- {en}", date(2024, 6, 28)),
+    ("Fair closes\nHarbin, June 28, AGENCY\n{en}", None),  # a dateline without a year dates no page
+])
+def test_a_dateline_with_a_full_date(page, expected):
+    assert published(page.format(ru=BODY["ru"], en=BODY["en"]))[0] == expected
+
+
+@pytest.mark.parametrize("page", [
+    "On March 3, 2024 the two cities signed a sister-city agreement in Kazan, officials said.\n{en}",
+    "Последние новости\n14.05.2025, 10:20 В Перми открылся фестиваль\n13.05.2025, 18:05 В Сочи прошел турнир\n"
+    "Ярмарка закрылась\n{ru}",
+    "博览会闭幕\n浏览次数:2024\n{zh}",
+    "博覧会が閉幕\n{ja}\n博覧会は2024年6月28日に閉幕した。\n",
+])
+def test_event_dates_headline_lists_and_counters_are_no_publication_date(page):
+    assert published(page.format(**BODY))[0] is None

@@ -1,0 +1,58 @@
+"""What `make run` on the seeds publishes for people: the report, validation pages, dbt docs, described marts,
+and the Dagster metadata that links them (read back from the run's own Dagster instance)."""
+from __future__ import annotations
+
+import dagster as dg
+import duckdb
+from dagster._core.instance.ref import InstanceRef
+
+
+def _instance(data_dir) -> dg.DagsterInstance:
+    return dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(data_dir / "dagster")))
+
+
+def test_the_run_publishes_report_validation_pages_and_dbt_docs(seeds_run):
+    published = seeds_run[0] / "published"
+    report = (published / "report" / "index.html").read_text(encoding="utf-8")
+    assert "Accords report" in report and 'id="chart-map"' in report
+    for suite in ("fct_deals", "fct_events"):
+        page = (published / "validation" / f"{suite}.html").read_text(encoding="utf-8")
+        assert f"{suite}: validation results" in page and "Expectation Suite" in page
+    assert len(list((published / "validation" / "runs").iterdir())) == 2  # one folder per run
+    docs = (published / "dbt-docs" / "index.html").read_text(encoding="utf-8")
+    assert "fct_deals" in docs and "published_marts" in docs
+
+
+def test_descriptions_reach_duckdb_comments_in_the_live_and_published_marts(seeds_run):
+    data_dir = seeds_run[0]
+    for path in (data_dir / "warehouse.duckdb", data_dir / "published" / "warehouse.duckdb"):
+        with duckdb.connect(str(path), read_only=True) as connection:
+            tables = dict(connection.execute(
+                "select table_name, comment from duckdb_tables() where schema_name = 'marts'").fetchall())
+            assert tables["fct_deals"] and "deal" in tables["fct_deals"].lower(), path
+            column = connection.execute(
+                """select comment from duckdb_columns() where schema_name = 'marts' and table_name = 'fct_deals'
+                   and column_name = 'recommended_for_aggregates'""").fetchone()[0]
+            assert column, path
+
+
+def test_gx_checks_carry_a_markdown_summary_and_the_page(seeds_run):
+    with _instance(seeds_run[0]) as instance:
+        for table in ("fct_deals", "fct_events"):
+            key = dg.AssetCheckKey(dg.AssetKey(["marts", table]), f"gx_{table}")
+            record = instance.get_latest_asset_check_evaluation_record(key)
+            metadata = record.event.dagster_event.event_specific_data.metadata
+            assert isinstance(metadata["summary"], dg.MarkdownMetadataValue)
+            assert "| | expectation | observed |" in metadata["summary"].value
+            assert metadata["validation_html"].value.endswith(f"published/validation/{table}.html")
+
+
+def test_publish_assets_link_the_report_and_the_docs(seeds_run):
+    with _instance(seeds_run[0]) as instance:
+        report = instance.get_latest_materialization_event(dg.AssetKey(["published", "report"])).asset_materialization
+        assert report.metadata["url"].value.startswith("file://") and report.metadata["url"].value.endswith("report/index.html")
+        assert report.metadata["path"].value.endswith("published/report/index.html")
+        assert report.metadata["validation"].value.endswith("validation/index.html")
+        assert report.metadata["checks_failed"].value == 0 and report.metadata["checks_passed"].value > 2
+        docs = instance.get_latest_materialization_event(dg.AssetKey(["published", "dbt_docs"])).asset_materialization
+        assert docs.metadata["url"].value.endswith("dbt-docs/index.html")
