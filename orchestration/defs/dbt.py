@@ -33,12 +33,24 @@ def dbt_cli() -> DbtCliResource:
 def prepare_manifest(force: bool = False) -> None:
     """`dbt parse` writes the manifest the assets are built from; the profile needs the data dir."""
     os.environ.setdefault("ACCORDS_DATA_DIR", str(load_settings().data_dir))
-    if force or not dbt_project.manifest_path.exists():
+    if force or _manifest_is_stale():
         subprocess.run(
             [DBT_EXECUTABLE, "parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir",
              str(DBT_PROJECT_DIR), "--target-path", str(dbt_project.project_dir / dbt_project.target_path)],
             check=True,
         )
+
+
+def _manifest_is_stale() -> bool:
+    """No manifest yet, or a model, macro or project file changed after it was written (a pull, an edit)."""
+    manifest = dbt_project.manifest_path
+    if not manifest.exists():
+        return True
+    written = manifest.stat().st_mtime
+    sources = [DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml"]
+    for folder in ("models", "macros", "tests", "seeds", "snapshots"):
+        sources.extend((DBT_PROJECT_DIR / folder).rglob("*"))
+    return any(path.is_file() and path.stat().st_mtime > written for path in sources)
 
 
 prepare_manifest()
