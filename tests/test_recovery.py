@@ -91,7 +91,13 @@ def test_a_run_killed_during_dbt_does_not_block_the_next_one(tmp_path):
 
 def test_two_runs_at_once_take_turns_and_publish_only_checked_marts(tmp_path):
     data_dir = tmp_path / "data"
-    first, second = _start(data_dir), _start(data_dir)
+    first = _start(data_dir)
+    # the second starts once the first holds the data directory, so that the two really overlap
+    deadline = time.monotonic() + 300
+    while lock.holder(data_dir).get("pid") != first.pid:
+        assert first.poll() is None and time.monotonic() < deadline, "the first run never took the lock"
+        time.sleep(0.2)
+    second = _start(data_dir)
     outputs = [process.communicate(timeout=900) for process in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], [err[-3000:] for _, err in outputs]
     waited = [err for _, err in outputs if "is in use by make run" in err and "waiting for it to finish" in err]
