@@ -60,7 +60,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         if city_id == host_id or city_id in same_place:
             role = "host" if city_id == host_id else "mention"
         elif sentence.start in ctx.background_sentences or sentence.start in ctx.other_event_sentences \
-                or place in dateline_places or _is_dateline_capitals(place):
+                or place in dateline_places or _is_dateline_capitals(place) or _is_seat_or_site(ctx, place):
             role = "mention"
         else:
             role = "partner" if city_id not in seen_partners else "mention"
@@ -260,6 +260,23 @@ def is_online(ctx: Context, main: EventMention) -> bool:
     if offline is not None and any(offline.search(text) for text in scope):
         return False
     return any(pattern.search(text) for text in scope)
+
+
+@lru_cache(maxsize=None)
+def _seat_patterns(lang: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    words = roles_lexicon(lang).get("seat_before", [])
+    before = re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")\s*$", re.IGNORECASE) if words else None
+    return before, tuple(roles_lexicon(lang).get("site_after", []))
+
+
+def _is_seat_or_site(ctx: Context, place) -> bool:
+    """"headquartered in Shenzhen", «со штаб-квартирой в Москве», 总部位于深圳, 计划在德惠市建设: the city is where an
+    organisation sits or a project will be built, not a side of the event."""
+    before, after = _seat_patterns(ctx.lang)
+    if before is not None and before.search(ctx.text, max(0, place.start - 40), place.start):
+        return True
+    following = ctx.text[place.end:place.end + 8].lstrip("市")
+    return any(following.startswith(word) for word in after)
 
 
 def _is_dateline_capitals(place) -> bool:

@@ -1,0 +1,36 @@
+"""Which cities are sides of an event, in the four languages: an organisation's seat and a project's site are not."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.document_helpers import summarise
+
+
+@pytest.mark.parametrize("page", [
+    "Expo opens\nNANNING, Sept 5 — The Green Energy Expo opened in Nanning on Tuesday. Delegations from Hanoi "
+    "attended. Sungrow, a firm headquartered in Hefei, signed 12 agreements.",
+    "Открылась выставка\nНАНЬНИН, 5 сентября. Пятая выставка зелёной энергетики открылась в Наньнине. Делегация из "
+    "Ханоя приняла участие. Компания со штаб-квартирой в Хэфэе подписала 12 соглашений.",
+    "見本市開幕\n第5回グリーンエネルギー博覧会が5日、南寧で開幕した。ハノイの代表団が出席した。合肥に本社を置く企業が"
+    "12件の協定を締結した。",
+    "博览会开幕\n第五届绿色能源博览会5日在南宁开幕。来自河内的代表团出席。总部位于合肥的企业签署协议12份。",
+])
+def test_an_organisations_seat_is_no_side_of_the_event(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Nanning", {"Hanoi"})
+
+
+@pytest.mark.parametrize("page", [
+    "博览会开幕\n第五届绿色能源博览会5日在南宁开幕。来自河内的代表团出席。一家燃气公司计划在柳州市建设供气项目。",
+    "見本市開幕\n第5回グリーンエネルギー博覧会が5日、南寧で開幕した。ハノイの代表団が出席した。ある企業は柳州に工場を建てる。",
+])
+def test_a_projects_site_is_no_side_of_the_event(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Nanning", {"Hanoi"})
+
+
+def test_one_of_the_commonest_words_is_no_city_through_an_old_alternate_name():
+    page = ("Sister cities meet\nCHICAGO, Oct 3 — The Great Lakes Sister Cities Conference opened in Chicago on "
+            "Monday with delegations from Lyon. \"We want to learn from each other,\" a delegate said.")
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Chicago", {"Lyon"})
