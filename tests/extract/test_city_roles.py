@@ -34,3 +34,14 @@ def test_one_of_the_commonest_words_is_no_city_through_an_old_alternate_name():
             "Monday with delegations from Lyon. \"We want to learn from each other,\" a delegate said.")
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Chicago", {"Lyon"})
+
+
+@pytest.mark.parametrize("page, host", [
+    ("Итоги форума\nЗа три дня Казанского международного инвестиционного форума подписано 12 соглашений.", "Kazan"),
+    ("Итоги\nНа Петербургском международном экономическом форуме заключено 40 соглашений.", "Saint Petersburg"),
+    ("Итоги\nНа Красноярском экономическом форуме заключено 40 соглашений.", "Krasnoyarsk"),
+    # the adjective of a mountain range, not of the town Uralsk
+    ("Итоги форума\nНа Уральском промышленном форуме подписано 12 соглашений с партнёрами из Китая.", None),
+])
+def test_russian_names_an_event_by_the_adjective_of_its_city(page, host):
+    assert summarise(page).host == host

@@ -28,7 +28,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     places = _without_region_groups(ctx, places)
     # "the Harbin Trade Fair", «Петербургский форум» held there: a city inside the event's own name
     named = [p.city for p in found if p.kind == "city" and p.city is not None
-             and main.name_start <= p.start < main.name_end]
+             and main.name_start <= p.start < main.name_end] or _adjective_city(ctx, main)
     if dateline is not None:
         dateline_places = [p for p in places if dateline.start <= p.start < dateline.end]
     else:
@@ -73,7 +73,12 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         # the host was named only inside a name (the venue's, the event's) or in the dateline
         source = next((p for p in found if p.start < len(ctx.text) and (p.city or (p.candidates or [None])[0]) == host),
                       None)
-        start, end = (source.start, source.end) if source else (dateline.start, dateline.end)
+        if source is not None:
+            start, end = source.start, source.end
+        elif dateline is not None and dateline_city == host:
+            start, end = dateline.start, dateline.end
+        else:  # «Петербургский форум»: the city's adjective in the event's name
+            start, end = main.name_start, main.name_end
         rows.append(make_row(document_id, "city", event_ref, "host", start, end, ctx.text,
                              sentence_of(ctx, start), city_id=host.geonameid, country_code=host.country_code))
     # one host row per document event: the first mention carries the role
@@ -89,6 +94,28 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
                                  sentence_of(ctx, region.start), country_code=country))
             return rows, country
     return rows, host.country_code if host else None
+
+
+# a relational adjective names a city of this size or more: «Петербургский форум», not a village of that stem
+_ADJECTIVE_CITY_POPULATION = 100_000
+
+
+def _adjective_city(ctx: Context, main: EventMention) -> list:
+    """«Петербургский международный экономический форум», «на Красноярском форуме»: Russian names an event by the
+    adjective of its city."""
+    if ctx.lang != "ru":
+        return []
+    from orchestration.reference.gazetteer import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    for word in re.findall(r"[А-ЯЁ][а-яё]+", main.name):
+        for name in russian.place_names_of_adjective(word):
+            cities = [c for c in gazetteer.lookup(name, "ru") if c.population >= _ADJECTIVE_CITY_POPULATION]
+            if cities:
+                return [cities[0]]
+            if russian.is_place_name(name):
+                break  # «Уральский»: the adjective of a place that is no city (the Urals), not of Уральск
+    return []
 
 
 def _is_locative(ctx: Context, place) -> bool:
