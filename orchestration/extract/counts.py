@@ -447,11 +447,13 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
             continue
         kind, noun = hit
         before = text[s_start:q.start]
-        if (lx.cumulative is not None and lx.cumulative.search(before)) or _previous_edition(before, lx, lang) \
-                or other_edition(before, edition, lang):
+        clause_end = _CLAUSE_END.search(text, q.end, s_end)
+        # the series marker may follow the count in its clause: "12,000 agreements have been signed since 2001"
+        after = text[q.end:clause_end.start() if clause_end else s_end]
+        if (lx.cumulative is not None and (lx.cumulative.search(before) or lx.cumulative.search(after))) \
+                or _previous_edition(before, lx, lang) or other_edition(before, edition, lang):
             continue
         running = running_adverb(lx.running, lx.within_event, before, lang)
-        clause_end = _CLAUSE_END.search(text, q.end, s_end)
         if lx.target is not None and (lx.target.search(before[-(_TARGET_SCOPE_CJK if lang in CJK_LANGS else _TARGET_SCOPE):])
                                       or lx.target.search(text, q.end, clause_end.start() if clause_end else s_end)):
             continue  # a plan or a target: "планируется подписать 50 соглашений", "目标签约100个项目"

@@ -45,3 +45,12 @@ def test_one_of_the_commonest_words_is_no_city_through_an_old_alternate_name():
 ])
 def test_russian_names_an_event_by_the_adjective_of_its_city(page, host):
     assert summarise(page).host == host
+
+
+def test_a_chinese_loanword_is_no_small_foreign_town_unless_marked_as_a_city():
+    from orchestration.extract.places import find_places
+
+    cities = lambda text: [p.city.name_en for p in find_places(text, "zh") if p.city is not None]  # noqa: E731
+    assert cities("全程马拉松吸引了两万名选手参加。") == []
+    assert cities("代表团访问了马拉松市。") == ["Marathon"]
+    assert cities("来自莫斯科和温哥华的代表出席。") == ["Moscow", "Vancouver"]

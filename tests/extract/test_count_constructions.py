@@ -41,3 +41,12 @@ def test_counted_things_then_the_act_of_signing_them(text, lang, value):
 def test_a_japanese_clause_that_ends_before_the_count_keeps_its_verb():
     found = find_agreement_counts("会議では12件の協力協定を締結し、300億円に上る40件の事業を推進した。", "ja")
     assert [(c.value, c.signed) for c in found] == [(12, True), (40, False)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("About 9,000 cooperation agreements have been signed since the fair was first held in 2000.", "en"),
+    ("Some 7,500 investment contracts were concluded since the first session of the expo.", "en"),
+    ("Более 300 соглашений подписано с момента первого форума.", "ru"),
+])
+def test_a_series_marker_after_the_count_makes_it_a_total_over_the_years(text, lang):
+    assert find_agreement_counts(text, lang) == []

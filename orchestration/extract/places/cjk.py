@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from orchestration.extract.common_words import BIG_CITY, is_common_word
+from orchestration.extract.common_words import BIG_CITY, is_common_word, zipf
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places.common import (
     CITY_STATES,
@@ -60,6 +60,9 @@ _KEY_TAIL_KINDS = {"区": "district", "县": "district", "旗": "district", "镇
                    "村": "district", "街道": "district", "町": "district", "郡": "district", "省": "admin_region",
                    "自治区": "admin_region", "自治州": "admin_region", "路": "street", "大街": "street",
                    "大道": "street"}
+# Chinese place names are themselves frequent words (扬州 4.0); a transcribed foreign name this frequent is a
+# loanword first (马拉松 3.8)
+_COMMON_LOANWORD_ZIPF = 3.5
 _KANJI_COUNTRIES = frozenset({"CN", "JP", "KR", "KP", "TW", "HK", "MO"})
 _ADMIN_SUFFIX_CHARS = frozenset("市区县镇乡村旗州省町郡")
 _CJK_STOP = frozenset("的之与和及同在于等是为将已被把对向从由以而了着过也都、，。；：！？（）()「」『』“”《》〈〉【】[]・ ,.;:!?")
@@ -222,6 +225,9 @@ class CjkPlaces:
                 return None
             if self.lang == "ja" and all(_is_katakana(ch) for ch in bare) and is_common_word(bare, "ja"):
                 cities = [c for c in cities if c.population >= BIG_CITY]  # コロナ is the virus, not Corona
+            if self.lang == "zh" and zipf(bare, "zh") >= _COMMON_LOANWORD_ZIPF:
+                # 马拉松 is the race, not Marathon, Florida: a common word names a small foreign town by accident
+                cities = [c for c in cities if c.country_code in _KANJI_COUNTRIES or c.population >= BIG_CITY]
         city, ranked = self._choose(cities, context, marked, two_chars, bare)
         if city is None:
             return None  # not a plausible place: no mention at all (高峰论坛, 天山论坛)
