@@ -54,3 +54,12 @@ def test_a_chinese_loanword_is_no_small_foreign_town_unless_marked_as_a_city():
     assert cities("全程马拉松吸引了两万名选手参加。") == []
     assert cities("代表团访问了马拉松市。") == ["Marathon"]
     assert cities("来自莫斯科和温哥华的代表出席。") == ["Moscow", "Vancouver"]
+
+
+@pytest.mark.parametrize("page", [
+    "签约仪式举行\n第五届中国-南亚博览会投资合作项目签约仪式5日在昆明举行，共签约项目42个。",
+    "調印式\n第5回中国・南アジア博覧会投資協力プロジェクト調印式が5日、昆明で行われ、42件のプロジェクトが調印された。",
+])
+def test_a_signing_named_after_an_edition_of_a_larger_event_is_part_of_it(page):
+    summary = summarise(page)
+    assert (summary.event["event_type"], summary.event["event_ordinal"], summary.host) == ("expo", 5, "Kunming")
