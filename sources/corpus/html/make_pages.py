@@ -120,9 +120,11 @@ def article_parts(doc: str, lang: str, title: str) -> tuple[list[str], list[tupl
 
 
 def snippet(paragraph: str, lang: str) -> str:
-    """A stretch of a paragraph long enough to be unique: twenty CJK characters, else eight words."""
+    """A stretch of a paragraph long enough to be unique: twenty CJK characters, else eight words; never across
+    a bracket, where mirror sites put pinyin glosses (經(jīng)濟) that parsing may rightly drop."""
     if lang in ("ja", "zh"):
-        start = 2 if len(paragraph) > 30 else 0
+        starts = [s for s in range(2, max(3, len(paragraph) - 20)) if not set("()") & set(paragraph[s:s + 20])]
+        start = starts[0] if starts else 0
         return paragraph[start:start + 20].strip()
     return " ".join(paragraph.split()[1:9])
 
@@ -131,10 +133,12 @@ def body_html(parts: list[tuple[str, str]], tag: str = "p") -> str:
     return "\n".join(f"<{tag}>{html.escape(line)}</{tag}>" for _, line in parts)
 
 
-def head(title: str, site: str, lang: str, extra: str = "") -> str:
+def head(title: str, site: str, lang: str, extra: str = "", og: bool = True) -> str:
+    """Only some sites state an og:title; all put the site's name in <title>."""
+    og_tags = (f'<meta property="og:title" content="{html.escape(title)}"><meta property="og:site_name" content="{site}">'
+               if og else "")
     return (f'<head><meta charset="utf-8"><title>{html.escape(title)} | {site}</title>'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<meta property="og:title" content="{html.escape(title)}"><meta property="og:site_name" content="{site}">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">{og_tags}'
             f'<link rel="stylesheet" href="/static/css/main.css"><script src="/static/js/analytics.js"></script>{extra}</head>')
 
 
@@ -200,7 +204,7 @@ def xinhua(title, lang, c, pre, parts, published):
 
 
 def aspnet_form(title, lang, c, pre, parts, published):
-    markup = f"""<!DOCTYPE html><html>{head(title, c['site'], lang, meta_date('publishdate', published, 'name'))}
+    markup = f"""<!DOCTYPE html><html>{head(title, c['site'], lang, meta_date('publishdate', published, 'name'), og=False)}
 <body><form method="post" action="./Detail.aspx?id=1" id="form1"><input type="hidden" name="__VIEWSTATE" value="dDwtMTA4NjUx">
 <table width="1000" align="center"><tr><td class="top" colspan="2">{nav_list(c, 'topnav')}</td></tr>
 <tr><td class="content" width="720"><h1>{html.escape(title)}</h1><span class="byline">{' '.join(html.escape(x) for x in pre)}</span>
@@ -213,7 +217,7 @@ def aspnet_form(title, lang, c, pre, parts, published):
 def agency_main(title, lang, c, pre, parts, published):
     half = max(1, len(parts) // 2)
     stamp = visible_date(c, published)
-    markup = f"""<!DOCTYPE html><html lang="{lang}">{head(title, c['site'], lang)}
+    markup = f"""<!DOCTYPE html><html lang="{lang}">{head(title, c['site'], lang, og=False)}
 <body><header class="header"><a class="header__logo" href="/">{c['site']}</a><nav class="header__nav">{nav_list(c)}</nav></header>
 <main class="layout"><article class="article"><h1 class="article__title">{html.escape(title)}</h1>
 <div class="article__meta"><span class="article__date">{stamp}</span> {' '.join(html.escape(x) for x in pre)}</div>
@@ -229,8 +233,8 @@ def agency_main(title, lang, c, pre, parts, published):
 def xhtml(title, lang, c, pre, parts, published):
     markup = f"""<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
-<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="{lang}">{head(title, c['site'], lang, meta_date('dc.date', published, 'name'))}
-<body><div id="wrapper"><div id="header"><div id="logo">{c['site']}</div><div id="gnav">{nav_list(c)}</div></div>
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="{lang}">{head(title, c['site'], lang, meta_date('dc.date', published, 'name'), og=False)}
+<body><div id="wrapper"><div id="header"><h1 id="logo"><a href="/">{c['site']}</a></h1><div id="gnav">{nav_list(c)}</div></div>
 <div id="contents"><div id="main"><div class="article"><h2 class="headline">{html.escape(title)}</h2>
 <p class="info">{' '.join(html.escape(x) for x in pre)}</p>
 <div class="article-body">{body_html(parts)}</div></div>
@@ -242,7 +246,7 @@ def xhtml(title, lang, c, pre, parts, published):
 
 def portal(title, lang, c, pre, parts, published):
     stamp = visible_date(c, published)
-    markup = f"""<!DOCTYPE html><html>{head(title, c['site'], lang)}
+    markup = f"""<!DOCTYPE html><html>{head(title, c['site'], lang, og=False)}
 <body><div class="page-banner"><div class="topbar">{nav_list(c, 'top-nav')}</div>
 <div class="w1000 clearfix"><div class="fl left">
 <div class="path"><a href="/">{c['nav'][0]}</a> &gt; <a href="/2/">{c['nav'][2]}</a></div>
@@ -268,7 +272,7 @@ def json_ld_page(title, lang, c, pre, parts, published):
 
 def teaser_lists(title, lang, c, pre, parts, published):
     stamped = [f"{9 + i}:{15 + i * 7:02d} {h}" for i, h in enumerate(c["related"])]
-    markup = f"""<!DOCTYPE html><html>{head(title, c['site'], lang)}
+    markup = f"""<!DOCTYPE html><html>{head(title, c['site'], lang, og=False)}
 <body><div id="top">{nav_list(c)}</div><div class="ticker">{teaser_list(stamped[:2], 'ticker-list')}</div>
 <div id="content"><h1>{html.escape(title)}</h1><div class="meta">{' '.join(html.escape(x) for x in pre)}</div>
 <div class="text">{body_html(parts)}</div></div>
