@@ -6,7 +6,6 @@ date line, a timestamp line around the title, a closing attribution line, a date
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,7 +13,11 @@ from orchestration.fetch.charsets import decode_body
 from orchestration.parse.furniture import Article, split_article
 from orchestration.parse.html import html_to_page
 from orchestration.parse.language import detect_language
-from orchestration.parse.published import closing_byline_date, find_publication_date, split_date_line
+from orchestration.parse.published import (
+    closing_byline_date,
+    find_publication_date,
+    split_date_line,
+)
 from orchestration.parse.version import parser_version
 
 # changes with any change to the parsing code or the date grammar and lexicons it reads
