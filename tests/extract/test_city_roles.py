@@ -63,3 +63,13 @@ def test_a_chinese_loanword_is_no_small_foreign_town_unless_marked_as_a_city():
 def test_a_signing_named_after_an_edition_of_a_larger_event_is_part_of_it(page):
     summary = summarise(page)
     assert (summary.event["event_type"], summary.event["event_ordinal"], summary.host) == ("expo", 5, "Kunming")
+
+
+def test_a_known_name_inside_a_longer_transcribed_city_name_is_no_city():
+    from orchestration.extract.places import find_places
+
+    cities = lambda text: [p.city.name_en for p in find_places(text, "zh") if p.city is not None]  # noqa: E731
+    # two towns of my own invention, written as Chinese transcribes foreign names
+    assert cities("庆阳市同哈萨克斯坦巴彦托格拉市、阿克赛雷市签署友好城市协议。") == ["Qingyang"]
+    assert cities("代表团前往青岛市访问，随后到访山东省烟台市。") == ["Qingdao", "Yantai"]
+    assert cities("代表团访问了德国格拉市，又访问格拉市。") == ["Gera", "Gera"]

@@ -66,6 +66,8 @@ _COMMON_LOANWORD_ZIPF = 3.5
 _KANJI_COUNTRIES = frozenset({"CN", "JP", "KR", "KP", "TW", "HK", "MO"})
 _ADMIN_SUFFIX_CHARS = frozenset("市区县镇乡村旗州省町郡")
 _CJK_STOP = frozenset("的之与和及同在于等是为将已被把对向从由以而了着过也都、，。；：！？（）()「」『』“”《》〈〉【】[]・ ,.;:!?")
+# up to four more characters of a name, then 市 (巴彦|洪格尔市)
+_RUN_TO_SHI = re.compile(r"[\u4e00-\u9fff]{1,4}?市")
 _AUTONOMOUS = re.compile(r"[\u4e00-\u9fff]{0,5}?自治([区州县旗])")
 
 
@@ -182,6 +184,8 @@ class CjkPlaces:
         bare = item.key
         city_state = item.phrase is not None and item.phrase.value in CITY_STATES
         kind, marker_end = self._marker_end(item)
+        if self.lang == "zh" and self._fragment_of_longer_name(item, previous, following, marker_end):
+            return None
         if city_state and kind != "city":
             kind, marker_end = "city", end  # 香港特别行政区 is Hong Kong
         has_shi = kind == "city" and (marker_end > end or bare.endswith("市"))
@@ -271,6 +275,27 @@ class CjkPlaces:
             if folded.startswith(suffix, end):
                 return kind, end + len(suffix)
         return "city", end
+
+    def _fragment_of_longer_name(self, item: PlaceItem, previous: PlaceItem | None, following: PlaceItem | None,
+                                 marker_end: int) -> bool:
+        """A known name inside a longer transcribed one that ends in 市: 巴彦 of 巴彦洪格尔市, 雷市 of 阿尔拜赫雷市.
+        A name that another known name or a word boundary precedes or follows is whole (山东省青岛市, 前往青岛市)."""
+        folded = self.folded
+        foreign = not any(c.country_code in _KANJI_COUNTRIES for c in item.cities)
+        with_shi = marker_end > item.end or item.key.endswith("市")
+        if with_shi and (foreign or len(item.key.removesuffix("市")) == 1) and item.start > 1:
+            # a one-character or foreign name before 市, glued to the characters before it (阿尔拜赫|雷市,
+            # 巴彦托|格拉市); after a known name it is whole (德国格拉市)
+            before = folded[item.start - 2:item.start]
+            if all(_is_han(ch) and ch not in _CJK_STOP for ch in before) \
+                    and (previous is None or previous.end != item.start) \
+                    and not folded.endswith(self.res.before_cues, 0, item.start):  # 访问格拉市
+                return True
+        if marker_end == item.end and not item.key.endswith("市"):
+            # the name is followed by more characters and then 市, with no known name starting right after it
+            run = _RUN_TO_SHI.match(folded, item.end)
+            return bool(run) and (following is None or following.start != item.end)
+        return False
 
     def _head_after(self, position: int) -> str | None:
         """A head noun a few characters after a name, inside the same compound: 上海合作组织, 中山大学."""
