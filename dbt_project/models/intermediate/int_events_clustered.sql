@@ -11,7 +11,9 @@
 --   * overlapping dates in the same year and the same number of agreements or two shared partner countries;
 --   * the same quoted proper name («Города России») on overlapping days, in the same year or edition.
 -- Reports of one series in different years differ in year or ordinal; reports in different cities differ in
--- host. Undated reports with nothing else in common stay apart.
+-- host. Undated reports with nothing else in common stay apart. The same-event relation is not transitive
+-- through a report that states less (no year, no host): a report linked to two reports that contradict each
+-- other links to neither, and reports without a year join a dated event only when they link to one alone.
 with recursive assembled as (
     select
         assembled.*,
@@ -94,19 +96,64 @@ edges as (
       )
 ),
 
--- connected components over any chain length: every report reaches the smallest report of its component
+-- A report whose linked reports contradict each other (two years, two hosts, two editions: reports of a
+-- yearly forum that give no year link to every edition) is ambiguous and links to none.
+bridges as (
+    select distinct first_link.event_ref
+    from edges as first_link
+    inner join edges as second_link
+        on second_link.event_ref = first_link.event_ref and second_link.same_as_ref > first_link.same_as_ref
+    inner join assembled as one on one.event_ref = first_link.same_as_ref
+    inner join assembled as other on other.event_ref = second_link.same_as_ref
+    where one.any_year <> other.any_year
+       or one.host_city_id <> other.host_city_id
+       or one.event_ordinal <> other.event_ordinal
+       or one.host_country <> other.host_country
+),
+
+clean_edges as (
+    select edges.event_ref, edges.same_as_ref, left_event.any_year is not null as left_dated,
+           right_event.any_year is not null as right_dated
+    from edges
+    inner join assembled as left_event on left_event.event_ref = edges.event_ref
+    inner join assembled as right_event on right_event.event_ref = edges.same_as_ref
+    where edges.event_ref not in (select event_ref from bridges)
+      and edges.same_as_ref not in (select event_ref from bridges)
+),
+
+-- connected components over any chain length, first among reports that state their year, then among those that
+-- do not: every report reaches the smallest report of its component
 reachable (event_ref, reached_ref) as (
     select event_ref, event_ref from assembled
     union
-    select reachable.event_ref, edges.same_as_ref
+    select reachable.event_ref, clean_edges.same_as_ref
     from reachable
-    inner join edges on edges.event_ref = reachable.reached_ref
+    inner join clean_edges on clean_edges.event_ref = reachable.reached_ref
+    where clean_edges.left_dated = clean_edges.right_dated
+),
+
+year_components as (
+    select event_ref, min(reached_ref) as component_ref
+    from reachable
+    group by event_ref
+),
+
+-- a component of reports without a year joins the one component with a year it links to; linked to several
+-- (editions of one series), it stays apart: a chain through it must not merge two years
+attachments as (
+    select undated.component_ref, min(dated.component_ref) as cluster_ref
+    from clean_edges
+    inner join year_components as undated on undated.event_ref = clean_edges.event_ref
+    inner join year_components as dated on dated.event_ref = clean_edges.same_as_ref
+    where not clean_edges.left_dated and clean_edges.right_dated
+    group by undated.component_ref
+    having count(distinct dated.component_ref) = 1
 ),
 
 components as (
-    select event_ref, min(reached_ref) as cluster_ref
-    from reachable
-    group by event_ref
+    select year_components.event_ref, coalesce(attachments.cluster_ref, year_components.component_ref) as cluster_ref
+    from year_components
+    left join attachments on attachments.component_ref = year_components.component_ref
 )
 
 select
