@@ -140,7 +140,7 @@ def _forward_latin(text: str, q: Quantity, lx: _CountLexicon) -> tuple[str, str]
     tail = tail[:m.start()] if (m := re.search(r"[.,;:!?()\n\d]", tail)) else tail
     kind = _kind_of(q.noun, lx)
     is_relation = lx.relation is not None and lx.relation.search(q.noun.lower())
-    sister = lx.sister is not None and (lx.sister.search(phrase) or lx.sister.search(tail[:60]))
+    sister = lx.sister is not None and bool(lx.sister.search(phrase + tail[:60]))
     if kind is None and not is_relation:
         return None
     if sister and (is_relation or kind in ("agreements", "documents", "memoranda")):

@@ -50,3 +50,15 @@ def test_a_japanese_clause_that_ends_before_the_count_keeps_its_verb():
 ])
 def test_a_series_marker_after_the_count_makes_it_a_total_over_the_years(text, lang):
     assert find_agreement_counts(text, lang) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Five pairs of cities established relationships at the closing ceremony.", 5),
+    ("The two countries now have three new sister-city partnerships.", 3),
+])
+def test_pairs_of_cities_and_new_partnerships_are_sister_city_agreements(text, value):
+    assert [(c.value, c.kind, c.signed) for c in find_agreement_counts(text, "en")] == [(value, "sister_city", True)]
+
+
+def test_delegates_of_pairs_of_cities_sign_nothing():
+    assert [c.signed for c in find_agreement_counts("Delegates of 40 pairs of cities attended the forum.", "en")] == [False]
