@@ -73,3 +73,14 @@ def test_a_known_name_inside_a_longer_transcribed_city_name_is_no_city():
     assert cities("庆阳市同哈萨克斯坦巴彦托格拉市、阿克赛雷市签署友好城市协议。") == ["Qingyang"]
     assert cities("代表团前往青岛市访问，随后到访山东省烟台市。") == ["Qingdao", "Yantai"]
     assert cities("代表团访问了德国格拉市，又访问格拉市。") == ["Gera", "Gera"]
+
+
+@pytest.mark.parametrize("page", [
+    "Expo results\nNANNING, Sept 9 — The Green Energy Expo closed in Nanning with delegations from Hanoi, officials "
+    "told a press conference in Beijing on Monday.",
+    "Итоги выставки\nНАНЬНИН, 9 сентября. Выставка зелёной энергетики завершилась в Наньнине; в ней участвовала "
+    "делегация из Ханоя, сообщили на пресс-конференции в Пекине.",
+])
+def test_where_a_press_conference_is_held_is_no_side_of_the_event(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Nanning", {"Hanoi"})

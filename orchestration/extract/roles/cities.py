@@ -290,16 +290,16 @@ def is_online(ctx: Context, main: EventMention) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _seat_patterns(lang: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
-    words = roles_lexicon(lang).get("seat_before", [])
+def _elsewhere_patterns(lang: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    words = roles_lexicon(lang).get("elsewhere_before", [])
     before = re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")\s*$", re.IGNORECASE) if words else None
-    return before, tuple(roles_lexicon(lang).get("site_after", []))
+    return before, tuple(roles_lexicon(lang).get("elsewhere_after", []))
 
 
 def _is_seat_or_site(ctx: Context, place) -> bool:
     """"headquartered in Shenzhen", «со штаб-квартирой в Москве», 总部位于深圳, 计划在德惠市建设: the city is where an
     organisation sits or a project will be built, not a side of the event."""
-    before, after = _seat_patterns(ctx.lang)
+    before, after = _elsewhere_patterns(ctx.lang)
     if before is not None and before.search(ctx.text, max(0, place.start - 40), place.start):
         return True
     following = ctx.text[place.end:place.end + 8].lstrip("市")
