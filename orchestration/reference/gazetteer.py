@@ -331,7 +331,15 @@ class Gazetteer:
         for exactness, variant in enumerate(variants):
             for city in self.by_key(variant):
                 ranked.setdefault(city.geonameid, (-city.population, min(exactness, 1)))
-        return [self._cities[i] for i, _ in sorted(ranked.items(), key=lambda item: item[1])]
+        cities = [self._cities[i] for i, _ in sorted(ranked.items(), key=lambda item: item[1])]
+        if script == "latin" and cities and name_key(cities[0].name_en) != key:
+            # "Islamabad" is also an old name of Chattogram: a city of that very name comes first unless it is
+            # tiny beside the other ("Canton", Ohio beside Guangzhou)
+            own = [c for c in cities if name_key(c.name_en) == key]
+            if own and own[0].population >= _OWN_NAME_SHARE * cities[0].population:
+                cities.remove(own[0])
+                cities.insert(0, own[0])
+        return cities
 
     def all_cities(self) -> Iterator[City]:
         return iter(self._cities.values())
@@ -341,6 +349,11 @@ class Gazetteer:
         if self._multiword_heads is None:
             self._multiword_heads = frozenset(k.split(" ", 1)[0] for k in self._index if " " in k)
         return self._multiword_heads
+
+
+# a city bearing a name as its own is preferred to a bigger one that bears it as an old or foreign alternate,
+# down to this share of the bigger one's population
+_OWN_NAME_SHARE = 0.1
 
 
 def _is_cyrillic_key(key: str) -> bool:

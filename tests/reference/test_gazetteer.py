@@ -130,3 +130,9 @@ def test_english_names_shorten_russian_adjective_endings_only_where_geonames_att
     assert english_name("Kunming", ["Kunming"]) == "Kunming"
     city = get_gazetteer().by_key("нижний новгород")[0]
     assert city.name_en == "Nizhny Novgorod"
+
+
+def test_a_city_of_that_very_name_comes_before_a_bigger_one_bearing_it_as_an_old_name(gazetteer):
+    assert top(gazetteer, "Islamabad", "en") == ("Islamabad", "PK")
+    # unless it is tiny beside the bigger one
+    assert top(gazetteer, "Canton", "en") == ("Guangzhou", "CN")
