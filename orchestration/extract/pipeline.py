@@ -26,7 +26,7 @@ from orchestration.extract.roles.relevance import (
     main_event,
     names_countries,
 )
-from orchestration.extract.text import split_sentences
+from orchestration.extract.text import sentence_at, split_sentences
 from orchestration.extract.version import extractor_version
 
 # changes with any change to the extraction code, its lexicons or its reference data
@@ -66,17 +66,17 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
 
     sentences = tuple(split_sentences(text))
     main = main_event(events, text, title_end, sentences, lang)
+    # the sentence of each event mention, by bisection: a long document has thousands of both
+    event_types: dict[int, set[str]] = {}
+    for e in events:
+        if (sentence := sentence_at(sentences, e.start)) is not None:
+            event_types.setdefault(sentence.start, set()).add(e.event_type)
+    own_type = {start for start, types in event_types.items() if main.event_type in types}
     event_sentences = frozenset(
-        s.start for s in sentences
-        if any(s.start <= e.start < s.end and e.event_type == main.event_type for e in events)
-        or has_occurrence_verb(s.text, lang)
+        s.start for s in sentences if s.start in own_type or has_occurrence_verb(s.text, lang)
     )
     background = frozenset(s.start for s in sentences if is_background(s.text, lang))
-    own_type = {s.start for s in sentences if any(s.start <= e.start < s.end and e.event_type == main.event_type for e in events)}
-    other_events = frozenset(
-        s.start for s in sentences
-        if s.start not in own_type and any(s.start <= e.start < s.end for e in events)
-    )
+    other_events = frozenset(start for start in event_types if start not in own_type)
     ctx = Context(text, lang, title_end, sentences, event_sentences, background, other_events)
     event_ref = f"{document_id}:1"
     rows: list[dict] = []
