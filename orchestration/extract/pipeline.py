@@ -11,12 +11,13 @@ from datetime import date
 
 from orchestration.extract.chinese import to_simplified
 from orchestration.extract.dates import find_dateline
+from orchestration.extract.dates.plausibility import implausible_reason
 from orchestration.extract.events import find_events, find_signing_event
 from orchestration.extract.lexicons import LANGUAGES
 from orchestration.extract.roles.cities import city_rows, is_online
 from orchestration.extract.roles.context import Context, make_row, sentence_of
 from orchestration.extract.roles.countries import country_rows
-from orchestration.extract.roles.event_dates import event_date
+from orchestration.extract.roles.event_dates import event_date, reference_date
 from orchestration.extract.roles.outcomes import agreement_count_row, money_rows
 from orchestration.extract.roles.relevance import (
     has_cooperation_cue,
@@ -87,8 +88,13 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     dateline = find_dateline(text, lang)
     date_row = event_date(ctx, dateline, published_date, main)
     if date_row:
+        fields = date_row["fields"]
+        # kept with its reason, so that the warehouse drops the date and says why (the event is still published)
+        implausible = implausible_reason(fields["start_year"], fields["end_year"],
+                                         reference_date(dateline, published_date))
         rows.append(make_row(document_id, "event_date", event_ref, "event", date_row["start"], date_row["end"], text,
-                             sentence_of(ctx, date_row["start"]), **date_row["fields"]))
+                             sentence_of(ctx, date_row["start"]), **fields,
+                             **({"attributes": {"implausible_date": implausible}} if implausible else {})))
 
     cities, host_country = city_rows(ctx, document_id, event_ref, dateline, main)
     rows.extend(cities)
