@@ -14,6 +14,10 @@ _NO_BREAK_AFTER = re.compile(
     r"|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|vs|approx)\.|\b[A-ZА-ЯЁ]\.|\bU\.S\.)$"
 )
 
+# longer sentences are cut at a clause break (a comma, a semicolon, a space) before this length
+MAX_SENTENCE_CHARS = 1000
+_CLAUSE_BREAK = re.compile(r"[,;:，、；：]\s*")
+_SPACE = re.compile(r"\s+")
 _LONGEST_ABBREVIATION = 16  # characters _NO_BREAK_AFTER reads before a stop, \b included
 
 
@@ -53,6 +57,18 @@ def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
     return None
 
 
+def _cut(text: str) -> int:
+    """Where to cut a text longer than MAX_SENTENCE_CHARS: after the last clause break, else the last space, in
+    the second half of the allowed length; else at the length itself."""
+    for breaks in (_CLAUSE_BREAK, _SPACE):
+        last = None
+        for last in breaks.finditer(text, MAX_SENTENCE_CHARS // 2, MAX_SENTENCE_CHARS):
+            pass
+        if last is not None:
+            return last.end()
+    return MAX_SENTENCE_CHARS
+
+
 def _emit(line: str, start: int, end: int, offset: int, out: list[Sentence]) -> None:
     chunk = line[start:end]
     stripped = chunk.strip()
@@ -60,7 +76,17 @@ def _emit(line: str, start: int, end: int, offset: int, out: list[Sentence]) -> 
         return
     lead = len(chunk) - len(chunk.lstrip())
     s = offset + start + lead
-    out.append(Sentence(s, s + len(stripped), stripped))
+    while len(stripped) > MAX_SENTENCE_CHARS:
+        # a run-on "sentence" (a list, a page without stops) is cut, so that the cue searches over a sentence and
+        # each row's copy of it stay bounded: the cost of a document grows with its length, not its square
+        cut_at = _cut(stripped)
+        piece = stripped[:cut_at].rstrip()
+        out.append(Sentence(s, s + len(piece), piece))
+        rest = stripped[cut_at:]
+        s += cut_at + len(rest) - len(rest.lstrip())
+        stripped = rest.strip()
+    if stripped:
+        out.append(Sentence(s, s + len(stripped), stripped))
 
 
 class Spans:
