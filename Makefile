@@ -36,7 +36,8 @@ ui: install
 	DAGSTER_HOME=$$($(BIN)/python -m orchestration.settings dagster_home) $(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
 bench: install
-	$(BIN)/python -m orchestration.bench $(if $(N),--documents $(N),)
+	$(BIN)/python -m orchestration.bench $(if $(N),--documents $(N),) \
+	  $(if $(wildcard $(TRAFILATURA)/tests/evaldata.json),--html-pages $(TRAFILATURA)/tests,)
 
 # regenerate the pinned lock after editing pyproject.toml
 lock:
@@ -46,8 +47,14 @@ clean:
 	rm -rf data dbt_project/target dbt_project/logs
 
 # Extraction quality: the labelled corpus's tuning and check halves, and the shared sets where present.
+# HTML main text: our ru/ja/zh pages, and trafilatura's 990 evaluation pages where a checkout of
+# adbar/trafilatura is at $(TRAFILATURA) (make eval TRAFILATURA=/path/to/trafilatura).
 SHARED ?= ../shared
+TRAFILATURA ?= ../trafilatura
 eval: install
+	@echo "== html (sources/corpus/html)"; $(BIN)/python -m orchestration.evaluation.html_eval 2>/dev/null
+	@if [ -f $(TRAFILATURA)/tests/evaldata.json ]; then echo "== html (trafilatura's evaluation set)"; \
+	  $(BIN)/python -m orchestration.evaluation.html_eval --set $(TRAFILATURA)/tests 2>/dev/null; fi
 	@for set in tune check; do echo "== labelled/$$set"; \
 	  $(SHARED)/tools/evaluate.sh sources/corpus/labelled/$$set sources/corpus/labelled/gold/$$set | tail -n 1; done
 	@for set in seeds dev dev2; do [ -d $(SHARED)/corpus/$$set ] || continue; echo "== $$set"; \

@@ -2,7 +2,8 @@
 
 The corpus (tests/fixtures/dedup_corpus) is written for this test: the 8th expo reported in Russian and in
 English, the 9th edition of the same expo a year later in Chinese, a forum in another city on the same days, and
-a forum whose deal is in roubles after the ECB stopped quoting them.
+a forum whose deal is in roubles after the ECB stopped quoting them, and a forum named in quotes by two reports
+of which only one names its city.
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def _events(warehouse):
 
 def test_the_same_expo_in_two_languages_is_one_event_and_editions_and_cities_stay_apart(warehouse):
     events = _events(warehouse)
-    assert len(events) == 4
+    assert len(events) == 5
     by_file = {uri.rsplit("/", 1)[-1]: event for event in events for uri in event[6]}
     expo_2023 = by_file["expo_2023_ru.txt"]
     assert by_file["expo_2023_en.txt"] == expo_2023
@@ -70,3 +71,10 @@ def test_a_currency_without_an_ecb_rate_gets_null_and_a_reason_never_a_stale_rat
         "select amount, currency, amount_usd, amount_cny, fx_rate_date, fx_missing_reason from marts.fct_deals "
         "where currency = 'RUB'").fetchall()
     assert deal == [(2_000_000_000.0, "RUB", None, None, None, "no_ecb_rate_on_date")]
+
+
+def test_reports_naming_one_event_by_its_quoted_name_on_the_same_day_are_one_event(warehouse):
+    rows = warehouse.execute(
+        """select d.uri, m.event_id from marts.fct_event_mentions m join marts.dim_documents d using (document_id)
+           where d.uri like '%forum_quoted_%'""").fetchall()
+    assert len(rows) == 2 and rows[0][1] == rows[1][1]

@@ -1,7 +1,7 @@
 """The labelled corpus split: reports of one event stay together, languages are balanced, the seed fixes it."""
 from __future__ import annotations
 
-from orchestration.evaluation.split import split
+from orchestration.evaluation.split import add_batch, split
 
 
 def _gold(lang: str, key: str | None) -> dict:
@@ -19,3 +19,21 @@ def test_reports_of_one_event_share_a_half_and_languages_balance():
         assert abs(tune - total / 2) <= 2
     assert split(golds, seed=7) == assignment
     assert split(golds, seed=8) != assignment
+
+
+def test_a_later_batch_keeps_the_split_joins_known_events_and_leaves_out_known_articles():
+    existing = {
+        "ru-001": {**_gold("ru", "expo-a"), "source_url": "http://a.example/1", "half": "check"},
+        "ru-002": {**_gold("ru", "forum-b"), "source_url": "http://a.example/2", "half": "tune"},
+    }
+    batch = {
+        "ru-101": {**_gold("ru", "expo-a"), "source_url": "http://b.example/1"},
+        "ru-102": {**_gold("ru", "forum-b"), "source_url": "http://b.example/2"},
+        "ru-103": {**_gold("ru", "fair-c"), "source_url": "http://a.example/1"},
+    }
+    batch.update({f"en-{i}": {**_gold("en", None), "source_url": f"http://c.example/{i}"} for i in range(10)})
+    assignment, left_out = add_batch(batch, existing, seed=3)
+    assert left_out == ["ru-103"]
+    assert (assignment["ru-101"], assignment["ru-102"]) == ("check", "tune")
+    assert "ru-103" not in assignment
+    assert sum(1 for d, half in assignment.items() if d.startswith("en") and half == "tune") == 5

@@ -5,9 +5,13 @@ show whether reports of one event are linked; the halves are balanced per langua
 (``--seed`` recorded in ``split.json``) and never redrawn: we study and fix on the tuning half and only
 score the check half.
 
-usage: python -m orchestration.evaluation.split INCOMING_DIR OUT_DIR [--seed N]
+usage: python -m orchestration.evaluation.split INCOMING_DIR OUT_DIR [--seed N] [--batch NAME]
 INCOMING_DIR holds articles/<doc_id>.txt and gold/<doc_id>.json; OUT_DIR receives tune/, check/,
 gold/tune/, gold/check/ and split.json.
+
+A later batch (``--batch NAME``) is added without redrawing the split: an article already in the corpus (same
+source URL) is left out, a report of an event already in a half joins that half, and the batch's other groups
+are split at random with the batch's own seed; split.json records the batch.
 """
 from __future__ import annotations
 
@@ -47,27 +51,62 @@ def split(golds: dict[str, dict], seed: int) -> dict[str, str]:
     return assignment
 
 
+def add_batch(golds: dict[str, dict], existing: dict[str, dict], seed: int) -> tuple[dict[str, str], list[str]]:
+    """doc_id -> half for a new batch, given the corpus's gold files by half (``existing``: doc_id -> gold with
+    a ``half`` key), and the doc_ids left out as already present."""
+    known_urls = {g.get("source_url") for g in existing.values()}
+    key_half = {e["event_key"]: g["half"] for g in existing.values() for e in g.get("events", [])}
+    duplicates = sorted(d for d, g in golds.items() if g.get("source_url") in known_urls)
+    fresh = {d: g for d, g in golds.items() if d not in duplicates}
+    assignment: dict[str, str] = {}
+    for doc_id, gold in fresh.items():
+        keys = [e["event_key"] for e in gold.get("events", [])]
+        if keys and keys[0] in key_half:
+            assignment[doc_id] = key_half[keys[0]]
+    assignment.update(split({d: g for d, g in fresh.items() if d not in assignment}, seed))
+    return assignment, duplicates
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("incoming", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=20261130)
+    parser.add_argument("--batch", help="add a later batch to an existing split under this name")
     args = parser.parse_args(argv)
     golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((args.incoming / "gold").glob("*.json"))}
     missing = [d for d in golds if not (args.incoming / "articles" / f"{d}.txt").exists()]
     if missing:
         raise SystemExit(f"gold without an article: {missing}")
-    assignment = split(golds, args.seed)
+    previous = json.loads((args.out / "split.json").read_text(encoding="utf-8")) if args.batch else None
+    duplicates: list[str] = []
+    if previous is not None:
+        existing = {}
+        for half in HALVES:
+            for path in sorted((args.out / "gold" / half).glob("*.json")):
+                existing[path.stem] = {**json.loads(path.read_text(encoding="utf-8")), "half": half}
+        assignment, duplicates = add_batch(golds, existing, args.seed)
+    else:
+        assignment = split(golds, args.seed)
     for half in HALVES:
         (args.out / half).mkdir(parents=True, exist_ok=True)
         (args.out / "gold" / half).mkdir(parents=True, exist_ok=True)
     for doc_id, half in sorted(assignment.items()):
         shutil.copy2(args.incoming / "articles" / f"{doc_id}.txt", args.out / half / f"{doc_id}.txt")
         shutil.copy2(args.incoming / "gold" / f"{doc_id}.json", args.out / "gold" / half / f"{doc_id}.json")
-    record = {"seed": args.seed, "halves": {h: sorted(d for d, x in assignment.items() if x == h) for h in HALVES}}
+    if previous is None:
+        record = {"seed": args.seed, "halves": {h: sorted(d for d, x in assignment.items() if x == h) for h in HALVES}}
+    else:
+        record = previous
+        for half in HALVES:
+            record["halves"][half] = sorted(set(record["halves"][half]) | {d for d, x in assignment.items() if x == half})
+        record.setdefault("batches", []).append({"name": args.batch, "seed": args.seed, "documents": sorted(assignment),
+                                                 "left_out_as_already_present": duplicates})
     (args.out / "split.json").write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     for half in HALVES:
-        print(half, len(record["halves"][half]))
+        print(half, sum(1 for x in assignment.values() if x == half), "added,", len(record["halves"][half]), "in all")
+    if duplicates:
+        print("left out, already present:", " ".join(duplicates))
     return 0
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from wordfreq import get_frequency_dict
 
 COMMON_ZIPF = 4.0  # about once in every 100,000 words of running text
+FUNCTION_ZIPF = 5.5  # the few hundred commonest words: pronouns, auxiliaries ("We", «Мы»)
 BIG_CITY = 300_000
 
 
@@ -27,3 +28,7 @@ def zipf(word: str, lang: str) -> float:
 
 def is_common_word(word: str, lang: str) -> bool:
     return zipf(word, lang) >= COMMON_ZIPF
+
+
+def is_function_word(word: str, lang: str) -> bool:
+    return zipf(word, lang) >= FUNCTION_ZIPF

@@ -51,6 +51,9 @@ class CountMention:
     sentence_start: int
     sentence_end: int
     part_of_total: bool = False  # "このうち…28件", "из них 5 соглашений": a part of a count stated before
+    # "к настоящему времени подписано 40 соглашений", "so far": the event's own tally while it runs, or a
+    # partnership's over the years; a caller takes it only when the report states no other count
+    running: bool = False
 
 
 @dataclass
@@ -191,6 +194,12 @@ def _forward_cjk(text: str, q: Quantity, lang: str, lx: _CountLexicon) -> tuple[
     phrase = q.noun[counter.end():] if counter else q.noun
     phrase = phrase.lstrip("の")
     kind = _kind_of(phrase, lx) if phrase else None
+    if kind is None and phrase and lx.signing is not None:
+        # "57件の協力プロジェクトの調印が行われ", "23个项目的签约": the things counted, then the act of signing them
+        signed_things = re.match(rf"(.+?)[の的](?:{lx.signing.pattern})(?:式)?$", phrase)
+        if signed_things:
+            phrase = signed_things.group(1)
+            kind = _kind_of(phrase, lx)
     is_relation = bool(phrase) and lx.relation is not None and lx.relation.search(phrase)
     if kind is None and not is_relation:
         head = _enumeration_head(text, q.noun_end, lang, lx)
@@ -365,6 +374,12 @@ def running_total(series: re.Pattern | None, running: re.Pattern | None, within_
     累计", "会期中の累計", "so far at the fair")."""
     if series is not None and series.search(before):
         return True
+    return running_adverb(running, within_event, before, lang)
+
+
+def running_adverb(running: re.Pattern | None, within_event: re.Pattern | None, before: str, lang: str) -> bool:
+    """A running-total adverb ("累计", "к настоящему времени", "so far") in the figure's own clause that nothing in
+    the sentence keeps inside the event."""
     scope = before[-(_RUNNING_SCOPE_CJK if lang in CJK_LANGS else _RUNNING_SCOPE):]
     if running is not None and running.search(scope):
         return within_event is None or not within_event.search(before)
@@ -388,7 +403,10 @@ def _signed(text: str, q: Quantity, s_start: int, s_end: int, lang: str, lx: _Co
     if lx.signing is None:
         return False
     if lang in CJK_LANGS:
-        clause_start = max(text.rfind(mark, s_start, q.start) for mark in _CJK_CLAUSE_MARKS) + 1
+        # a Japanese 、 before the count ends the clause before it ("36件の協定を締結し、58件の事業を推進した"); after
+        # the count it may only list ("25件の技術移転、共同研究などの協定が結ばれた"), as a Chinese 、 always does
+        starts = _CJK_CLAUSE_MARKS + (("、",) if lang == "ja" else ())
+        clause_start = max(text.rfind(mark, s_start, q.start) for mark in starts) + 1
         ends = [i for i in (text.find(mark, q.end, s_end) for mark in _CJK_CLAUSE_MARKS) if i != -1]
         return bool(lx.signing.search(text[max(clause_start, s_start):min(ends) if ends else s_end]))
     marks_before = list(_LATIN_CLAUSE_MARKS.finditer(text, s_start, q.start))
@@ -429,10 +447,13 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
             continue
         kind, noun = hit
         before = text[s_start:q.start]
-        if running_total(lx.cumulative, lx.running, lx.within_event, before, lang) or _previous_edition(before, lx, lang) \
-                or other_edition(before, edition, lang):
-            continue
         clause_end = _CLAUSE_END.search(text, q.end, s_end)
+        # the series marker may follow the count in its clause: "12,000 agreements have been signed since 2001"
+        after = text[q.end:clause_end.start() if clause_end else s_end]
+        if (lx.cumulative is not None and (lx.cumulative.search(before) or lx.cumulative.search(after))) \
+                or _previous_edition(before, lx, lang) or other_edition(before, edition, lang):
+            continue
+        running = running_adverb(lx.running, lx.within_event, before, lang)
         if lx.target is not None and (lx.target.search(before[-(_TARGET_SCOPE_CJK if lang in CJK_LANGS else _TARGET_SCOPE):])
                                       or lx.target.search(text, q.end, clause_end.start() if clause_end else s_end)):
             continue  # a plan or a target: "планируется подписать 50 соглашений", "目标签约100个项目"
@@ -451,6 +472,7 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
             sentence_start=s_start,
             sentence_end=s_end,
             part_of_total=bool(lx.part is not None and lx.part.search(before)),
+            running=running,
         ))
     return found
 

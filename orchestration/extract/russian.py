@@ -5,6 +5,7 @@ tells «Алексей Орлов» (a person) from «в Орлове» (a town)
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pymorphy3
@@ -48,9 +49,34 @@ def is_adjective(word: str) -> bool:
     return _share(word.lower(), "ADJF") >= 0.5 and _share(word, "Geox") < 0.5
 
 
+def is_place_name(word: str) -> bool:
+    """A geographical name of the dictionary («Урал», «Байкал», «Москва»)."""
+    return _share(word.capitalize(), "Geox") >= 0.5
+
+
 @lru_cache(maxsize=65536)
 def normal_forms(word: str) -> tuple[str, ...]:
     """Dictionary forms of a word's likely inanimate parses («Египта» -> египет): places are things, and
     «Орлов» (a surname, or eagles) must not become the town Orël."""
     forms = [p.normal_form.replace("ё", "е") for p in _analyzer().parse(word)[:3] if "anim" not in p.tag]
     return tuple(dict.fromkeys(forms))
+
+
+_ADJECTIVE_ENDINGS = re.compile(r"ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|ей)$")
+
+
+def place_names_of_adjective(word: str) -> tuple[str, ...]:
+    """The place names a relational adjective may be formed from, most regular first: «петербургского» ->
+    Петербург, «красноярском» -> Красноярск, «казанский» -> Казань, «самарская» -> Самара, «московский» -> Москва,
+    «тульский» -> Тула, «шанхайского» -> Шанхай. Callers keep the names their gazetteer knows."""
+    match = _ADJECTIVE_ENDINGS.search(word.lower())
+    if match is None:
+        return ()
+    stem = word.lower()[:match.start()]
+    if len(stem) < 3:
+        return ()
+    base = stem.removesuffix("ь")  # «уральский» is of Урал before Уральск, «тульский» of Тула
+    names = [base, base + "ь", stem + "ск", base + "а", base + "я"]
+    if base.endswith("ов"):
+        names.append(base[:-2] + "ва")  # московский
+    return tuple(dict.fromkeys(names))

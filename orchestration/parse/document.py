@@ -6,7 +6,6 @@ date line, a timestamp line around the title, a closing attribution line, a date
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,7 +16,6 @@ from orchestration.parse.language import detect_language
 from orchestration.parse.published import (
     closing_byline_date,
     find_publication_date,
-    find_publication_date_html,
     split_date_line,
 )
 from orchestration.parse.version import parser_version
@@ -61,33 +59,56 @@ def parse_document(content: bytes, *, content_type: str | None, language_hint: s
                    declared_encoding: str | None = None) -> ParsedDocument:
     text = decode_bytes(content, content_type, declared_encoding)
     is_html = (content_type or "").startswith(("text/html", "application/xhtml")) or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html"))
-    published: date | None = None
-    source: str | None = None
     if is_html:
-        page = html_to_page(text)
-        found = find_publication_date_html(page.head_html) if page.head_html else None
-        published = found.to_date() if found else None
-        source = "html_meta" if published else None
-        text = page.text
+        return _parse_html(text, language_hint)
     text = _PINYIN_GLOSS.sub("", text)
-    line_date, text = split_date_line(text)
-    if published is None and line_date is not None:
-        published, source = line_date, "page_metadata"
+    published, text = split_date_line(text)
+    source = "page_metadata" if published else None
     article = split_article(text)
     if not article.text.strip():
         raise ParseError("no_article_text")
     language = detect_language(article.text, language_hint)
     if published is None:
         published, source = stated_publication_date(article, language)
+    return _document(article.title, article.text, language, published, source, article.removed)
+
+
+# Our line rules for page furniture (teaser lists, editor and source lines, closing attributions) still remove
+# what trafilatura keeps on Russian, Japanese and Chinese pages: on sources/corpus/html F1 0.94 -> 0.99. On
+# English pages they cost recall, so trafilatura's text stands there.
+_FURNITURE_LANGUAGES = {"ru", "ja", "zh"}
+
+
+def _parse_html(markup: str, language_hint: str | None) -> ParsedDocument:
+    page = html_to_page(markup)
+    title, body = page.title, _PINYIN_GLOSS.sub("", page.text)
+    if not body.strip():
+        raise ParseError("no_article_text")
+    language = detect_language(body, language_hint)
+    article = split_article(f"{title}\n{body}" if title else body)
+    removed = 0
+    if language in _FURNITURE_LANGUAGES and article.text.strip():
+        removed = article.removed
+        if title is None or article.title in (None, title):
+            title, body = title or article.title, article.text
+        else:  # the line rules took another line for the headline: it stays text, the page's title leads
+            body = f"{article.title}\n{article.text}"
+    published, source = page.published, "html_meta" if page.published else None
+    if published is None:
+        published, source = stated_publication_date(article, language)
+    return _document(title, body, language, published, source, removed)
+
+
+def _document(title: str | None, body: str, language: str, published: date | None, source: str | None,
+              removed: int) -> ParsedDocument:
     # the title leads the stored text, so every extraction offset points into one string
-    text = f"{article.title}\n{article.text}" if article.title else article.text
     return ParsedDocument(
-        title=article.title,
-        text=text,
+        title=title,
+        text=f"{title}\n{body}" if title else body,
         language=language,
         published_date=published,
         published_date_source=source,
-        removed_lines=article.removed,
+        removed_lines=removed,
     )
 
 

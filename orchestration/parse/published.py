@@ -2,7 +2,7 @@
 
 Where a page states it, best first:
 
-- HTML metadata (``article:published_time``, JSON-LD ``datePublished``, ``<time datetime>``);
+- HTML metadata (``article:published_time``, JSON-LD ``datePublished``, ``<time datetime>``), read by htmldate;
 - a leading date line of a saved page (`` date 2024-06-28``), whatever follows it on the line;
 - a timestamp or labelled line around the title ("11:36 07.12.2020", "Updated: 2021-05-03 09:12",
   "发布时间:2023-03-02 08:15:40 来源: …"), never a line of a "latest news" block;
@@ -16,13 +16,11 @@ source markers such as "来源") are in ``lexicons/<lang>/dates.yml``; the date 
 """
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from functools import lru_cache
-from typing import Any, Iterator
 
-from orchestration.extract.dates.common import HAS_CJK, YEAR, alt, normalise, valid
+from orchestration.extract.dates.common import HAS_CJK, alt, normalise, valid
 from orchestration.extract.dates.datelines import (
     dated_lines,
     find_dateline_in,
@@ -30,7 +28,7 @@ from orchestration.extract.dates.datelines import (
     head_lines,
     is_full,
 )
-from orchestration.extract.dates.grammar import grammar_for, scan, scan_cached
+from orchestration.extract.dates.grammar import scan_cached
 from orchestration.extract.dates.model import PartialDate
 from orchestration.extract.lexicons import LANGUAGES, lexicon
 from orchestration.parse.language import detect_language
@@ -153,88 +151,10 @@ def closing_byline_date(line: str, lang: str | None = None) -> PartialDate | Non
 
 # ------------------------------------------------------------------------------------------------- HTML
 
-# HTML metadata, best first.
-_META_KEYS = (
-    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
-    "publish_date", "publication_date", "publishtime", "dc.date.issued", "dc.date", "dcterms.issued", "dcterms.date",
-    "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "date", "created",
-)
-_ISO_VALUE = re.compile(rf"({YEAR})[-/.年]?(\d{{1,2}})[-/.月]?(\d{{1,2}})")
-
-
-def _parse_meta_value(value: str) -> PartialDate | None:
-    value = normalise(value.strip())
-    m = _ISO_VALUE.match(value)
-    if m:
-        y, mo, d = (int(x) for x in m.groups())
-        if valid(y, mo, d):
-            return PartialDate(y, mo, d)
-    for lang in ("en", "ru"):
-        for r in scan(value, grammar_for(lang)):
-            if is_full(r):
-                return r.first
-    return None
-
-
 def find_publication_date_html(html: str) -> PartialDate | None:
-    """Publication date from HTML metadata: article:published_time, JSON-LD datePublished, <time datetime>, ..."""
-    if not html or "<" not in html:
-        return None
-    try:
-        from lxml import html as lxml_html
+    """Publication date from HTML metadata (article:published_time, JSON-LD datePublished, <time>, ...): htmldate's
+    reading of the markup, see ``orchestration.parse.html``."""
+    from orchestration.parse.html import publication_date
 
-        root = lxml_html.fromstring(html)
-    except Exception:  # broken markup: fall back to the regexes below
-        root = None
-    found: dict[str, PartialDate] = {}
-    if root is not None:
-        for meta in root.iter("meta"):
-            key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-            content = meta.get("content")
-            if key in _META_KEYS and content and key not in found:
-                parsed = _parse_meta_value(content)
-                if parsed:
-                    found[key] = parsed
-        for script in root.iter("script"):
-            if (script.get("type") or "").lower() == "application/ld+json" and script.text:
-                value = _json_ld_date(script.text)
-                if value and "datepublished" not in found:
-                    parsed = _parse_meta_value(value)
-                    if parsed:
-                        found["datepublished"] = parsed
-        times = list(root.iter("time"))
-        for t in sorted(times, key=lambda t: 0 if (t.get("pubdate") is not None
-                                                   or (t.get("itemprop") or "").lower() == "datepublished") else 1):
-            value = t.get("datetime") or (t.text_content() if t.get("pubdate") is not None else None)
-            parsed = _parse_meta_value(value) if value else None
-            if parsed:
-                found.setdefault("time", parsed)
-                break
-    else:
-        m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', html)
-        if m and (parsed := _parse_meta_value(m.group(1))):
-            found["datepublished"] = parsed
-    for key in _META_KEYS[:4] + ("time",) + _META_KEYS[4:]:
-        if key in found:
-            return found[key]
-    return None
-
-
-def _json_ld_date(source: str) -> str | None:
-    try:
-        data = json.loads(source)
-    except ValueError:
-        m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', source)
-        return m.group(1) if m else None
-    return next(_walk_json(data, "datePublished"), None)
-
-
-def _walk_json(data: Any, key: str) -> Iterator[str]:
-    if isinstance(data, dict):
-        if isinstance(data.get(key), str):
-            yield data[key]
-        for value in data.values():
-            yield from _walk_json(value, key)
-    elif isinstance(data, list):
-        for item in data:
-            yield from _walk_json(item, key)
+    found = publication_date(html)
+    return PartialDate(found.year, found.month, found.day) if found else None

@@ -6,10 +6,13 @@ dates), so a change to any of them re-parses every stored document on the next r
 from __future__ import annotations
 
 import hashlib
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 _SUFFIXES = {".py", ".yml", ".yaml"}
+# the libraries that read HTML pages: a new release may read a page differently
+_LIBRARIES = ("trafilatura", "htmldate")
 
 
 def _inputs(root: Path) -> list[Path]:
@@ -28,4 +31,9 @@ def parser_version(root: Path = _PACKAGE) -> str:
         digest.update(b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")
+    for library in _LIBRARIES:
+        try:
+            digest.update(f"{library}=={version(library)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{library} missing\0".encode())
     return f"parse-{digest.hexdigest()[:12]}"

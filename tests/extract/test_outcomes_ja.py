@@ -15,7 +15,7 @@ LANG = "ja"
 
 
 def counts(text: str) -> list[tuple[int, str, str]]:
-    return [(c.value, c.kind, c.qualifier) for c in find_agreement_counts(text, LANG) if c.signed]
+    return [(c.value, c.kind, c.qualifier) for c in find_agreement_counts(text, LANG) if c.signed and not c.running]
 
 
 def deals(text: str) -> list[tuple[float, str, str]]:

@@ -97,11 +97,8 @@ def test_generated_russian_names_reach_cities_geonames_has_no_cyrillic_for(gazet
 
 
 def test_aliases_cover_names_geonames_lacks(gazetteer):
-    assert top(gazetteer, "阿尔拜赫雷", "zh") == ("Arvayheer", "MN")
-    assert top(gazetteer, "巴彦洪格尔市", "zh") == ("Bayanhongor", "MN")
-    assert top(gazetteer, "Bayankhongor", "en") == ("Bayanhongor", "MN")
-    assert top(gazetteer, "奇廉市", "zh") == ("Chillán", "CL")
     assert top(gazetteer, "膠州市", "ja") == ("Jiaozhou", "CN")
+    assert top(gazetteer, "胶州", "zh") == ("Jiaozhou", "CN")
 
 
 def test_ranking_by_population_and_exactness(gazetteer):

@@ -8,7 +8,8 @@
 --     undated, or (one undated) the same number of agreements or two shared partner countries;
 --   * the same edition number and the same year (reports in other languages often disagree on the host's
 --     spelling or leave it out, never on "the 5th");
---   * overlapping dates in the same year and the same number of agreements or two shared partner countries.
+--   * overlapping dates in the same year and the same number of agreements or two shared partner countries;
+--   * the same quoted proper name («Города России») on overlapping days, in the same year or edition.
 -- Reports of one series in different years differ in year or ordinal; reports in different cities differ in
 -- host. Undated reports with nothing else in common stay apart.
 with recursive assembled as (
@@ -17,6 +18,9 @@ with recursive assembled as (
         coalesce(start_month * 100 + start_day, end_month * 100 + end_day) as first_month_day,
         coalesce(end_month * 100 + end_day, start_month * 100 + start_day) as last_month_day,
         coalesce(start_year, end_year) as any_year,
+        -- the proper part of a name, written in quotes («Города России», 「未来創造」, "Smart City"): the
+        -- same in every report of one event of that language, whatever the rest of the name says
+        nullif(lower(trim(regexp_extract(event_name, '[«"“「『]([^»"”」』:：]{3,})', 1))), '') as quoted_name,
         coalesce(cities.country_code, stated_host_country.country_code) as host_country
     from {{ ref('int_events_assembled') }} as assembled
     left join {{ ref('stg_reference__cities') }} as cities on cities.city_id = assembled.host_city_id
@@ -46,7 +50,8 @@ candidates as (
         left_event.event_ordinal is not null and left_event.event_ordinal = right_event.event_ordinal as same_edition,
         left_event.agreements_count is not null and left_event.agreements_count = right_event.agreements_count
             as same_agreements,
-        left_event.event_type = right_event.event_type as same_type
+        left_event.event_type = right_event.event_type as same_type,
+        left_event.quoted_name = right_event.quoted_name as same_quoted_name
     from assembled as left_event
     inner join assembled as right_event
         on (left_event.event_type = right_event.event_type or 'signing' in (left_event.event_type, right_event.event_type))
@@ -82,6 +87,8 @@ edges as (
             or (not both_dated and (same_agreements or coalesce(shared_partners.shared, 0) >= 2))
         ))
         or (same_edition and same_year)
+        -- the same quoted name on overlapping days (or in one year, or one edition)
+        or (same_quoted_name and ((both_dated and dates_overlap) or same_year or same_edition))
         or (both_dated and dates_overlap and same_year
             and (same_agreements or coalesce(shared_partners.shared, 0) >= 2))
       )
@@ -103,7 +110,7 @@ components as (
 )
 
 select
-    assembled.* exclude (first_month_day, last_month_day, any_year, host_country),
+    assembled.* exclude (first_month_day, last_month_day, any_year, host_country, quoted_name),
     {{ stable_id(['components.cluster_ref']) }} as event_id
 from assembled
 inner join components using (event_ref)

@@ -1,5 +1,5 @@
 -- One row per real-world event, however many documents report it. Each field takes the best evidence among
--- the reports: the name of the first source, the most complete date, the first stated agreement count.
+-- the reports: the name of the first source, the most complete date, the latest (and largest) agreement count.
 with reports as (
     select
         clustered.*,
@@ -33,7 +33,10 @@ agreements as (
     select event_id, agreements_count
     from reports
     where agreements_count is not null
-    qualify row_number() over (partition by event_id order by fetched_at, event_ref) = 1
+    -- the latest report's, and among reports of one day the largest: a first day's tally grows by the close
+    qualify row_number() over (
+        partition by event_id order by published_date desc nulls last, agreements_count desc, event_ref
+    ) = 1
 ),
 
 host_country as (

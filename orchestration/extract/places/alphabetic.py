@@ -7,7 +7,7 @@ from functools import lru_cache
 from itertools import product
 
 from orchestration.extract import russian
-from orchestration.extract.common_words import BIG_CITY, is_common_word
+from orchestration.extract.common_words import BIG_CITY, is_common_word, is_function_word
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places.common import (
     CITY_STATES,
@@ -430,6 +430,9 @@ class AlphabeticPlaces:
                       or c.population >= BIG_CITY]
         if not marked and len(words) == 1 and is_common_word(first_word, self.lang):
             cities = [c for c in cities if c.population >= BIG_CITY]  # "Commerce", «Начало»: words, not towns
+            if is_function_word(first_word, self.lang):
+                # "We" is an old alternate of Hue: one of the commonest words names a city only as its own name
+                cities = [c for c in cities if name_key(c.name_en) == item.key]
         city, ranked = choose_city(cities, context, marked, self.lang, short=len(item.key.replace(" ", "")) <= 3)
         if city is None:
             return None

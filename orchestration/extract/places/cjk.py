@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from orchestration.extract.common_words import BIG_CITY, is_common_word
+from orchestration.extract.common_words import BIG_CITY, is_common_word, zipf
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places.common import (
     CITY_STATES,
@@ -60,9 +60,14 @@ _KEY_TAIL_KINDS = {"区": "district", "县": "district", "旗": "district", "镇
                    "村": "district", "街道": "district", "町": "district", "郡": "district", "省": "admin_region",
                    "自治区": "admin_region", "自治州": "admin_region", "路": "street", "大街": "street",
                    "大道": "street"}
+# Chinese place names are themselves frequent words (扬州 4.0); a transcribed foreign name this frequent is a
+# loanword first (马拉松 3.8)
+_COMMON_LOANWORD_ZIPF = 3.5
 _KANJI_COUNTRIES = frozenset({"CN", "JP", "KR", "KP", "TW", "HK", "MO"})
 _ADMIN_SUFFIX_CHARS = frozenset("市区县镇乡村旗州省町郡")
 _CJK_STOP = frozenset("的之与和及同在于等是为将已被把对向从由以而了着过也都、，。；：！？（）()「」『』“”《》〈〉【】[]・ ,.;:!?")
+# up to four more characters of a name, then 市 (巴彦|洪格尔市)
+_RUN_TO_SHI = re.compile(r"[\u4e00-\u9fff]{1,4}?市")
 _AUTONOMOUS = re.compile(r"[\u4e00-\u9fff]{0,5}?自治([区州县旗])")
 
 
@@ -179,6 +184,8 @@ class CjkPlaces:
         bare = item.key
         city_state = item.phrase is not None and item.phrase.value in CITY_STATES
         kind, marker_end = self._marker_end(item)
+        if self.lang == "zh" and self._fragment_of_longer_name(item, previous, following, marker_end):
+            return None
         if city_state and kind != "city":
             kind, marker_end = "city", end  # 香港特别行政区 is Hong Kong
         has_shi = kind == "city" and (marker_end > end or bare.endswith("市"))
@@ -222,6 +229,9 @@ class CjkPlaces:
                 return None
             if self.lang == "ja" and all(_is_katakana(ch) for ch in bare) and is_common_word(bare, "ja"):
                 cities = [c for c in cities if c.population >= BIG_CITY]  # コロナ is the virus, not Corona
+            if self.lang == "zh" and zipf(bare, "zh") >= _COMMON_LOANWORD_ZIPF:
+                # 马拉松 is the race, not Marathon, Florida: a common word names a small foreign town by accident
+                cities = [c for c in cities if c.country_code in _KANJI_COUNTRIES or c.population >= BIG_CITY]
         city, ranked = self._choose(cities, context, marked, two_chars, bare)
         if city is None:
             return None  # not a plausible place: no mention at all (高峰论坛, 天山论坛)
@@ -265,6 +275,27 @@ class CjkPlaces:
             if folded.startswith(suffix, end):
                 return kind, end + len(suffix)
         return "city", end
+
+    def _fragment_of_longer_name(self, item: PlaceItem, previous: PlaceItem | None, following: PlaceItem | None,
+                                 marker_end: int) -> bool:
+        """A known name inside a longer transcribed one that ends in 市: 巴彦 of 巴彦洪格尔市, 雷市 of 阿尔拜赫雷市.
+        A name that another known name or a word boundary precedes or follows is whole (山东省青岛市, 前往青岛市)."""
+        folded = self.folded
+        foreign = not any(c.country_code in _KANJI_COUNTRIES for c in item.cities)
+        with_shi = marker_end > item.end or item.key.endswith("市")
+        if with_shi and (foreign or len(item.key.removesuffix("市")) == 1) and item.start > 1:
+            # a one-character or foreign name before 市, glued to the characters before it (阿尔拜赫|雷市,
+            # 巴彦托|格拉市); after a known name it is whole (德国格拉市)
+            before = folded[item.start - 2:item.start]
+            if all(_is_han(ch) and ch not in _CJK_STOP for ch in before) \
+                    and (previous is None or previous.end != item.start) \
+                    and not folded.endswith(self.res.before_cues, 0, item.start):  # 访问格拉市
+                return True
+        if marker_end == item.end and not item.key.endswith("市"):
+            # the name is followed by more characters and then 市, with no known name starting right after it
+            run = _RUN_TO_SHI.match(folded, item.end)
+            return bool(run) and (following is None or following.start != item.end)
+        return False
 
     def _head_after(self, position: int) -> str | None:
         """A head noun a few characters after a name, inside the same compound: 上海合作组织, 中山大学."""

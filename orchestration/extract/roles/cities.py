@@ -29,7 +29,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     places = _without_region_groups(ctx, places)
     # "the Harbin Trade Fair", «Петербургский форум» held there: a city inside the event's own name
     named = [p.city for p in found if p.kind == "city" and p.city is not None
-             and main.name_start <= p.start < main.name_end]
+             and main.name_start <= p.start < main.name_end] or _adjective_city(ctx, main)
     if dateline is not None:
         dateline_places = [p for p in places if dateline.start <= p.start < dateline.end]
     else:
@@ -61,7 +61,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         if city_id == host_id or city_id in same_place:
             role = "host" if city_id == host_id else "mention"
         elif sentence.start in ctx.background_sentences or sentence.start in ctx.other_event_sentences \
-                or place in dateline_places or _is_dateline_capitals(place):
+                or place in dateline_places or _is_dateline_capitals(place) or _is_seat_or_site(ctx, place):
             role = "mention"
         else:
             role = "partner" if city_id not in seen_partners else "mention"
@@ -74,7 +74,12 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         # the host was named only inside a name (the venue's, the event's) or in the dateline
         source = next((p for p in found if p.start < len(ctx.text) and (p.city or (p.candidates or [None])[0]) == host),
                       None)
-        start, end = (source.start, source.end) if source else (dateline.start, dateline.end)
+        if source is not None:
+            start, end = source.start, source.end
+        elif dateline is not None and dateline_city == host:
+            start, end = dateline.start, dateline.end
+        else:  # «Петербургский форум»: the city's adjective in the event's name
+            start, end = main.name_start, main.name_end
         rows.append(make_row(document_id, "city", event_ref, "host", start, end, ctx.text,
                              sentence_of(ctx, start), city_id=host.geonameid, country_code=host.country_code))
     # one host row per document event: the first mention carries the role
@@ -90,6 +95,28 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
                                  sentence_of(ctx, region.start), country_code=country))
             return rows, country
     return rows, host.country_code if host else None
+
+
+# a relational adjective names a city of this size or more: «Петербургский форум», not a village of that stem
+_ADJECTIVE_CITY_POPULATION = 100_000
+
+
+def _adjective_city(ctx: Context, main: EventMention) -> list:
+    """«Петербургский международный экономический форум», «на Красноярском форуме»: Russian names an event by the
+    adjective of its city."""
+    if ctx.lang != "ru":
+        return []
+    from orchestration.reference.gazetteer import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    for word in re.findall(r"[А-ЯЁ][а-яё]+", main.name):
+        for name in russian.place_names_of_adjective(word):
+            cities = [c for c in gazetteer.lookup(name, "ru") if c.population >= _ADJECTIVE_CITY_POPULATION]
+            if cities:
+                return [cities[0]]
+            if russian.is_place_name(name):
+                break  # «Уральский»: the adjective of a place that is no city (the Urals), not of Уральск
+    return []
 
 
 def _is_locative(ctx: Context, place) -> bool:
@@ -263,6 +290,23 @@ def is_online(ctx: Context, main: EventMention) -> bool:
     if offline is not None and any(offline.search(text) for text in scope):
         return False
     return any(pattern.search(text) for text in scope)
+
+
+@lru_cache(maxsize=None)
+def _seat_patterns(lang: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    words = roles_lexicon(lang).get("seat_before", [])
+    before = re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")\s*$", re.IGNORECASE) if words else None
+    return before, tuple(roles_lexicon(lang).get("site_after", []))
+
+
+def _is_seat_or_site(ctx: Context, place) -> bool:
+    """"headquartered in Shenzhen", «со штаб-квартирой в Москве», 总部位于深圳, 计划在德惠市建设: the city is where an
+    organisation sits or a project will be built, not a side of the event."""
+    before, after = _seat_patterns(ctx.lang)
+    if before is not None and before.search(ctx.text, max(0, place.start - 40), place.start):
+        return True
+    following = ctx.text[place.end:place.end + 8].lstrip("市")
+    return any(following.startswith(word) for word in after)
 
 
 def _is_dateline_capitals(place) -> bool:

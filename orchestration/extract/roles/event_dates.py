@@ -56,6 +56,10 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
     reference = reference_date(dateline, published)
     mentions = find_dates(ctx.text, ctx.lang, reference)
     candidates = _candidates(ctx, mentions)
+    if not any(m.first.day is not None for m in candidates):
+        on_report_day = _report_day(ctx, dateline, reference)
+        if on_report_day is not None:
+            return on_report_day
     if not candidates:
         return None
     elsewhere = _other_event_sentences(ctx, main)
@@ -91,6 +95,47 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
 
 
 # ----------------------------------------------------------------------------------------------- choosing
+
+
+_LEAD_SENTENCES = 2
+
+
+def _report_day(ctx: Context, dateline, reference: date | None) -> dict | None:
+    """"TOMSK, Nov. 27 -- The forum opened in Tomsk": a lead that says the event opened, closed or was held,
+    in a report that dates nothing else, speaks of the dateline's own day."""
+    if dateline is None or dateline.date is None or dateline.date.month is None or dateline.date.day is None:
+        return None
+    verbs = _report_day_patterns(ctx.lang)
+    lead = [s for s in ctx.sentences if s.start >= ctx.title_end and s.end > dateline.end][:_LEAD_SENTENCES]
+    for sentence in lead:
+        if sentence.start not in ctx.event_sentences or sentence.start in ctx.background_sentences:
+            continue
+        kinds = {kind for kind, pattern in verbs.items() if pattern.search(sentence.text)}
+        if len(kinds) != 1:
+            continue
+        day = dateline.date
+        if day.year is None and reference is not None:
+            day = _complete(day, reference, False)
+        kind = kinds.pop()
+        start, end = (day, _EMPTY) if kind == "opening" else (_EMPTY, day) if kind == "closing" else (day, day)
+        start, end = _apply_duration(ctx, start, end)
+        return {
+            "start": dateline.start,
+            "end": dateline.end,
+            "fields": {
+                "start_year": start.year, "start_month": start.month, "start_day": start.day,
+                "end_year": end.year, "end_month": end.month, "end_day": end.day,
+                "year_inferred": dateline.date.year is None and _year_of(start, end) is not None,
+            },
+        }
+    return None
+
+
+@lru_cache(maxsize=None)
+def _report_day_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    verbs = lexicon(lang, "dates").get("report_day_verbs") or {}
+    patterns = {kind: _word_pattern(lang, words or []) for kind, words in verbs.items()}
+    return {kind: pattern for kind, pattern in patterns.items() if pattern is not None}
 
 
 def _usable(ctx: Context, mention: DateMention) -> bool:

@@ -80,10 +80,16 @@ def _with_lists_added(text: str, counts: list[CountMention], lang: str) -> list[
 
 
 def agreement_count_row(ctx: Context, document_id: str, event_ref: str) -> dict | None:
-    signed = [c for c in find_agreement_counts(ctx.text, ctx.lang) if c.signed and not c.part_of_total]
+    found = find_agreement_counts(ctx.text, ctx.lang)
+    signed = [c for c in found if c.signed and not c.part_of_total and not c.running]
+    if not signed:
+        # a tally "so far" is the event's when the report states no other count and the tally's sentence is
+        # about the event ("к настоящему времени на форуме подписано 40 соглашений")
+        signed = [c for c in found if c.signed and not c.part_of_total and c.running
+                  and c.sentence_start in ctx.event_sentences]
     body = [c for c in signed if c.start >= ctx.title_end]
     candidates = _with_lists_added(ctx.text, body or signed, ctx.lang)
-    if not candidates and not find_agreement_counts(ctx.text, ctx.lang):
+    if not candidates and not found:
         # no count at all: documents signed one by one, each document word once ("signed an agreement ... the
         # agreement provides"; "an agreement and a protocol" are 2)
         singles = [c for c in singular_signings(ctx.text, ctx.lang)

@@ -61,7 +61,7 @@ def main_event(events: list[EventMention], text: str, title_end: int, sentences:
         value -= event.start / max(len(text), 1)  # earlier wins ties
         return value
 
-    best = max(events, key=score)
+    best = _parent_event(max(events, key=score), events, text)
     # the name: the best mention's own, unless another of its type names it more fully (an edition number, or
     # more than the bare noun)
     same_type = [e for e in events if e.event_type == best.event_type]
@@ -80,3 +80,20 @@ def main_event(events: list[EventMention], text: str, title_end: int, sentences:
         return best
     return EventMention(best.start, best.end, named.name_start, named.name_end, named.name, best.event_type,
                         best.ordinal or named.ordinal)
+
+
+# an event held as part of a larger one that its name names first
+_PART_TYPES = ("signing",)
+
+
+def _parent_event(best: EventMention, events: list[EventMention], text: str) -> EventMention:
+    """"第十一届东北亚博览会项目签约仪式", "第5回博覧会の調印式", «подписание соглашений Восточного форума»: a signing
+    whose name holds the edition of a larger event is a part of that event, which the report is about."""
+    if best.event_type not in _PART_TYPES:
+        return best
+    for event in events:
+        if event.event_type not in _PART_TYPES and event.ordinal and best.name_start <= event.start < best.name_end:
+            return EventMention(event.start, event.end, best.name_start, event.end,
+                                text[best.name_start:event.end].strip(), event.event_type, event.ordinal)
+    return best
+

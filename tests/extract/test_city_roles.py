@@ -1,0 +1,75 @@
+"""Which cities are sides of an event, in the four languages: an organisation's seat and a project's site are not."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.document_helpers import summarise
+
+
+@pytest.mark.parametrize("page", [
+    "Expo opens\nNANNING, Sept 5 — The Green Energy Expo opened in Nanning on Tuesday. Delegations from Hanoi "
+    "attended. Sungrow, a firm headquartered in Hefei, signed 12 agreements.",
+    "Открылась выставка\nНАНЬНИН, 5 сентября. Пятая выставка зелёной энергетики открылась в Наньнине. Делегация из "
+    "Ханоя приняла участие. Компания со штаб-квартирой в Хэфэе подписала 12 соглашений.",
+    "見本市開幕\n第5回グリーンエネルギー博覧会が5日、南寧で開幕した。ハノイの代表団が出席した。合肥に本社を置く企業が"
+    "12件の協定を締結した。",
+    "博览会开幕\n第五届绿色能源博览会5日在南宁开幕。来自河内的代表团出席。总部位于合肥的企业签署协议12份。",
+])
+def test_an_organisations_seat_is_no_side_of_the_event(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Nanning", {"Hanoi"})
+
+
+@pytest.mark.parametrize("page", [
+    "博览会开幕\n第五届绿色能源博览会5日在南宁开幕。来自河内的代表团出席。一家燃气公司计划在柳州市建设供气项目。",
+    "見本市開幕\n第5回グリーンエネルギー博覧会が5日、南寧で開幕した。ハノイの代表団が出席した。ある企業は柳州に工場を建てる。",
+])
+def test_a_projects_site_is_no_side_of_the_event(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Nanning", {"Hanoi"})
+
+
+def test_one_of_the_commonest_words_is_no_city_through_an_old_alternate_name():
+    page = ("Sister cities meet\nCHICAGO, Oct 3 — The Great Lakes Sister Cities Conference opened in Chicago on "
+            "Monday with delegations from Lyon. \"We want to learn from each other,\" a delegate said.")
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Chicago", {"Lyon"})
+
+
+@pytest.mark.parametrize("page, host", [
+    ("Итоги форума\nЗа три дня Казанского международного инвестиционного форума подписано 12 соглашений.", "Kazan"),
+    ("Итоги\nНа Петербургском международном экономическом форуме заключено 40 соглашений.", "Saint Petersburg"),
+    ("Итоги\nНа Красноярском экономическом форуме заключено 40 соглашений.", "Krasnoyarsk"),
+    # the adjective of a mountain range, not of the town Uralsk
+    ("Итоги форума\nНа Уральском промышленном форуме подписано 12 соглашений с партнёрами из Китая.", None),
+])
+def test_russian_names_an_event_by_the_adjective_of_its_city(page, host):
+    assert summarise(page).host == host
+
+
+def test_a_chinese_loanword_is_no_small_foreign_town_unless_marked_as_a_city():
+    from orchestration.extract.places import find_places
+
+    cities = lambda text: [p.city.name_en for p in find_places(text, "zh") if p.city is not None]  # noqa: E731
+    assert cities("全程马拉松吸引了两万名选手参加。") == []
+    assert cities("代表团访问了马拉松市。") == ["Marathon"]
+    assert cities("来自莫斯科和温哥华的代表出席。") == ["Moscow", "Vancouver"]
+
+
+@pytest.mark.parametrize("page", [
+    "签约仪式举行\n第五届中国-南亚博览会投资合作项目签约仪式5日在昆明举行，共签约项目42个。",
+    "調印式\n第5回中国・南アジア博覧会投資協力プロジェクト調印式が5日、昆明で行われ、42件のプロジェクトが調印された。",
+])
+def test_a_signing_named_after_an_edition_of_a_larger_event_is_part_of_it(page):
+    summary = summarise(page)
+    assert (summary.event["event_type"], summary.event["event_ordinal"], summary.host) == ("expo", 5, "Kunming")
+
+
+def test_a_known_name_inside_a_longer_transcribed_city_name_is_no_city():
+    from orchestration.extract.places import find_places
+
+    cities = lambda text: [p.city.name_en for p in find_places(text, "zh") if p.city is not None]  # noqa: E731
+    # two towns of my own invention, written as Chinese transcribes foreign names
+    assert cities("庆阳市同哈萨克斯坦巴彦托格拉市、阿克赛雷市签署友好城市协议。") == ["Qingyang"]
+    assert cities("代表团前往青岛市访问，随后到访山东省烟台市。") == ["Qingdao", "Yantai"]
+    assert cities("代表团访问了德国格拉市，又访问格拉市。") == ["Gera", "Gera"]

@@ -1,0 +1,52 @@
+"""Counts in constructions every language has: a tally "so far" that is the event's only count, the signing of
+counted things as a noun ("57件のプロジェクトの調印"), and a Japanese clause that ends before the count."""
+from __future__ import annotations
+
+import pytest
+
+from orchestration.extract.counts import find_agreement_counts
+from tests.extract.document_helpers import summarise
+
+
+@pytest.mark.parametrize("page", [
+    "Итоги второго дня форума\nМОСКВА, 12 мая. Второй Северный инвестиционный форум продолжил работу в Мурманске. "
+    "К настоящему времени на форуме подписано 48 соглашений, сообщил директор фонда.",
+    "Forum reaches its second day\nMURMANSK, May 12 — The second Northern Investment Forum continued in Murmansk on "
+    "Tuesday. So far, 48 agreements have been signed at the forum, the organisers said.",
+    "フォーラム2日目\n第2回北方投資フォーラムは12日、ムルマンスクで2日目を迎えた。フォーラムではこれまでに48件の協定が締結された。",
+    "论坛进入第二天\n第二届北方投资论坛12日在摩尔曼斯克进入第二天。截至目前，论坛已签署协议48份。",
+])
+def test_a_tally_so_far_is_the_events_count_when_it_is_the_only_one(page):
+    assert summarise(page).agreements == 48
+
+
+@pytest.mark.parametrize("page", [
+    "Итоги форума\nМОСКВА, 12 мая. Северный инвестиционный форум прошёл в Мурманске. На форуме подписано 15 соглашений. "
+    "К настоящему времени регионы заключили 300 соглашений о партнёрстве.",
+    "Forum results\nMURMANSK, May 12 — The Northern Investment Forum was held in Murmansk on Tuesday, where 15 "
+    "agreements were signed. So far, the two regions have signed 300 partnership agreements.",
+])
+def test_a_tally_so_far_gives_way_to_the_events_own_count(page):
+    assert summarise(page).agreements == 15
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("見本市では、国内外の企業による57件の協力プロジェクトの調印が行われた。", "ja", 57),
+    ("フェアの期間中、12件の協定の締結式が開かれた。", "ja", 12),
+])
+def test_counted_things_then_the_act_of_signing_them(text, lang, value):
+    assert [(c.value, c.signed) for c in find_agreement_counts(text, lang)] == [(value, True)]
+
+
+def test_a_japanese_clause_that_ends_before_the_count_keeps_its_verb():
+    found = find_agreement_counts("会議では12件の協力協定を締結し、300億円に上る40件の事業を推進した。", "ja")
+    assert [(c.value, c.signed) for c in found] == [(12, True), (40, False)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("About 9,000 cooperation agreements have been signed since the fair was first held in 2000.", "en"),
+    ("Some 7,500 investment contracts were concluded since the first session of the expo.", "en"),
+    ("Более 300 соглашений подписано с момента первого форума.", "ru"),
+])
+def test_a_series_marker_after_the_count_makes_it_a_total_over_the_years(text, lang):
+    assert find_agreement_counts(text, lang) == []

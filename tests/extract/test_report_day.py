@@ -1,0 +1,36 @@
+"""A lead that says the event opened, closed or was held, in a report that dates nothing else, speaks of the
+dateline's own day; a preview does not."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.document_helpers import summarise
+
+
+@pytest.mark.parametrize("page, expected", [
+    ("Форум открылся в Томске\nТОМСК, 27 ноября. Международный форум «Новые горизонты» открылся в Томске. В первый "
+     "день подписано шесть соглашений с партнёрами из Казахстана.", (11, 27, None, None)),
+    ("Forum opens\nTOMSK, Nov. 27 (Xinhua) -- The New Horizons International Forum opened in Tomsk, with six "
+     "agreements signed on its first day.", (11, 27, None, None)),
+    ("Expo closes\nKUNMING, June 9 -- The five-day South Asia Expo closed in Kunming, with 42 projects signed.",
+     (6, 5, 6, 9)),
+    ("Форум прошёл в Томске\nТОМСК, 27 ноября. Международный форум «Новые горизонты» прошёл в Томске. Подписано шесть "
+     "соглашений.", (11, 27, 11, 27)),
+    ("南亚博览会闭幕\n新华社昆明6月9日电 为期五天的第五届中国-南亚博览会在昆明闭幕，共签约项目42个。", (6, 5, 6, 9)),
+    ("南アジア博覧会が閉幕\n【昆明6月9日＝新華社】第5回中国・南アジア博覧会が昆明で閉幕した。42件のプロジェクトが調印された。",
+     (None, None, 6, 9)),
+])
+def test_the_lead_verb_dates_the_event_by_the_dateline(page, expected):
+    date = summarise(page).date
+    assert (date[1], date[2], date[4], date[5]) == expected
+
+
+@pytest.mark.parametrize("page", [
+    "Forum to open\nTOMSK, Nov. 27 -- The New Horizons International Forum will open in Tomsk next month, where "
+    "delegations from Kazakhstan are expected to sign agreements.",
+    "Форум откроется\nТОМСК, 27 ноября. Международный форум «Новые горизонты» откроется в Томске в следующем месяце. "
+    "Ожидается подписание соглашений с Казахстаном.",
+])
+def test_a_preview_is_not_dated_by_its_dateline(page):
+    summary = summarise(page)
+    assert summary.date is None or summary.date[2] != 27
