@@ -232,7 +232,8 @@ def _locative_group(ctx: Context, place, places: list) -> list:
     """Cities named together in one place phrase: "в уезде Исин города Уси", "云南省玉溪市元江县". ``places``
     is in text order: only the few that start right after ``place`` can join it."""
     group = [place]
-    for other in places[bisect_left(starts_of(places), place.end):]:
+    for index in range(bisect_left(starts_of(places), place.end), len(places)):  # no copy of the list's tail
+        other = places[index]
         if other.start > place.end + _LINK_GAP:
             break
         if other is not place and other.start >= place.end and _is_place_link(ctx, ctx.text[place.end:other.start]):
@@ -266,7 +267,8 @@ def _same_place_ids(ctx: Context, places: list, host) -> set[int]:
         for other in _locative_group(ctx, place, places):
             ids.add(other.city.geonameid)
         # only places that end within _LINK_GAP before it; no place name is _LONGEST_NAME long
-        for other in places[bisect_left(starts_of(places), place.start - _LINK_GAP - _LONGEST_NAME):]:
+        for index in range(bisect_left(starts_of(places), place.start - _LINK_GAP - _LONGEST_NAME), len(places)):
+            other = places[index]
             if other.end > place.start:
                 break
             if place.start - other.end <= _LINK_GAP and _is_place_link(ctx, ctx.text[other.end:place.start]):
