@@ -8,11 +8,11 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from conftest import ROOT, run_pipeline, snapshot
 from orchestration.registry import load_registry
 from orchestration.settings import Settings
 from orchestration.stages.ingest import document_store, run_ingest
 from orchestration.stages.parse import parsed_path, run_parse
+from tests.conftest import ROOT, run_pipeline, snapshot
 
 SEEDS = sorted((ROOT / "sources" / "corpus" / "seeds").glob("*.txt"))
 
