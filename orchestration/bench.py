@@ -114,6 +114,58 @@ def seed_extraction_rate(rounds: int = 40) -> tuple[float, float]:
     return rounds * len(parsed) / elapsed, size_kb
 
 
+LONG_PARAGRAPHS = (
+    "The {n}th International Cooperation Expo was held in {c1} from March {d} to March {d2}, 2024.",
+    "Delegations from {c1}, {c2} and {c3} signed {k} agreements worth {a} million yuan ({u} million U.S. dollars).",
+    "Companies from {c2} invested {a} million dollars, and firms in {c3} pledged another {u} billion rubles.",
+    "More than {g} visitors from {k} countries attended, and {b} booths were set up in {c1}.",
+    "Participants discussed cooperation in energy, logistics and education with partners in {c2} and {c3}.",
+)
+
+
+def long_article(size: int, seed: int = 3) -> str:
+    """An English article of about ``size`` characters dense in what costs most: place names and amounts."""
+    rng = random.Random(seed)
+    cities = [city for city, _ in CITIES["en"]] + ["Vladivostok", "Novosibirsk", "Almaty", "Tashkent", "Osaka", "Busan"]
+    lines = ["Harbin hosts the 5th international cooperation expo"]
+    length = len(lines[0])
+    while length < size:
+        line = rng.choice(LONG_PARAGRAPHS).format(
+            n=rng.randint(2, 20), c1=rng.choice(cities), c2=rng.choice(cities), c3=rng.choice(cities),
+            d=rng.randint(1, 20), d2=rng.randint(21, 28), k=rng.randint(2, 90), a=rng.randint(10, 900),
+            u=rng.randint(1, 99), g=rng.randint(100, 9000), b=rng.randint(50, 3000))
+        lines.append(line)
+        length += len(line) + 1
+    return "\n".join(lines)
+
+
+def long_document_times(sizes: tuple[int, ...] = (50_000, 1_000_000)) -> dict[int, float]:
+    """Extraction CPU seconds of one long article per size (issue 9: 1 MB within 20x of 50 KB, i.e. near-linear)."""
+    import datetime
+
+    from orchestration.extract.pipeline import extract_document
+
+    title = "Harbin hosts the 5th international cooperation expo"
+    extract_document("warm", long_article(3000), "en", title=title)
+    times = {}
+    for size in sizes:
+        text = long_article(size, seed=size)  # each size its own text: no per-document cache serves it
+        started = time.process_time()  # CPU time: other work on a shared machine does not count
+        extract_document("bench", text, "en", title=title, published_date=datetime.date(2024, 3, 30))
+        times[size] = time.process_time() - started
+    return times
+
+
+def robots_wildcard_seconds(wildcards: int = 12, path_length: int = 100_000) -> float:
+    """Matching `Disallow: /*a*a…*b` against a long path: a backtracking matcher took minutes at 12 wildcards."""
+    from orchestration.fetch.robots import RobotsFetch, RobotsPolicy
+
+    policy = RobotsPolicy.from_fetch(RobotsFetch(200, "User-agent: *\nDisallow: /" + "*a" * wildcards + "*b\n"), "Bot")
+    started = time.perf_counter()
+    policy.allows("https://example.com/" + "a" * path_length)
+    return time.perf_counter() - started
+
+
 def html_parse_rate(folder: Path, limit: int = 300) -> tuple[float, int, float]:
     """Parsing alone (main text, title, language, publication date) on real HTML pages, warm, in this one
     process: (pages per second of CPU time, pages, KB per page). CPU time, so that other work on a shared
@@ -203,6 +255,12 @@ def main(argv: list[str] | None = None) -> int:
           f"(one process, {size_kb:.1f} KB documents; target ≥ 50)")
     seeds_rate, seeds_kb = seed_extraction_rate()
     print(f"extraction per core on the bundled seed articles: {seeds_rate:.1f} documents/s ({seeds_kb:.1f} KB each)")
+    long_times = long_document_times()
+    small, large = long_times[50_000], long_times[1_000_000]
+    print(f"extraction of one long article (CPU): 50 KB {small:.2f} s, 1 MB {large:.2f} s "
+          f"({large / small:.1f}x for 20x the text, linear would be 20x; "
+          f"{small / 50:.1f} and {large / 1000:.1f} ms per KB)")
+    print(f"robots.txt, 12 wildcards against a 100 KB path: {robots_wildcard_seconds() * 1000:.2f} ms")
     own, children = peak_memory_mb()
     print(f"peak memory: {own:.0f} MB in this process, {children:.0f} MB in the largest child (dbt or a document worker)")
     if not args.keep:

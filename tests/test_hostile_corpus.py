@@ -132,9 +132,15 @@ def test_the_run_succeeds_and_publishes_the_good_documents_events(hostile_run):
             "select d.uri from marts.fct_event_mentions m join marts.dim_documents d using (document_id)").fetchall()}
         dated_1985 = connection.execute(
             "select count(*) from marts.fct_events where 1985 in (start_year, end_year)").fetchone()[0]
+        rejected = connection.execute(
+            "select e.start_date, e.date_rejected_reason from marts.fct_events e join marts.fct_event_mentions m"
+            " using (event_id) join marts.dim_documents d using (document_id) where d.uri like '%event-1985.txt'"
+        ).fetchall()
     for seed in sorted((ROOT / "sources" / "corpus" / "seeds").iterdir()):
         assert any(uri.endswith("/" + seed.name) for uri in reported), f"{seed.name}: no event published"
-    assert dated_1985 == 0  # quarantined (or never extracted as an event)
+    assert dated_1985 == 0
+    # caught at extraction: the event is published, undated, saying why
+    assert rejected == [(None, "before_1990")]
 
 
 def test_every_hostile_entry_is_accounted_for_with_a_reason(hostile_run):

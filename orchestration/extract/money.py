@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -309,10 +309,46 @@ def _usd(d: _Draft) -> float:
     return d.amount * APPROX_USD_PER_UNIT.get(d.currency, 1.0)
 
 
+class _Earlier:
+    """What _classify asks about the mentions before the i-th, answered without scanning them all (a document with
+    thousands of amounts would otherwise cost the square of their number): the earlier mentions of one sentence,
+    and the latest earlier deal larger than a given amount."""
+
+    def __init__(self, drafts: list[_Draft]):
+        self._by_sentence: dict[int, list[int]] = {}
+        for k, draft in enumerate(drafts):
+            self._by_sentence.setdefault(draft.sentence.start, []).append(k)
+        # deals that are no part and no restatement, in order, each larger in USD than every later one on the stack:
+        # an earlier deal that is no larger than a later one is never the latest larger one
+        self._deals: list[tuple[float, int]] = []
+
+    def in_sentence(self, drafts: list[_Draft], i: int) -> list[_Draft]:
+        indices = self._by_sentence.get(drafts[i].sentence.start, [])
+        return [drafts[k] for k in indices[:bisect_left(indices, i)]]
+
+    def add_deal(self, usd: float, i: int) -> None:
+        while self._deals and self._deals[-1][0] <= usd:
+            self._deals.pop()
+        self._deals.append((usd, i))
+
+    def latest_larger_deal(self, usd: float) -> int | None:
+        low, high = 0, len(self._deals)  # the stack's amounts decrease: find the last one above usd
+        while low < high:
+            middle = (low + high) // 2
+            if self._deals[middle][0] > usd:
+                low = middle + 1
+            else:
+                high = middle
+        return self._deals[low - 1][1] if low else None
+
+
 def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _MoneyLexicon,
-              sentences: list[Sentence], starts: list[int], edition: int | None = None) -> None:
+              sentences: list[Sentence], starts: list[int], edition: int | None = None,
+              earlier_mentions: _Earlier | None = None) -> None:
     d = drafts[i]
     sentence = d.sentence
+    earlier_mentions = earlier_mentions or _Earlier(drafts)
+    same_sentence = earlier_mentions.in_sentence(drafts, i)
     before = text[sentence.start:d.qualifier_start]
     clause_end = _CLAUSE_END.search(text, group_end, max(sentence.end, group_end))
     after = text[group_end:clause_end.start() if clause_end else max(sentence.end, group_end)]
@@ -320,8 +356,7 @@ def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _Mone
     sentence_text = text[sentence.start:max(sentence.end, group_end)]
     # a word of another year, edition or period qualifies the first figure after it: "前回の500億元を上回る800億元",
     # "в прошлом году — 5 трлн, в этом — 6 трлн"; a part of that figure ("из них", "其中") stays in its scope
-    previous_end = max((p.end for p in drafts[:i] if p.sentence.start == sentence.start and not p.rate),
-                       default=sentence.start)
+    previous_end = max((p.end for p in same_sentence if not p.rate), default=sentence.start)
     own_before = text[max(previous_end, sentence.start):d.qualifier_start]
     if lx.part_before is not None and lx.part_before.search(own_before):
         own_before = before
@@ -368,7 +403,7 @@ def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _Mone
         d.status = "intended"
     if d.is_deal and lx.part_before is not None and lx.part_before.search(before):
         # a part of a total that is not a deal ("sales of 5 bn, of which 2 bn with ...") is not one either
-        earlier = [p for p in drafts[:i] if p.sentence.start == sentence.start and p.pair_lead is None and not p.rate]
+        earlier = [p for p in same_sentence if p.pair_lead is None and not p.rate]
         total = next((p for p in reversed(earlier) if _usd(p) > _usd(d)), None)
         if total is not None and not total.is_deal and total.reason != "no_deal_context":
             d.is_deal, d.reason = False, total.reason
@@ -376,11 +411,13 @@ def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _Mone
         cue_before = lx.part_before is not None and lx.part_before.search(before)
         cue_share = lx.part_anywhere is not None and lx.part_anywhere.search(sentence_text)
         if cue_before or cue_share:
-            larger = [p for p in drafts[:i] if p.is_deal and p.pair_lead is None and not p.part and _usd(p) > _usd(d)]
-            if larger:
+            larger = earlier_mentions.latest_larger_deal(_usd(d))
+            if larger is not None:
                 d.part = True
                 if d.status == "signed":
-                    d.status = larger[-1].status  # a part shares the status of its total
+                    d.status = drafts[larger].status  # a part shares the status of its total
+    if d.is_deal and not d.part:
+        earlier_mentions.add_deal(_usd(d), i)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–«»\"“”()]|\s-\s")
@@ -545,12 +582,13 @@ def find_money(text: str, lang: str) -> list[MoneyMention]:
         if post and drafts[lead].qualifier is None:
             drafts[lead].qualifier = post
     edition = event_edition(text, lang)
+    earlier_mentions = _Earlier(drafts)
     for i, d in enumerate(drafts):
         if d.pair_lead is None and not d.rate:
             end = group_end[i]
             close = re.match(r"[\s)）\]/]*", text[end:end + 4])
             _classify(text, drafts, i, end + (close.end() if close and close.group(0).strip() else 0), lx,
-                      sentences, starts, edition)
+                      sentences, starts, edition, earlier_mentions)
     for d in drafts:
         if d.pair_lead is not None:
             lead = drafts[d.pair_lead]
@@ -565,6 +603,32 @@ def find_money(text: str, lang: str) -> list[MoneyMention]:
             sentence_start=d.sentence.start, sentence_end=d.sentence.end,
         ))
     return mentions
+
+
+_NEAR_EQUAL_WINDOW = 64  # near-equal amounts compared with each one; more are linked through their neighbours
+
+
+def _candidate_pairs(drafts: list[_Draft]):
+    """The pairs (i, j), i < j, that _same_amount can accept, without comparing every pair: two body amounts are the
+    same only within 1 % (so only neighbours in amount order of one currency are compared, at most
+    _NEAR_EQUAL_WINDOW of them), and a headline rounding needs a headline amount (there are a few: the title lines)."""
+    by_currency: dict[str, list[int]] = {}
+    for k, draft in enumerate(drafts):
+        if draft.amount > 0:
+            by_currency.setdefault(draft.currency, []).append(k)
+    for members in by_currency.values():
+        members.sort(key=lambda k: drafts[k].amount)
+        for position, i in enumerate(members):
+            limit = drafts[i].amount / 0.99
+            for j in members[position + 1:position + 1 + _NEAR_EQUAL_WINDOW]:
+                if drafts[j].amount > limit:
+                    break
+                yield min(i, j), max(i, j)
+        headlines = [k for k in members if drafts[k].headline]
+        for i in headlines:
+            for j in members:
+                if j != i and not drafts[j].headline:
+                    yield min(i, j), max(i, j)
 
 
 def _restatements(drafts: list[_Draft]) -> list[int | None]:
@@ -587,13 +651,12 @@ def _restatements(drafts: list[_Draft]) -> list[int | None]:
     for i, d in enumerate(drafts):
         if d.pair_lead is not None:
             union(d.pair_lead, i)
-    for i, a in enumerate(drafts):
-        for j in range(i + 1, len(drafts)):
-            b = drafts[j]
-            # equal amounts in one sentence are separate items of a list ("A - 1 млрд, B - 1 млрд")
-            if (a.is_deal == b.is_deal and a.part == b.part and a.sentence.start != b.sentence.start
-                    and _same_amount(a, b)):
-                union(i, j)
+    for i, j in _candidate_pairs(drafts):
+        a, b = drafts[i], drafts[j]
+        # equal amounts in one sentence are separate items of a list ("A - 1 млрд, B - 1 млрд")
+        if (a.is_deal == b.is_deal and a.part == b.part and a.sentence.start != b.sentence.start
+                and _same_amount(a, b)):
+            union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(drafts)):
         groups.setdefault(find(i), []).append(i)

@@ -14,6 +14,7 @@ language; the kanji/hanzi numerals are shared by Japanese and Chinese and live h
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -363,17 +364,31 @@ def parse_number(surface: str, lang: str) -> float | None:
 # ------------------------------------------------------------------------------------------------- scan
 
 
-def _noise_spans(text: str) -> list[tuple[int, int, str]]:
+class _Noise(list):
+    """(start, end, kind) of the noise spans in text order, with their starts: a number looks only at the spans
+    that can reach it, not at every span before it."""
+
+    def __init__(self, spans):
+        super().__init__(spans)
+        self.starts = [span[0] for span in self]
+        self.longest = max((span[1] - span[0] for span in self), default=0)
+
+    def from_(self, position: int):
+        """The spans from the first that may still cover ``position`` on (earlier ones end before it), uncopied."""
+        return (self[i] for i in range(bisect_left(self.starts, position - self.longest), len(self)))
+
+
+def _noise_spans(text: str) -> _Noise:
     spans = []
     for m in _NOISE.finditer(text):
         kind = re.sub(r"\d+$", "", m.lastgroup or "noise")
         spans.append((m.start(), m.end(), kind))
-    return spans
+    return _Noise(spans)
 
 
 def _classify(text: str, start: int, end: int, value: float, has_scale: bool, g: _Grammar,
-              noise: list[tuple[int, int, str]]) -> str:
-    for n_start, n_end, kind in noise:
+              noise: _Noise) -> str:
+    for n_start, n_end, kind in noise.from_(start):
         if n_start <= start < n_end or (start <= n_start < end):
             return kind
         if n_start > end:

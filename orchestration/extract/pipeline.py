@@ -11,12 +11,13 @@ from datetime import date
 
 from orchestration.extract.chinese import to_simplified
 from orchestration.extract.dates import find_dateline
+from orchestration.extract.dates.plausibility import implausible_reason
 from orchestration.extract.events import find_events, find_signing_event
 from orchestration.extract.lexicons import LANGUAGES
 from orchestration.extract.roles.cities import city_rows, is_online
 from orchestration.extract.roles.context import Context, make_row, sentence_of
 from orchestration.extract.roles.countries import country_rows
-from orchestration.extract.roles.event_dates import event_date
+from orchestration.extract.roles.event_dates import event_date, reference_date
 from orchestration.extract.roles.outcomes import agreement_count_row, money_rows
 from orchestration.extract.roles.relevance import (
     has_cooperation_cue,
@@ -26,7 +27,7 @@ from orchestration.extract.roles.relevance import (
     main_event,
     names_countries,
 )
-from orchestration.extract.text import split_sentences
+from orchestration.extract.text import sentence_at, split_sentences
 from orchestration.extract.version import extractor_version
 
 # changes with any change to the extraction code, its lexicons or its reference data
@@ -66,17 +67,17 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
 
     sentences = tuple(split_sentences(text))
     main = main_event(events, text, title_end, sentences, lang)
+    # the sentence of each event mention, by bisection: a long document has thousands of both
+    event_types: dict[int, set[str]] = {}
+    for e in events:
+        if (sentence := sentence_at(sentences, e.start)) is not None:
+            event_types.setdefault(sentence.start, set()).add(e.event_type)
+    own_type = {start for start, types in event_types.items() if main.event_type in types}
     event_sentences = frozenset(
-        s.start for s in sentences
-        if any(s.start <= e.start < s.end and e.event_type == main.event_type for e in events)
-        or has_occurrence_verb(s.text, lang)
+        s.start for s in sentences if s.start in own_type or has_occurrence_verb(s.text, lang)
     )
     background = frozenset(s.start for s in sentences if is_background(s.text, lang))
-    own_type = {s.start for s in sentences if any(s.start <= e.start < s.end and e.event_type == main.event_type for e in events)}
-    other_events = frozenset(
-        s.start for s in sentences
-        if s.start not in own_type and any(s.start <= e.start < s.end for e in events)
-    )
+    other_events = frozenset(start for start in event_types if start not in own_type)
     ctx = Context(text, lang, title_end, sentences, event_sentences, background, other_events)
     event_ref = f"{document_id}:1"
     rows: list[dict] = []
@@ -87,8 +88,13 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     dateline = find_dateline(text, lang)
     date_row = event_date(ctx, dateline, published_date, main)
     if date_row:
+        fields = date_row["fields"]
+        # kept with its reason, so that the warehouse drops the date and says why (the event is still published)
+        implausible = implausible_reason(fields["start_year"], fields["end_year"],
+                                         reference_date(dateline, published_date))
         rows.append(make_row(document_id, "event_date", event_ref, "event", date_row["start"], date_row["end"], text,
-                             sentence_of(ctx, date_row["start"]), **date_row["fields"]))
+                             sentence_of(ctx, date_row["start"]), **fields,
+                             **({"attributes": {"implausible_date": implausible}} if implausible else {})))
 
     cities, host_country = city_rows(ctx, document_id, event_ref, dateline, main)
     rows.extend(cities)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 # A sentence ends at CJK full stops anywhere, and at . ! ? when followed by space and a capital, a quote
@@ -12,6 +13,12 @@ _NO_BREAK_AFTER = re.compile(
     r"(?:\b(?:г|гг|им|ул|пр|т|тыс|млн|млрд|долл|руб|проц|кв|м|ст|д|см|др|н|э|Mr|Mrs|Ms|Dr|St|No|Jan|Feb|Mar|Apr|Jun|Jul"
     r"|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|vs|approx)\.|\b[A-ZА-ЯЁ]\.|\bU\.S\.)$"
 )
+
+# longer sentences are cut at a clause break (a comma, a semicolon, a space) before this length
+MAX_SENTENCE_CHARS = 1000
+_CLAUSE_BREAK = re.compile(r"[,;:，、；：]\s*")
+_SPACE = re.compile(r"\s+")
+_LONGEST_ABBREVIATION = 16  # characters _NO_BREAK_AFTER reads before a stop, \b included
 
 
 @dataclass(frozen=True)
@@ -37,13 +44,29 @@ def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
         if match.group(0)[0] in "。！？":
             cuts.append(match.end())
     for match in _LATIN_END.finditer(line):
-        if not _NO_BREAK_AFTER.search(line[: match.start()].rstrip("\"»”')")):
+        end = match.start()
+        while end and line[end - 1] in "\"»”')":
+            end -= 1
+        # the abbreviations are short: look at the few characters before the stop, not at the whole line before it
+        if not _NO_BREAK_AFTER.search(line, max(0, end - _LONGEST_ABBREVIATION), end):
             cuts.append(match.start())
     start = 0
     for cut in sorted(set(cuts)) + [len(line)]:
         _emit(line, start, cut, offset, out)
         start = cut
     return None
+
+
+def _cut(text: str) -> int:
+    """Where to cut a text longer than MAX_SENTENCE_CHARS: after the last clause break, else the last space, in
+    the second half of the allowed length; else at the length itself."""
+    for breaks in (_CLAUSE_BREAK, _SPACE):
+        last = None
+        for last in breaks.finditer(text, MAX_SENTENCE_CHARS // 2, MAX_SENTENCE_CHARS):
+            pass
+        if last is not None:
+            return last.end()
+    return MAX_SENTENCE_CHARS
 
 
 def _emit(line: str, start: int, end: int, offset: int, out: list[Sentence]) -> None:
@@ -53,11 +76,56 @@ def _emit(line: str, start: int, end: int, offset: int, out: list[Sentence]) -> 
         return
     lead = len(chunk) - len(chunk.lstrip())
     s = offset + start + lead
-    out.append(Sentence(s, s + len(stripped), stripped))
+    while len(stripped) > MAX_SENTENCE_CHARS:
+        # a run-on "sentence" (a list, a page without stops) is cut, so that the cue searches over a sentence and
+        # each row's copy of it stay bounded: the cost of a document grows with its length, not its square
+        cut_at = _cut(stripped)
+        piece = stripped[:cut_at].rstrip()
+        out.append(Sentence(s, s + len(piece), piece))
+        rest = stripped[cut_at:]
+        s += cut_at + len(rest) - len(rest.lstrip())
+        stripped = rest.strip()
+    if stripped:
+        out.append(Sentence(s, s + len(stripped), stripped))
 
 
-def sentence_at(sentences: list[Sentence], position: int) -> Sentence | None:
-    for sentence in sentences:
-        if sentence.start <= position < sentence.end:
-            return sentence
-    return None
+class Spans:
+    """Spans added one at a time, asked whether any overlaps a range. Looked up by bisection on their starts, so
+    that the thousands of dates or markers of a long document cost n log n, not n²."""
+
+    def __init__(self, spans=()):
+        self._spans: list[tuple[int, int]] = []
+        self._longest = 0
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span (s, e) has s < end and start < e."""
+        low = bisect_left(self._spans, (start - self._longest, -1))
+        high = bisect_left(self._spans, (end, -1))
+        return any(start < e for _, e in self._spans[low:high])
+
+
+_STARTS: dict[int, tuple[list, int, list[int]]] = {}
+
+
+def starts_of(items: list) -> list[int]:
+    """The ``start`` of each item of a list in text order, computed once per list: callers bisect it for each of
+    the items instead of scanning the list again."""
+    cached = _STARTS.get(id(items))
+    if cached is None or cached[0] is not items or cached[1] != len(items):
+        if len(_STARTS) > 16:
+            _STARTS.clear()
+        cached = (items, len(items), [item.start for item in items])
+        _STARTS[id(items)] = cached
+    return cached[2]
+
+
+def sentence_at(sentences, position: int) -> Sentence | None:
+    """The sentence (of a list in text order) that holds the position, found by bisection."""
+    i = bisect_right(starts_of(sentences), position) - 1
+    return sentences[i] if i >= 0 and position < sentences[i].end else None

@@ -1,4 +1,4 @@
-"""robots.txt (RFC 9309): parsed with urllib.robotparser, matched the way the RFC says, cached per origin.
+"""robots.txt (RFC 9309): parsed and matched by protego (Scrapy's parser), cached per origin.
 
 What an unreadable robots.txt means (RFC 9309 section 2.3.1):
 - 2xx: its rules apply.
@@ -8,22 +8,33 @@ What an unreadable robots.txt means (RFC 9309 section 2.3.1):
   is crawled again later in a long run or in the next run.
 - a redirect chain that breaks our limits: treated as unavailable (RFC: MAY), i.e. allowed.
 
-urllib.robotparser does the parsing and picks the group for our product token, but it matches rules by file order
-and treats `*` and `$` literally; news sites use both (`Disallow: /*?print=`), so matching is done here: the longest
-matching rule wins, Allow wins a tie.
+protego matches the RFC's way (the longest matching rule wins, Allow wins a tie, `*` and a final `$`), and matches
+a wildcard pattern part by part with `str.find`, so no pattern backtracks (`/*a*a*a*…b` against a long path is
+linear). Any host a feed links to writes the file we parse, so its size is capped while fetching and the rules
+kept are capped here: at most ROBOTS_MAX_RULES Allow/Disallow lines, each at most ROBOTS_MAX_PATTERN characters
+with at most ROBOTS_MAX_WILDCARDS `*`; lines beyond the caps are ignored (and logged).
 """
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
-import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import urlsplit
+
+from protego import Protego
+
+log = logging.getLogger(__name__)
 
 ALLOW_ALL, DISALLOW_ALL, RULES = "allow_all", "disallow_all", "rules"
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309: crawlers must parse at least the first 500 KiB
+ROBOTS_MAX_RULES = 10_000
+ROBOTS_MAX_PATTERN = 2048
+ROBOTS_MAX_WILDCARDS = 64
+
+_RULE_LINE = re.compile(r"^\s*(?:allow|disallow)\s*:\s*(?P<pattern>[^#]*)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -37,25 +48,20 @@ class RobotsFetch:
 
 
 class RobotsPolicy:
-    def __init__(self, mode: str, parser: urllib.robotparser.RobotFileParser | None = None, agent: str = "*",
-                 failure: str | None = None):
+    def __init__(self, mode: str, rules: Protego | None = None, agent: str = "*", failure: str | None = None):
         self.mode = mode
         self.failure = failure  # why robots.txt could not be read, when no HTTP status explains it
-        self._rules: list[tuple[re.Pattern, int, bool]] = []
+        self.agent = agent
+        self._rules = rules
         self.crawl_delay: float | None = None
-        if parser is not None:
-            entry = _entry_for(parser, agent)
-            if entry is not None:
-                self._rules = [_compile_rule(line.path, line.allowance) for line in entry.rulelines]
-                delay = getattr(entry, "delay", None)
-                self.crawl_delay = float(delay) if delay is not None else None
+        if rules is not None:
+            delay = rules.crawl_delay(agent)
+            self.crawl_delay = float(delay) if delay is not None else None
 
     @classmethod
     def from_fetch(cls, fetched: RobotsFetch, agent: str) -> "RobotsPolicy":
         if fetched.status is not None and 200 <= fetched.status < 300:
-            parser = urllib.robotparser.RobotFileParser()
-            parser.parse(fetched.text.splitlines())
-            return cls(RULES, parser, agent)
+            return cls(RULES, Protego.parse(capped(fetched.text)), agent)
         if fetched.redirect_limit_exceeded:
             return cls(ALLOW_ALL)
         if fetched.status is not None and 400 <= fetched.status < 500 and fetched.status != 429:
@@ -69,40 +75,26 @@ class RobotsPolicy:
     def allows(self, url: str) -> bool:
         if self.mode != RULES:
             return self.mode == ALLOW_ALL
-        parts = urlsplit(url)
-        target = _canonical_path(parts.path or "/") + (("?" + parts.query) if parts.query else "")
-        if target == "/robots.txt":
-            return True
-        best_length, allowed = -1, True
-        for pattern, length, allowance in self._rules:
-            if length < best_length or (length == best_length and not allowance):
+        return self._rules.can_fetch(url, self.agent)
+
+
+def capped(text: str) -> str:
+    """robots.txt without the rule lines beyond the caps (too many, too long, too many wildcards)."""
+    kept: list[str] = []
+    rules = dropped = 0
+    for line in text.splitlines():
+        rule = _RULE_LINE.match(line)
+        if rule is not None:
+            pattern = rule.group("pattern").strip()
+            if (rules >= ROBOTS_MAX_RULES or len(pattern) > ROBOTS_MAX_PATTERN
+                    or pattern.count("*") > ROBOTS_MAX_WILDCARDS):
+                dropped += 1
                 continue
-            if pattern.match(target):
-                best_length, allowed = length, allowance
-        return allowed
-
-
-def _entry_for(parser: urllib.robotparser.RobotFileParser, agent: str):
-    for entry in parser.entries:
-        if entry.applies_to(agent):
-            return entry
-    return parser.default_entry
-
-
-def _canonical_path(path: str) -> str:
-    # the same percent-encoding on both sides so that /новости and /%D0%BD%D0%BE... compare equal
-    return quote(unquote(path), safe="/:@!$&'()*+,;=%?")
-
-
-def _compile_rule(path: str, allowance: bool) -> tuple[re.Pattern, int, bool]:
-    # robotparser stores the rule percent-quoted, so "*" arrives as %2A and "$" as %24
-    raw = unquote(path)
-    anchored = raw.endswith("$")
-    if anchored:
-        raw = raw[:-1]
-    pieces = [re.escape(_canonical_path(piece)) for piece in raw.split("*")]
-    regex = ".*".join(pieces) + ("$" if anchored else "")
-    return re.compile(regex), len(raw), allowance
+            rules += 1
+        kept.append(line)
+    if dropped:
+        log.warning("robots.txt: %d rules beyond the caps ignored", dropped)
+    return "\n".join(kept)
 
 
 class RobotsCache:

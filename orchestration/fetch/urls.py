@@ -1,16 +1,19 @@
 """URL normalisation: one spelling per page, so that the same article reached through a feed, a sitemap and a
 shared link (with its tracking parameters) is stored once.
 
+w3lib (Scrapy's URL library) canonicalises: case of scheme and host, IDNA, dot segments, percent-escapes, query
+order, fragment. What is ours is policy: which parameters are tracking, no credentials, no default port.
+
 `normalize_url` is for identity (dedup keys, cursors, validator stores). Fetch the URL as discovered: a few servers
 do need a parameter we treat as tracking, and fetching the original costs nothing.
 """
 from __future__ import annotations
 
-import re
-from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
 import lxml.etree
 import lxml.html
+from w3lib.url import canonicalize_url
 
 # Query parameters that only say how a reader arrived, never which page they get. Compared case-insensitively.
 # Kept as an explicit list (not "drop everything") because many news CMSs select the article by query (?id=123).
@@ -36,11 +39,6 @@ TRACKING_PREFIXES = ("utm_", "at_", "pk_", "mtm_", "hmsr", "hmpl", "hmcu", "hmkw
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
-# Unreserved characters (RFC 3986) are equivalent to their percent-encoded form; decode them, keep the rest encoded.
-_PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
-_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-_PATH_SAFE = "/%:@!$&'()*+,;="
-
 
 def is_tracking_parameter(name: str) -> bool:
     lowered = name.lower()
@@ -58,7 +56,10 @@ def normalize_url(url: str, base: str | None = None) -> str:
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS:
         return urlunsplit((scheme, parts.netloc, parts.path, parts.query, parts.fragment)) if scheme else url
-    return urlunsplit((scheme, _netloc(parts, scheme), _path(parts.path), _query(parts.query), ""))
+    canonical = urlsplit(canonicalize_url(urlunsplit((scheme, _netloc(parts, scheme), parts.path or "/",
+                                                       _query(parts.query), ""))))
+    # w3lib writes a space in the query as "+" (a literal plus is %2B); identities stored before it used %20
+    return urlunsplit(canonical._replace(query=canonical.query.replace("+", "%20")))
 
 
 def _netloc(parts, scheme: str) -> str:
@@ -109,39 +110,10 @@ def ascii_host(host: str) -> str:
             return host
 
 
-def _path(path: str) -> str:
-    path = _remove_dot_segments(path or "/")
-    path = _PERCENT.sub(_normalize_escape, path)
-    return quote(path, safe=_PATH_SAFE)
-
-
-def _normalize_escape(match: re.Match) -> str:
-    char = chr(int(match.group(1), 16))
-    return char if char in _UNRESERVED else "%" + match.group(1).upper()
-
-
-def _remove_dot_segments(path: str) -> str:
-    if "." not in path:
-        return path
-    output: list[str] = []
-    for segment in path.split("/"):
-        if segment == "..":
-            if len(output) > 1:
-                output.pop()
-        elif segment != ".":
-            output.append(segment)
-    if path.endswith(("/.", "/..")):
-        output.append("")
-    joined = "/".join(output)
-    return joined if joined.startswith("/") else "/" + joined
-
-
 def _query(query: str) -> str:
-    if not query:
-        return ""
-    pairs = [(key, value) for key, value in parse_qsl(query, keep_blank_values=True) if not is_tracking_parameter(key)]
-    pairs.sort()
-    return urlencode(pairs, quote_via=quote, safe="/:@!$'()*,;")
+    """The query without its tracking parameters, otherwise as written (w3lib encodes and sorts it)."""
+    return "&".join(pair for pair in query.split("&")
+                    if pair and not is_tracking_parameter(unquote_plus(pair.partition("=")[0])))
 
 
 def canonical_url(html: str | bytes, base_url: str) -> str | None:

@@ -94,7 +94,8 @@ def _source_failure(source: SourceConfig, run_id: str, now: datetime, exc: Excep
 
 def _ingest_files(source: SourceConfig, store: DocumentStore, known: dict[str, str], run_id: str, now: datetime) -> list[dict]:
     entries = []
-    for read in read_folder(source.path):
+    reads = read_folder(source.path)
+    for read in reads:
         entry = {
             "source_name": source.name,
             "url": read.uri,
@@ -121,4 +122,10 @@ def _ingest_files(source: SourceConfig, store: DocumentStore, known: dict[str, s
             entry["status"] = "not_modified" if known.get(read.uri) == stored.document_id else "fetched"
             entry["_new"] = stored.is_new
         entries.append(entry)
+    if source.path.is_dir():  # a folder that is gone (unmounted, mistyped) evicts nothing: its read failed
+        removed = store.mark_removed(source.name, {read.uri for read in reads},
+                                     {entry["document_id"] for entry in entries if entry["document_id"]}, now)
+        if removed:
+            log.info("source %s: %d documents whose files were removed are no longer published", source.name,
+                     len(removed))
     return entries

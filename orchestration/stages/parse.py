@@ -54,7 +54,7 @@ def run_parse(settings: Settings, budget: Budget | None = None) -> ParseReport:
     previous.update({row["document_id"]: row for row in journal.committed()["parsed_documents"]})
     rows, parsed, reused, failures = [], 0, 0, []
     with DocumentWorker("orchestration.stages.parse:parse_fields", budget) as worker:
-        for document in store.rows():
+        for document in store.live_rows():  # a document whose file was removed is not parsed, nor published
             old = previous.get(document["document_id"])
             if old is not None and old["parser_version"] == PARSER_VERSION:
                 rows.append(old)

@@ -26,8 +26,13 @@ DOCUMENTS_SCHEMA = pa.schema(
         ("language_hint", pa.string()),
         ("byte_size", pa.int64()),
         ("storage_path", pa.string()),
+        # set when the document left its source (a file removed from a `files` folder): it is kept, no longer
+        # parsed, extracted or published; cleared if the same content comes back
+        ("removed_at", pa.timestamp("us", tz="UTC")),
     ]
 )
+# the index as versions before `removed_at` wrote it
+_DOCUMENTS_SCHEMA_V1 = pa.schema([f for f in DOCUMENTS_SCHEMA if f.name != "removed_at"])
 
 FETCH_LOG_SCHEMA = pa.schema(
     [
@@ -78,7 +83,8 @@ class DocumentStore:
         self.documents_dir = documents_dir
         self.index_path = index_path
         self.journal_path = index_path.with_name(index_path.stem + ".journal")
-        self._rows = {row["document_id"]: row for row in read_table(index_path, DOCUMENTS_SCHEMA)}
+        rows = read_table(index_path, DOCUMENTS_SCHEMA) or read_table(index_path, _DOCUMENTS_SCHEMA_V1)
+        self._rows = {row["document_id"]: {"removed_at": None} | row for row in rows}
         self._dirty = False
         self._journal = None
         self._replay_journal()
@@ -88,6 +94,23 @@ class DocumentStore:
 
     def rows(self) -> list[dict]:
         return sorted(self._rows.values(), key=lambda row: (row["fetched_at"], row["document_id"]))
+
+    def live_rows(self) -> list[dict]:
+        """The documents still offered by their source: what is parsed, extracted and published."""
+        return [row for row in self.rows() if row["removed_at"] is None]
+
+    def mark_removed(self, source_name: str, present_uris: set[str], present_ids: set[str], at: datetime) -> list[str]:
+        """Mark the documents of a source that it no longer offers (neither their uri nor their content, which
+        another file may hold) as removed; returns their ids. Only a document that the source itself stored is
+        marked (the same bytes may have come first from another)."""
+        removed = []
+        for row in self._rows.values():
+            if (row["source_name"] == source_name and row["removed_at"] is None and row["uri"] not in present_uris
+                    and row["document_id"] not in present_ids):
+                row["removed_at"] = at
+                removed.append(row["document_id"])
+        self._dirty = self._dirty or bool(removed)
+        return removed
 
     def blob_path(self, content_sha256: str) -> Path:
         return self.documents_dir / content_sha256[:2] / content_sha256
@@ -125,19 +148,24 @@ class DocumentStore:
                 "language_hint": language_hint,
                 "byte_size": len(content),
                 "storage_path": str(blob.relative_to(self.documents_dir)),
+                "removed_at": None,
             }
             self._append_journal(row)
         if not blob.exists():
             _write_blob(blob, content)
         if row is None:  # first source and first fetch win: the document already exists
+            if existing["removed_at"] is not None and existing["source_name"] == source_name:
+                # back in its folder, perhaps under another name
+                existing.update(removed_at=None, uri=uri, final_url=final_url or uri)
+                self._dirty = True
             return StoredDocument(document_id, is_new=False)
         self._rows[document_id] = row
         self._dirty = True
         return StoredDocument(document_id, is_new=existing is None)
 
     def known_uris(self) -> dict[str, str]:
-        """uri -> document_id of every stored document."""
-        return {row["uri"]: row["document_id"] for row in self._rows.values()}
+        """uri -> document_id of every stored document its source still offers."""
+        return {row["uri"]: row["document_id"] for row in self._rows.values() if row["removed_at"] is None}
 
     def save(self) -> None:
         """The index, durably; then the journal it now contains is emptied."""
@@ -184,6 +212,7 @@ class DocumentStore:
                 except ValueError:
                     continue  # the line being written when the process died
                 row["fetched_at"] = datetime.fromisoformat(row["fetched_at"])
+                row["removed_at"] = None
                 existing = self._rows.get(row["document_id"])
                 if existing is not None and existing["source_name"] != RECOVERED_SOURCE:
                     continue
@@ -236,4 +265,5 @@ def _recovered_row(blob: Path, documents_dir: Path) -> dict:
         "language_hint": None,
         "byte_size": blob.stat().st_size,
         "storage_path": str(blob.relative_to(documents_dir)),
+        "removed_at": None,
     }

@@ -143,6 +143,44 @@ def test_billion_laughs_is_cut_short():
     assert all("aaaa" not in (item.title or "") for item in items)
 
 
+def test_external_dtds_and_entities_are_never_fetched(server, tmp_path):
+    # feedparser reads the feed; the DOCTYPE is gone before it does, so nothing it names is fetched or read
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOKEN-42", encoding="utf-8")
+    server.route("/evil.dtd", Reply(200, b'<!ENTITY leak SYSTEM "file://' + str(secret).encode() + b'">'))
+    feeds = [
+        f'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "{server.url("/evil.dtd")}"><rss version="2.0"><channel>'
+        '<item><title>a&leak;b</title><link>https://example.com/1</link></item></channel></rss>',
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY % remote SYSTEM "{server.url("/evil.dtd")}"> %remote;'
+        f'<!ENTITY file SYSTEM "file://{secret}">]><rss version="2.0"><channel>'
+        '<item><title>a&leak;&file;b</title><link>https://example.com/1</link></item></channel></rss>',
+        f'<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY file SYSTEM "file://{secret}">]>'
+        '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>x</id><title>a&file;b</title>'
+        '<link href="https://example.com/2"/></entry></feed>',
+    ]
+    for feed in feeds:
+        [item] = parse_feed(feed.encode(), "https://example.com/feed")
+        assert item.title == "ab"
+        assert item.url.startswith("https://example.com/")
+    assert server.hits("/evil.dtd") == 0
+
+
+def test_feed_bytes_that_name_a_file_are_not_read_as_one(tmp_path):
+    # feedparser opens a str or bytes argument that is a path: the bytes must reach it as a stream
+    path = tmp_path / "feed.xml"
+    path.write_bytes(rss(news_items(1, "https://example.com")))
+    with pytest.raises(FeedError):
+        parse_feed(str(path).encode(), "https://example.com/feed")
+
+
+def test_oversized_feed_is_refused(monkeypatch):
+    from orchestration.fetch import discovery
+
+    monkeypatch.setattr(discovery, "MAX_FEED_BYTES", 10_000)
+    with pytest.raises(FeedError, match="over"):
+        parse_feed(rss(news_items(200, "https://example.com")), "https://example.com/feed")
+
+
 @pytest.mark.parametrize("document", [b"<html><body>Not a feed</body></html>", b"", b"plain words"])
 def test_non_feeds_raise_feed_error(document):
     with pytest.raises(FeedError):

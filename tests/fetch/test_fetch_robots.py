@@ -96,3 +96,30 @@ def test_cache_is_per_origin_and_errors_expire_sooner():
     assert cache.policy_for("https://a.example/x").allows("https://a.example/x")  # retried after error_ttl
     assert requested == ["https://a.example:443/robots.txt", "http://a.example:80/robots.txt",
                          "https://a.example:443/robots.txt"]
+
+
+def test_a_pattern_of_many_wildcards_is_matched_without_backtracking():
+    # as a regex, twelve wildcards against this path took over a minute; protego matches part by part
+    hostile = RobotsPolicy.from_fetch(RobotsFetch(200, "User-agent: *\nDisallow: /*a*a*a*a*a*a*a*a*a*a*a*a*b\n"), "Bot")
+    path = "/" + "a" * 30_000
+    assert hostile.allows("https://example.com" + path)  # no "b": the rule does not match
+    assert not hostile.allows("https://example.com" + path + "b")
+    assert hostile.allows("https://example.com/abc") and not hostile.allows("https://example.com/" + "a" * 12 + "b")
+
+
+def test_rules_beyond_the_caps_are_ignored(monkeypatch):
+    from orchestration.fetch import robots
+
+    monkeypatch.setattr(robots, "ROBOTS_MAX_RULES", 3)
+    many = "User-agent: *\n" + "".join(f"Disallow: /section-{n}/\n" for n in range(10))
+    policy = RobotsPolicy.from_fetch(RobotsFetch(200, many), "Bot")
+    assert not policy.allows("https://example.com/section-2/x")
+    assert policy.allows("https://example.com/section-3/x")  # the fourth rule is beyond the cap
+
+    starry = "/x" + "*x" * (robots.ROBOTS_MAX_WILDCARDS + 1)
+    long_pattern = "/" + "p" * (robots.ROBOTS_MAX_PATTERN + 1)
+    text = f"User-agent: *\nDisallow: {starry}\nDisallow: {long_pattern}\nDisallow: /kept\n"
+    policy = RobotsPolicy.from_fetch(RobotsFetch(200, text), "Bot")
+    assert policy.allows("https://example.com/x" + "x" * 100)
+    assert policy.allows("https://example.com" + long_pattern)
+    assert not policy.allows("https://example.com/kept")

@@ -31,10 +31,27 @@ event_dates as (
         event_ref,
         start_year, start_month, start_day,
         end_year, end_month, end_day,
-        year_inferred
+        year_inferred,
+        json_extract_string(attributes_json, '$.implausible_date') as date_rejected_reason
     from extractions
     where kind = 'event_date' and role = 'event'
     qualify row_number() over (partition by event_ref order by start_offset) = 1
+),
+
+-- a date the extractor found implausible (before 1990, years after the report, decades before it) is dropped
+-- with its reason: the event is published undated instead of held in quarantine
+plausible_dates as (
+    select
+        event_ref,
+        case when date_rejected_reason is null then start_year end as start_year,
+        case when date_rejected_reason is null then start_month end as start_month,
+        case when date_rejected_reason is null then start_day end as start_day,
+        case when date_rejected_reason is null then end_year end as end_year,
+        case when date_rejected_reason is null then end_month end as end_month,
+        case when date_rejected_reason is null then end_day end as end_day,
+        case when date_rejected_reason is null then year_inferred end as year_inferred,
+        date_rejected_reason
+    from event_dates
 ),
 
 host_cities as (
@@ -65,6 +82,7 @@ select
     event_dates.end_month,
     event_dates.end_day,
     coalesce(event_dates.year_inferred, false) as year_inferred,
+    event_dates.date_rejected_reason,
     host_cities.host_city_id,
     agreement_counts.agreements_count,
     documents.published_date,
@@ -72,6 +90,6 @@ select
     documents.language
 from events
 inner join documents using (document_id)
-left join event_dates using (event_ref)
+left join plausible_dates as event_dates using (event_ref)
 left join host_cities using (event_ref)
 left join agreement_counts using (event_ref)

@@ -46,6 +46,13 @@ host_country as (
     qualify row_number() over (partition by event_id order by country_code) = 1
 ),
 
+rejected_dates as (
+    select event_id, date_rejected_reason
+    from reports
+    where date_rejected_reason is not null
+    qualify row_number() over (partition by event_id order by fetched_at, event_ref) = 1
+),
+
 document_counts as (
     select event_id, count(distinct document_id) as document_count
     from reports
@@ -68,10 +75,14 @@ select
     host.host_city_id,
     host_country.host_country_code,
     agreements.agreements_count,
-    document_counts.document_count
+    document_counts.document_count,
+    -- why a date a report gave was not used, when the event has none from any report
+    case when best_date.start_year is null and best_date.start_month is null and best_date.end_year is null
+        and best_date.end_month is null then rejected_dates.date_rejected_reason end as date_rejected_reason
 from first_report
 inner join best_date using (event_id)
 inner join document_counts using (event_id)
 left join host using (event_id)
 left join host_country using (event_id)
 left join agreements using (event_id)
+left join rejected_dates using (event_id)

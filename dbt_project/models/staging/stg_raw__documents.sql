@@ -8,3 +8,5 @@ select
     content_type,
     byte_size
 from {{ source('raw', 'documents') }}
+-- a document whose file left its folder is kept in the index, no longer published
+where removed_at is null

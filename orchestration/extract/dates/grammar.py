@@ -23,6 +23,7 @@ from orchestration.extract.dates.common import (
 )
 from orchestration.extract.dates.model import PartialDate
 from orchestration.extract.lexicons import LANGUAGES, lexicon
+from orchestration.extract.text import Spans
 
 
 @dataclass
@@ -801,17 +802,17 @@ def scan_cached(norm: str, lang: str) -> tuple[Raw, ...]:
 def scan(norm: str, g: Grammar) -> list[Raw]:
     """Every date-like span, the more specific patterns first; a span claimed once is not read again."""
     text = lower_same_length(norm) if g.lowercase else norm
-    claimed: list[tuple[int, int]] = []
+    claimed = Spans()
     found: list[Raw] = []
     for pattern in g.patterns:
         for m in pattern.core.finditer(text):
             start, end = m.span()
-            if end == start or any(start < e and s < end for s, e in claimed):
+            if end == start or claimed.overlaps(start, end):
                 continue
             groups = m.groupdict()
             if pattern.prefix is not None:
                 pm = pattern.prefix.search(text, max(0, start - _PREFIX_WINDOW), start)
-                if pm is not None and pm.start() < start and not any(pm.start() < e and s < start for s, e in claimed):
+                if pm is not None and pm.start() < start and not claimed.overlaps(pm.start(), start):
                     start = pm.start()
                     groups.update({k: v for k, v in pm.groupdict().items() if v is not None})
             raw = pattern.handler(_M(text, start, end, groups), g)
@@ -821,7 +822,7 @@ def scan(norm: str, g: Grammar) -> list[Raw]:
             raw.short_year = any(len(v) == 2 and v.isdigit() for k in ("y1", "y2") if (v := groups.get(k)))
             if raw.bound is None and raw.kind in ("absolute", "weekday", "year_only", "month_only"):
                 raw.bound = _bound(text, raw.start, raw.end, g)
-            claimed.append((raw.start, raw.end))
+            claimed.add(raw.start, raw.end)
             found.append(raw)
     found.sort(key=lambda r: r.start)
     return found

@@ -19,7 +19,7 @@ from orchestration.extract.dates.resolution import (
     report_day,
     resolve,
 )
-from orchestration.extract.text import split_sentences
+from orchestration.extract.text import Spans, split_sentences
 
 # A single dash is left out in Russian and Chinese: "закрытие — 5 сентября" keeps one clause; a doubled one
 # ("--", "——") always ends a clause, and so does a spaced dash in English ("on Dec 14 – just after ...").
@@ -51,7 +51,8 @@ def _governing(norm: str, start: int, end: int, sentence: tuple[int, int], break
         return None
     k = bisect.bisect_right(breaks, clause_end)
     next_end = min(s_end, breaks[k]) if k < len(breaks) else s_end
-    if any(clause_end < ds < next_end for ds, _ in date_spans):
+    following = bisect.bisect_right(date_spans, (clause_end, float("inf")))  # date_spans is in text order
+    if following < len(date_spans) and date_spans[following][0] < next_end:
         return None
     return _nearest_cue(clause_end, clause_end, clause_end + 1, next_end, markers, verb_final)
 
@@ -59,18 +60,31 @@ def _governing(norm: str, start: int, end: int, sentence: tuple[int, int], break
 def _tense_markers(text: str, g) -> list[tuple[int, int, str]]:
     markers = [(m.start(), m.end(), "future") for m in g.future_re.finditer(text)] if g.future_re else []
     if g.past_re is not None:
-        taken = [(s, e) for s, e, _ in markers]
+        taken = Spans((s, e) for s, e, _ in markers)
         markers += [(m.start(), m.end(), "past") for m in g.past_re.finditer(text)
-                    if not any(s < m.end() and m.start() < e for s, e in taken)]
-    return sorted(markers)
+                    if not taken.overlaps(m.start(), m.end())]
+    return _Markers(sorted(markers))
+
+
+class _Markers(list):
+    """(start, end, kind) in text order, with their starts for bisection: a date looks at the markers of its own
+    clause only, not at every marker of the document."""
+
+    def __init__(self, markers):
+        super().__init__(markers)
+        self.starts = [start for start, _, _ in self]
+
+    def between(self, low: int, high: int) -> list[tuple[int, int, str]]:
+        """The markers that start in [low, high]."""
+        return self[bisect.bisect_left(self.starts, low):bisect.bisect_right(self.starts, high)]
 
 
 def _nearest_cue(start: int, end: int, lo: int, hi: int, cues: list[tuple[int, int, str]],
                  verb_final: bool | None) -> str | None:
     """The nearest marker in [lo, hi): the first after the date in a verb-final language, the first before it
     otherwise; with ``verb_final`` None, the nearest either side."""
-    before = [(start - ce, kind) for cs, ce, kind in cues if cs >= lo and ce <= start]
-    after = [(cs - end, kind) for cs, ce, kind in cues if cs >= end and ce <= hi]
+    before = [(start - ce, kind) for cs, ce, kind in cues.between(lo, start) if ce <= start]
+    after = [(cs - end, kind) for cs, ce, kind in cues.between(end, hi) if ce <= hi]
     if verb_final is None:
         return min(before + after)[1] if before or after else None
     first, second = (after, before) if verb_final else (before, after)
@@ -103,14 +117,15 @@ def find_dates(text: str, lang: str, reference: date | None = None) -> list[Date
     glosses = [m.span() for m in _GLOSS.finditer(norm)]
     breaks = [m.start() for m in clause_break.finditer(norm)]
     if glosses:
-        breaks = [b for b in breaks if not any(s <= b < e for s, e in glosses)]
+        inside = Spans(glosses)
+        breaks = [b for b in breaks if not inside.overlaps(b, b + 1)]
     if dateline is not None:  # the dateline is a clause of its own
         bisect.insort(breaks, dateline.end - 1)
     cue_text = lower_same_length(norm) if lang in ("ru", "en") else norm
-    cues: list[tuple[int, int, str]] = []
+    cues = _Markers([])
     if g.cue_re is not None:
-        cues = [(m.start(), m.end(), g.cue_kinds.get(key(m.group(0)), "")) for m in g.cue_re.finditer(cue_text)]
-    date_spans = [(r.start, r.end) for r in raws if r.kind not in ("year_only", "month_only")]
+        cues = _Markers((m.start(), m.end(), g.cue_kinds.get(key(m.group(0)), "")) for m in g.cue_re.finditer(cue_text))
+    date_spans = sorted((r.start, r.end) for r in raws if r.kind not in ("year_only", "month_only"))
     verb_final = lang in ("ja", "zh")
     tenses = _tense_markers(cue_text, g)
 
@@ -127,7 +142,7 @@ def find_dates(text: str, lang: str, reference: date | None = None) -> list[Date
                            None if verb_final else False)
         if tense is None and cue is None:
             # no tense and no verb of its own in the date's clause: the sentence's, when it only announces
-            kinds = {kind for s, _, kind in tenses if sentence[0] <= s < sentence[1]}
+            kinds = {kind for s, _, kind in tenses.between(sentence[0], sentence[1]) if s < sentence[1]}
             tense = "future" if kinds == {"future"} else None
         future = tense == "future"
         resolved = resolve(raw, ctx, future)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from orchestration.extract import russian
@@ -19,7 +20,7 @@ from orchestration.extract.roles.context import (
     sentence_start,
 )
 from orchestration.extract.roles.partner_model import city_features, load_model
-from orchestration.extract.text import Sentence
+from orchestration.extract.text import Sentence, starts_of
 
 
 def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: EventMention) -> tuple[list[dict], str | None]:
@@ -224,13 +225,15 @@ def _venue_cities(ctx: Context, sentence: Sentence, places: list) -> list:
 
 
 _LINK_GAP = 12  # the longest gap a place phrase bridges («… города …», "… county of …")
+_LONGEST_NAME = 200
 
 
 def _locative_group(ctx: Context, place, places: list) -> list:
     """Cities named together in one place phrase: "в уезде Исин города Уси", "云南省玉溪市元江县". ``places``
     is in text order: only the few that start right after ``place`` can join it."""
     group = [place]
-    for other in places:
+    for index in range(bisect_left(starts_of(places), place.end), len(places)):  # no copy of the list's tail
+        other = places[index]
         if other.start > place.end + _LINK_GAP:
             break
         if other is not place and other.start >= place.end and _is_place_link(ctx, ctx.text[place.end:other.start]):
@@ -263,7 +266,9 @@ def _same_place_ids(ctx: Context, places: list, host) -> set[int]:
             continue
         for other in _locative_group(ctx, place, places):
             ids.add(other.city.geonameid)
-        for other in places:
+        # only places that end within _LINK_GAP before it; no place name is _LONGEST_NAME long
+        for index in range(bisect_left(starts_of(places), place.start - _LINK_GAP - _LONGEST_NAME), len(places)):
+            other = places[index]
             if other.end > place.start:
                 break
             if place.start - other.end <= _LINK_GAP and _is_place_link(ctx, ctx.text[other.end:place.start]):

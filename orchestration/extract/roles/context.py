@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orchestration.extract.lexicons import lexicon
-from orchestration.extract.text import Sentence
+from orchestration.extract.text import Sentence, sentence_at
 
 
 @dataclass(frozen=True)
@@ -44,9 +44,9 @@ def sentence_start(ctx: Context, position: int) -> int:
 
 
 def sentence_of(ctx: Context, position: int) -> Sentence:
-    for sentence in ctx.sentences:
-        if sentence.start <= position < sentence.end:
-            return sentence
+    sentence = sentence_at(ctx.sentences, position)
+    if sentence is not None:
+        return sentence
     line_start = ctx.text.rfind("\n", 0, position) + 1
     line_end = ctx.text.find("\n", position)
     line_end = len(ctx.text) if line_end == -1 else line_end

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -65,6 +66,37 @@ def _pattern(lang: str, key: str) -> re.Pattern[str] | None:
 _ENUMERATION = re.compile(r"^\s*(?:[,，、・/]|and|и|与|和|及|と|や)\s*$", re.IGNORECASE)
 
 
+_PLACE_INDEX: list = [None, None]  # [the last list of places indexed, its places sorted by start]
+
+
+def _by_start(all_places: list) -> tuple[list, list[int]]:
+    # city_features is called once per candidate city with the same list: sort it once, not per call
+    if _PLACE_INDEX[0] is not all_places:
+        ordered = sorted(all_places, key=lambda place: place.start)
+        _PLACE_INDEX[:] = [all_places, (ordered, [place.start for place in ordered])]
+    return _PLACE_INDEX[1]
+
+
+def _enumerated(text: str, mention, all_places: list) -> bool:
+    """Another place stands within 5 characters of the mention, joined by a comma or a conjunction. Only the places
+    that near are looked at (by bisection), so the cost does not grow with the document."""
+    ordered, starts = _by_start(all_places)
+    low = bisect_left(starts, mention.start - 200)  # a place name is never longer than this
+    high = bisect_right(starts, mention.end + 5)
+    for other in ordered[low:high]:
+        if other is mention:
+            continue
+        if 0 <= other.start - mention.end <= 5:
+            gap = text[mention.end:other.start]
+        elif 0 <= mention.start - other.end <= 5:
+            gap = text[other.end:mention.start]
+        else:
+            continue
+        if _ENUMERATION.match(gap):
+            return True
+    return False
+
+
 def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, online: bool, dateline_places: list,
                   is_locative, named_countries: set[str], all_places: list) -> dict[str, float]:
     """Features of one candidate city (all its mentions in the document)."""
@@ -72,14 +104,7 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
     participation = _pattern(ctx.lang, "participation_cues")
     office = _pattern(ctx.lang, "office_nouns")
     city = mentions[0].city
-    enumerated = False
-    for mention in mentions:
-        for other in all_places:
-            if other is mention:
-                continue
-            gap = ctx.text[mention.end:other.start] if other.start >= mention.end else ctx.text[other.end:mention.start]
-            if len(gap) <= 5 and _ENUMERATION.match(gap):
-                enumerated = True
+    enumerated = any(_enumerated(ctx.text, mention, all_places) for mention in mentions)
     near = [ctx.text[max(0, m.start - 12):m.end + 12] for m in mentions]
     return {
         "rule_partner": float(rule_partner),

@@ -4,7 +4,7 @@ from __future__ import annotations
 from orchestration.extract.events import EventMention
 from orchestration.extract.places import find_places
 from orchestration.extract.roles.context import cue_pattern
-from orchestration.extract.text import Sentence
+from orchestration.extract.text import Sentence, sentence_at
 
 
 def has_cooperation_cue(text: str, lang: str) -> bool:
@@ -49,7 +49,7 @@ def main_event(events: list[EventMention], text: str, title_end: int, sentences:
         value = min(type_frequency[event.event_type], 3)
         if event.start < title_end:
             value += 4
-        sentence = next((s for s in sentences if s.start <= event.start < s.end), None)
+        sentence = sentence_at(sentences, event.start)
         if sentence and sentence.start in early:
             value += 3
         if event.ordinal:
