@@ -21,6 +21,8 @@ def expectations_dir() -> Path:
 class Settings:
     sources_file: Path
     data_dir: Path
+    # a superseded published version is kept this long, so a query that started on it finishes on it
+    publish_grace_seconds: float = 3600.0
 
     @property
     def raw_dir(self) -> Path:
@@ -54,6 +56,7 @@ def load_settings() -> Settings:
     return Settings(
         sources_file=resolve_path(os.environ.get("ACCORDS_SOURCES", "sources/sources.yml")),
         data_dir=resolve_path(os.environ.get("ACCORDS_DATA_DIR", "data")),
+        publish_grace_seconds=float(os.environ.get("ACCORDS_PUBLISH_GRACE_SECONDS", "3600")),
     )
 
 

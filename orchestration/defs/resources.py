@@ -1,4 +1,5 @@
 """Resources shared by the Accords assets."""
+import dataclasses
 import os
 
 import dagster as dg
@@ -25,7 +26,8 @@ class AccordsResource(dg.ConfigurableResource):
 
     def settings(self) -> Settings:
         defaults = load_settings()
-        settings = Settings(
+        settings = dataclasses.replace(
+            defaults,
             sources_file=defaults.sources_file if self.sources_file is None else resolve_path(self.sources_file),
             data_dir=defaults.data_dir if self.data_dir is None else resolve_path(self.data_dir),
         )
