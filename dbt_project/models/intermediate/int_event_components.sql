@@ -10,7 +10,8 @@
 --     spelling or leave it out, never on "the 5th");
 --   * overlapping dates in the same year and the same number of agreements or two shared partner countries.
 -- Reports of one series in different years differ in year or ordinal; reports in different cities differ in
--- host. Undated reports with nothing else in common stay apart.
+-- host. Undated reports with nothing else in common stay apart. Each component is named by its smallest
+-- report (cluster_ref); the event id it carries is ops.event_id_assignments' rule.
 with recursive assembled as (
     select
         assembled.*,
@@ -104,6 +105,6 @@ components as (
 
 select
     assembled.* exclude (first_month_day, last_month_day, any_year, host_country),
-    {{ stable_id(['components.cluster_ref']) }} as event_id
+    components.cluster_ref
 from assembled
 inner join components using (event_ref)
