@@ -2,7 +2,8 @@
 
 Layout under ``published/``::
 
-    versions/version=<µs>/<table>.parquet   one folder per publish, never changed once in place
+    versions/version=<µs>/<table>.parquet   one folder per publish, never changed once in place, with
+                      codebook.md|json  what every column means (from the dbt ymls)
     warehouse.duckdb                        views over the current version; rewritten only when a view changes
     parquet -> versions/version=<µs>        a symlink swapped atomically, for tools that read Parquet
     CURRENT                                 the current folder's name, for people and scripts
@@ -34,7 +35,8 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.settings import Settings
+from orchestration.codebook import write_codebook
+from orchestration.settings import DBT_PROJECT_DIR, Settings
 
 MART_TABLES = (
     "dim_documents",
@@ -73,6 +75,7 @@ def publish_marts(settings: Settings, now_us=None) -> Publication:
     staging.chmod(0o755)  # mkdtemp's 0700 would hide the version from BI tools running as another user
     try:
         counts, schemas = _write_parquet(settings, staging)
+        write_codebook(staging, DBT_PROJECT_DIR / "models", MART_TABLES)  # the columns' meaning, beside them
         version = clock() + VERSION_LEAD_US
         with duckdb.connect() as connection:
             connection.execute(f"copy (select {version}::bigint as published_us) to '{staging / MARKER}' (format parquet)")

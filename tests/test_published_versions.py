@@ -120,3 +120,20 @@ def test_a_new_column_reaches_new_connections_and_leaves_open_ones_working(tmp_p
         assert before.execute("select max(generation) from marts.fct_events").fetchone() == (2,)
     with duckdb.connect(published, read_only=True) as after:
         assert after.execute("select distinct added, generation from marts.fct_events").fetchall() == [("new", 2)]
+
+
+def test_a_codebook_from_the_model_ymls_sits_beside_every_version(tmp_path):
+    import json
+
+    data_dir = tmp_path / "data"
+    _live(data_dir, 1)
+    publication = publish_marts(_settings(data_dir))
+    codebook = {t["table"]: t for t in json.loads((publication.folder / "codebook.json").read_text())}
+    assert set(codebook) == set(MART_TABLES)
+    columns = {c["name"]: c for c in codebook["fct_events"]["columns"]}
+    assert columns["host_method"]["allowed_values"] == ["stated", "venue", "dateline", "inferred"]
+    assert columns["event_id"]["type"] == "varchar" and columns["event_id"]["not_null"]
+    # every column says what it means: the codebook is only as good as the ymls
+    assert all(c["description"] and c["type"] for t in codebook.values() for c in t["columns"])
+    markdown = (data_dir / "published" / "parquet" / "codebook.md").read_text()
+    assert "## fct_event_mentions" in markdown and "`evidence_start`" in markdown
