@@ -66,9 +66,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(prepare_only: bool) -> int:
     prepare_environment()
-    from orchestration.defs.dbt import prepare_manifest
+    from orchestration.defs.dbt_project import prepare_dbt_project
 
-    prepare_manifest(force=True)
+    prepare_dbt_project()  # once, and only when the project changed since the last parse
     if prepare_only:
         return 0
     import dagster as dg

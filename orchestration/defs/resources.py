@@ -11,6 +11,9 @@ from orchestration.settings import Settings, load_settings, resolve_path
 from orchestration.store.handoff import remove_stale_temporaries
 
 
+OWNERS = ["team:accords"]  # every asset's owner, for the catalog
+
+
 class AccordsResource(dg.ConfigurableResource):
     """Where sources are read from and data is written to; by default the contract's environment variables.
 
