@@ -1,5 +1,4 @@
 """Fetch assets: every source of the registry into the raw document store and the fetch log."""
-import os
 from collections import defaultdict
 
 import dagster as dg
@@ -61,7 +60,7 @@ def fetch_failure_rate(context: dg.AssetCheckExecutionContext, accords: AccordsR
         if row["status"] == "failed":
             failures[row["source_name"]] += 1
             reasons[row["source_name"]][row["reason"]] += 1
-    limit = float(os.environ.get("ACCORDS_MAX_FETCH_FAILURE_RATE", "0.5"))
+    limit = accords.settings().max_fetch_failure_rate
     rates = {source: failures[source] / count for source, count in attempts.items()}
     worst = max(rates.values(), default=0.0)
     return dg.AssetCheckResult(
