@@ -37,6 +37,7 @@ import duckdb
 
 from orchestration.codebook import write_codebook
 from orchestration.settings import DBT_PROJECT_DIR, Settings
+from orchestration.store.handoff import TEMPORARY_SUFFIX
 
 MART_TABLES = (
     "dim_documents",
@@ -177,7 +178,7 @@ def _write_views(target_dir: Path, statements: list[str]) -> None:
     fingerprint = hashlib.sha256("\n".join(statements).encode()).hexdigest()
     if database.exists() and fingerprint_file.exists() and fingerprint_file.read_text() == fingerprint:
         return
-    staged = target_dir / f".warehouse-{os.getpid()}.duckdb"
+    staged = target_dir / f".warehouse.duckdb.{os.getpid()}{TEMPORARY_SUFFIX}"  # a killed run's is removed at the next
     staged.unlink(missing_ok=True)
     with duckdb.connect(str(staged)) as connection:
         for statement in statements:
@@ -195,7 +196,7 @@ def _point_to(target_dir: Path, folder: Path) -> None:
     staged_link.unlink(missing_ok=True)
     staged_link.symlink_to(Path(VERSIONS_DIR) / folder.name, target_is_directory=True)
     os.replace(staged_link, link)
-    staged_pointer = target_dir / f".CURRENT-{os.getpid()}"
+    staged_pointer = target_dir / f".CURRENT.{os.getpid()}{TEMPORARY_SUFFIX}"
     staged_pointer.write_text(folder.name + "\n")
     os.replace(staged_pointer, target_dir / "CURRENT")
 
