@@ -46,7 +46,9 @@ _guard = threading.RLock()
 
 
 def lock_timeout() -> float:
-    return float(os.environ.get("ACCORDS_LOCK_TIMEOUT", str(DEFAULT_TIMEOUT)))
+    from orchestration.settings import load_settings
+
+    return load_settings().lock_timeout
 
 
 def lock_path(data_dir: Path) -> Path:

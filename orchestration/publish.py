@@ -1,20 +1,43 @@
-"""Publish the marts where readers never meet the pipeline's lock.
+"""Publish the marts where readers never meet the pipeline's lock, and always read one whole publish.
 
-The copy is built beside its destination and moved into place with one rename, so a reader opens either
-the previous copy or the new one, never a half-written file. Rows the checks put in quarantine (and the rows
-that refer to them) are left out of the copy: the rest is published (orchestration/validation.py).
+Layout under ``published/``::
+
+    versions/version=<µs>/<table>.parquet   one folder per publish, never changed once in place, with
+                      codebook.md|json  what every column means (from the dbt ymls)
+    warehouse.duckdb                        views over the current version; rewritten only when a view changes
+    parquet -> versions/version=<µs>        a symlink swapped atomically, for tools that read Parquet
+    CURRENT                                 the current folder's name, for people and scripts
+
+Why views over versioned folders: DuckDB caches an open database per process, so a BI tool's pooled
+connection never sees a database file replaced by rename. Views are re-planned on every query and read the
+Parquet files afresh, so the same connection sees each new publish on its next query.
+
+Why the folder is named by a time slightly in the future: each view picks the newest version whose number is
+not after its transaction's start (``get_current_timestamp()`` is fixed for a transaction). A folder is renamed
+into place *before* the time it is named after, so every view of one query — every query of one transaction —
+picks the same version, even when a publish lands in the middle of it. ``publish_marts`` returns once that time
+has passed, so the next query after it sees the new data. Readers must share the publisher's clock (same host).
+
+Old versions are pruned once they have been superseded for longer than the grace period, so a query that
+started on one finishes on it. (The views list versions by glob: a query that lists a version in the instant it
+is removed fails once and succeeds when run again; the grace period makes that a version nobody reads.) Rows the checks put in quarantine (and the rows that refer to them) are left out
+(orchestration/validation.py).
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from orchestration.comments import copy_comments
-from orchestration.settings import Settings
+from orchestration.codebook import write_codebook
+from orchestration.settings import DBT_PROJECT_DIR, Settings
+from orchestration.store.handoff import TEMPORARY_SUFFIX
 
 MART_TABLES = (
     "dim_documents",
@@ -28,30 +51,154 @@ MART_TABLES = (
     "fct_deals",
 )
 
+VERSIONS_DIR = "versions"
+VERSION_PREFIX = "version="
+MARKER = "_published.parquet"  # one row per version: what the views list to find the current one
+# how far ahead of the rename a version is dated: the rename must land before that instant
+VERSION_LEAD_US = 300_000
 
-def publish_marts(settings: Settings) -> dict[str, int]:
+
+@dataclass(frozen=True)
+class Publication:
+    version: int
+    folder: Path
+    counts: dict[str, int]
+    pruned: list[str]
+
+
+def publish_marts(settings: Settings, now_us=None) -> Publication:
+    """Write the marts as a new version folder, make it current, prune versions past the grace period."""
+    clock = now_us or _now_us
     target_dir = settings.published_dir
-    parquet_dir = target_dir / "parquet"
-    parquet_dir.mkdir(parents=True, exist_ok=True)
+    versions = target_dir / VERSIONS_DIR
+    versions.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target_dir, prefix=".publishing-"))
-    counts: dict[str, int] = {}
+    staging.chmod(0o755)  # mkdtemp's 0700 would hide the version from BI tools running as another user
     try:
-        staged_db = staging / "warehouse.duckdb"
-        with duckdb.connect(str(staged_db)) as connection:
-            connection.execute(f"attach '{settings.warehouse_path}' as live (read_only)")
-            connection.execute("create schema marts")
-            for table in MART_TABLES:
-                connection.execute(f"create table marts.{table} as {_without_quarantined(connection, table)}")
-                copy_comments(connection, "live", staged_db.stem, "marts", table)  # dbt's descriptions, for BI tools
-                counts[table] = connection.execute(f"select count(*) from marts.{table}").fetchone()[0]
-                connection.execute(f"copy marts.{table} to '{staging / (table + '.parquet')}' (format parquet)")
-            connection.execute("detach live")
-        for table in MART_TABLES:
-            os.replace(staging / f"{table}.parquet", parquet_dir / f"{table}.parquet")
-        os.replace(staged_db, target_dir / "warehouse.duckdb")
+        counts, schemas = _write_parquet(settings, staging)
+        write_codebook(staging, DBT_PROJECT_DIR / "models", MART_TABLES)  # the columns' meaning, beside them
+        version = clock() + VERSION_LEAD_US
+        with duckdb.connect() as connection:
+            connection.execute(f"copy (select {version}::bigint as published_us) to '{staging / MARKER}' (format parquet)")
+        folder = versions / f"{VERSION_PREFIX}{version}"
+        os.rename(staging, folder)  # a rename takes microseconds; the lead leaves room for a stalled process
+        # views bind to files that exist; older versions read null for a column added since (union_by_name)
+        _write_views(target_dir, _views_sql(versions, schemas))
+        while clock() < version:  # once the caller has our answer, every new query sees this version
+            time.sleep((version - clock()) / 1e6)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return counts
+    _point_to(target_dir, folder)
+    pruned = prune_versions(target_dir, settings.publish_grace_seconds, clock())
+    return Publication(version, folder, counts, pruned)
+
+
+def current_version(published_dir: Path) -> Path | None:
+    """The folder of the newest publish (what the views read now), or None before the first."""
+    found = sorted(_versions(published_dir / VERSIONS_DIR))
+    return found[-1][1] if found else None
+
+
+def prune_versions(published_dir: Path, grace_seconds: float, now_us: int) -> list[str]:
+    """Remove versions superseded more than `grace_seconds` ago; the current one always stays."""
+    found = sorted(_versions(published_dir / VERSIONS_DIR))
+    pruned = []
+    for (_, folder), (successor, _) in zip(found, found[1:]):
+        if now_us - successor > grace_seconds * 1_000_000:
+            shutil.rmtree(folder, ignore_errors=True)
+            pruned.append(folder.name)
+    return pruned
+
+
+def _versions(versions: Path) -> list[tuple[int, Path]]:
+    if not versions.is_dir():
+        return []
+    return [(int(p.name[len(VERSION_PREFIX):]), p) for p in versions.iterdir()
+            if p.name.startswith(VERSION_PREFIX) and p.name[len(VERSION_PREFIX):].isdigit() and (p / MARKER).exists()]
+
+
+def _now_us() -> int:
+    return time.time_ns() // 1000
+
+
+def _write_parquet(settings: Settings, folder: Path) -> tuple[dict[str, int], dict[str, dict]]:
+    """One Parquet per mart, less quarantined rows; their row counts, and columns, types and comments."""
+    counts: dict[str, int] = {}
+    schemas: dict[str, dict] = {}
+    with duckdb.connect() as connection:
+        connection.execute(f"attach '{settings.warehouse_path}' as live (read_only)")
+        for table in MART_TABLES:
+            path = folder / f"{table}.parquet"
+            connection.execute(f"copy ({_without_quarantined(connection, table)}) to '{path}' (format parquet)")
+            counts[table] = connection.execute(f"select count(*) from read_parquet('{path}')").fetchone()[0]
+            comment = connection.execute(
+                "select comment from duckdb_tables() where database_name = 'live' and schema_name = 'marts' "
+                "and table_name = ?", [table]).fetchone()
+            columns = connection.execute(
+                "select column_name, data_type, comment from duckdb_columns() where database_name = 'live' "
+                "and schema_name = 'marts' and table_name = ? order by column_index", [table]).fetchall()
+            schemas[table] = {"comment": comment[0] if comment else None, "columns": columns}
+        connection.execute("detach live")
+    return counts, schemas
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _views_sql(versions: Path, schemas: dict[str, dict]) -> list[str]:
+    """The statements that make published/warehouse.duckdb: one view per mart over the current version."""
+    root = str(versions.resolve())
+    current = (f"(select max(version) from read_parquet({_quote(root + '/*/' + MARKER)}, hive_partitioning = true) "
+               "where version <= epoch_us(get_current_timestamp()))")
+    statements = ["create schema marts"]
+    for table, schema in schemas.items():
+        # explicit columns with their types: a later publish that adds a column leaves this view valid
+        columns = ", ".join(f"cast({_ident(c)} as {t}) as {_ident(c)}" for c, t, _ in schema["columns"])
+        files = _quote(f"{root}/*/{table}.parquet")
+        statements.append(
+            f"create view marts.{table} as select {columns} from read_parquet({files}, hive_partitioning = true, "
+            f"union_by_name = true) where version = {current}")
+        if schema["comment"]:
+            statements.append(f"comment on view marts.{table} is {_quote(schema['comment'])}")
+        for column, _, comment in schema["columns"]:
+            if comment:  # dbt's descriptions, for the BI tools that show them
+                statements.append(f"comment on column marts.{table}.{_ident(column)} is {_quote(comment)}")
+    return statements
+
+
+def _write_views(target_dir: Path, statements: list[str]) -> None:
+    """(Re)write warehouse.duckdb only when its views change (new columns, descriptions, a moved data dir)."""
+    database = target_dir / "warehouse.duckdb"
+    fingerprint_file = target_dir / ".warehouse.duckdb.sha256"
+    fingerprint = hashlib.sha256("\n".join(statements).encode()).hexdigest()
+    if database.exists() and fingerprint_file.exists() and fingerprint_file.read_text() == fingerprint:
+        return
+    staged = target_dir / f".warehouse.duckdb.{os.getpid()}{TEMPORARY_SUFFIX}"  # a killed run's is removed at the next
+    staged.unlink(missing_ok=True)
+    with duckdb.connect(str(staged)) as connection:
+        for statement in statements:
+            connection.execute(statement)
+    os.replace(staged, database)
+    fingerprint_file.write_text(fingerprint)
+
+
+def _point_to(target_dir: Path, folder: Path) -> None:
+    """published/parquet and published/CURRENT name the new version, each replaced in one rename."""
+    link = target_dir / "parquet"
+    if link.is_dir() and not link.is_symlink():  # a copy written before versions existed
+        shutil.rmtree(link)
+    staged_link = target_dir / f".parquet-{os.getpid()}"
+    staged_link.unlink(missing_ok=True)
+    staged_link.symlink_to(Path(VERSIONS_DIR) / folder.name, target_is_directory=True)
+    os.replace(staged_link, link)
+    staged_pointer = target_dir / f".CURRENT.{os.getpid()}{TEMPORARY_SUFFIX}"
+    staged_pointer.write_text(folder.name + "\n")
+    os.replace(staged_pointer, target_dir / "CURRENT")
 
 
 def _without_quarantined(connection: duckdb.DuckDBPyConnection, table: str) -> str:

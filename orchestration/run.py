@@ -66,9 +66,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(prepare_only: bool) -> int:
     prepare_environment()
-    from orchestration.defs.dbt import prepare_manifest
+    from orchestration.defs.dbt_project import prepare_dbt_project
 
-    prepare_manifest(force=True)
+    prepare_dbt_project()  # once, and only when the project changed since the last parse
     if prepare_only:
         return 0
     import dagster as dg
@@ -80,7 +80,7 @@ def _run(prepare_only: bool) -> int:
         for run_id in fail_dead_runs(instance):
             print(f"run {run_id} was killed before it finished; marked as failed", file=sys.stderr)
         # INFO keeps the console to step starts, results and failures; the UI has every event
-        run_config = {"loggers": {"console": {"config": {"log_level": os.environ.get("ACCORDS_LOG_LEVEL", "INFO")}}}}
+        run_config = {"loggers": {"console": {"config": {"log_level": load_settings().log_level}}}}
         result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config,
                                         tags={PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()})
     # an ERROR check fails the run (and blocks publication); a WARN check, such as a high fetch failure rate

@@ -28,8 +28,12 @@ import pycountry
 
 from orchestration.settings import expectations_dir
 
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-logging.getLogger("great_expectations").setLevel(logging.WARNING)
+
+def quiet_great_expectations() -> None:
+    """Before Great Expectations is imported: no analytics calls home, and only its warnings reach the log.
+    Called where GX is used, not on import, so loading the definitions changes neither environment nor logging."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
 
 EXAMPLE_ROWS = 5
 
@@ -38,7 +42,9 @@ DEFAULT_MAX_QUARANTINE_RATE = 0.05
 
 
 def max_quarantine_rate() -> float:
-    return float(os.environ.get("ACCORDS_MAX_QUARANTINE_RATE", str(DEFAULT_MAX_QUARANTINE_RATE)))
+    from orchestration.settings import load_settings
+
+    return load_settings().max_quarantine_rate
 
 
 @dataclass
@@ -153,6 +159,7 @@ def suite_parameters(connection: duckdb.DuckDBPyConnection) -> dict:
 
 
 def validate_table(suite: dict, frame: pd.DataFrame) -> SuiteOutcome:
+    quiet_great_expectations()
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
     from great_expectations.expectations.expectation_configuration import (

@@ -13,6 +13,19 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+def pytest_configure(config):
+    """The dbt manifest, prepared once before test modules import the Definitions (as `make run` does)."""
+    from orchestration.defs.dbt_project import prepare_dbt_project
+
+    unset = "ACCORDS_DATA_DIR" not in os.environ
+    os.environ.setdefault("ACCORDS_DATA_DIR", str(ROOT / "data"))  # the profile names it; parse opens nothing
+    try:
+        prepare_dbt_project()
+    finally:
+        if unset:
+            del os.environ["ACCORDS_DATA_DIR"]
+
+
 def run_pipeline(data_dir: Path, sources: Path, **extra_env: str) -> subprocess.CompletedProcess:
     """`make run` as a subprocess, the way users and the evaluation run it."""
     env = dict(os.environ, ACCORDS_DATA_DIR=str(data_dir), ACCORDS_SOURCES=str(sources), **extra_env)

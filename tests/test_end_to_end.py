@@ -127,6 +127,13 @@ def test_a_second_run_changes_no_id_and_no_row(seeds_run):
     assert first == second
 
 
+def test_a_run_parses_the_dbt_project_at_most_once(seeds_run):
+    for run in seeds_run[3]:
+        assert run.stderr.count("preparing the dbt manifest (dbt parse)") <= 1
+    # the second run found the manifest up to date
+    assert "preparing the dbt manifest" not in seeds_run[3][1].stderr
+
+
 def test_published_copy_equals_the_live_marts(seeds_run):
     data_dir = seeds_run[0]
     published = data_dir / "published" / "warehouse.duckdb"

@@ -27,8 +27,10 @@ def test_descriptions_reach_duckdb_comments_in_the_live_and_published_marts(seed
     data_dir = seeds_run[0]
     for path in (data_dir / "warehouse.duckdb", data_dir / "published" / "warehouse.duckdb"):
         with duckdb.connect(str(path), read_only=True) as connection:
+            # the published marts are views over the current version: their comments are the views'
             tables = dict(connection.execute(
-                "select table_name, comment from duckdb_tables() where schema_name = 'marts'").fetchall())
+                "select table_name, comment from duckdb_tables() where schema_name = 'marts' union all "
+                "select view_name, comment from duckdb_views() where schema_name = 'marts'").fetchall())
             assert tables["fct_deals"] and "deal" in tables["fct_deals"].lower(), path
             column = connection.execute(
                 """select comment from duckdb_columns() where schema_name = 'marts' and table_name = 'fct_deals'
@@ -56,3 +58,26 @@ def test_publish_assets_link_the_report_and_the_docs(seeds_run):
         assert report.metadata["checks_failed"].value == 0 and report.metadata["checks_passed"].value > 2
         docs = instance.get_latest_materialization_event(dg.AssetKey(["published", "dbt_docs"])).asset_materialization
         assert docs.metadata["url"].value.endswith("dbt-docs/index.html")
+
+
+def test_assets_carry_dagster_standard_table_metadata(seeds_run):
+    data_dir = seeds_run[0]
+    with _instance(data_dir) as instance, \
+            duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True) as warehouse:
+        for key in (["marts", "fct_events"], ["marts", "fct_deals"], ["ops", "event_id_map"], ["raw", "extractions"],
+                    ["reference", "countries"]):
+            metadata = instance.get_latest_materialization_event(dg.AssetKey(key)).asset_materialization.metadata
+            assert "rows" not in metadata and "row_count" not in metadata, key  # the standard keys replace them
+            schema = metadata["dagster/column_schema"].value
+            if key[0] in ("marts", "ops"):
+                rows = warehouse.execute(f"select count(*) from {key[0]}.{key[1]}").fetchone()[0]
+                assert metadata["dagster/row_count"].value == rows, key
+                columns = [c for (c,) in warehouse.execute(
+                    "select column_name from duckdb_columns() where schema_name = ? and table_name = ? "
+                    "order by column_index", key).fetchall()]
+                assert [c.name for c in schema.columns] == columns, key
+            else:
+                assert metadata["dagster/row_count"].value > 0 and schema.columns, key
+        events = instance.get_latest_materialization_event(dg.AssetKey(["marts", "fct_events"])).asset_materialization
+        described = {c.name: c.description for c in events.metadata["dagster/column_schema"].value.columns}
+        assert described["host_method"]  # dbt's descriptions travel with the columns

@@ -1,11 +1,17 @@
 """The whole pipeline as one job, a daily schedule for it, and a sensor on the `files` sources."""
 import hashlib
+from datetime import timedelta
 
 import dagster as dg
 
 from orchestration.fetch.files import list_files
 from orchestration.registry import RegistryError, load_registry
 from orchestration.settings import load_settings
+
+DAILY_CRON = "0 5 * * *"  # UTC
+# the published marts are expected two hours after the daily run starts, each day
+PUBLISHED_FRESHNESS = dg.FreshnessPolicy.cron(deadline_cron="0 7 * * *", lower_bound_delta=timedelta(hours=24),
+                                              timezone="UTC")
 
 accords_pipeline = dg.define_asset_job(
     "accords_pipeline",
@@ -16,7 +22,7 @@ accords_pipeline = dg.define_asset_job(
 daily_refresh = dg.ScheduleDefinition(
     name="accords_daily",
     job=accords_pipeline,
-    cron_schedule="0 5 * * *",
+    cron_schedule=DAILY_CRON,
     execution_timezone="UTC",
     default_status=dg.DefaultScheduleStatus.STOPPED,
 )

@@ -1,8 +1,9 @@
-"""dbt: staging → intermediate → marts, as Dagster assets with dbt tests as asset checks."""
-import os
-import shutil
-import subprocess
-import sys
+"""dbt: staging → intermediate → marts, as Dagster assets with dbt tests as asset checks.
+
+The manifest comes from orchestration/defs/dbt_project.py (prepared before this module is loaded). Row counts
+and column schemas are read from the warehouse once the build has finished.
+"""
+
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -13,47 +14,17 @@ from dagster_dbt import (
     DagsterDbtTranslatorSettings,
     DbtCliResource,
     DbtProject,
-    dbt_assets,
 )
+from dagster_dbt import dbt_assets
 
-from orchestration.defs.resources import AccordsResource
+from orchestration.defs.dbt_project import DBT_EXECUTABLE, dbt_project
+from orchestration.defs.metadata import warehouse_metadata
+from orchestration.defs.resources import OWNERS, AccordsResource
 from orchestration.lock import lock_timeout
-from orchestration.settings import DBT_PROJECT_DIR, load_settings
 from orchestration.warehouse import finish_build, start_build, wait_until_writable
-
-dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-# the dbt installed beside this interpreter (the project's .venv), whether or not it is on PATH
-DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt")) if Path(sys.executable).with_name("dbt").exists() else shutil.which("dbt") or "dbt"
-
 
 def dbt_cli() -> DbtCliResource:
     return DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
-
-
-def prepare_manifest(force: bool = False) -> None:
-    """`dbt parse` writes the manifest the assets are built from; the profile needs the data dir."""
-    os.environ.setdefault("ACCORDS_DATA_DIR", str(load_settings().data_dir))
-    if force or _manifest_is_stale():
-        subprocess.run(
-            [DBT_EXECUTABLE, "parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir",
-             str(DBT_PROJECT_DIR), "--target-path", str(dbt_project.project_dir / dbt_project.target_path)],
-            check=True,
-        )
-
-
-def _manifest_is_stale() -> bool:
-    """No manifest yet, or a model, macro or project file changed after it was written (a pull, an edit)."""
-    manifest = dbt_project.manifest_path
-    if not manifest.exists():
-        return True
-    written = manifest.stat().st_mtime
-    sources = [DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml"]
-    for folder in ("models", "macros", "tests", "seeds", "snapshots"):
-        sources.extend((DBT_PROJECT_DIR / folder).rglob("*"))
-    return any(path.is_file() and path.stat().st_mtime > written for path in sources)
-
-
-prepare_manifest()
 
 
 class AccordsDbtTranslator(DagsterDbtTranslator):
@@ -65,13 +36,34 @@ class AccordsDbtTranslator(DagsterDbtTranslator):
         node = manifest["nodes"].get(unique_id) or manifest["sources"].get(unique_id) or {}
         if node.get("resource_type") in ("model", "seed", "snapshot"):
             schema = node.get("config", {}).get("schema") or node.get("schema")
-            return spec.replace_attributes(key=dg.AssetKey([schema, node["name"]]), group_name="model")
+            return spec.replace_attributes(key=dg.AssetKey([schema, node["name"]]), group_name="model", owners=OWNERS)
         return spec
 
 
 translator = AccordsDbtTranslator(
-    settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)
+    settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_code_references=True)
 )
+
+
+def _relations(manifest: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    """dbt unique_id → (schema, table) of every model built as a table."""
+    return {unique_id: (node["config"].get("schema") or node["schema"], node["alias"] or node["name"])
+            for unique_id, node in manifest["nodes"].items()
+            if node["resource_type"] == "model" and node["config"].get("materialized") != "view"}
+
+
+def _with_table_metadata(events: list, warehouse: Path, manifest: Mapping[str, Any]) -> list:
+    """dagster/row_count and dagster/column_schema on each model's output, read from the finished warehouse."""
+    try:
+        tables = warehouse_metadata(warehouse, _relations(manifest))
+    except Exception:  # noqa: BLE001 - metadata must never fail a build that succeeded
+        return events
+    enriched = []
+    for event in events:
+        unique_id = event.metadata.get("unique_id") if isinstance(event, dg.Output) else None
+        extra = tables.get(getattr(unique_id, "value", unique_id))
+        enriched.append(event.with_metadata({**event.metadata, **extra}) if extra else event)
+    return enriched
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
@@ -80,11 +72,16 @@ def accords_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, a
     wait_until_writable(settings.warehouse_path, lock_timeout(), on_wait=context.log.warning)
     # a build that does not finish leaves the warehouse marked unpublishable until the next complete one
     start_build(settings, context.run.run_id)
-    yield from dbt.cli(["build"], context=context).stream()
+    invocation = dbt.cli(["build"], context=context)
+    events = []
+    try:
+        # held until dbt exits: the warehouse can be read (row counts, columns) only then
+        events.extend(invocation.stream())
+    except Exception:
+        yield from events
+        raise
+    yield from _with_table_metadata(events, settings.warehouse_path, invocation.manifest)
     finish_build(settings, context.run.run_id)
 
 
-defs = dg.Definitions(
-    assets=[accords_dbt_models],
-    resources={"dbt": dbt_cli()},
-)
+defs = dg.Definitions(assets=[accords_dbt_models], resources={"dbt": dbt_cli()})

@@ -3,8 +3,9 @@ from collections import Counter
 
 import dagster as dg
 
+from orchestration.defs.metadata import parquet_metadata
 from orchestration.defs.parse import PARSED_DOCUMENTS
-from orchestration.defs.resources import AccordsResource
+from orchestration.defs.resources import OWNERS, AccordsResource
 from orchestration.extract.pipeline import EXTRACTOR_VERSION
 from orchestration.stages.extract import run_extract
 from orchestration.stages.parse import parsed_path
@@ -20,25 +21,26 @@ EXTRACTION_DOCUMENTS = dg.AssetKey(["raw", "extraction_documents"])
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(EXTRACTIONS, deps=[PARSED_DOCUMENTS], group_name="extract", kinds={"python", "parquet"},
+        dg.AssetSpec(EXTRACTIONS, deps=[PARSED_DOCUMENTS], group_name="extract", owners=OWNERS, kinds={"python", "parquet"},
                      code_version=EXTRACTOR_VERSION, description="Raw extractions with character offsets and sentences."),
-        dg.AssetSpec(EXTRACTION_DOCUMENTS, deps=[PARSED_DOCUMENTS], group_name="extract", kinds={"python", "parquet"},
+        dg.AssetSpec(EXTRACTION_DOCUMENTS, deps=[PARSED_DOCUMENTS], group_name="extract", owners=OWNERS, kinds={"python", "parquet"},
                      code_version=EXTRACTOR_VERSION,
                      description="Per-document relevance and extraction counts, or why extraction failed."),
     ],
 )
 def extractions(context: dg.AssetExecutionContext, accords: AccordsResource):
-    report = run_extract(accords.settings())
+    settings = accords.settings()
+    report = run_extract(settings)
     for failure in report.failures:
         context.log.warning(f"could not extract {failure['document_id']}: {failure['reason']}")
     yield dg.MaterializeResult(
         asset_key=EXTRACTIONS,
-        metadata={"extractions": report.extractions, "by_kind": dg.MetadataValue.json(report.by_kind),
+        metadata={**parquet_metadata(settings.raw_dir / "extractions.parquet"), "extractions": report.extractions, "by_kind": dg.MetadataValue.json(report.by_kind),
                   "extractor_version": EXTRACTOR_VERSION},
     )
     yield dg.MaterializeResult(
         asset_key=EXTRACTION_DOCUMENTS,
-        metadata={"documents": report.documents, "relevant": report.relevant, "extracted": report.extracted,
+        metadata={**parquet_metadata(settings.raw_dir / "extraction_documents.parquet"), "documents": report.documents, "relevant": report.relevant, "extracted": report.extracted,
                   "reused": report.reused, "failed": report.failed, "failed_total": report.failed_total,
                   "failures": dg.MetadataValue.json(report.failures[:50])},
     )
@@ -74,4 +76,4 @@ def _reason_kind(reason: str | None) -> str:
     return (reason or "unknown").split(":", 1)[0]
 
 
-defs = dg.Definitions(assets=[extractions], asset_checks=[failed_documents])
+defs = dg.Definitions(assets=dg.with_source_code_references([extractions]), asset_checks=[failed_documents])

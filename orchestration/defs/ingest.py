@@ -1,11 +1,11 @@
 """Fetch assets: every source of the registry into the raw document store and the fetch log."""
-import os
 from collections import defaultdict
 
 import dagster as dg
 import pyarrow.parquet as pq
 
-from orchestration.defs.resources import AccordsResource
+from orchestration.defs.metadata import parquet_metadata
+from orchestration.defs.resources import OWNERS, AccordsResource
 from orchestration.stages.ingest import run_ingest
 
 DOCUMENTS = dg.AssetKey(["raw", "documents"])
@@ -14,9 +14,9 @@ FETCH_LOG = dg.AssetKey(["raw", "fetch_log"])
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(DOCUMENTS, group_name="fetch", kinds={"python", "parquet"},
+        dg.AssetSpec(DOCUMENTS, group_name="fetch", owners=OWNERS, kinds={"python", "parquet"},
                      description="Every document ever fetched, raw and content-addressed (never overwritten)."),
-        dg.AssetSpec(FETCH_LOG, group_name="fetch", kinds={"python", "parquet"},
+        dg.AssetSpec(FETCH_LOG, group_name="fetch", owners=OWNERS, kinds={"python", "parquet"},
                      description="One row per URL per run that tried it, with status and reason."),
     ],
 )
@@ -27,11 +27,12 @@ def fetched_documents(context: dg.AssetExecutionContext, accords: AccordsResourc
         context.log.warning(f"could not fetch {failure['url']} ({failure['source']}): {failure['reason']}")
     yield dg.MaterializeResult(
         asset_key=DOCUMENTS,
-        metadata={"documents_total": report.documents_total, "new_documents": report.new_documents},
+        metadata={**parquet_metadata(settings.raw_dir / "documents.parquet"), "documents_total": report.documents_total, "new_documents": report.new_documents},
     )
     yield dg.MaterializeResult(
         asset_key=FETCH_LOG,
         metadata={
+            **parquet_metadata(settings.raw_dir / "fetch_log"),
             "fetched": report.status_counts.get("fetched", 0),
             "not_modified": report.status_counts.get("not_modified", 0),
             "failed": report.status_counts.get("failed", 0),
@@ -59,7 +60,7 @@ def fetch_failure_rate(context: dg.AssetCheckExecutionContext, accords: AccordsR
         if row["status"] == "failed":
             failures[row["source_name"]] += 1
             reasons[row["source_name"]][row["reason"]] += 1
-    limit = float(os.environ.get("ACCORDS_MAX_FETCH_FAILURE_RATE", "0.5"))
+    limit = accords.settings().max_fetch_failure_rate
     rates = {source: failures[source] / count for source, count in attempts.items()}
     worst = max(rates.values(), default=0.0)
     return dg.AssetCheckResult(
@@ -74,4 +75,4 @@ def fetch_failure_rate(context: dg.AssetCheckExecutionContext, accords: AccordsR
     )
 
 
-defs = dg.Definitions(assets=[fetched_documents], asset_checks=[fetch_failure_rate])
+defs = dg.Definitions(assets=dg.with_source_code_references([fetched_documents]), asset_checks=[fetch_failure_rate])

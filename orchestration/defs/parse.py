@@ -2,25 +2,27 @@
 import dagster as dg
 
 from orchestration.defs.ingest import DOCUMENTS
-from orchestration.defs.resources import AccordsResource
+from orchestration.defs.metadata import parquet_metadata
+from orchestration.defs.resources import OWNERS, AccordsResource
 from orchestration.parse.document import PARSER_VERSION
 from orchestration.stages.parse import run_parse
 
 PARSED_DOCUMENTS = dg.AssetKey(["raw", "parsed_documents"])
 
 
-@dg.asset(key=PARSED_DOCUMENTS, deps=[DOCUMENTS], group_name="parse", kinds={"python", "parquet"},
+@dg.asset(key=PARSED_DOCUMENTS, deps=[DOCUMENTS], group_name="parse", owners=OWNERS, kinds={"python", "parquet"},
           code_version=PARSER_VERSION,
           description="Article text without page furniture, title, language and stated publication date.")
 def parsed_documents(context: dg.AssetExecutionContext, accords: AccordsResource) -> dg.MaterializeResult:
-    report = run_parse(accords.settings())
+    settings = accords.settings()
+    report = run_parse(settings)
     for failure in report.failures:
         context.log.warning(f"could not parse {failure['uri']}: {failure['reason']}")
     return dg.MaterializeResult(
-        metadata={"parsed": report.parsed, "reused": report.reused, "failed": report.failed,
+        metadata={**parquet_metadata(settings.raw_dir / "parsed_documents.parquet"), "parsed": report.parsed, "reused": report.reused, "failed": report.failed,
                   "failed_total": report.failed_total,
                   "failures": dg.MetadataValue.json(report.failures[:50])}
     )
 
 
-defs = dg.Definitions(assets=[parsed_documents])
+defs = dg.Definitions(assets=dg.with_source_code_references([parsed_documents]))

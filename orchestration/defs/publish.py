@@ -1,7 +1,8 @@
-"""Publish the marts for BI tools once the checks pass: a read-only DuckDB copy and one Parquet per mart."""
+"""Publish the marts for BI tools once the checks pass: a versioned Parquet folder and a DuckDB file of views."""
 import dagster as dg
 
-from orchestration.defs.resources import AccordsResource
+from orchestration.defs.automation import PUBLISHED_FRESHNESS
+from orchestration.defs.resources import OWNERS, AccordsResource
 from orchestration.publish import MART_TABLES, publish_marts
 from orchestration.validation import suite_names
 from orchestration.warehouse import unpublishable_reason
@@ -13,18 +14,25 @@ MART_KEYS = [dg.AssetKey(["marts", table]) for table in MART_TABLES]
     key=dg.AssetKey(["published", "marts"]),
     deps=MART_KEYS,
     group_name="publish",
+    owners=OWNERS,
     kinds={"duckdb", "parquet"},
-    description="published/warehouse.duckdb (replaced atomically) and published/parquet/<table>.parquet. "
-    "Blocking checks upstream keep a failing run from publishing, and only a build that every suite passed is "
-    "copied (orchestration/warehouse.py).",
+    freshness_policy=PUBLISHED_FRESHNESS,
+    description="published/versions/<version>/<table>.parquet, switched to atomically; published/warehouse.duckdb "
+    "(views over the current version) and published/parquet/ (a link to it). Blocking checks upstream keep a "
+    "failing run from publishing, and only a build that every suite passed is copied (orchestration/warehouse.py).",
 )
 def published_marts(accords: AccordsResource) -> dg.MaterializeResult:
     settings = accords.settings()
     refusal = unpublishable_reason(settings, suite_names())
     if refusal is not None:
         raise dg.Failure(f"not publishing unchecked marts: {refusal}; the previous published copy stays")
-    counts = publish_marts(settings)
-    return dg.MaterializeResult(metadata={f"rows_{table}": count for table, count in counts.items()})
+    publication = publish_marts(settings)
+    return dg.MaterializeResult(metadata={
+        **{f"rows_{table}": count for table, count in publication.counts.items()},
+        "version": publication.folder.name,
+        "path": dg.MetadataValue.path(str(publication.folder)),
+        "pruned_versions": len(publication.pruned),
+    })
 
 
-defs = dg.Definitions(assets=[published_marts])
+defs = dg.Definitions(assets=dg.with_source_code_references([published_marts]))

@@ -1,7 +1,9 @@
 """Reference assets: GeoNames cities, ISO countries and currencies, ECB rates — all from their packages."""
 import dagster as dg
 
-from orchestration.defs.resources import AccordsResource
+from orchestration.defs.metadata import parquet_metadata
+
+from orchestration.defs.resources import OWNERS, AccordsResource
 from orchestration.stages.reference import run_reference
 
 REFERENCE_TABLES = ("cities", "countries", "currencies", "fx_rates")
@@ -15,13 +17,14 @@ _DESCRIPTIONS = {
 
 
 @dg.multi_asset(
-    specs=[dg.AssetSpec(key, group_name="reference", kinds={"python", "parquet"}, description=_DESCRIPTIONS[name])
+    specs=[dg.AssetSpec(key, group_name="reference", owners=OWNERS, kinds={"python", "parquet"}, description=_DESCRIPTIONS[name])
            for name, key in REFERENCE_KEYS.items()],
 )
 def reference_data(accords: AccordsResource):
-    counts = run_reference(accords.settings())
+    settings = accords.settings()
+    run_reference(settings)
     for name, key in REFERENCE_KEYS.items():
-        yield dg.MaterializeResult(asset_key=key, metadata={"rows": counts[name]})
+        yield dg.MaterializeResult(asset_key=key, metadata=parquet_metadata(settings.data_dir / "reference" / f"{name}.parquet"))
 
 
-defs = dg.Definitions(assets=[reference_data])
+defs = dg.Definitions(assets=dg.with_source_code_references([reference_data]))

@@ -7,7 +7,7 @@ themselves (orchestration/defs/checks.py), failing runs included.
 
 import dagster as dg
 
-from orchestration.defs.resources import AccordsResource
+from orchestration.defs.resources import OWNERS, AccordsResource
 from orchestration.report.build import (
     DBT_DOCS_DIR,
     VALIDATION_DIR,
@@ -66,12 +66,13 @@ def latest_check_results(context: dg.AssetExecutionContext) -> list[CheckResult]
     key=dg.AssetKey(["published", "dbt_docs"]),
     deps=[PUBLISHED_MARTS],
     group_name="publish",
+    owners=OWNERS,
     kinds={"dbt", "html"},
     description="published/dbt-docs/index.html: `dbt docs generate --static`, models and columns with their "
     "descriptions, tests, lineage and the exposures (the published marts, the report).",
 )
 def published_dbt_docs(context: dg.AssetExecutionContext, accords: AccordsResource) -> dg.MaterializeResult:
-    from orchestration.defs.dbt import DBT_EXECUTABLE, dbt_project
+    from orchestration.defs.dbt_project import DBT_EXECUTABLE, dbt_project
 
     settings = accords.settings()
     page = generate_dbt_docs(DBT_EXECUTABLE, settings.data_dir, settings.published_dir / DBT_DOCS_DIR,
@@ -83,6 +84,7 @@ def published_dbt_docs(context: dg.AssetExecutionContext, accords: AccordsResour
     key=dg.AssetKey(["published", "report"]),
     deps=[PUBLISHED_MARTS],  # not on the dbt docs: a failure there must not keep people from the report
     group_name="publish",
+    owners=OWNERS,
     kinds={"html"},
     # reads ops.fetch_log and the quarantine tables of the live warehouse, under the data directory's lock
     description="published/report/index.html: one offline page with the map of host and partner cities, events "
@@ -107,4 +109,4 @@ def published_report(context: dg.AssetExecutionContext, accords: AccordsResource
     return dg.MaterializeResult(metadata=metadata)
 
 
-defs = dg.Definitions(assets=[published_dbt_docs, published_report])
+defs = dg.Definitions(assets=dg.with_source_code_references([published_dbt_docs, published_report]))

@@ -1,4 +1,5 @@
 """Resources shared by the Accords assets."""
+import dataclasses
 import os
 
 import dagster as dg
@@ -8,6 +9,9 @@ from orchestration import lock
 from orchestration.registry import SourceConfig, load_registry
 from orchestration.settings import Settings, load_settings, resolve_path
 from orchestration.store.handoff import remove_stale_temporaries
+
+
+OWNERS = ["team:accords"]  # every asset's owner, for the catalog
 
 
 class AccordsResource(dg.ConfigurableResource):
@@ -25,7 +29,8 @@ class AccordsResource(dg.ConfigurableResource):
 
     def settings(self) -> Settings:
         defaults = load_settings()
-        settings = Settings(
+        settings = dataclasses.replace(
+            defaults,
             sources_file=defaults.sources_file if self.sources_file is None else resolve_path(self.sources_file),
             data_dir=defaults.data_dir if self.data_dir is None else resolve_path(self.data_dir),
         )

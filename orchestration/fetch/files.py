@@ -46,7 +46,9 @@ def file_uri(path: Path) -> str:
 
 
 def max_file_bytes() -> int:
-    return int(os.environ.get("ACCORDS_FILE_MAX_BYTES", MAX_FILE_BYTES))
+    from orchestration.settings import load_settings
+
+    return load_settings().file_max_bytes
 
 
 def _walk(folder: Path) -> Iterator[_Entry]:

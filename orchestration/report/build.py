@@ -18,7 +18,7 @@ REPORT_DIR, VALIDATION_DIR, DBT_DOCS_DIR = "report", "validation", "dbt-docs"
 
 def cache_dir(settings: Settings) -> Path:
     """Where the Vega bundle is kept between runs: $ACCORDS_CACHE_DIR, else ~/.cache/accords (XDG), else the data dir."""
-    for candidate in (os.environ.get("ACCORDS_CACHE_DIR"),
+    for candidate in (load_settings().cache_dir,
                       os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "accords")):
         if not candidate:
             continue

@@ -24,6 +24,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from orchestration.settings import load_settings
+
 # Flags for a browser that talks to nothing but the page it is given.
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -65,7 +67,7 @@ class ChromiumUnavailable(RuntimeError):
 
 
 def find_chromium() -> str | None:
-    for name in (os.environ.get("ACCORDS_CHROMIUM"), "chromium", "chromium-browser", "google-chrome", "chrome"):
+    for name in (load_settings().chromium, "chromium", "chromium-browser", "google-chrome", "chrome"):
         if name and (path := shutil.which(name)):
             return path
     return None

@@ -129,6 +129,9 @@ def markdown_summary(outcome: SuiteOutcome, key: str | None = None, html_path: P
 
 
 def _offline_view():
+    from orchestration.validation import quiet_great_expectations
+
+    quiet_great_expectations()
     from great_expectations.render.view import DefaultJinjaPageView
     from jinja2 import ChoiceLoader, FileSystemLoader
 
@@ -148,6 +151,9 @@ def _gx_styles() -> str:
 
 def render_validation_html(outcome: SuiteOutcome, run_id: str, run_time: datetime, report_link: str | None = None) -> str:
     """The suite's results as one offline HTML page, rendered by GX's ValidationResultsPageRenderer."""
+    from orchestration.validation import quiet_great_expectations
+
+    quiet_great_expectations()
     from great_expectations.render.renderer import ValidationResultsPageRenderer
 
     result = outcome.validation_result

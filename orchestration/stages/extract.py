@@ -10,7 +10,6 @@ the parser or the extractor changes; the run goes on. Results are saved in batch
 """
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -74,8 +73,8 @@ def _journal(settings: Settings) -> BatchJournal:
         _paths(settings)[2],
         {"extractions": EXTRACTIONS_SCHEMA, "extraction_documents": EXTRACTION_DOCUMENTS_SCHEMA},
         commit="extraction_documents",
-        max_rows=int(os.environ.get("ACCORDS_BATCH_DOCUMENTS", "100")),
-        max_seconds=float(os.environ.get("ACCORDS_BATCH_SECONDS", "30")),
+        max_rows=settings.batch_documents,
+        max_seconds=settings.batch_seconds,
     )
 
 

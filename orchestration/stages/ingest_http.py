@@ -7,7 +7,6 @@ document each URL produced. A URL whose fetch failed for a temporary reason is o
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from orchestration.fetch.discovery import discover, retry_later
 from orchestration.fetch.http import Fetcher, FetchResult
 from orchestration.fetch.urls import canonical_url, normalize_url, strip_credentials
 from orchestration.registry import SourceConfig
-from orchestration.settings import Settings
+from orchestration.settings import Settings, load_settings
 from orchestration.store.documents import DocumentStore
 from orchestration.store.handoff import write_bytes_durably
 
@@ -24,23 +23,11 @@ TEMPORARY_REASONS = {"timeout", "connection_error", "robots_unreachable", "http_
 # Crawl settings an operator may tune without code (defaults suit news sites). ACCORDS_HTTP_TRUSTED_ENDPOINTS
 # lists exact host:port pairs let through the private-address guard (an intranet mirror, a test server)
 # while every other private address, including redirect targets, stays refused.
-_ENV_SETTINGS = {
-    "ACCORDS_HTTP_CONNECT_TIMEOUT": ("connect_timeout", float),
-    "ACCORDS_HTTP_READ_TIMEOUT": ("read_timeout", float),
-    "ACCORDS_HTTP_TOTAL_TIMEOUT": ("total_timeout", float),
-    "ACCORDS_HTTP_MAX_BYTES": ("max_bytes", int),
-    "ACCORDS_HTTP_MAX_RETRIES": ("max_retries", int),
-    "ACCORDS_HTTP_BACKOFF_BASE": ("backoff_base", float),
-    "ACCORDS_HTTP_MAX_RETRY_AFTER": ("max_retry_after", float),
-    "ACCORDS_HTTP_PER_HOST_DELAY": ("per_host_delay", float),
-}
-
-
 def new_fetcher() -> Fetcher:
-    settings = {name: convert(os.environ[key]) for key, (name, convert) in _ENV_SETTINGS.items() if os.environ.get(key)}
-    trusted = [e.strip() for e in os.environ.get("ACCORDS_HTTP_TRUSTED_ENDPOINTS", "").split(",") if e.strip()]
-    user_agent = os.environ.get("ACCORDS_USER_AGENT", "AccordsBot/0.1 (cooperation-news research pipeline)")
-    return Fetcher(user_agent=user_agent, allowed_endpoints=trusted, **settings)
+    """A fetcher with the ACCORDS_HTTP_* settings (orchestration/settings.py)."""
+    settings = load_settings()
+    return Fetcher(user_agent=settings.user_agent, allowed_endpoints=list(settings.http_trusted_endpoints),
+                   **settings.http)
 
 
 def _state_path(settings: Settings, source: SourceConfig) -> Path:

@@ -48,15 +48,11 @@ class Budget:
 
     @classmethod
     def from_env(cls) -> "Budget":
-        mode = os.environ.get("ACCORDS_DOCUMENT_ISOLATION", "process").strip().lower()
-        if mode not in ("process", "inline"):
-            raise ValueError(f"ACCORDS_DOCUMENT_ISOLATION must be process or inline, not {mode!r}")
-        return cls(
-            seconds=float(os.environ.get("ACCORDS_DOCUMENT_TIMEOUT", str(DEFAULT_SECONDS))),
-            memory_mb=int(os.environ.get("ACCORDS_DOCUMENT_MEMORY_MB", str(DEFAULT_MEMORY_MB))),
-            start_seconds=float(os.environ.get("ACCORDS_WORKER_START_TIMEOUT", str(DEFAULT_START_SECONDS))),
-            mode=mode,
-        )
+        from orchestration.settings import load_settings
+
+        settings = load_settings()
+        return cls(seconds=settings.document_timeout, memory_mb=settings.document_memory_mb,
+                   start_seconds=settings.worker_start_timeout, mode=settings.document_isolation)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ LookupError from a bogus charset, ...) or an overrun of its time or memory budge
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from orchestration.parse.document import PARSER_VERSION, ParseError, parse_document
@@ -42,8 +41,8 @@ def _journal(settings: Settings) -> BatchJournal:
         settings.raw_dir / "journal" / "parse",
         {"parsed_documents": PARSED_DOCUMENTS_SCHEMA},
         commit="parsed_documents",
-        max_rows=int(os.environ.get("ACCORDS_BATCH_DOCUMENTS", "100")),
-        max_seconds=float(os.environ.get("ACCORDS_BATCH_SECONDS", "30")),
+        max_rows=settings.batch_documents,
+        max_seconds=settings.batch_seconds,
     )
 
 

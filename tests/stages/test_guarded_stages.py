@@ -125,7 +125,8 @@ def test_a_document_over_its_time_budget_fails_and_the_rest_is_extracted(setting
 KILLED_EXTRACT = textwrap.dedent("""
     import os, signal, sys
     from orchestration.extract.pipeline import DocumentExtraction
-    from orchestration.settings import Settings
+    from dataclasses import replace
+    from orchestration.settings import load_settings
     from orchestration.stages import extract as extract_stage
     from pathlib import Path
 
@@ -139,7 +140,8 @@ KILLED_EXTRACT = textwrap.dedent("""
         return DocumentExtraction(document_id, False, "no_event_mention")
 
     extract_stage.extract_document = extract
-    extract_stage.run_extract(Settings(sources_file=Path(sys.argv[1]), data_dir=Path(sys.argv[2])))
+    # the environment's batch size, as the pipeline's settings carry it
+    extract_stage.run_extract(replace(load_settings(), sources_file=Path(sys.argv[1]), data_dir=Path(sys.argv[2])))
 """)
 
 

@@ -10,7 +10,7 @@ with deals as (
             when deals.published_date is not null then 'published_date'
         end as fx_date_basis
     from {{ ref('int_deals_deduplicated') }} as deals
-    left join {{ ref('fct_events') }} as events using (event_id)
+    left join {{ ref('int_events') }} as events using (event_id)
 ),
 
 rates as (

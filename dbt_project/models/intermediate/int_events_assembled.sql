@@ -21,6 +21,10 @@ events as (
         event_type,
         event_ordinal,
         sentence as evidence,
+        -- offsets in the parsed article text, end exclusive (Python slicing: text[evidence_start:evidence_end])
+        sentence_start as evidence_start,
+        sentence_start + length(sentence) as evidence_end,
+        extractor_version,
         start_offset
     from extractions
     where kind = 'event'
@@ -55,7 +59,11 @@ plausible_dates as (
 ),
 
 host_cities as (
-    select event_ref, city_id as host_city_id
+    select
+        event_ref,
+        city_id as host_city_id,
+        -- recorded where the extractor chose the host (extract/roles/cities.py); older extractions lack it
+        coalesce(json_extract_string(attributes_json, '$.host_method'), 'inferred') as host_method
     from extractions
     where kind = 'city' and role = 'host'
     qualify row_number() over (partition by event_ref order by start_offset) = 1
@@ -75,6 +83,9 @@ select
     events.event_type,
     events.event_ordinal,
     events.evidence,
+    events.evidence_start,
+    events.evidence_end,
+    events.extractor_version,
     event_dates.start_year,
     event_dates.start_month,
     event_dates.start_day,
@@ -84,6 +95,7 @@ select
     coalesce(event_dates.year_inferred, false) as year_inferred,
     event_dates.date_rejected_reason,
     host_cities.host_city_id,
+    host_cities.host_method,
     agreement_counts.agreements_count,
     documents.published_date,
     documents.fetched_at,

@@ -1,23 +1,18 @@
--- The countries taking part in an event, the host country included (from the host city, else from the text).
-with host_from_city as (
-    select clustered.event_id, cities.country_code
-    from {{ ref('int_events_clustered') }} as clustered
-    inner join {{ ref('stg_reference__cities') }} as cities on cities.city_id = clustered.host_city_id
-    qualify row_number() over (partition by clustered.event_id order by clustered.fetched_at, clustered.event_ref) = 1
-),
-
-country_mentions as (
-    select clustered.event_id, extractions.country_code, extractions.role
-    from {{ ref('stg_raw__extractions') }} as extractions
-    inner join {{ ref('int_events_clustered') }} as clustered using (event_ref)
-    where extractions.kind = 'country' and extractions.role in ('host', 'partner') and extractions.country_code is not null
+-- The countries taking part in an event, the host country included (int_events' host country; where no host
+-- city fixes it, every country a report states as host).
+with country_mentions as (
+    select event_id, country_code, role from {{ ref('int_event_places') }} where kind = 'country'
 ),
 
 hosts as (
-    select event_id, country_code from host_from_city
+    select event_id, host_country_code as country_code
+    from {{ ref('int_events') }}
+    where host_country_code is not null
     union
-    select event_id, country_code from country_mentions
-    where role = 'host' and event_id not in (select event_id from host_from_city)
+    select country_mentions.event_id, country_mentions.country_code
+    from country_mentions
+    inner join {{ ref('int_events') }} as events using (event_id)
+    where country_mentions.role = 'host' and not events.host_country_from_city
 )
 
 select event_id, country_code, 'host' as role from hosts

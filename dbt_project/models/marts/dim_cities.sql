@@ -2,8 +2,7 @@
 with referenced as (
     select host_city_id as city_id from {{ ref('int_events_clustered') }} where host_city_id is not null
     union
-    select city_id from {{ ref('stg_raw__extractions') }}
-    where kind = 'city' and role in ('host', 'partner') and city_id is not null and event_ref is not null
+    select city_id from {{ ref('int_event_places') }} where kind = 'city'
 )
 
 select

@@ -8,4 +8,9 @@ select
     countries.continent as region,
     countries.population
 from {{ ref('stg_reference__countries') }} as countries
-where countries.country_code in (select country_code from {{ ref('bridge_event_countries') }})
+where countries.country_code in (
+    -- the countries of bridge_event_countries: host countries and every country a report names as host or partner
+    select host_country_code from {{ ref('int_events') }}
+    union
+    select country_code from {{ ref('int_event_places') }} where kind = 'country'
+)

@@ -4,7 +4,7 @@ with bounds as (
     select
         date '1990-01-01' as first_day,
         cast(date_trunc('year', coalesce(max(fetched_at), timestamp '1990-01-01')) + interval 3 year - interval 1 day as date) as last_day
-    from {{ ref('stg_raw__documents') }}
+    from {{ ref('int_documents') }}
 ),
 
 days as (

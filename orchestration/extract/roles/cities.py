@@ -43,7 +43,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences]
     venue_cities = _venue_cities(ctx, sentence_of(ctx, main.start), usable)
     venue_owner = _venue_owner(ctx, found)
-    host = _choose_host(ctx, places, dateline_city, venue_cities or ([venue_owner] if venue_owner else []),
+    host, host_method = _choose_host(ctx, places, dateline_city, venue_cities or ([venue_owner] if venue_owner else []),
                         named[0] if len(named) == 1 else None)
     online = is_online(ctx, main)
     if host is not None and online:
@@ -86,6 +86,9 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     host_rows = [r for r in rows if r["role"] == "host"]
     for extra in host_rows[1:]:
         extra["role"] = "mention"
+    if host_rows:  # how the host was found, for fct_events.host_method
+        host_rows[0]["attributes"] = json.dumps({**json.loads(host_rows[0]["attributes"]), "host_method": host_method},
+                                                ensure_ascii=False)
     if host is None and not online:
         region = _event_region(ctx, found)
         if region is not None:
@@ -157,9 +160,9 @@ def _is_locative(ctx: Context, place) -> bool:
 
 
 def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, name_city=None):
-    """Where the event took place: a locative construction in an event sentence; else the city the text names
-    beside the event's venue; else the one city in the event's name; else the dateline; else a locative
-    anywhere; else the city most mentioned."""
+    """Where the event took place, and how we know (stated | venue | dateline | inferred): a locative
+    construction in an event sentence; else the city the text names beside the event's venue; else the one city
+    in the event's name; else the dateline; else a locative anywhere; else the city most mentioned."""
     usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences]
     counts: dict[int, int] = {}
     for p in usable:
@@ -175,19 +178,19 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, 
     in_event = [p for p in usable if sentence_start(ctx, p.start) in ctx.event_sentences]
     located = [p for p in in_event if _is_locative(ctx, p)]
     if located:
-        return biggest_of_phrase(located[0])
+        return biggest_of_phrase(located[0]), "stated"
     if venue_cities:
-        return venue_cities[0]
+        return venue_cities[0], "venue"
     if name_city is not None:
-        return name_city
+        return name_city, "stated"
     if dateline_city is not None:
-        return dateline_city
+        return dateline_city, "dateline"
     located = [p for p in usable if _is_locative(ctx, p)]
     if located:
-        return biggest_of_phrase(located[0])
+        return biggest_of_phrase(located[0]), "stated"
     if in_event:
-        return most_mentioned(in_event)
-    return most_mentioned(usable) if usable else None
+        return most_mentioned(in_event), "inferred"
+    return (most_mentioned(usable), "inferred") if usable else (None, None)
 
 
 # cities enumerated right beside the venue ("山東省、青島市、＜venue＞", "＜venue＞、膠州市")

@@ -1,0 +1,165 @@
+-- Which document events are one real event: the connected components of a "same event" relation between
+-- reports of the same event type (or a signing ceremony and the event it took place at). Two reports are
+-- compatible when nothing they state contradicts: host
+-- cities (and host countries) equal or unknown on one side, years equal or unknown, edition ordinals equal
+-- or unknown, day ranges overlapping where both give one. Compatible reports are the same event when they
+-- also share enough evidence:
+--   * the same host city, and overlapping dates, or the same edition, or the same year with one report
+--     undated, or (one undated) the same number of agreements or two shared partner countries;
+--   * the same edition number and the same year (reports in other languages often disagree on the host's
+--     spelling or leave it out, never on "the 5th");
+--   * overlapping dates in the same year and the same number of agreements or two shared partner countries;
+--   * the same quoted proper name («Города России») on overlapping days, in the same year or edition.
+-- Reports of one series in different years differ in year or ordinal; reports in different cities differ in
+-- host. Undated reports with nothing else in common stay apart. The same-event relation is not transitive
+-- through a report that states less (no year, no host): a report linked to two reports that contradict each
+-- other links to neither, and reports without a year join a dated event only when they link to one alone.
+-- Each component is named by its smallest report (cluster_ref); the event id it carries is
+-- ops.event_id_assignments' rule.
+with recursive assembled as (
+    select
+        assembled.*,
+        coalesce(start_month * 100 + start_day, end_month * 100 + end_day) as first_month_day,
+        coalesce(end_month * 100 + end_day, start_month * 100 + start_day) as last_month_day,
+        coalesce(start_year, end_year) as any_year,
+        -- the proper part of a name, written in quotes («Города России», 「未来創造」, "Smart City"): the
+        -- same in every report of one event of that language, whatever the rest of the name says
+        nullif(lower(trim(regexp_extract(event_name, '[«"“「『]([^»"”」』:：]{3,})', 1))), '') as quoted_name,
+        coalesce(cities.country_code, stated_host_country.country_code) as host_country
+    from {{ ref('int_events_assembled') }} as assembled
+    left join {{ ref('stg_reference__cities') }} as cities on cities.city_id = assembled.host_city_id
+    left join (
+        select event_ref, min(country_code) as country_code
+        from {{ ref('stg_raw__extractions') }}
+        where kind = 'country' and role = 'host'
+        group by event_ref
+    ) as stated_host_country using (event_ref)
+),
+
+partner_countries as (
+    select distinct event_ref, country_code
+    from {{ ref('stg_raw__extractions') }}
+    where kind = 'country' and role = 'partner' and event_ref is not null
+),
+
+candidates as (
+    select
+        left_event.event_ref,
+        right_event.event_ref as same_as_ref,
+        left_event.host_city_id is not null and left_event.host_city_id = right_event.host_city_id as same_host,
+        left_event.first_month_day is not null and right_event.first_month_day is not null as both_dated,
+        left_event.first_month_day <= right_event.last_month_day
+            and right_event.first_month_day <= left_event.last_month_day as dates_overlap,
+        left_event.any_year is not null and left_event.any_year = right_event.any_year as same_year,
+        left_event.event_ordinal is not null and left_event.event_ordinal = right_event.event_ordinal as same_edition,
+        left_event.agreements_count is not null and left_event.agreements_count = right_event.agreements_count
+            as same_agreements,
+        left_event.event_type = right_event.event_type as same_type,
+        left_event.quoted_name = right_event.quoted_name as same_quoted_name
+    from assembled as left_event
+    inner join assembled as right_event
+        on (left_event.event_type = right_event.event_type or 'signing' in (left_event.event_type, right_event.event_type))
+        and left_event.document_id <> right_event.document_id
+        and (left_event.host_city_id is null or right_event.host_city_id is null
+             or left_event.host_city_id = right_event.host_city_id)
+        and (left_event.host_country is null or right_event.host_country is null
+             or left_event.host_country = right_event.host_country)
+        and (left_event.any_year is null or right_event.any_year is null or left_event.any_year = right_event.any_year)
+        and (left_event.event_ordinal is null or right_event.event_ordinal is null
+             or left_event.event_ordinal = right_event.event_ordinal)
+),
+
+shared_partners as (
+    select candidates.event_ref, candidates.same_as_ref, count(*) as shared
+    from candidates
+    inner join partner_countries as left_country on left_country.event_ref = candidates.event_ref
+    inner join partner_countries as right_country
+        on right_country.event_ref = candidates.same_as_ref and right_country.country_code = left_country.country_code
+    group by candidates.event_ref, candidates.same_as_ref
+),
+
+edges as (
+    select candidates.event_ref, candidates.same_as_ref
+    from candidates
+    left join shared_partners using (event_ref, same_as_ref)
+    where not (both_dated and not dates_overlap)
+      -- a signing ceremony reported on its own belongs to the event held in the same place on the same days
+      and (same_type or (same_host and both_dated and dates_overlap))
+      and (
+        (same_host and (
+            (both_dated and dates_overlap) or same_edition or (not both_dated and same_year)
+            or (not both_dated and (same_agreements or coalesce(shared_partners.shared, 0) >= 2))
+        ))
+        or (same_edition and same_year)
+        -- the same quoted name on overlapping days (or in one year, or one edition)
+        or (same_quoted_name and ((both_dated and dates_overlap) or same_year or same_edition))
+        or (both_dated and dates_overlap and same_year
+            and (same_agreements or coalesce(shared_partners.shared, 0) >= 2))
+      )
+),
+
+-- A report whose linked reports contradict each other (two years, two hosts, two editions: reports of a
+-- yearly forum that give no year link to every edition) is ambiguous and links to none.
+bridges as (
+    select distinct first_link.event_ref
+    from edges as first_link
+    inner join edges as second_link
+        on second_link.event_ref = first_link.event_ref and second_link.same_as_ref > first_link.same_as_ref
+    inner join assembled as one on one.event_ref = first_link.same_as_ref
+    inner join assembled as other on other.event_ref = second_link.same_as_ref
+    where one.any_year <> other.any_year
+       or one.host_city_id <> other.host_city_id
+       or one.event_ordinal <> other.event_ordinal
+       or one.host_country <> other.host_country
+),
+
+clean_edges as (
+    select edges.event_ref, edges.same_as_ref, left_event.any_year is not null as left_dated,
+           right_event.any_year is not null as right_dated
+    from edges
+    inner join assembled as left_event on left_event.event_ref = edges.event_ref
+    inner join assembled as right_event on right_event.event_ref = edges.same_as_ref
+    where edges.event_ref not in (select event_ref from bridges)
+      and edges.same_as_ref not in (select event_ref from bridges)
+),
+
+-- connected components over any chain length, first among reports that state their year, then among those that
+-- do not: every report reaches the smallest report of its component
+reachable (event_ref, reached_ref) as (
+    select event_ref, event_ref from assembled
+    union
+    select reachable.event_ref, clean_edges.same_as_ref
+    from reachable
+    inner join clean_edges on clean_edges.event_ref = reachable.reached_ref
+    where clean_edges.left_dated = clean_edges.right_dated
+),
+
+year_components as (
+    select event_ref, min(reached_ref) as component_ref
+    from reachable
+    group by event_ref
+),
+
+-- a component of reports without a year joins the one component with a year it links to; linked to several
+-- (editions of one series), it stays apart: a chain through it must not merge two years
+attachments as (
+    select undated.component_ref, min(dated.component_ref) as cluster_ref
+    from clean_edges
+    inner join year_components as undated on undated.event_ref = clean_edges.event_ref
+    inner join year_components as dated on dated.event_ref = clean_edges.same_as_ref
+    where not clean_edges.left_dated and clean_edges.right_dated
+    group by undated.component_ref
+    having count(distinct dated.component_ref) = 1
+),
+
+components as (
+    select year_components.event_ref, coalesce(attachments.cluster_ref, year_components.component_ref) as cluster_ref
+    from year_components
+    left join attachments on attachments.component_ref = year_components.component_ref
+)
+
+select
+    assembled.* exclude (first_month_day, last_month_day, any_year, host_country, quoted_name),
+    components.cluster_ref
+from assembled
+inner join components using (event_ref)

@@ -1,0 +1,108 @@
+-- One row per real-world event, with the rules that pick each fact among its reports; the only place they live
+-- (fct_events, the bridges and the deals read them here):
+--   * name and type: the first source (fetched first, then published first);
+--   * dates: the most complete report, stated years before inferred ones, then the first source; date_precision
+--     says how much of the start the text fixes;
+--   * host city: the first source that names one, with how that report found it (host_method); host country:
+--     the host city's, else the one a report states;
+--   * agreements: the latest report's count, the largest among reports of one day;
+--   * date_rejected_reason: why a report's date was dropped, when no report dates the event.
+with reports as (
+    select
+        clustered.*,
+        (start_year is not null)::int + (start_month is not null)::int + (start_day is not null)::int
+            + (end_year is not null)::int + (end_month is not null)::int + (end_day is not null)::int as date_completeness
+    from {{ ref('int_events_clustered') }} as clustered
+),
+
+first_report as (
+    select event_id, event_name, event_type
+    from reports
+    qualify row_number() over (partition by event_id order by fetched_at, published_date nulls last, event_ref) = 1
+),
+
+best_date as (
+    select event_id, start_year, start_month, start_day, end_year, end_month, end_day, year_inferred
+    from reports
+    qualify row_number() over (
+        partition by event_id order by date_completeness desc, year_inferred, fetched_at, event_ref
+    ) = 1
+),
+
+host as (
+    select reports.event_id, reports.host_city_id, reports.host_method, cities.country_code as host_city_country
+    from reports
+    left join {{ ref('stg_reference__cities') }} as cities on cities.city_id = reports.host_city_id
+    where reports.host_city_id is not null
+    qualify row_number() over (partition by reports.event_id order by reports.fetched_at, reports.event_ref) = 1
+),
+
+stated_host_country as (
+    select clustered.event_id, min(places.country_code) as country_code
+    from {{ ref('int_event_places') }} as places
+    inner join {{ ref('int_events_clustered') }} as clustered using (event_ref)
+    where places.kind = 'country' and places.role = 'host'
+    group by clustered.event_id
+),
+
+agreements as (
+    select event_id, agreements_count
+    from reports
+    where agreements_count is not null
+    -- the latest report's, and among reports of one day the largest: a first day's tally grows by the close
+    qualify row_number() over (
+        partition by event_id order by published_date desc nulls last, agreements_count desc, event_ref
+    ) = 1
+),
+
+rejected_dates as (
+    select event_id, date_rejected_reason
+    from reports
+    where date_rejected_reason is not null
+    qualify row_number() over (partition by event_id order by fetched_at, event_ref) = 1
+),
+
+document_counts as (
+    select event_id, count(distinct document_id) as document_count
+    from reports
+    group by event_id
+)
+
+select
+    first_report.event_id,
+    first_report.event_name,
+    first_report.event_type,
+    {{ partial_date('best_date.start_year', 'best_date.start_month', 'best_date.start_day') }} as start_date,
+    {{ partial_date('best_date.end_year', 'best_date.end_month', 'best_date.end_day') }} as end_date,
+    best_date.start_year,
+    best_date.start_month,
+    best_date.start_day,
+    best_date.end_year,
+    best_date.end_month,
+    best_date.end_day,
+    coalesce(best_date.year_inferred, false) as year_inferred,
+    case
+        when best_date.start_year is not null and best_date.start_month is not null and best_date.start_day is not null then 'day'
+        when best_date.start_year is not null and best_date.start_month is not null then 'month'
+        when best_date.start_year is not null then 'year'
+        when best_date.start_month is not null then 'no_year'
+        else 'unknown'
+    end as date_precision,
+    host.host_city_id,
+    coalesce(host.host_city_country, stated_host_country.country_code) as host_country_code,
+    case
+        when host.host_city_id is not null then host.host_method
+        when stated_host_country.country_code is not null then 'stated'
+    end as host_method,
+    host.host_city_country is not null as host_country_from_city,
+    agreements.agreements_count,
+    document_counts.document_count,
+    case when best_date.start_year is null and best_date.start_month is null and best_date.end_year is null
+        and best_date.end_month is null then rejected_dates.date_rejected_reason end as date_rejected_reason
+from first_report
+inner join best_date using (event_id)
+inner join document_counts using (event_id)
+left join host using (event_id)
+left join stated_host_country using (event_id)
+left join agreements using (event_id)
+left join rejected_dates using (event_id)

@@ -1,0 +1,61 @@
+"""The dbt project and its manifest, prepared the dagster-dbt way.
+
+`dagster dev` (make ui) re-parses on load (`prepare_if_dev`); `make run` and the tests prepare it once, before
+loading the definitions (`prepare_dbt_project`, which skips a manifest newer than every project file). Nothing
+here runs on import outside `dagster dev`.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from dagster_dbt import DbtCliResource, DbtProject
+from dagster_dbt.dbt_project import DagsterDbtProjectPreparer
+
+from orchestration.settings import DBT_PROJECT_DIR
+
+# the dbt installed beside this interpreter (the project's .venv), whether or not it is on PATH
+DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt")) if Path(sys.executable).with_name("dbt").exists() else shutil.which("dbt") or "dbt"
+
+
+class AccordsDbtPreparer(DagsterDbtProjectPreparer):
+    """dagster-dbt's preparer (`dbt parse`), with this project's dbt executable."""
+
+    def _prepare_manifest(self, project: DbtProject) -> None:
+        DbtCliResource(project_dir=project, dbt_executable=DBT_EXECUTABLE).cli(
+            ["parse", "--quiet"], target_path=project.target_path).wait()
+
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+dbt_project.prepare_if_dev()  # `make ui` puts the project's dbt on PATH
+
+
+def prepare_dbt_project(force: bool = False) -> bool:
+    """`dbt parse` when the manifest is missing or older than the project (or `force`); True if it ran.
+    The profile reads ACCORDS_DATA_DIR from the environment: call after the settings are exported."""
+    if not (force or _manifest_is_stale()):
+        return False
+    print("preparing the dbt manifest (dbt parse)", file=sys.stderr, flush=True)
+    AccordsDbtPreparer().prepare(dbt_project)
+    return True
+
+
+def _manifest_is_stale() -> bool:
+    """No manifest yet, another dbt wrote it, or a model, macro or project file changed after it was written."""
+    manifest = dbt_project.manifest_path
+    if not manifest.exists():
+        return True
+    from dbt.version import __version__ as dbt_version
+
+    try:
+        if json.loads(manifest.read_text())["metadata"]["dbt_version"] != dbt_version:
+            return True
+    except (ValueError, KeyError):
+        return True
+    written = manifest.stat().st_mtime
+    sources = [DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml"]
+    for folder in ("models", "macros", "tests", "seeds", "snapshots"):
+        sources.extend((DBT_PROJECT_DIR / folder).rglob("*"))
+    return any(path.is_file() and path.stat().st_mtime > written for path in sources)
