@@ -61,7 +61,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         if city_id == host_id or city_id in same_place:
             role = "host" if city_id == host_id else "mention"
         elif sentence.start in ctx.background_sentences or sentence.start in ctx.other_event_sentences \
-                or place in dateline_places or _is_dateline_capitals(place) or _is_seat_or_site(ctx, place):
+                or place in dateline_places or _is_dateline_capitals(place) or _places_something_else(ctx, place):
             role = "mention"
         else:
             role = "partner" if city_id not in seen_partners else "mention"
@@ -304,9 +304,9 @@ def _elsewhere_patterns(lang: str) -> tuple[re.Pattern[str] | None, tuple[str, .
     return before, tuple(roles_lexicon(lang).get("elsewhere_after", []))
 
 
-def _is_seat_or_site(ctx: Context, place) -> bool:
-    """"headquartered in Shenzhen", «со штаб-квартирой в Москве», 总部位于深圳, 计划在德惠市建设: the city is where an
-    organisation sits or a project will be built, not a side of the event."""
+def _places_something_else(ctx: Context, place) -> bool:
+    """"headquartered in Shenzhen", "a press conference in Beijing", 总部位于深圳, 计划在德惠市建设: the city is where
+    an organisation sits, a press conference is held or a project will be built, not a side of the event."""
     before, after = _elsewhere_patterns(ctx.lang)
     if before is not None and before.search(ctx.text, max(0, place.start - 40), place.start):
         return True
