@@ -83,13 +83,18 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
         if end.year is not None and start.year is not None and _as_tuple(end) < _as_tuple(start):
             end = PartialDate(start.year + 1, end.month, end.day)
         year_inferred = _year_of(start, end) is not None
+    return _date_row(chosen.start, chosen.end, start, end, bool(year_inferred))
+
+
+def _date_row(evidence_start: int, evidence_end: int, start: PartialDate, end: PartialDate,
+              year_inferred: bool) -> dict:
     return {
-        "start": chosen.start,
-        "end": chosen.end,
+        "start": evidence_start,
+        "end": evidence_end,
         "fields": {
             "start_year": start.year, "start_month": start.month, "start_day": start.day,
             "end_year": end.year, "end_month": end.month, "end_day": end.day,
-            "year_inferred": bool(year_inferred),
+            "year_inferred": year_inferred,
         },
     }
 
@@ -119,15 +124,8 @@ def _report_day(ctx: Context, dateline, reference: date | None) -> dict | None:
         kind = kinds.pop()
         start, end = (day, _EMPTY) if kind == "opening" else (_EMPTY, day) if kind == "closing" else (day, day)
         start, end = _apply_duration(ctx, start, end)
-        return {
-            "start": dateline.start,
-            "end": dateline.end,
-            "fields": {
-                "start_year": start.year, "start_month": start.month, "start_day": start.day,
-                "end_year": end.year, "end_month": end.month, "end_day": end.day,
-                "year_inferred": dateline.date.year is None and _year_of(start, end) is not None,
-            },
-        }
+        return _date_row(dateline.start, dateline.end, start, end,
+                         dateline.date.year is None and _year_of(start, end) is not None)
     return None
 
 
