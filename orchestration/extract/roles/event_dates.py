@@ -110,7 +110,7 @@ def _report_day(ctx: Context, dateline, reference: date | None) -> dict | None:
     in a report that dates nothing else, speaks of the dateline's own day."""
     if dateline is None or dateline.date is None or dateline.date.month is None or dateline.date.day is None:
         return None
-    verbs = _report_day_patterns(ctx.lang)
+    verbs = _kind_patterns(ctx.lang, "report_day_verbs")
     lead = [s for s in ctx.sentences if s.start >= ctx.title_end and s.end > dateline.end][:_LEAD_SENTENCES]
     for sentence in lead:
         if sentence.start not in ctx.event_sentences or sentence.start in ctx.background_sentences:
@@ -128,12 +128,6 @@ def _report_day(ctx: Context, dateline, reference: date | None) -> dict | None:
                          dateline.date.year is None and _year_of(start, end) is not None)
     return None
 
-
-@lru_cache(maxsize=None)
-def _report_day_patterns(lang: str) -> dict[str, re.Pattern[str]]:
-    verbs = lexicon(lang, "dates").get("report_day_verbs") or {}
-    patterns = {kind: _word_pattern(lang, words or []) for kind, words in verbs.items()}
-    return {kind: pattern for kind, pattern in patterns.items() if pattern is not None}
 
 
 def _usable(ctx: Context, mention: DateMention) -> bool:
@@ -341,9 +335,10 @@ def _word_pattern(lang: str, words: list[str]) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=None)
-def _cue_patterns(lang: str) -> dict[str, re.Pattern[str]]:
-    cues = lexicon(lang, "dates").get("cues", {})
-    patterns = {kind: _word_pattern(lang, words or []) for kind, words in cues.items()}
+def _kind_patterns(lang: str, key: str) -> dict[str, re.Pattern[str]]:
+    """One pattern per kind of a map of the dates lexicon (``cues``, ``report_day_verbs``)."""
+    words_by_kind = lexicon(lang, "dates").get(key) or {}
+    patterns = {kind: _word_pattern(lang, words or []) for kind, words in words_by_kind.items()}
     return {kind: pattern for kind, pattern in patterns.items() if pattern is not None}
 
 
@@ -371,7 +366,7 @@ def _sentence_cue(ctx: Context, sentence_start: int) -> str | None:
     """An opening or closing verb anywhere in the date's sentence, when the date's own clause has none
     ("…Expo, which opened in Kunming, capital of …, on Wednesday"); none when the sentence has both."""
     sentence = sentence_of(ctx, sentence_start).text
-    kinds = {kind for kind, pattern in _cue_patterns(ctx.lang).items() if pattern.search(sentence)}
+    kinds = {kind for kind, pattern in _kind_patterns(ctx.lang, "cues").items() if pattern.search(sentence)}
     return kinds.pop() if len(kinds) == 1 else None
 
 
