@@ -68,6 +68,9 @@ def _find_countries(text: str, lang: str) -> tuple[CountryMention, ...]:
         mentions = _alphabetic_countries(text, lang)
     else:
         raise ValueError(f"unsupported language: {lang!r}")
+    suffixes = tuple(str(s).lower() for s in lexicon(lang, "places").get("language_suffixes") or ())
+    # "Portuguese-speaking countries", 葡语国家: the country's language, not the country
+    mentions = [m for m in mentions if not text[m.end:m.end + 12].lower().startswith(suffixes)]
     attach_sentences(text, mentions)
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
 

@@ -147,3 +147,12 @@ def test_offsets_and_sentences(lang):
     assert text[mention.start:mention.end] == mention.surface
     assert text[mention.sentence_start:mention.sentence_end].startswith(text[mention.sentence_start])
     assert mention.sentence_start > 0
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Firms from Spanish-speaking countries such as Peru met buyers from Kenya.", "en", ["PE", "KE"]),
+    ("企业来自西语国家和肯尼亚。", "zh", ["KE"]),
+    ("スペイン語圏の企業とケニアの企業が商談した。", "ja", ["KE"]),
+])
+def test_a_countrys_language_names_no_country(text, lang, expected):
+    assert [m.alpha2 for m in find_countries(text, lang)] == expected
