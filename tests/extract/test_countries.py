@@ -156,3 +156,18 @@ def test_offsets_and_sentences(lang):
 ])
 def test_a_countrys_language_names_no_country(text, lang, expected):
     assert [m.alpha2 for m in find_countries(text, lang)] == expected
+
+
+def test_russian_metonyms_and_abbreviations_of_countries():
+    assert codes("Гости из Поднебесной и ФРГ осмотрели павильоны.", "ru") == ["CN", "DE"]
+    assert codes("Поднебесную представляли 40 компаний.", "ru") == ["CN"]
+
+
+def test_a_russian_partner_country_of_an_expo_takes_part_and_a_trade_partner_does_not():
+    from tests.extract.document_helpers import summarise
+
+    page = ("Выставка открылась в Казани\nКАЗАНЬ, 3 марта. Международная выставка открылась в Казани в среду, "
+            "подписано 6 соглашений. Страной-партнёром выставки стала Малайзия. "
+            "Турция остаётся крупнейшим торговым партнёром республики.")
+    countries = summarise(page).countries
+    assert "MY" in countries and "TR" not in countries
