@@ -117,3 +117,16 @@ def test_offsets_point_into_the_original_text():
 
 def test_hong_kong_is_a_city():
     assert cities("香港特别行政区与深圳市加强合作。") == ["Hong Kong", "Shenzhen"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a company's name may run long before its head noun
+    ("宁波海外工程技术咨询服务公司与老挝签订了合同。", "organisation"),
+    # a verb after the city ends the compound: the city holds the forum, it does not name it
+    ("宁波举办国际港口论坛。", "city"),
+    ("宁波举行经贸合作论坛。", "city"),
+    # a project's name stays short: a forum named after the city is the forum's name
+    ("宁波国际港口论坛开幕。", "project"),
+])
+def test_how_far_a_head_noun_makes_a_city_part_of_a_name(text, kind):
+    assert kinds(text)["宁波"][0] == kind

@@ -49,6 +49,7 @@ class _CjkResources:
     heads: dict[str, tuple[tuple[str, str], ...]]  # first char -> ((head, kind), ...)
     before_cues: tuple[str, ...]
     after_cues: tuple[str, ...]
+    compound_breakers: tuple[str, ...]  # the words of after_cues of two or more characters: verbs, 代表团
     not_cities: frozenset[str]
     surnames: frozenset[str]
     person_suffixes: tuple[str, ...]
@@ -65,6 +66,9 @@ _KEY_TAIL_KINDS = {"区": "district", "县": "district", "旗": "district", "镇
 _COMMON_LOANWORD_ZIPF = 3.5
 _KANJI_COUNTRIES = frozenset({"CN", "JP", "KR", "KP", "TW", "HK", "MO"})
 _ADMIN_SUFFIX_CHARS = frozenset("市区县镇乡村旗州省町郡")
+# how far after a name its head noun may stand: a project's or venue's name is short, a company's may be long
+_HEAD_REACH = 7
+_ORGANISATION_HEAD_REACH = 13
 _CJK_STOP = frozenset("的之与和及同在于等是为将已被把对向从由以而了着过也都、，。；：！？（）()「」『』“”《》〈〉【】[]・ ,.;:!?")
 # up to four more characters of a name, then 市 (巴彦|洪格尔市)
 _RUN_TO_SHI = re.compile(r"[\u4e00-\u9fff]{1,4}?市")
@@ -95,6 +99,7 @@ def _cjk_resources(lang: str) -> _CjkResources:
         heads={c: tuple(sorted(v, key=lambda h: -len(h[0]))) for c, v in heads.items()},
         before_cues=tuple(sorted((fold_cjk(str(c)) for c in places.get("before_cues") or []), key=len, reverse=True)),
         after_cues=tuple(sorted((fold_cjk(str(c)) for c in places.get("after_cues") or []), key=len, reverse=True)),
+        compound_breakers=tuple(fold_cjk(str(c)) for c in places.get("after_cues") or [] if len(str(c)) >= 2),
         not_cities=frozenset(fold_cjk(str(w)) for w in places.get("not_cities") or []),
         surnames=frozenset(fold_cjk(str(s)) for s in places.get("person_surnames") or [] if len(str(s)) == 1),
         person_suffixes=tuple(fold_cjk(str(s)) for s in places.get("person_suffixes") or []),
@@ -298,15 +303,19 @@ class CjkPlaces:
         return False
 
     def _head_after(self, position: int) -> str | None:
-        """A head noun a few characters after a name, inside the same compound: 上海合作组织, 中山大学."""
+        """A head noun a few characters after a name, inside the same compound: 上海合作组织, 中山大学, and a
+        company's longer name (深圳国际经济技术合作公司). A verb after the name ends the compound: 上海举办国际论坛
+        is Shanghai holding a forum, not a forum's name."""
         folded, heads = self.folded, self.res.heads
-        limit = min(len(folded), position + 7)
+        limit = min(len(folded), position + _ORGANISATION_HEAD_REACH)
         for p in range(position, limit):
             ch = folded[p]
             if ch in _CJK_STOP or not _is_cjk(ch) or (self.lang == "ja" and 0x3040 <= ord(ch) < 0x30A0):
                 return None
+            if any(folded.startswith(verb, p) for verb in self.res.compound_breakers):
+                return None
             for head, kind in heads.get(ch, ()):
-                if folded.startswith(head, p):
+                if folded.startswith(head, p) and (kind == "organisation" or p - position < _HEAD_REACH):
                     return kind
         return None
 
