@@ -56,6 +56,7 @@ class City:
 # each mapped to the Simplified form. Only the direction of the fold matters (both the index and the text
 # are folded), so a merge of two Traditional characters into one Simplified one is harmless.
 _VARIANT_PAIRS = """
+仏佛 満满 琿珲
 島岛 長长 銀银 無无 錫锡 東东 來来 門门 開开 關关 関关 陽阳 陰阴 鄉乡 郷乡 鄕乡 鎮镇 縣县 県县 區区 華华 廣广 広广
 灣湾 臺台 豐丰 豊丰 寧宁 慶庆 遼辽 瀋沈 濱滨 浜滨 齊齐 斉齐 濟济 済济 漢汉 蘇苏 嶺岭 嶽岳 崗岗 岡冈 鳳凤 龍龙 竜龙
 雲云 電电 樂乐 楽乐 陸陆 蘭兰 衛卫 營营 営营 莊庄 荘庄 澤泽 沢泽 鹽盐 塩盐 張张 萬万 蕪芜 鄭郑 連连 義义 烏乌 魯鲁
@@ -440,6 +441,28 @@ def english_name(name: str, alternates: list[str]) -> str:
     return short if short != name and short in alternates else name
 
 
+# Japanese writes the v of foreign names either way (ノヴォシビルスク, ノボシビルスク) and German -burg as ブルク or
+# ブルグ; GeoNames keeps one spelling
+_V_KANA = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴュ", "ビュ"), ("ヴ", "ブ"))
+
+
+def _katakana_variants(keys: set[str]) -> set[str]:
+    variants = set()
+    for key in keys:
+        if not key or not ("\u30a0" <= key[0] <= "\u30ff"):
+            continue
+        plain = key
+        for v, b in _V_KANA:
+            plain = plain.replace(v, b)
+        for form in {key, plain}:
+            variants.add(form)
+            if form.endswith("ブルク"):
+                variants.add(form[:-1] + "グ")
+            elif form.endswith("ブルグ"):
+                variants.add(form[:-1] + "ク")
+    return variants - keys
+
+
 def _build() -> Gazetteer:
     cities: dict[int, City] = {}
     index: dict[str, list[int]] = {}
@@ -452,6 +475,7 @@ def _build() -> Gazetteer:
         keys.add(_index_key(record["name"]))
         keys.discard("")
         keys.update(_status_stems(keys))
+        keys.update(_katakana_variants(keys))
         if record["countrycode"] == "CN" and not any(_is_cyrillic_key(k) for k in keys):
             generated = palladius(record["name"])
             if generated:

@@ -55,6 +55,7 @@ def test_names_in_three_scripts(gazetteer, surface, lang, expected):
 @pytest.mark.parametrize("traditional, simplified, expected", [
     ("青島", "青岛", "Qingdao"), ("長春", "长春", "Changchun"), ("銀川", "银川", "Yinchuan"), ("無錫", "无锡", "Wuxi"),
     ("廣州", "广州", "Guangzhou"), ("広州", "广州", "Guangzhou"), ("瀋陽", "沈阳", "Shenyang"), ("濟南", "济南", "Jinan"),
+    ("仏山", "佛山", "Foshan"), ("琿春", "珲春", "Hunchun"),
 ])
 def test_traditional_japanese_and_simplified_forms_meet(gazetteer, traditional, simplified, expected):
     assert fold_cjk(traditional) == fold_cjk(simplified)
@@ -136,3 +137,11 @@ def test_a_city_of_that_very_name_comes_before_a_bigger_one_bearing_it_as_an_old
     assert top(gazetteer, "Islamabad", "en") == ("Islamabad", "PK")
     # unless it is tiny beside the bigger one
     assert top(gazetteer, "Canton", "en") == ("Guangzhou", "CN")
+
+
+@pytest.mark.parametrize("spelling, expected", [
+    ("ノボシビルスク", "Novosibirsk"), ("ノヴォシビルスク", "Novosibirsk"), ("ビエンチャン", "Vientiane"),
+    ("ヨハネスブルク", "Johannesburg"), ("ハンブルグ", "Hamburg"), ("ハンブルク", "Hamburg"),
+])
+def test_japanese_writes_v_and_burg_either_way(gazetteer, spelling, expected):
+    assert top(gazetteer, spelling, "ja")[0] == expected
