@@ -9,9 +9,14 @@
 decides anything when steps run apart: a run that builds only the models, a publish started alone from the UI,
 a dbt step killed half-way, or steps of two runs interleaved by a multi-process executor. In each of those, a
 publish that would copy marts its checks never saw is refused with the reason.
+
+The record also keeps what the build was made from (``inputs``: the dbt project, the hand-off tables) and which
+build was published last. A run whose inputs are those of a build that passed every check and was published has
+nothing to build, check or publish (``unchanged_build``): the dbt step then rebuilds nothing.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import time
@@ -52,9 +57,53 @@ def start_build(settings: Settings, run_id: str | None) -> None:
     _write(settings, {"build": None, "building_since": _now(), "run_id": run_id, "checks": {}})
 
 
-def finish_build(settings: Settings, run_id: str | None) -> str:
+def finish_build(settings: Settings, run_id: str | None, inputs: dict[str, str] | None = None) -> str:
     build = uuid.uuid4().hex[:16]
-    _write(settings, {"build": build, "built_at": _now(), "run_id": run_id, "checks": {}})
+    _write(settings, {"build": build, "built_at": _now(), "run_id": run_id, "checks": {}, "inputs": inputs})
+    return build
+
+
+def record_published(settings: Settings, build: str | None) -> None:
+    state = read_state(settings)
+    if state.get("build") != build or build is None:
+        return
+    state["published"] = build
+    _write(settings, state)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def build_inputs(settings: Settings, manifest: Path, lock_file: Path) -> dict[str, str]:
+    """What a dbt build reads, by content: the parsed project (the manifest, rewritten whenever a model, macro or
+    project file changes), the pinned packages, the data directory (the views name it) and each hand-off table.
+    The fetch log is left out: ops.fetch_log is a view that reads its files as they are."""
+    inputs = {"manifest": _sha256(manifest) if manifest.exists() else "missing",
+              "lock": _sha256(lock_file) if lock_file.exists() else "missing",
+              "data_dir": str(settings.data_dir.resolve())}
+    for folder in (settings.raw_dir, settings.data_dir / "reference"):
+        for path in sorted(folder.glob("*.parquet")):
+            inputs[f"{folder.name}/{path.name}"] = _sha256(path)
+    return inputs
+
+
+def unchanged_build(settings: Settings, inputs: dict[str, str], suites: Iterable[str]) -> str | None:
+    """The build whose inputs were exactly ``inputs``, when it passed every suite and is the published one (so
+    building, checking and publishing again would give the same marts); None when there is work to do."""
+    state = read_state(settings)
+    build = state.get("build")
+    if build is None or state.get("inputs") != inputs or state.get("published") != build:
+        return None
+    if not settings.warehouse_path.exists() or not (settings.published_dir / "CURRENT").exists():
+        return None
+    checks = state.get("checks", {})
+    if any(not checks.get(suite, {}).get("publishable") for suite in suites):
+        return None
     return build
 
 
