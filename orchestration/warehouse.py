@@ -10,9 +10,10 @@ decides anything when steps run apart: a run that builds only the models, a publ
 a dbt step killed half-way, or steps of two runs interleaved by a multi-process executor. In each of those, a
 publish that would copy marts its checks never saw is refused with the reason.
 
-The record also keeps what the build was made from (``inputs``: the dbt project, the hand-off tables) and which
-build was published last. A run whose inputs are those of a build that passed every check and was published has
-nothing to build, check or publish (``unchanged_build``): the dbt step then rebuilds nothing.
+The record also keeps what the build, its checks and its publication were made from (``inputs``: the code, the
+dbt project, the suites, the settings, the hand-off tables) and which build was published last. A run whose
+inputs are those of a build that passed every check and was published has nothing to build, check or publish
+(``unchanged_build``): the dbt step then builds nothing.
 """
 from __future__ import annotations
 
@@ -79,13 +80,26 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def build_inputs(settings: Settings, manifest: Path, lock_file: Path) -> dict[str, str]:
-    """What a dbt build reads, by content: the parsed project (the manifest, rewritten whenever a model, macro or
-    project file changes), the pinned packages, the data directory (the views name it) and each hand-off table.
-    The fetch log is left out: ops.fetch_log is a view that reads its files as they are."""
+def _tree_sha256(root: Path, patterns: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    paths = sorted({p for pattern in patterns for p in root.rglob(pattern) if "__pycache__" not in p.parts})
+    for path in paths:
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + _sha256(path).encode())
+    return digest.hexdigest()
+
+
+def build_inputs(settings: Settings, manifest: Path, lock_file: Path, code: Path) -> dict[str, str]:
+    """What a build, its checks and its publication are made from, by content: the parsed dbt project (the
+    manifest, rewritten whenever a model, macro or project file changes), the pinned packages, the code under
+    ``code`` (checks, publication, report), the suites, the settings (the data directory, which the views name,
+    and thresholds such as ACCORDS_MAX_QUARANTINE_RATE) and each hand-off table. The fetch log is left out:
+    ops.fetch_log is a view that reads its files as they are."""
     inputs = {"manifest": _sha256(manifest) if manifest.exists() else "missing",
               "lock": _sha256(lock_file) if lock_file.exists() else "missing",
-              "data_dir": str(settings.data_dir.resolve())}
+              "code": _tree_sha256(code, ("*.py", "*.yml", "*.yaml", "*.json", "*.j2", "*.css")),
+              "expectations": _tree_sha256(settings.expectations_dir, ("*.json",)),
+              "settings": repr(settings)}
     for folder in (settings.raw_dir, settings.data_dir / "reference"):
         for path in sorted(folder.glob("*.parquet")):
             inputs[f"{folder.name}/{path.name}"] = _sha256(path)

@@ -2,6 +2,7 @@
 and is the published one (orchestration/warehouse.py)."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,10 @@ SUITES = ["fct_deals", "fct_events"]
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
-    result = Settings(sources_file=tmp_path / "sources.yml", data_dir=tmp_path / "data")
+    suites = tmp_path / "expectations"
+    suites.mkdir()
+    (suites / "fct_deals.json").write_text('{"expectations": []}')
+    result = Settings(sources_file=tmp_path / "sources.yml", data_dir=tmp_path / "data", expectations_dir=suites)
     result.raw_dir.mkdir(parents=True)
     (result.data_dir / "reference").mkdir()
     (result.raw_dir / "documents.parquet").write_bytes(b"documents v1")
@@ -34,11 +38,13 @@ def settings(tmp_path) -> Settings:
 
 
 def _inputs(settings: Settings, tmp_path: Path) -> dict[str, str]:
-    manifest, lock = tmp_path / "manifest.json", tmp_path / "requirements.lock"
+    manifest, lock, code = tmp_path / "manifest.json", tmp_path / "requirements.lock", tmp_path / "code"
     if not manifest.exists():
         manifest.write_text("{}")
         lock.write_text("dbt-core==1\n")
-    return build_inputs(settings, manifest, lock)
+        (code / "report").mkdir(parents=True)
+        (code / "report" / "page.py").write_text("TITLE = 'v1'\n")
+    return build_inputs(settings, manifest, lock, code)
 
 
 def _built_checked_published(settings: Settings, inputs: dict[str, str], passed: bool = True) -> str:
@@ -59,16 +65,25 @@ def test_the_same_inputs_after_a_checked_and_published_build_need_no_build(setti
     assert unchanged_build(settings, _inputs(settings, tmp_path), SUITES) == build
 
 
-@pytest.mark.parametrize("change", ["raw table", "reference table", "new table", "project", "lock"])
+@pytest.mark.parametrize("change", ["raw table", "reference table", "new table", "project", "lock", "code", "suite"])
 def test_any_changed_input_needs_a_build(settings, tmp_path, change):
     _built_checked_published(settings, _inputs(settings, tmp_path))
     target = {"raw table": settings.raw_dir / "documents.parquet",
               "reference table": settings.data_dir / "reference" / "cities.parquet",
               "new table": settings.raw_dir / "extractions.parquet",
               "project": tmp_path / "manifest.json",
-              "lock": tmp_path / "requirements.lock"}[change]
+              "lock": tmp_path / "requirements.lock",
+              "code": tmp_path / "code" / "report" / "page.py",
+              "suite": settings.expectations_dir / "fct_deals.json"}[change]
     target.write_bytes(b"changed")
     assert unchanged_build(settings, _inputs(settings, tmp_path), SUITES) is None
+
+
+def test_other_settings_need_a_build(settings, tmp_path):
+    """A stricter ACCORDS_MAX_QUARANTINE_RATE must be checked, not answered with the last run's verdict."""
+    _built_checked_published(settings, _inputs(settings, tmp_path))
+    stricter = dataclasses.replace(settings, max_quarantine_rate=0.0)
+    assert unchanged_build(stricter, _inputs(stricter, tmp_path), SUITES) is None
 
 
 def test_a_build_that_failed_a_check_or_was_not_published_is_built_again(settings, tmp_path):

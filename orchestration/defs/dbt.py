@@ -78,7 +78,8 @@ def _with_table_metadata(events: list, warehouse: Path, manifest: Mapping[str, A
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
 def accords_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, accords: AccordsResource):
     settings = accords.settings()  # also exports ACCORDS_DATA_DIR for the profile
-    inputs = build_inputs(settings, dbt_project.manifest_path, PROJECT_ROOT / "requirements.lock")
+    inputs = build_inputs(settings, dbt_project.manifest_path, PROJECT_ROOT / "requirements.lock",
+                          PROJECT_ROOT / "orchestration")
     # a whole build on the embedded warehouse (the one whose inputs are all files here) can be skipped; a
     # selection made in the UI is always built
     whole = context.selected_asset_keys == set(context.assets_def.keys)
