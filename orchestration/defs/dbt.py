@@ -4,7 +4,6 @@ The manifest comes from orchestration/defs/dbt_project.py (prepared before this 
 and column schemas are read from the warehouse once the build has finished.
 """
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -80,11 +79,10 @@ def accords_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, a
     settings = accords.settings()  # also exports ACCORDS_DATA_DIR for the profile
     inputs = build_inputs(settings, dbt_project.manifest_path, PROJECT_ROOT / "requirements.lock",
                           PROJECT_ROOT / "orchestration")
-    # a whole build on the embedded warehouse (the one whose inputs are all files here) can be skipped; a
-    # selection made in the UI is always built
+    # only a whole build can be skipped (the settings in its inputs name the warehouse); a selection made in the
+    # UI is always built
     whole = context.selected_asset_keys == set(context.assets_def.keys)
-    unchanged = unchanged_build(settings, inputs, suite_names()) \
-        if whole and not os.environ.get("ACCORDS_WAREHOUSE_URL") else None
+    unchanged = unchanged_build(settings, inputs, suite_names()) if whole else None
     if unchanged is not None:
         # no model is materialized, so the checks and the publish steps after them are skipped too
         context.log.info(f"nothing to build: the models' inputs are those of build {unchanged}, which passed "
