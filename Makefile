@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
-# the stamp carries the lock's hash, so a changed lock reinstalls and an unchanged one costs nothing
-LOCK_HASH := $(shell sha256sum requirements.lock pyproject.toml | sha256sum | cut -c1-16)
+# the stamp carries the hash of the lock and of this recipe, so a changed lock (or way of installing it)
+# reinstalls and an unchanged one costs nothing
+LOCK_HASH := $(shell sha256sum requirements.lock pyproject.toml Makefile | sha256sum | cut -c1-16)
 STAMP := $(VENV)/.installed-$(LOCK_HASH)
 
 # dbt and dagster resolve each other's executables on PATH
@@ -20,8 +21,11 @@ install: $(STAMP)
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip sync -q --python $(BIN)/python requirements.lock
+	# bytecode compiled once here: where PYTHONDONTWRITEBYTECODE is set, every run (and every dbt or worker
+	# process) would otherwise compile thousands of modules from source, seconds of each run's fixed cost
+	$(BIN)/uv pip sync -q --compile-bytecode --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
+	$(BIN)/python -m compileall -q orchestration
 	rm -f $(VENV)/.installed-*
 	touch $@
 

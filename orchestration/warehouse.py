@@ -9,9 +9,15 @@
 decides anything when steps run apart: a run that builds only the models, a publish started alone from the UI,
 a dbt step killed half-way, or steps of two runs interleaved by a multi-process executor. In each of those, a
 publish that would copy marts its checks never saw is refused with the reason.
+
+The record also keeps what the build, its checks and its publication were made from (``inputs``: the code, the
+dbt project, the suites, the settings, the hand-off tables) and which build was published last. A run whose
+inputs are those of a build that passed every check and was published has nothing to build, check or publish
+(``unchanged_build``): the dbt step then builds nothing.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import time
@@ -52,9 +58,66 @@ def start_build(settings: Settings, run_id: str | None) -> None:
     _write(settings, {"build": None, "building_since": _now(), "run_id": run_id, "checks": {}})
 
 
-def finish_build(settings: Settings, run_id: str | None) -> str:
+def finish_build(settings: Settings, run_id: str | None, inputs: dict[str, str] | None = None) -> str:
     build = uuid.uuid4().hex[:16]
-    _write(settings, {"build": build, "built_at": _now(), "run_id": run_id, "checks": {}})
+    _write(settings, {"build": build, "built_at": _now(), "run_id": run_id, "checks": {}, "inputs": inputs})
+    return build
+
+
+def record_published(settings: Settings, build: str | None) -> None:
+    state = read_state(settings)
+    if state.get("build") != build or build is None:
+        return
+    state["published"] = build
+    _write(settings, state)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _tree_sha256(root: Path, patterns: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    paths = sorted({p for pattern in patterns for p in root.rglob(pattern) if "__pycache__" not in p.parts})
+    for path in paths:
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + _sha256(path).encode())
+    return digest.hexdigest()
+
+
+def build_inputs(settings: Settings, manifest: Path, lock_file: Path, code: Path) -> dict[str, str]:
+    """What a build, its checks and its publication are made from, by content: the parsed dbt project (the
+    manifest, rewritten whenever a model, macro or project file changes), the pinned packages, the code under
+    ``code`` (checks, publication, report), the suites, the settings (the data directory, which the views name,
+    and thresholds such as ACCORDS_MAX_QUARANTINE_RATE) and each hand-off table. The fetch log is left out:
+    ops.fetch_log is a view that reads its files as they are."""
+    inputs = {"manifest": _sha256(manifest) if manifest.exists() else "missing",
+              "lock": _sha256(lock_file) if lock_file.exists() else "missing",
+              "code": _tree_sha256(code, ("*.py", "*.yml", "*.yaml", "*.json", "*.j2", "*.css")),
+              "expectations": _tree_sha256(settings.expectations_dir, ("*.json",)),
+              "settings": repr(settings)}
+    for folder in (settings.raw_dir, settings.data_dir / "reference"):
+        for path in sorted(folder.glob("*.parquet")):
+            inputs[f"{folder.name}/{path.name}"] = _sha256(path)
+    return inputs
+
+
+def unchanged_build(settings: Settings, inputs: dict[str, str], suites: Iterable[str]) -> str | None:
+    """The build whose inputs were exactly ``inputs``, when it passed every suite and is the published one (so
+    building, checking and publishing again would give the same marts); None when there is work to do."""
+    state = read_state(settings)
+    build = state.get("build")
+    if build is None or state.get("inputs") != inputs or state.get("published") != build:
+        return None
+    if not settings.warehouse_path.exists() or not (settings.published_dir / "CURRENT").exists():
+        return None
+    checks = state.get("checks", {})
+    if any(not checks.get(suite, {}).get("publishable") for suite in suites):
+        return None
     return build
 
 

@@ -127,6 +127,14 @@ def test_a_second_run_changes_no_id_and_no_row(seeds_run):
     assert first == second
 
 
+def test_a_second_run_with_nothing_new_builds_checks_and_publishes_nothing(seeds_run):
+    first, second = seeds_run[3]
+    assert "Running dbt command" in first.stderr
+    assert "nothing to build: the models' inputs are those of build" in second.stderr
+    assert "Running dbt command" not in second.stderr and "emitted no result" not in second.stderr
+    # what the second run fetched is in ops.fetch_log all the same: test_fetch_log_records_every_file_of_every_run
+
+
 def test_a_run_parses_the_dbt_project_at_most_once(seeds_run):
     for run in seeds_run[3]:
         assert run.stderr.count("preparing the dbt manifest (dbt parse)") <= 1

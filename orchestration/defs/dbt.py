@@ -21,7 +21,15 @@ from orchestration.defs.dbt_project import DBT_EXECUTABLE, dbt_project
 from orchestration.defs.metadata import warehouse_metadata
 from orchestration.defs.resources import OWNERS, AccordsResource
 from orchestration.lock import lock_timeout
-from orchestration.warehouse import finish_build, start_build, wait_until_writable
+from orchestration.settings import PROJECT_ROOT
+from orchestration.validation import suite_names
+from orchestration.warehouse import (
+    build_inputs,
+    finish_build,
+    start_build,
+    unchanged_build,
+    wait_until_writable,
+)
 
 def dbt_cli() -> DbtCliResource:
     return DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
@@ -69,6 +77,17 @@ def _with_table_metadata(events: list, warehouse: Path, manifest: Mapping[str, A
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
 def accords_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, accords: AccordsResource):
     settings = accords.settings()  # also exports ACCORDS_DATA_DIR for the profile
+    inputs = build_inputs(settings, dbt_project.manifest_path, PROJECT_ROOT / "requirements.lock",
+                          PROJECT_ROOT / "orchestration")
+    # only a whole build can be skipped (the settings in its inputs name the warehouse); a selection made in the
+    # UI is always built
+    whole = context.selected_asset_keys == set(context.assets_def.keys)
+    unchanged = unchanged_build(settings, inputs, suite_names()) if whole else None
+    if unchanged is not None:
+        # no model is materialized, so the checks and the publish steps after them are skipped too
+        context.log.info(f"nothing to build: the models' inputs are those of build {unchanged}, which passed "
+                         "every check and is published")
+        return
     wait_until_writable(settings.warehouse_path, lock_timeout(), on_wait=context.log.warning)
     # a build that does not finish leaves the warehouse marked unpublishable until the next complete one
     start_build(settings, context.run.run_id)
@@ -81,7 +100,7 @@ def accords_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, a
         yield from events
         raise
     yield from _with_table_metadata(events, settings.warehouse_path, invocation.manifest)
-    finish_build(settings, context.run.run_id)
+    finish_build(settings, context.run.run_id, inputs)
 
 
 defs = dg.Definitions(assets=[accords_dbt_models], resources={"dbt": dbt_cli()})

@@ -5,7 +5,7 @@ from orchestration.defs.automation import PUBLISHED_FRESHNESS
 from orchestration.defs.resources import OWNERS, AccordsResource
 from orchestration.publish import MART_TABLES, publish_marts
 from orchestration.validation import suite_names
-from orchestration.warehouse import unpublishable_reason
+from orchestration.warehouse import current_build, record_published, unpublishable_reason
 
 MART_KEYS = [dg.AssetKey(["marts", table]) for table in MART_TABLES]
 
@@ -23,10 +23,12 @@ MART_KEYS = [dg.AssetKey(["marts", table]) for table in MART_TABLES]
 )
 def published_marts(accords: AccordsResource) -> dg.MaterializeResult:
     settings = accords.settings()
+    build = current_build(settings)
     refusal = unpublishable_reason(settings, suite_names())
     if refusal is not None:
         raise dg.Failure(f"not publishing unchecked marts: {refusal}; the previous published copy stays")
     publication = publish_marts(settings)
+    record_published(settings, build)
     return dg.MaterializeResult(metadata={
         **{f"rows_{table}": count for table, count in publication.counts.items()},
         "version": publication.folder.name,

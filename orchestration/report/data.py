@@ -282,8 +282,9 @@ def _load_operations(live: Path, data: ReportData) -> None:
         data.notes.append(f"The live warehouse could not be read ({type(exc).__name__}): fetch log and quarantine are missing.")
         return
     with connection:
-        tables = set(connection.execute("select schema_name || '.' || table_name from duckdb_tables()").fetchall())
-        tables = {row[0] for row in tables}
+        # ops.fetch_log is a view
+        tables = {row[0] for row in connection.execute(
+            "select table_schema || '.' || table_name from information_schema.tables").fetchall()}
         if "ops.fetch_log" in tables:
             data.fetch_failures = connection.execute("""
                 select source_name, status, coalesce(reason, '') as reason, count(*) as attempts,

@@ -7,6 +7,9 @@ Guarded: each document is extracted under a time and memory budget (orchestratio
 that raises or overruns is recorded as ``extract_status = failed`` with its reason and is not tried again until
 the parser or the extractor changes; the run goes on. Results are saved in batches as they come
 (orchestration/store/journal.py), so a killed run loses at most the batch in flight and the next run resumes.
+
+Bounded: the extractor reads at most the first EXTRACTION_WINDOW_CHARS characters of a text, and where it stopped
+is recorded per document (``extraction_truncated_at``, also in marts.dim_documents).
 """
 from __future__ import annotations
 
@@ -27,6 +30,30 @@ from orchestration.store.tables import (
 )
 
 EXTRACTED, FAILED = "extracted", "failed"
+
+# A news report states its event, place, date and deals in its first paragraphs; what lies beyond a few hundred KB
+# of text (an appended archive, a page of listings) is not read, so a page of any size costs at most this window.
+EXTRACTION_WINDOW_CHARS = 300_000
+# the window ends at a line break, else a sentence stop or a space, found this far back at most
+_WINDOW_BREAK_SEARCH = 2_000
+
+
+def extraction_window(text: str, limit: int | None = None) -> int | None:
+    """How many leading characters of ``text`` extraction reads (at most ``limit``, by default
+    EXTRACTION_WINDOW_CHARS): None when it reads the whole text, else the end of the last line (or sentence, or
+    word) that fits, so that no sentence is read cut in half."""
+    limit = EXTRACTION_WINDOW_CHARS if limit is None else limit
+    if len(text) <= limit:
+        return None
+    floor = max(0, limit - _WINDOW_BREAK_SEARCH)
+    line_end = text.rfind("\n", floor, limit + 1)
+    if line_end > 0:
+        return line_end
+    stops = [text.rfind(stop, floor, limit) for stop in ("。", "！", "？", ". ", "! ", "? ")]
+    if max(stops) > 0:
+        return max(stops) + 1
+    space = text.rfind(" ", floor, limit + 1)
+    return space if space > 0 else limit
 
 
 @dataclass
@@ -99,6 +126,8 @@ def _previous(settings: Settings, journal: BatchJournal) -> tuple[dict[str, dict
 def _reusable(old: dict | None, parsed: dict, rows: list[dict]) -> bool:
     if old is None or old["extractor_version"] != EXTRACTOR_VERSION or old["parser_version"] != parsed["parser_version"]:
         return False
+    if old["extraction_truncated_at"] != extraction_window(parsed["text"]):  # read with another window
+        return False
     # rows and their document row are saved separately: reuse only a complete set
     return old["extract_status"] == FAILED or len(rows) == (old["extraction_count"] or 0)
 
@@ -123,11 +152,13 @@ def run_extract(settings: Settings, budget: Budget | None = None) -> ExtractRepo
                 extraction_rows.extend(old_rows)
                 reused += 1
                 continue
-            outcome = worker.call(document_id, parsed["text"], parsed["language"], parsed["title"],
+            truncated_at = extraction_window(parsed["text"])
+            outcome = worker.call(document_id, parsed["text"][:truncated_at], parsed["language"], parsed["title"],
                                   parsed["published_date"])
             extracted += 1
             row = {"document_id": document_id, "extractor_version": EXTRACTOR_VERSION,
-                   "parser_version": parsed["parser_version"], "extract_seconds": round(outcome.seconds, 3)}
+                   "parser_version": parsed["parser_version"], "extract_seconds": round(outcome.seconds, 3),
+                   "extraction_truncated_at": truncated_at}
             if outcome.ok:
                 is_relevant, relevance_reason, rows = outcome.value
                 for extraction in rows:

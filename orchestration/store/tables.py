@@ -33,6 +33,8 @@ EXTRACTION_DOCUMENTS_SCHEMA = pa.schema(
         ("relevance_reason", pa.string()),
         ("event_count", pa.int32()),
         ("extraction_count", pa.int32()),
+        # characters of the parsed text extraction read when it stopped short of the end (a very long text); else null
+        ("extraction_truncated_at", pa.int32()),
     ]
 )
 

@@ -22,7 +22,8 @@ select
     end as processing_reason,
     parsed.parse_status,
     parsed.parse_error,
-    extracted.extractor_version
+    extracted.extractor_version,
+    extracted.extraction_truncated_at
 from {{ ref('stg_raw__documents') }} as documents
 left join {{ ref('stg_raw__parsed_documents') }} as parsed using (document_id)
 left join {{ ref('stg_raw__extraction_documents') }} as extracted using (document_id)

@@ -14,5 +14,6 @@ select
     processing_reason,
     parse_status,
     parse_error,
-    extractor_version
+    extractor_version,
+    extraction_truncated_at
 from {{ ref('int_documents') }}

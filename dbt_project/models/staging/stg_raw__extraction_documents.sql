@@ -6,5 +6,6 @@ select
     is_relevant,
     relevance_reason,
     event_count,
-    extraction_count
+    extraction_count,
+    extraction_truncated_at
 from {{ source('raw', 'extraction_documents') }}
