@@ -34,10 +34,12 @@ class PostgresWarehouse:
         return psycopg.connect(host=self.host, port=self.port, user=self.user, password=self.password or None,
                                dbname=self.database, **kwargs)
 
-    def sqlalchemy_url(self) -> str:
-        """For Great Expectations' SQL datasource (SQLAlchemy with psycopg2, which dbt-postgres brings)."""
+    def sqlalchemy_url(self, search_path: str | None = None) -> str:
+        """For Great Expectations' SQL datasource (SQLAlchemy with psycopg2, which dbt-postgres brings); with
+        `search_path`, unqualified table names resolve in that schema."""
         credentials = quote(self.user, safe="") + (f":{quote(self.password, safe='')}" if self.password else "")
-        return f"postgresql+psycopg2://{credentials}@{self.host}:{self.port}/{quote(self.database, safe='')}"
+        url = f"postgresql+psycopg2://{credentials}@{self.host}:{self.port}/{quote(self.database, safe='')}"
+        return url + (f"?options={quote(f'-c search_path={search_path}', safe='')}" if search_path else "")
 
     def dbt_environment(self) -> dict[str, str]:
         return {

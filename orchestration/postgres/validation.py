@@ -44,8 +44,8 @@ def run_suite(name: str, warehouse: PostgresWarehouse, directory: Path | None = 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     batch = (
-        context.data_sources.add_postgres("accords", connection_string=warehouse.sqlalchemy_url())
-        .add_table_asset(suite["name"], table_name=table, schema_name=schema)
+        context.data_sources.add_postgres("accords", connection_string=warehouse.sqlalchemy_url(search_path=schema))
+        .add_table_asset(suite["name"], table_name=table)
         .add_batch_definition_whole_table("whole_table")
         .get_batch()
     )
