@@ -96,7 +96,10 @@ def test_the_published_copy_and_report_come_from_postgres(postgres_run):
         for table in MART_TABLES:
             columns = ", ".join(f'"{c}"' for c in _columns_postgres(pg, "marts", table))
             assert _rows(copy, f"select {columns} from marts.{table}") == _rows(pg, f"select {columns} from marts.{table}")
-    assert (data_dir / "published" / "report" / "index.html").stat().st_size > 0
+    report = (data_dir / "published" / "report" / "index.html").read_text(encoding="utf-8")
+    # its fetch-log and quarantine panels read ops.fetch_log and quarantine.* from PostgreSQL
+    assert "live warehouse was not found" not in report and "could not be read" not in report
+    assert not (data_dir / ".report-operations.duckdb").exists()
 
 
 # --- the PostgreSQL parts on their own --------------------------------------------------------------------------

@@ -68,6 +68,35 @@ def _remove_quarantined(connection, table: str) -> None:
         sql.Identifier(BUILD_SCHEMA, table), sql.Identifier("quarantine", table), same))
 
 
+def _read_into_duckdb(connection, schema: str, table: str, scratch: Path) -> str:
+    """A PostgreSQL table streamed out with COPY … TO STDOUT (CSV) into a file under `scratch`; returns the DuckDB
+    query that reads it back with the table's types."""
+    types = {name: DUCKDB_TYPES.get(kind, "VARCHAR") for name, kind in _columns(connection, schema, table)}
+    csv_path = scratch / f"{schema}.{table}.csv"
+    with connection.cursor().copy(sql.SQL("copy {} to stdout (format csv)").format(sql.Identifier(schema, table))) as copy, \
+            csv_path.open("wb") as out:
+        for chunk in copy:
+            out.write(chunk)
+    # COPY writes null as an empty field and '' as "": read quoted empties as strings, not nulls
+    return (f"select * from read_csv('{csv_path}', header = false, columns = {types!r}, "
+            "allow_quoted_nulls = false, auto_detect = false)")
+
+
+def operations_copy(warehouse: PostgresWarehouse, path: Path) -> Path:
+    """ops.fetch_log and the quarantine tables copied into a DuckDB file at `path`, for the report's fetch-log and
+    quarantine panels (orchestration/report/data.py reads them with DuckDB's SQL)."""
+    path.unlink(missing_ok=True)
+    with warehouse.connect() as connection, duckdb.connect(str(path)) as duck, \
+            tempfile.TemporaryDirectory(prefix="accords-ops-") as scratch:
+        tables = connection.execute(
+            "select table_schema, table_name from information_schema.tables where table_type = 'BASE TABLE' and "
+            "((table_schema = 'ops' and table_name = 'fetch_log') or table_schema = 'quarantine') order by 1, 2").fetchall()
+        for schema, table in tables:
+            duck.execute(f'create schema if not exists "{schema}"')
+            duck.execute(f'create table "{schema}"."{table}" as ' + _read_into_duckdb(connection, schema, table, Path(scratch)))
+    return path
+
+
 def export_marts(warehouse: PostgresWarehouse, folder: Path, tables: tuple[str, ...]) -> tuple[dict[str, int], dict[str, dict]]:
     """One Parquet per published mart (COPY … TO STDOUT as CSV, typed by DuckDB), and each table's columns, types
     and comments: what orchestration/publish.py writes from DuckDB."""
@@ -77,18 +106,10 @@ def export_marts(warehouse: PostgresWarehouse, folder: Path, tables: tuple[str, 
             tempfile.TemporaryDirectory(prefix="accords-export-") as scratch:
         for table in tables:
             columns = _columns(connection, PUBLISHED_SCHEMA, table)
-            relation = sql.Identifier(PUBLISHED_SCHEMA, table)
-            csv_path = Path(scratch) / f"{table}.csv"
-            with connection.cursor().copy(sql.SQL("copy {} to stdout (format csv)").format(relation)) as copy, \
-                    csv_path.open("wb") as out:
-                for chunk in copy:
-                    out.write(chunk)
             types = {name: DUCKDB_TYPES.get(kind, "VARCHAR") for name, kind in columns}
             path = folder / f"{table}.parquet"
-            # COPY writes null as an empty field and '' as "": read quoted empties as strings, not nulls
-            writer.execute(f"copy (select * from read_csv(?, header = false, columns = {types!r}, "
-                           "allow_quoted_nulls = false, auto_detect = false)) to '" + str(path) + "' (format parquet)",
-                           [str(csv_path)])
+            rows = _read_into_duckdb(connection, PUBLISHED_SCHEMA, table, Path(scratch))
+            writer.execute(f"copy ({rows}) to '{path}' (format parquet)")
             counts[table] = writer.execute("select count(*) from read_parquet(?)", [str(path)]).fetchone()[0]
             comment = connection.execute("select obj_description(to_regclass(%s), 'pg_class')",
                                          [f'"{PUBLISHED_SCHEMA}"."{table}"']).fetchone()[0]
