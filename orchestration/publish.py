@@ -75,7 +75,12 @@ def publish_marts(settings: Settings, now_us=None) -> Publication:
     staging = Path(tempfile.mkdtemp(dir=target_dir, prefix=".publishing-"))
     staging.chmod(0o755)  # mkdtemp's 0700 would hide the version from BI tools running as another user
     try:
-        counts, schemas = _write_parquet(settings, staging)
+        if settings.postgres is not None:  # the marts PostgreSQL has just published (orchestration/postgres/publish.py)
+            from orchestration.postgres.publish import export_marts
+
+            counts, schemas = export_marts(settings.postgres, staging, MART_TABLES)
+        else:
+            counts, schemas = _write_parquet(settings, staging)
         write_codebook(staging, DBT_PROJECT_DIR / "models", MART_TABLES)  # the columns' meaning, beside them
         version = clock() + VERSION_LEAD_US
         with duckdb.connect() as connection:

@@ -35,6 +35,9 @@ def prepare_environment() -> Path:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     os.environ["ACCORDS_DATA_DIR"] = str(settings.data_dir)
     os.environ["ACCORDS_SOURCES"] = str(settings.sources_file)
+    from orchestration.postgres.connection import export_dbt_environment
+
+    export_dbt_environment(settings.postgres)  # the profile's target: DuckDB, or ACCORDS_WAREHOUSE_URL's PostgreSQL
     home = settings.dagster_home
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"

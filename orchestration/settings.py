@@ -50,6 +50,7 @@ class Settings:
     log_level: str = "INFO"
     chromium: str | None = None
     cache_dir: str | None = None
+    warehouse_url: str | None = None  # postgresql://…: the warehouse on PostgreSQL instead of warehouse.duckdb
 
     @property
     def raw_dir(self) -> Path:
@@ -63,6 +64,15 @@ class Settings:
     @property
     def warehouse_path(self) -> Path:
         return self.data_dir / "warehouse.duckdb"
+
+    @property
+    def postgres(self):
+        """The PostgreSQL warehouse of ACCORDS_WAREHOUSE_URL, or None for the embedded DuckDB file."""
+        if not self.warehouse_url:
+            return None
+        from orchestration.postgres.connection import parse_warehouse_url
+
+        return parse_warehouse_url(self.warehouse_url)
 
     @property
     def published_dir(self) -> Path:
@@ -95,6 +105,11 @@ def load_settings(environ: dict | None = None) -> Settings:
     isolation = get("ACCORDS_DOCUMENT_ISOLATION", lambda v: v.strip().lower(), defaults.document_isolation)
     if isolation not in ("process", "inline"):
         raise ValueError(f"ACCORDS_DOCUMENT_ISOLATION must be process or inline, not {isolation!r}")
+    warehouse_url = env.get("ACCORDS_WAREHOUSE_URL") or None
+    if warehouse_url:
+        from orchestration.postgres.connection import parse_warehouse_url
+
+        parse_warehouse_url(warehouse_url)  # a malformed URL is refused before anything runs
     return Settings(
         sources_file=resolve_path(env.get("ACCORDS_SOURCES", "sources/sources.yml")),
         data_dir=resolve_path(env.get("ACCORDS_DATA_DIR", "data")),
@@ -117,6 +132,7 @@ def load_settings(environ: dict | None = None) -> Settings:
         log_level=get("ACCORDS_LOG_LEVEL", str, defaults.log_level),
         chromium=env.get("ACCORDS_CHROMIUM") or None,
         cache_dir=env.get("ACCORDS_CACHE_DIR") or None,
+        warehouse_url=warehouse_url,
     )
 
 

@@ -147,8 +147,9 @@ def _iso4217_codes() -> tuple[str, ...]:
     return tuple(sorted(currency.alpha_3 for currency in pycountry.currencies))
 
 
-def suite_parameters(connection: duckdb.DuckDBPyConnection) -> dict:
-    latest_fetch = connection.execute("select max(fetched_at) from marts.dim_documents").fetchone()[0]
+def suite_parameters(connection, schema: str = "marts") -> dict:
+    """From a DuckDB or a psycopg connection (both have execute().fetchone()); `schema` holds the marts."""
+    latest_fetch = connection.execute(f"select max(fetched_at) from {schema}.dim_documents").fetchone()[0]
     anchor = latest_fetch.date() if latest_fetch is not None else date(1990, 1, 1)
     latest = date(anchor.year + 2, anchor.month, min(anchor.day, 28))
     return {

@@ -89,6 +89,19 @@ def _tree_sha256(root: Path, patterns: tuple[str, ...]) -> str:
     return digest.hexdigest()
 
 
+def _without_secrets(settings: Settings) -> Settings:
+    """The settings as the state file may keep them: a PostgreSQL password never lands in the data directory."""
+    if not settings.warehouse_url:
+        return settings
+    from dataclasses import replace
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(settings.warehouse_url)
+    host = parts.hostname or ""
+    netloc = (f"{parts.username}@" if parts.username else "") + host + (f":{parts.port}" if parts.port else "")
+    return replace(settings, warehouse_url=urlunsplit(parts._replace(netloc=netloc)))
+
+
 def build_inputs(settings: Settings, manifest: Path, lock_file: Path, code: Path) -> dict[str, str]:
     """What a build, its checks and its publication are made from, by content: the parsed dbt project (the
     manifest, rewritten whenever a model, macro or project file changes), the pinned packages, the code under
@@ -99,7 +112,7 @@ def build_inputs(settings: Settings, manifest: Path, lock_file: Path, code: Path
               "lock": _sha256(lock_file) if lock_file.exists() else "missing",
               "code": _tree_sha256(code, ("*.py", "*.yml", "*.yaml", "*.json", "*.j2", "*.css")),
               "expectations": _tree_sha256(settings.expectations_dir, ("*.json",)),
-              "settings": repr(settings)}
+              "settings": repr(_without_secrets(settings))}
     for folder in (settings.raw_dir, settings.data_dir / "reference"):
         for path in sorted(folder.glob("*.parquet")):
             inputs[f"{folder.name}/{path.name}"] = _sha256(path)

@@ -1,6 +1,7 @@
 """Shared fixtures: a real pipeline run (Dagster + dbt + GX on a DuckDB warehouse) on the bundled seeds."""
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -52,3 +53,18 @@ def seeds_run(tmp_path_factory):
     second = run_pipeline(data_dir, sources)
     assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-6000:]
     return data_dir, first_snapshot, snapshot(data_dir / "warehouse.duckdb"), (first, second)
+
+
+@pytest.fixture(scope="session")
+def postgres_base_url():
+    """A real PostgreSQL server for the session (tests/postgres_server.py): postgresql://accords@127.0.0.1:<port>."""
+    from tests.postgres_server import postgres_server, server_binaries
+
+    if server_binaries() is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed: .ci/run installs Debian's postgresql")
+    with contextlib.ExitStack() as stack:
+        try:
+            url = stack.enter_context(postgres_server())
+        except FileNotFoundError as error:  # root, and no unprivileged account to run the server as
+            pytest.skip(f"cannot start PostgreSQL: {error}")
+        yield url

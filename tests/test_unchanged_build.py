@@ -109,3 +109,13 @@ def test_a_build_that_did_not_finish_or_a_missing_warehouse_is_built_again(setti
     settings.warehouse_path.write_bytes(b"")
     start_build(settings, "run-killed")
     assert unchanged_build(settings, inputs, SUITES) is None
+
+
+def test_a_warehouse_password_never_reaches_the_recorded_inputs(settings, tmp_path):
+    on_postgres = dataclasses.replace(settings, warehouse_url="postgresql://accords:hunter2@127.0.0.1:5433/marts")
+    recorded = _inputs(on_postgres, tmp_path)
+    assert "hunter2" not in repr(recorded)
+    assert "accords@127.0.0.1:5433/marts" in recorded["settings"]
+    # another server is another warehouse: it needs a build
+    elsewhere = dataclasses.replace(on_postgres, warehouse_url="postgresql://accords:hunter2@127.0.0.1:5434/marts")
+    assert _inputs(elsewhere, tmp_path)["settings"] != recorded["settings"]

@@ -34,9 +34,16 @@ def _suite_check(name: str) -> dg.AssetChecksDefinition:
         settings = accords.settings()
         warehouse = settings.warehouse_path
         build = current_build(settings)
-        outcome = run_suite(name, warehouse)
-        verdict = judge(outcome)
-        quarantined = write_quarantine(outcome, warehouse)
+        if settings.postgres is not None:  # GX's SQL datasource on the build schema (orchestration/postgres/validation.py)
+            from orchestration.postgres import validation as on_postgres
+
+            outcome = on_postgres.run_suite(name, settings.postgres)
+            verdict = judge(outcome)
+            quarantined = on_postgres.write_quarantine(outcome, settings.postgres)
+        else:
+            outcome = run_suite(name, warehouse)
+            verdict = judge(outcome)
+            quarantined = write_quarantine(outcome, warehouse)
         record_check(settings, build, name, publishable=verdict.publishable)
         readable = validation_metadata(outcome, settings.published_dir / "validation", context.run.run_id, context.log)
         failed = [o for o in outcome.outcomes if not o.success]

@@ -18,7 +18,7 @@ from dagster_dbt import (
 from dagster_dbt import dbt_assets
 
 from orchestration.defs.dbt_project import DBT_EXECUTABLE, dbt_project
-from orchestration.defs.metadata import warehouse_metadata
+from orchestration.defs.metadata import postgres_warehouse_metadata, warehouse_metadata
 from orchestration.defs.resources import OWNERS, AccordsResource
 from orchestration.lock import lock_timeout
 from orchestration.settings import PROJECT_ROOT
@@ -60,10 +60,11 @@ def _relations(manifest: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
             if node["resource_type"] == "model" and node["config"].get("materialized") != "view"}
 
 
-def _with_table_metadata(events: list, warehouse: Path, manifest: Mapping[str, Any]) -> list:
+def _with_table_metadata(events: list, warehouse: Path, manifest: Mapping[str, Any], postgres=None) -> list:
     """dagster/row_count and dagster/column_schema on each model's output, read from the finished warehouse."""
     try:
-        tables = warehouse_metadata(warehouse, _relations(manifest))
+        tables = (warehouse_metadata(warehouse, _relations(manifest)) if postgres is None
+                  else postgres_warehouse_metadata(postgres, _relations(manifest)))
     except Exception:  # noqa: BLE001 - metadata must never fail a build that succeeded
         return events
     enriched = []
@@ -91,6 +92,11 @@ def accords_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, a
     wait_until_writable(settings.warehouse_path, lock_timeout(), on_wait=context.log.warning)
     # a build that does not finish leaves the warehouse marked unpublishable until the next complete one
     start_build(settings, context.run.run_id)
+    if settings.postgres is not None:  # PostgreSQL cannot read the Parquet hand-off: COPY it in first
+        from orchestration.postgres.load import load_handoff
+
+        copied = [f"{t.schema}.{t.table}={t.rows}" for t in load_handoff(settings.data_dir, settings.postgres) if t.rows is not None]
+        context.log.info("loaded into PostgreSQL: " + (", ".join(copied) or "nothing changed"))
     invocation = dbt.cli(["build"], context=context)
     events = []
     try:
@@ -99,7 +105,7 @@ def accords_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, a
     except Exception:
         yield from events
         raise
-    yield from _with_table_metadata(events, settings.warehouse_path, invocation.manifest)
+    yield from _with_table_metadata(events, settings.warehouse_path, invocation.manifest, settings.postgres)
     finish_build(settings, context.run.run_id, inputs)
 
 

@@ -40,3 +40,22 @@ def warehouse_metadata(warehouse: Path, relations: dict[str, tuple[str, str]]) -
             rows = connection.execute(f'select count(*) from "{schema}"."{table}"').fetchone()[0]
             found[key] = _metadata(rows, columns)
     return found
+
+
+def postgres_warehouse_metadata(warehouse, relations: dict[str, tuple[str, str]]) -> dict[str, dict]:
+    """warehouse_metadata on PostgreSQL: the marts are read where dbt built them (the build schema)."""
+    from orchestration.postgres.validation import build_table
+
+    found: dict[str, dict] = {}
+    with warehouse.connect() as connection:
+        for key, relation in relations.items():
+            schema, table = build_table(".".join(relation))
+            columns = connection.execute(
+                "select a.attname, format_type(a.atttypid, a.atttypmod), col_description(a.attrelid, a.attnum) "
+                "from pg_attribute a where a.attrelid = to_regclass(%s) and a.attnum > 0 and not a.attisdropped "
+                "order by a.attnum", [f'"{schema}"."{table}"']).fetchall()
+            if not columns:
+                continue
+            rows = connection.execute(f'select count(*) from "{schema}"."{table}"').fetchone()[0]
+            found[key] = _metadata(rows, columns)
+    return found

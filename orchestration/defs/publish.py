@@ -27,6 +27,10 @@ def published_marts(accords: AccordsResource) -> dg.MaterializeResult:
     refusal = unpublishable_reason(settings, suite_names())
     if refusal is not None:
         raise dg.Failure(f"not publishing unchecked marts: {refusal}; the previous published copy stays")
+    if settings.postgres is not None:  # the checked build schema becomes `marts`, in one transaction
+        from orchestration.postgres.publish import swap_in_checked_build
+
+        swap_in_checked_build(settings.postgres, MART_TABLES)
     publication = publish_marts(settings)
     record_published(settings, build)
     return dg.MaterializeResult(metadata={

@@ -6,6 +6,7 @@ import dagster as dg
 from pydantic import PrivateAttr
 
 from orchestration import lock
+from orchestration.postgres.connection import export_dbt_environment
 from orchestration.registry import SourceConfig, load_registry
 from orchestration.settings import Settings, load_settings, resolve_path
 from orchestration.store.handoff import remove_stale_temporaries
@@ -36,6 +37,7 @@ class AccordsResource(dg.ConfigurableResource):
         )
         # dbt's profile reads the warehouse location from the environment
         os.environ["ACCORDS_DATA_DIR"] = str(settings.data_dir)
+        export_dbt_environment(settings.postgres)
         return settings
 
     def sources(self) -> list[SourceConfig]:

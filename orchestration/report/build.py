@@ -49,7 +49,16 @@ def checks_from_validation(settings: Settings) -> list[CheckResult]:
 def build_report(settings: Settings, checks: list[CheckResult] | None = None, run_id: str | None = None,
                  now: datetime | None = None) -> Path:
     published = settings.published_dir
-    data = load_report_data(published / "warehouse.duckdb", settings.warehouse_path, now=now or datetime.now(timezone.utc))
+    live = settings.warehouse_path
+    if settings.postgres is not None:  # the fetch log and quarantine, copied out of PostgreSQL for the report
+        from orchestration.postgres.publish import operations_copy
+
+        live = operations_copy(settings.postgres, settings.data_dir / ".report-operations.duckdb")
+    try:
+        data = load_report_data(published / "warehouse.duckdb", live, now=now or datetime.now(timezone.utc))
+    finally:
+        if live != settings.warehouse_path:
+            live.unlink(missing_ok=True)
     data.checks = checks if checks is not None else checks_from_validation(settings)
     html = render_report(
         data,

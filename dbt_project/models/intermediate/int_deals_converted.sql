@@ -18,10 +18,7 @@ rates as (
 ),
 
 deal_rates as (
-    select deals.deal_id, rates.rate_date, rates.units_per_eur
-    from deals
-    asof left join rates
-        on deals.currency = rates.currency and deals.fx_target_date >= rates.rate_date
+    {{ latest_rate_on_or_before('deals', 'rates') }}
 ),
 
 usable as (

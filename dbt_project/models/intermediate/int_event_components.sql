@@ -29,7 +29,7 @@ with recursive assembled as (
         coalesce(start_year, end_year) as any_year,
         -- the proper part of a name, written in quotes («Города России», 「未来創造」, "Smart City"): the
         -- same in every report of one event of that language, whatever the rest of the name says
-        nullif(lower(trim(regexp_extract(event_name, '[«"“「『]([^»"”」』:：]{3,})', 1))), '') as quoted_name,
+        nullif(lower(trim({{ regexp_group('event_name', "'[«\"“「『]([^»\"”」』:：]{3,})'") }})), '') as quoted_name,
         coalesce(cities.country_code, stated_host_country.country_code) as host_country
     from {{ ref('int_events_assembled') }} as assembled
     left join {{ ref('stg_reference__cities') }} as cities on cities.city_id = assembled.host_city_id
@@ -164,7 +164,29 @@ components as (
 )
 
 select
-    assembled.* exclude (first_month_day, last_month_day, any_year, host_country, quoted_name),
+    assembled.event_ref,
+    assembled.document_id,
+    assembled.event_name,
+    assembled.event_type,
+    assembled.event_ordinal,
+    assembled.evidence,
+    assembled.evidence_start,
+    assembled.evidence_end,
+    assembled.extractor_version,
+    assembled.start_year,
+    assembled.start_month,
+    assembled.start_day,
+    assembled.end_year,
+    assembled.end_month,
+    assembled.end_day,
+    assembled.year_inferred,
+    assembled.date_rejected_reason,
+    assembled.host_city_id,
+    assembled.host_method,
+    assembled.agreements_count,
+    assembled.published_date,
+    assembled.fetched_at,
+    assembled.language,
     components.cluster_ref
 from assembled
 inner join components using (event_ref)

@@ -18,16 +18,26 @@ with reports as (
 
 first_report as (
     select event_id, event_name, event_type
-    from reports
-    qualify row_number() over (partition by event_id order by fetched_at, published_date nulls last, event_ref) = 1
+    from (
+        select
+            event_id, event_name, event_type,
+            row_number() over (partition by event_id order by fetched_at, published_date nulls last, event_ref) as report_rank
+        from reports
+    ) as ranked
+    where report_rank = 1
 ),
 
 most_complete_date as (
     select event_id, start_year, start_month, start_day, end_year, end_month, end_day, year_inferred
-    from reports
-    qualify row_number() over (
-        partition by event_id order by date_completeness desc, year_inferred, fetched_at, event_ref
-    ) = 1
+    from (
+        select
+            event_id, start_year, start_month, start_day, end_year, end_month, end_day, year_inferred,
+            row_number() over (
+                partition by event_id order by date_completeness desc, year_inferred, fetched_at, event_ref
+            ) as date_rank
+        from reports
+    ) as ranked
+    where date_rank = 1
 ),
 
 -- the year another report of the event gives (clustering keeps reports of different years apart): stated years
@@ -81,11 +91,16 @@ best_date as (
 ),
 
 host as (
-    select reports.event_id, reports.host_city_id, reports.host_method, cities.country_code as host_city_country
-    from reports
-    left join {{ ref('stg_reference__cities') }} as cities on cities.city_id = reports.host_city_id
-    where reports.host_city_id is not null
-    qualify row_number() over (partition by reports.event_id order by reports.fetched_at, reports.event_ref) = 1
+    select event_id, host_city_id, host_method, host_city_country
+    from (
+        select
+            reports.event_id, reports.host_city_id, reports.host_method, cities.country_code as host_city_country,
+            row_number() over (partition by reports.event_id order by reports.fetched_at, reports.event_ref) as host_rank
+        from reports
+        left join {{ ref('stg_reference__cities') }} as cities on cities.city_id = reports.host_city_id
+        where reports.host_city_id is not null
+    ) as ranked
+    where host_rank = 1
 ),
 
 stated_host_country as (
@@ -98,19 +113,29 @@ stated_host_country as (
 
 agreements as (
     select event_id, agreements_count
-    from reports
-    where agreements_count is not null
-    -- the latest report's, and among reports of one day the largest: a first day's tally grows by the close
-    qualify row_number() over (
-        partition by event_id order by published_date desc nulls last, agreements_count desc, event_ref
-    ) = 1
+    from (
+        select
+            event_id, agreements_count,
+            -- the latest report's, and among reports of one day the largest: a first day's tally grows by the close
+            row_number() over (
+                partition by event_id order by published_date desc nulls last, agreements_count desc, event_ref
+            ) as count_rank
+        from reports
+        where agreements_count is not null
+    ) as ranked
+    where count_rank = 1
 ),
 
 rejected_dates as (
     select event_id, date_rejected_reason
-    from reports
-    where date_rejected_reason is not null
-    qualify row_number() over (partition by event_id order by fetched_at, event_ref) = 1
+    from (
+        select
+            event_id, date_rejected_reason,
+            row_number() over (partition by event_id order by fetched_at, event_ref) as rejection_rank
+        from reports
+        where date_rejected_reason is not null
+    ) as ranked
+    where rejection_rank = 1
 ),
 
 document_counts as (

@@ -23,7 +23,7 @@ events as (
         sentence as evidence,
         -- offsets in the parsed article text, end exclusive (Python slicing: text[evidence_start:evidence_end])
         sentence_start as evidence_start,
-        sentence_start + length(sentence) as evidence_end,
+        cast(sentence_start + length(sentence) as bigint) as evidence_end,
         extractor_version,
         start_offset
     from extractions
@@ -36,10 +36,19 @@ event_dates as (
         start_year, start_month, start_day,
         end_year, end_month, end_day,
         year_inferred,
-        json_extract_string(attributes_json, '$.implausible_date') as date_rejected_reason
-    from extractions
-    where kind = 'event_date' and role = 'event'
-    qualify row_number() over (partition by event_ref order by start_offset) = 1
+        date_rejected_reason
+    from (
+        select
+            event_ref,
+            start_year, start_month, start_day,
+            end_year, end_month, end_day,
+            year_inferred,
+            {{ json_string('attributes_json', 'implausible_date') }} as date_rejected_reason,
+            row_number() over (partition by event_ref order by start_offset) as date_rank
+        from extractions
+        where kind = 'event_date' and role = 'event'
+    ) as ranked
+    where date_rank = 1
 ),
 
 -- a date the extractor found implausible (before 1990, years after the report, decades before it) is dropped
@@ -59,21 +68,31 @@ plausible_dates as (
 ),
 
 host_cities as (
-    select
-        event_ref,
-        city_id as host_city_id,
-        -- recorded where the extractor chose the host (extract/roles/cities.py); older extractions lack it
-        coalesce(json_extract_string(attributes_json, '$.host_method'), 'inferred') as host_method
-    from extractions
-    where kind = 'city' and role = 'host'
-    qualify row_number() over (partition by event_ref order by start_offset) = 1
+    select event_ref, host_city_id, host_method
+    from (
+        select
+            event_ref,
+            city_id as host_city_id,
+            -- recorded where the extractor chose the host (extract/roles/cities.py); older extractions lack it
+            coalesce({{ json_string('attributes_json', 'host_method') }}, 'inferred') as host_method,
+            row_number() over (partition by event_ref order by start_offset) as host_rank
+        from extractions
+        where kind = 'city' and role = 'host'
+    ) as ranked
+    where host_rank = 1
 ),
 
 agreement_counts as (
-    select event_ref, count_value as agreements_count
-    from extractions
-    where kind = 'agreement_count' and role = 'event'
-    qualify row_number() over (partition by event_ref order by start_offset) = 1
+    select event_ref, agreements_count
+    from (
+        select
+            event_ref,
+            count_value as agreements_count,
+            row_number() over (partition by event_ref order by start_offset) as count_rank
+        from extractions
+        where kind = 'agreement_count' and role = 'event'
+    ) as ranked
+    where count_rank = 1
 )
 
 select

@@ -24,8 +24,11 @@ history as (
 
 previous as (
     select event_ref, event_id
-    from history
-    qualify row_number() over (partition by event_ref order by assigned_at desc, event_id) = 1
+    from (
+        select event_ref, event_id, row_number() over (partition by event_ref order by assigned_at desc, event_id) as id_rank
+        from history
+    ) as ranked
+    where id_rank = 1
 ),
 
 id_age as (
@@ -41,15 +44,23 @@ claims as (
 
 owners as (
     select event_id, cluster_ref
-    from claims
-    qualify row_number() over (partition by event_id order by reports desc, cluster_ref) = 1
+    from (
+        select event_id, cluster_ref, row_number() over (partition by event_id order by reports desc, cluster_ref) as claim_rank
+        from claims
+    ) as ranked
+    where claim_rank = 1
 ),
 
 kept as (
-    select owners.cluster_ref, owners.event_id
-    from owners
-    inner join id_age using (event_id)
-    qualify row_number() over (partition by owners.cluster_ref order by id_age.first_assigned_at, owners.event_id) = 1
+    select cluster_ref, event_id
+    from (
+        select
+            owners.cluster_ref, owners.event_id,
+            row_number() over (partition by owners.cluster_ref order by id_age.first_assigned_at, owners.event_id) as age_rank
+        from owners
+        inner join id_age using (event_id)
+    ) as ranked
+    where age_rank = 1
 ),
 
 assigned as (
@@ -67,7 +78,11 @@ assigned as (
     left join kept using (cluster_ref)
 )
 
-select assigned.event_ref, assigned.event_id, current_timestamp::timestamp as assigned_at
+-- explicit types: an incremental run compares them with the table's (PostgreSQL tells text from varchar)
+select
+    cast(assigned.event_ref as varchar) as event_ref,
+    cast(assigned.event_id as varchar) as event_id,
+    cast(current_timestamp as timestamp) as assigned_at
 from assigned
 left join previous using (event_ref)
 where previous.event_id is distinct from assigned.event_id

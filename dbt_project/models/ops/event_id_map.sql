@@ -6,9 +6,14 @@ with history as (
 
 current_ids as (
     select event_ref, event_id, assigned_at
-    from history
-    where event_ref in (select event_ref from {{ ref('int_event_components') }})
-    qualify row_number() over (partition by event_ref order by assigned_at desc, event_id) = 1
+    from (
+        select
+            event_ref, event_id, assigned_at,
+            row_number() over (partition by event_ref order by assigned_at desc, event_id) as id_rank
+        from history
+        where event_ref in (select event_ref from {{ ref('int_event_components') }})
+    ) as ranked
+    where id_rank = 1
 ),
 
 retired as (
@@ -29,5 +34,10 @@ moves as (
 )
 
 select old_event_id, event_id, changed_at, 'merged' as reason
-from moves
-qualify row_number() over (partition by old_event_id order by reports desc, event_id) = 1
+from (
+    select
+        old_event_id, event_id, changed_at,
+        row_number() over (partition by old_event_id order by reports desc, event_id) as move_rank
+    from moves
+) as ranked
+where move_rank = 1
