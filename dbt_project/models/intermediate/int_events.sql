@@ -49,9 +49,9 @@ report_years as (
     where start_year is not null
     union all
     select reports.event_id,
-        cast(year(reports.published_date) + case
-            when dated.month - month(reports.published_date) > 6 then -1
-            when month(reports.published_date) - dated.month > 6 then 1
+        cast(extract(year from reports.published_date) + case
+            when dated.month - extract(month from reports.published_date) > 6 then -1
+            when extract(month from reports.published_date) - dated.month > 6 then 1
             else 0
         end as integer),
         true, 2, 0, reports.fetched_at, reports.event_ref
@@ -64,10 +64,15 @@ report_years as (
 
 known_year as (
     select event_id, year, year_inferred
-    from report_years
-    qualify row_number() over (
-        partition by event_id order by rank_group, date_completeness desc, fetched_at, event_ref
-    ) = 1
+    from (
+        select
+            event_id, year, year_inferred,
+            row_number() over (
+                partition by event_id order by rank_group, date_completeness desc, fetched_at, event_ref
+            ) as year_rank
+        from report_years
+    ) as ranked
+    where year_rank = 1
 ),
 
 best_date as (
