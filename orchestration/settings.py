@@ -6,6 +6,7 @@ are not given one call `load_settings()`, so an environment variable is parsed h
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,9 @@ class Settings:
     log_level: str = "INFO"
     chromium: str | None = None
     cache_dir: str | None = None
+    executor: str = "in_process"  # in_process | multiprocess | dask (orchestration/defs/executors.py)
+    dask_scheduler: str | None = None  # tcp://host:port of a running Dask scheduler; unset: a local cluster per run
+    progress_seconds: float = 5.0  # fetch, parse and extract report progress at most this often
 
     @property
     def raw_dir(self) -> Path:
@@ -84,6 +88,29 @@ def expectations_dir() -> Path:
     return load_settings().expectations_dir
 
 
+EXECUTORS = ("in_process", "multiprocess", "dask")
+_SCHEDULER_ADDRESS = re.compile(r"^(tcp|tls)://[^\s/:]+(:\d+)$|^(tcp|tls)://\[[0-9a-fA-F:]+\](:\d+)$")
+
+
+class SettingsError(ValueError):
+    """An ACCORDS_* variable with a value we refuse; the message names the variable."""
+
+
+def _executor(value: str) -> str:
+    name = value.strip().lower().replace("-", "_")
+    if name not in EXECUTORS:
+        raise SettingsError(f"ACCORDS_EXECUTOR must be one of {', '.join(EXECUTORS)}, not {value!r}")
+    return name
+
+
+def _scheduler(value: str) -> str:
+    address = value.strip()
+    if not _SCHEDULER_ADDRESS.match(address):
+        raise SettingsError(f"ACCORDS_DASK_SCHEDULER must be a Dask scheduler address such as tcp://host:8786, "
+                            f"not {value!r}")
+    return address
+
+
 def load_settings(environ: dict | None = None) -> Settings:
     env = os.environ if environ is None else environ
     defaults = Settings(sources_file=Path(), data_dir=Path())
@@ -94,7 +121,7 @@ def load_settings(environ: dict | None = None) -> Settings:
 
     isolation = get("ACCORDS_DOCUMENT_ISOLATION", lambda v: v.strip().lower(), defaults.document_isolation)
     if isolation not in ("process", "inline"):
-        raise ValueError(f"ACCORDS_DOCUMENT_ISOLATION must be process or inline, not {isolation!r}")
+        raise SettingsError(f"ACCORDS_DOCUMENT_ISOLATION must be process or inline, not {isolation!r}")
     return Settings(
         sources_file=resolve_path(env.get("ACCORDS_SOURCES", "sources/sources.yml")),
         data_dir=resolve_path(env.get("ACCORDS_DATA_DIR", "data")),
@@ -117,6 +144,9 @@ def load_settings(environ: dict | None = None) -> Settings:
         log_level=get("ACCORDS_LOG_LEVEL", str, defaults.log_level),
         chromium=env.get("ACCORDS_CHROMIUM") or None,
         cache_dir=env.get("ACCORDS_CACHE_DIR") or None,
+        executor=get("ACCORDS_EXECUTOR", _executor, defaults.executor),
+        dask_scheduler=get("ACCORDS_DASK_SCHEDULER", _scheduler, defaults.dask_scheduler),
+        progress_seconds=get("ACCORDS_PROGRESS_SECONDS", float, defaults.progress_seconds),
     )
 
 

@@ -20,7 +20,7 @@ from dagster_dbt import dbt_assets
 from orchestration.defs.dbt_project import DBT_EXECUTABLE, dbt_project
 from orchestration.defs.metadata import warehouse_metadata
 from orchestration.defs.resources import OWNERS, AccordsResource
-from orchestration.lock import lock_timeout
+from orchestration.lock import lock_timeout, warehouse_access
 from orchestration.warehouse import finish_build, start_build, wait_until_writable
 
 def dbt_cli() -> DbtCliResource:
@@ -69,19 +69,20 @@ def _with_table_metadata(events: list, warehouse: Path, manifest: Mapping[str, A
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
 def accords_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, accords: AccordsResource):
     settings = accords.settings()  # also exports ACCORDS_DATA_DIR for the profile
-    wait_until_writable(settings.warehouse_path, lock_timeout(), on_wait=context.log.warning)
-    # a build that does not finish leaves the warehouse marked unpublishable until the next complete one
-    start_build(settings, context.run.run_id)
-    invocation = dbt.cli(["build"], context=context)
-    events = []
-    try:
-        # held until dbt exits: the warehouse can be read (row counts, columns) only then
-        events.extend(invocation.stream())
-    except Exception:
-        yield from events
-        raise
-    yield from _with_table_metadata(events, settings.warehouse_path, invocation.manifest)
-    finish_build(settings, context.run.run_id)
+    with warehouse_access(settings.data_dir, on_wait=context.log.info):
+        wait_until_writable(settings.warehouse_path, lock_timeout(), on_wait=context.log.warning)
+        # a build that does not finish leaves the warehouse marked unpublishable until the next complete one
+        start_build(settings, context.run.run_id)
+        invocation = dbt.cli(["build"], context=context)
+        events = []
+        try:
+            # held until dbt exits: the warehouse can be read (row counts, columns) only then
+            events.extend(invocation.stream())
+        except Exception:
+            yield from events
+            raise
+        yield from _with_table_metadata(events, settings.warehouse_path, invocation.manifest)
+        finish_build(settings, context.run.run_id)
 
 
 defs = dg.Definitions(assets=[accords_dbt_models], resources={"dbt": dbt_cli()})

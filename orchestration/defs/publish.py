@@ -3,6 +3,7 @@ import dagster as dg
 
 from orchestration.defs.automation import PUBLISHED_FRESHNESS
 from orchestration.defs.resources import OWNERS, AccordsResource
+from orchestration.lock import warehouse_access
 from orchestration.publish import MART_TABLES, publish_marts
 from orchestration.validation import suite_names
 from orchestration.warehouse import unpublishable_reason
@@ -23,10 +24,11 @@ MART_KEYS = [dg.AssetKey(["marts", table]) for table in MART_TABLES]
 )
 def published_marts(accords: AccordsResource) -> dg.MaterializeResult:
     settings = accords.settings()
-    refusal = unpublishable_reason(settings, suite_names())
-    if refusal is not None:
-        raise dg.Failure(f"not publishing unchecked marts: {refusal}; the previous published copy stays")
-    publication = publish_marts(settings)
+    with warehouse_access(settings.data_dir):
+        refusal = unpublishable_reason(settings, suite_names())
+        if refusal is not None:
+            raise dg.Failure(f"not publishing unchecked marts: {refusal}; the previous published copy stays")
+        publication = publish_marts(settings)
     return dg.MaterializeResult(metadata={
         **{f"rows_{table}": count for table, count in publication.counts.items()},
         "version": publication.folder.name,
