@@ -21,8 +21,9 @@ class LocalClusterDaskExecutor(DaskExecutor):
         self.n_workers = n_workers
 
     def execute(self, plan_context, execution_plan):
+        # silence_logs: Dask's size estimates of the Dagster events each step returns warn on every step
         with LocalCluster(n_workers=self.n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                          dashboard_address=None) as cluster:
+                          dashboard_address=None, silence_logs=logging.ERROR) as cluster:
             log.info("started a local Dask cluster at %s with %d workers", cluster.scheduler_address, self.n_workers)
             self.cluster_configuration = {"address": cluster.scheduler_address}
             yield from super().execute(plan_context, execution_plan)
