@@ -54,6 +54,7 @@ class Settings:
     executor: str = "in_process"  # in_process | multiprocess | dask (orchestration/defs/executors.py)
     dask_scheduler: str | None = None  # tcp://host:port of a running Dask scheduler; unset: a local cluster per run
     progress_seconds: float = 5.0  # fetch, parse and extract report progress at most this often
+    workers: int = 1  # document worker processes of parse and extract side by side (default: one per core)
 
     @property
     def raw_dir(self) -> Path:
@@ -111,6 +112,24 @@ def _scheduler(value: str) -> str:
     return address
 
 
+def cores() -> int:
+    """The cores this process may run on (a container's or taskset's limit, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _workers(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise SettingsError(f"ACCORDS_WORKERS must be a whole number of worker processes (1 or more), not {value!r}")
+    return count
+
+
 def load_settings(environ: dict | None = None) -> Settings:
     env = os.environ if environ is None else environ
     defaults = Settings(sources_file=Path(), data_dir=Path())
@@ -147,6 +166,7 @@ def load_settings(environ: dict | None = None) -> Settings:
         executor=get("ACCORDS_EXECUTOR", _executor, defaults.executor),
         dask_scheduler=get("ACCORDS_DASK_SCHEDULER", _scheduler, defaults.dask_scheduler),
         progress_seconds=get("ACCORDS_PROGRESS_SECONDS", float, defaults.progress_seconds),
+        workers=get("ACCORDS_WORKERS", _workers, cores()),
     )
 
 

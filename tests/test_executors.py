@@ -94,7 +94,7 @@ def test_progress_reaches_the_console_and_the_run_log_and_the_run_ends_with_a_su
     assert rows["extract"][:3] == ["5", "0", "0"]
     assert {"dbt", "checks", "publish"} <= set(rows)
 
-    with dg.DagsterInstance.from_ref(dg.InstanceRef.from_dir(str(data_dir / "dagster"))) as instance:
+    with dg.DagsterInstance.from_config(str(data_dir / "dagster")) as instance:
         run = instance.get_runs(limit=1)[0]
         messages = [record.user_message for record in instance.all_logs(run.run_id)]
     assert any(message.startswith("extract: 5/5 documents") for message in messages)

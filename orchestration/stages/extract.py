@@ -18,7 +18,7 @@ from datetime import date
 from orchestration.extract.pipeline import EXTRACTOR_VERSION, extract_document
 from orchestration.progress import Progress, StageSummary
 from orchestration.settings import Settings
-from orchestration.stages.isolation import Budget, DocumentWorker
+from orchestration.stages.isolation import Budget, WorkerPool
 from orchestration.stages.parse import parsed_path
 from orchestration.store.handoff import read_table, write_table
 from orchestration.store.journal import BatchJournal
@@ -124,8 +124,13 @@ def run_extract(settings: Settings, budget: Budget | None = None,
         earlier.append((old, old_rows) if _reusable(old, parsed, old_rows) else None)
     progress = Progress("extract", earlier.count(None), say or (lambda line: None),
                         interval=settings.progress_seconds)
-    with DocumentWorker("orchestration.stages.extract:extract_one", budget,
-                        warmup="orchestration.stages.extract:warm_up") as worker:
+    pending = [parsed for parsed, reusable in zip(parsed_rows, earlier) if reusable is None]
+    with WorkerPool("orchestration.stages.extract:extract_one", budget, warmup="orchestration.stages.extract:warm_up",
+                    size=settings.workers) as pool:
+        # the documents are extracted side by side, and their outcomes come back in this order
+        outcomes = pool.map(lambda worker, parsed: worker.call(parsed["document_id"], parsed["text"],
+                                                               parsed["language"], parsed["title"],
+                                                               parsed["published_date"]), pending)
         for parsed, reusable in zip(parsed_rows, earlier):
             document_id = parsed["document_id"]
             if reusable is not None:
@@ -134,8 +139,7 @@ def run_extract(settings: Settings, budget: Budget | None = None,
                 reused += 1
                 progress.skip()
                 continue
-            outcome = worker.call(document_id, parsed["text"], parsed["language"], parsed["title"],
-                                  parsed["published_date"])
+            outcome = next(outcomes)
             extracted += 1
             row = {"document_id": document_id, "extractor_version": EXTRACTOR_VERSION,
                    "parser_version": parsed["parser_version"], "extract_seconds": round(outcome.seconds, 3)}

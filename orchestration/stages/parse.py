@@ -16,7 +16,7 @@ from orchestration.parse.document import PARSER_VERSION, ParseError, parse_docum
 from orchestration.progress import Progress, StageSummary
 from orchestration.settings import Settings
 from orchestration.stages.ingest import document_store
-from orchestration.stages.isolation import Budget, DocumentWorker, describe
+from orchestration.stages.isolation import Budget, DocumentWorker, WorkerPool, describe
 from orchestration.store.handoff import read_table, write_table
 from orchestration.store.journal import BatchJournal
 from orchestration.store.tables import PARSED_DOCUMENTS_SCHEMA
@@ -61,14 +61,17 @@ def run_parse(settings: Settings, budget: Budget | None = None, say: Callable[[s
                 and previous[d["document_id"]]["parser_version"] == PARSER_VERSION for d in live]
     progress = Progress("parse", reusable.count(False), say or (lambda line: None),
                         interval=settings.progress_seconds)
-    with DocumentWorker("orchestration.stages.parse:parse_fields", budget) as worker:
+    pending = [document for document, reuse in zip(live, reusable) if not reuse]
+    with WorkerPool("orchestration.stages.parse:parse_fields", budget, size=settings.workers) as pool:
+        # the documents are parsed side by side, and their rows come back in this order
+        parsed_rows = pool.map(lambda worker, document: _parse_guarded(worker, document, store), pending)
         for document, reuse in zip(live, reusable):
             if reuse:
                 rows.append(previous[document["document_id"]])
                 reused += 1
                 progress.skip()
                 continue
-            row = _parse_guarded(worker, document, store)
+            row = next(parsed_rows)
             if row["parse_status"] == "failed":
                 failures.append({"document_id": row["document_id"], "uri": document["uri"], "reason": row["parse_error"]})
                 progress.advance("failed")
