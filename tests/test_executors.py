@@ -45,9 +45,10 @@ def _run(data_dir: Path, **env: str):
 
 @pytest.fixture(scope="module")
 def in_process(tmp_path_factory):
-    """The baseline: the seeds on the default executor, reporting progress for every document."""
+    """The baseline: the seeds on the default executor, two document workers, reporting progress for every
+    document."""
     data_dir = tmp_path_factory.mktemp("in-process")
-    result = _run(data_dir, ACCORDS_EXECUTOR="in_process", ACCORDS_PROGRESS_SECONDS="0")
+    result = _run(data_dir, ACCORDS_EXECUTOR="in_process", ACCORDS_WORKERS="2", ACCORDS_PROGRESS_SECONDS="0")
     return data_dir, marts(data_dir / "warehouse.duckdb"), result
 
 
@@ -61,7 +62,8 @@ def _assert_same_marts(baseline: dict, other: dict) -> None:
 
 
 def test_multiprocess_builds_the_same_marts(in_process, tmp_path):
-    result = _run(tmp_path, ACCORDS_EXECUTOR="multiprocess")
+    # one document worker here, one per core in the baseline: the marts do not depend on that either
+    result = _run(tmp_path, ACCORDS_EXECUTOR="multiprocess", ACCORDS_WORKERS="1")
     assert "executor: multiprocess" in result.stderr
     _assert_same_marts(in_process[1], marts(tmp_path / "warehouse.duckdb"))
 

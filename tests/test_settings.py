@@ -49,6 +49,16 @@ def test_the_executor_and_the_dask_scheduler_are_read_and_checked():
             load_settings({"ACCORDS_DASK_SCHEDULER": bad})
 
 
+def test_document_workers_default_to_one_per_core_and_must_be_a_count():
+    from orchestration.settings import cores
+
+    assert load_settings({}).workers == cores() >= 1
+    assert load_settings({"ACCORDS_WORKERS": "3"}).workers == 3
+    for bad in ("0", "-1", "two", "1.5"):
+        with pytest.raises(ValueError, match="ACCORDS_WORKERS"):
+            load_settings({"ACCORDS_WORKERS": bad})
+
+
 def test_the_resource_overrides_paths_and_keeps_the_rest(tmp_path, monkeypatch):
     from orchestration.defs.resources import AccordsResource
 
