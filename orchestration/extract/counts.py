@@ -69,6 +69,7 @@ class _CountLexicon:
     enumeration: re.Pattern | None
     previous: re.Pattern | None
     part: re.Pattern | None
+    part_closers: tuple[str, ...]
     count_of: re.Pattern | None
     count_verbs: re.Pattern | None
     over_verbs: set[str]
@@ -108,6 +109,7 @@ def _count_lexicon(lang: str) -> _CountLexicon:
         enumeration=re.compile(literal_alternation(lex.get("enumeration_heads") or [], False)) if lex.get("enumeration_heads") else None,
         previous=_any(lex.get("previous")),
         part=_any(lex.get("part_of_total")),
+        part_closers=tuple(lex.get("part_closers") or ()),
         count_of=_any(lex.get("count_of"), r"(?<![^\W\d_]){}(?![^\W\d_])"),
         count_verbs=re.compile(rf"(?:^|\s)(?P<verb>{literal_alternation(all_verbs)})\s*[:—–-]?\s*$", re.IGNORECASE) if all_verbs else None,
         over_verbs={v.lower() for v in verbs.get("over") or []},
@@ -225,6 +227,10 @@ def _enumeration_head(text: str, start: int, lang: str, lx: _CountLexicon) -> st
     """The noun phrase after the enumeration word that closes a list begun right after a count."""
     if lx.enumeration is None:
         return None
+    if (relative := lx.enumeration.match(text, start)) is not None:
+        # "100件を超える契約", "48件に上る契約": the relative phrase right after the counter, then the noun
+        phrase, _, _ = noun_after(text, relative.end(), lang, start + 80, counter_free=True)
+        return phrase or None
     stop = _ENUMERATION_STOP.search(text, start, start + 80)
     end = stop.start() if stop else min(len(text), start + 80)
     head = None
@@ -264,7 +270,7 @@ def _backward_cjk(text: str, q: Quantity, sentence_start: int, lang: str,
     if kind is None:
         # "现场签约45项": items signed, their noun left out
         if counter.group(0) not in _PAIR_COUNTERS and lx.signing is not None \
-                and re.search(rf"(?:{lx.signing.pattern})[了过]?$", phrase):
+                and re.search(rf"(?:{lx.signing.pattern})(?:[了过]|した|された)?$", phrase):
             return "deals", phrase
         return None
     sister = lx.sister is not None and lx.sister.search(phrase)
@@ -420,6 +426,18 @@ def _signed(text: str, q: Quantity, s_start: int, s_end: int, lang: str, lx: _Co
     return bool(lx.signing.search(text, s_start, s_end))
 
 
+def _part_of_total(before: str, lx: _CountLexicon) -> bool:
+    """Whether a part marker before the count makes it a part ("из них 5", "其中5项"), unless the marker opened an
+    aside that closed before the count ("包括经贸在内的5份文件", "including trade and tourism, 40 agreements")."""
+    marker = None
+    for marker in lx.part.finditer(before) if lx.part is not None else ():
+        pass
+    if marker is None:
+        return False
+    aside = before[marker.end():].lstrip(" \t,，、:：")
+    return not any(0 < aside.find(closer) for closer in lx.part_closers)
+
+
 def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
     """Counts of agreements, contracts, projects, documents, deals and memoranda, in text order."""
     lx = _count_lexicon(lang)
@@ -471,7 +489,7 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
             signed=signed,
             sentence_start=s_start,
             sentence_end=s_end,
-            part_of_total=bool(lx.part is not None and lx.part.search(before)),
+            part_of_total=_part_of_total(before, lx),
             running=running,
         ))
     return found
@@ -483,23 +501,31 @@ _DOCUMENT_SUBJECT = re.compile(r"^\s+(?:of|on|about|о|об|по)\s+[^\W\d_]+", 
 @lru_cache(maxsize=8)
 def _singular_documents(lang: str) -> list[tuple[str, re.Pattern]]:
     table = lexicon(lang, "counts").get("singular_documents") or {}
-    return [(lemma, re.compile(rf"(?<![^\W\d_])(?:{'|'.join(forms)})(?![^\W\d_])", re.IGNORECASE))
+    # Japanese and Chinese write no spaces: a document noun is matched inside its compound (友好城市协议书)
+    template = "(?:{})" if lang in CJK_LANGS else r"(?<![^\W\d_])(?:{})(?![^\W\d_])"
+    return [(lemma, re.compile(template.format("|".join(forms)), re.IGNORECASE))
             for lemma, forms in table.items() if forms]
 
 
 def singular_signings(text: str, lang: str) -> list[CountMention]:
     """Documents signed one at a time and never counted ("signed an agreement", "подписали соглашение", "был
     подписан протокол"): one mention of value 1 per document word, in a sentence with a signing word and none of an
-    earlier edition, a running total or a plan. Only languages whose nouns show the singular carry the forms."""
+    earlier edition, a running total or a plan. Russian and English nouns show the singular; Japanese and Chinese
+    ones do not, so there a document noun counts as one unless a word of plurality is in the sentence."""
     forms = _singular_documents(lang)
     if not forms:
         return []
     lx = _count_lexicon(lang)
-    plural = _any(lexicon(lang, "counts").get("plural_documents"), r"(?<![^\W\d_]){}(?![^\W\d_])")
+    plural = _any(lexicon(lang, "counts").get("plural_documents"),
+                  "{}" if lang in CJK_LANGS else r"(?<![^\W\d_]){}(?![^\W\d_])")
     found = []
     for sentence in split_sentences(text):
         body = sentence.text
-        if lx.signing is None or not lx.signing.search(body):
+        # the signing word must stand outside the document's name (合意書 holds 合意, "agreed")
+        unnamed = body
+        for _, rx in forms:
+            unnamed = rx.sub(lambda m: " " * len(m.group(0)), unnamed)
+        if lx.signing is None or not lx.signing.search(unnamed):
             continue
         if _previous_edition(body, lx, lang) or running_total(lx.cumulative, lx.running, lx.within_event, body, lang):
             continue

@@ -446,7 +446,9 @@ def _cjk_only_accepted(text: str, match: re.Match, end: int, g: _Grammar) -> boo
     if any(text.startswith(phrase, match.start()) for phrase in g.vague):
         return False  # 一批, 一系列: "a batch of", not one
     after = text[end:end + 8]
-    counter = g.counters.match(after) if g.counters is not None else None
+    # "十余项", "二十多个", "百余り件": 多/余 between the numeral and its counter
+    approximate = re.match(r"(?:多|余り|余)", after)
+    counter = g.counters.match(after, approximate.end() if approximate else 0) if g.counters is not None else None
     if counter and counter.group(0) in ("の", "つの") and len(surface) == 1 and before \
             and re.match(r"[\u3400-\u9fff]", before):
         return False  # 唯一の, 統一の: a digit inside a word before the particle の

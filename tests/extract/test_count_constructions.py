@@ -62,3 +62,40 @@ def test_pairs_of_cities_and_new_partnerships_are_sister_city_agreements(text, v
 
 def test_delegates_of_pairs_of_cities_sign_nothing():
     assert [c.signed for c in find_agreement_counts("Delegates of 40 pairs of cities attended the forum.", "en")] == [False]
+
+
+def _signed_counts(text: str, lang: str) -> list[tuple[int, str]]:
+    return [(c.value, c.qualifier) for c in find_agreement_counts(text, lang)
+            if c.signed and not c.running and not c.part_of_total]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a relative phrase between the counter and its noun
+    ("見本市では200件を超える契約が交わされた。", "ja", [(200, "over")]),
+    # the list's word before a count whose noun came first
+    ("交流会では投資協定など14件が締結された。", "ja", [(14, "exact")]),
+    # the things that were signed, then their number
+    ("見本市で成約したのは64件だった。", "ja", [(64, "exact")]),
+    # a numeral in characters with 余/多 before its counter
+    ("洽谈会期间共签订合作协议二十余项。", "zh", [(20, "over")]),
+    ("双方签署了三十多个合作项目。", "zh", [(30, "over")]),
+    # the verb phrase of signing after the counted noun
+    ("开幕当天共有26个合作项目完成签约。", "zh", [(26, "exact")]),
+    # "signed" as the participle of the counted noun
+    ("The meeting closed with 19 signed agreements.", "en", [(19, "exact")]),
+])
+def test_counts_in_less_common_word_orders(text, lang, expected):
+    assert _signed_counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an inclusion that closes before the count does not make the count a part
+    ("两区签署了包括旅游、教育在内的七份合作文件。", "zh", [(7, "exact")]),
+    ("Including the tourism deals, 45 agreements were signed at the expo.", "en", [(45, "exact")]),
+    ("Включая туристические проекты, на выставке подписано 45 соглашений.", "ru", [(45, "exact")]),
+    # a part marker right before the count still makes it a part
+    ("展会签约项目40个,其中6个项目涉及新能源。", "zh", [(40, "exact")]),
+    ("The regions signed 30 agreements, including 4 on tourism.", "en", [(30, "exact")]),
+])
+def test_an_inclusion_closed_before_the_count_is_no_part(text, lang, expected):
+    assert _signed_counts(text, lang) == expected

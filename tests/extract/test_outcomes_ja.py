@@ -170,9 +170,14 @@ def test_a_figure_of_another_edition_named_by_its_ordinal():
     assert outcome(text) == (45, [])
 
 
-def test_a_document_signed_without_a_number_is_no_count():
-    # Japanese nouns do not show the singular: how many is not said
-    assert outcome("両市の市長が友好協定に調印した。")[0] is None
+def test_a_document_signed_without_a_number_is_one_unless_a_word_makes_it_several():
+    # Japanese nouns do not show the plural: a document noun signed with no number is one, different nouns are more
+    assert outcome("両市の市長が友好協定に調印した。")[0] == 1
+    assert outcome("両市は友好都市協定書と観光協力覚書に署名した。")[0] == 2
+    assert outcome("両市は観光や教育など一連の協定に調印した。")[0] is None
+    # a document named but not signed, or to be signed later
+    assert outcome("記者会見で合意書の内容が説明された。")[0] is None
+    assert outcome("両市は来年、友好協定に調印する予定だ。")[0] is None
 
 
 def test_trade_contracts_of_a_fair_are_trade_not_deals():

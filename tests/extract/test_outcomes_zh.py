@@ -178,6 +178,11 @@ def test_a_figure_of_another_edition_named_by_its_ordinal():
     assert outcome(text) == (45, [])
 
 
-def test_a_document_signed_without_a_number_is_no_count():
-    # Chinese nouns do not show the singular: how many is not said
-    assert outcome("两市市长签署了友好合作协议。")[0] is None
+def test_a_document_signed_without_a_number_is_one_unless_a_word_makes_it_several():
+    # Chinese nouns do not show the plural: a document noun signed with no number is one, different nouns are more
+    assert outcome("两市市长签署了友好合作协议。")[0] == 1
+    assert outcome("两市签署了缔结友好城市关系协议书和旅游合作备忘录。")[0] == 2
+    assert outcome("两市签署了一系列合作协议。")[0] is None
+    # the agreement of a sum is no document, nor is one to be signed next year
+    assert outcome("洽谈会协议投资额达到35亿元,签约项目金额同比增长。")[0] is None
+    assert outcome("双方计划将于明年签署合作协议。")[0] is None

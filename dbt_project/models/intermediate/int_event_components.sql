@@ -2,7 +2,8 @@
 -- reports of the same event type (or a signing ceremony and the event it took place at). Two reports are
 -- compatible when nothing they state contradicts: host
 -- cities (and host countries) equal or unknown on one side, years equal or unknown, edition ordinals equal
--- or unknown, day ranges overlapping where both give one. Compatible reports are the same event when they
+-- or unknown, day ranges overlapping where both give one (a report of only the opening or the closing day reaches
+-- four days the other way). Compatible reports are the same event when they
 -- also share enough evidence:
 --   * the same host city, and overlapping dates, or the same edition, or the same year with one report
 --     undated, or (one undated) the same number of agreements or two shared partner countries;
@@ -19,8 +20,12 @@
 with recursive assembled as (
     select
         assembled.*,
-        coalesce(start_month * 100 + start_day, end_month * 100 + end_day) as first_month_day,
-        coalesce(end_month * 100 + end_day, start_month * 100 + start_day) as last_month_day,
+        -- days as (month - 1) * 31 + day: ordered, and close enough for a few days' reach. A report that gives only
+        -- the closing day ("closed on the 13th") or only the opening day leaves the other end open for four days
+        -- (an expo that closed on the 13th was on on the 10th); not more, or a yearly event on nearly the same
+        -- days of another year would overlap a report that gives no year
+        coalesce((start_month - 1) * 31 + start_day, (end_month - 1) * 31 + end_day - 4) as first_month_day,
+        coalesce((end_month - 1) * 31 + end_day, (start_month - 1) * 31 + start_day + 4) as last_month_day,
         coalesce(start_year, end_year) as any_year,
         -- the proper part of a name, written in quotes («Города России», 「未来創造」, "Smart City"): the
         -- same in every report of one event of that language, whatever the rest of the name says

@@ -1,8 +1,9 @@
 -- One row per real-world event, with the rules that pick each fact among its reports; the only place they live
 -- (fct_events, the bridges and the deals read them here):
 --   * name and type: the first source (fetched first, then published first);
---   * dates: the most complete report, stated years before inferred ones, then the first source; date_precision
---     says how much of the start the text fixes;
+--   * dates: the most complete report, stated years before inferred ones, then the first source; a month and day
+--     with no year take the year another report of the event gives, else the year of a report's publication date
+--     nearest to them (inferred); date_precision says how much of the start the text fixes;
 --   * host city: the first source that names one, with how that report found it (host_method); host country:
 --     the host city's, else the one a report states;
 --   * agreements: the latest report's count, the largest among reports of one day;
@@ -21,12 +22,62 @@ first_report as (
     qualify row_number() over (partition by event_id order by fetched_at, published_date nulls last, event_ref) = 1
 ),
 
-best_date as (
+most_complete_date as (
     select event_id, start_year, start_month, start_day, end_year, end_month, end_day, year_inferred
     from reports
     qualify row_number() over (
         partition by event_id order by date_completeness desc, year_inferred, fetched_at, event_ref
     ) = 1
+),
+
+-- the year another report of the event gives (clustering keeps reports of different years apart): stated years
+-- first, then inferred ones, then the year around a report's publication date that brings the month nearest to it
+report_years as (
+    select event_id, start_year as year, coalesce(year_inferred, false) as year_inferred,
+        case when year_inferred then 1 else 0 end as rank_group, date_completeness, fetched_at, event_ref
+    from reports
+    where start_year is not null
+    union all
+    select reports.event_id,
+        cast(year(reports.published_date) + case
+            when dated.month - month(reports.published_date) > 6 then -1
+            when month(reports.published_date) - dated.month > 6 then 1
+            else 0
+        end as integer),
+        true, 2, 0, reports.fetched_at, reports.event_ref
+    from reports
+    inner join (
+        select event_id, coalesce(start_month, end_month) as month from most_complete_date
+    ) as dated using (event_id)
+    where reports.published_date is not null and dated.month is not null
+),
+
+known_year as (
+    select event_id, year, year_inferred
+    from report_years
+    qualify row_number() over (
+        partition by event_id order by rank_group, date_completeness desc, fetched_at, event_ref
+    ) = 1
+),
+
+best_date as (
+    select
+        dated.event_id,
+        coalesce(dated.start_year, case when dated.start_month is not null then known_year.year end) as start_year,
+        dated.start_month,
+        dated.start_day,
+        coalesce(
+            dated.end_year,
+            -- an end month before the start month is in the next year ("28 December - 3 January")
+            case when dated.end_month is not null and dated.start_year is null then known_year.year
+                + case when dated.end_month < coalesce(dated.start_month, dated.end_month) then 1 else 0 end end
+        ) as end_year,
+        dated.end_month,
+        dated.end_day,
+        case when dated.start_year is null and coalesce(dated.start_month, dated.end_month) is not null
+            and known_year.year is not null then known_year.year_inferred else dated.year_inferred end as year_inferred
+    from most_complete_date as dated
+    left join known_year using (event_id)
 ),
 
 host as (
