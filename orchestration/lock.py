@@ -8,8 +8,13 @@ same directory waits (``ACCORDS_LOCK_TIMEOUT`` seconds, default 3600; 0 to give 
 process it waits for. Runs the UI, the schedule or the sensor start take it in the ``accords`` resource: for
 the whole run with the in-process executor, for each step otherwise.
 
-The lock is re-entrant within a process (a step inside ``make run`` finds it held and goes on). It says nothing
-to readers of the published copy, which never need it.
+The lock is re-entrant within a process (a step inside ``make run`` finds it held and goes on). Steps that
+other executors run in other processes (multiprocess, Dask workers) cannot share the holder's ``flock``: they
+*join* it instead, with the random token the holder wrote into the lock file and handed to them
+(``join``), which holds only while that holder still has the lock. Such steps may then run side by side, so
+every step that opens ``warehouse.duckdb`` also takes ``warehouse_access``: DuckDB admits one process with the
+file open for writing, and the steps take turns. It says nothing to readers of the published copy, which never
+need it.
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ import errno
 import fcntl
 import json
 import os
+import secrets
 import socket
 import threading
 import time
@@ -27,6 +33,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 LOCK_NAME = ".accords.lock"
+WAREHOUSE_LOCK_NAME = ".warehouse.lock"
 DEFAULT_TIMEOUT = 3600.0
 _POLL_SECONDS = 0.5
 
@@ -95,7 +102,7 @@ def acquire(data_dir: Path, *, purpose: str, run_id: str | None = None, timeout:
             os.close(fd)
             raise
         info = {"pid": os.getpid(), "host": socket.gethostname(), "purpose": purpose, "run_id": run_id,
-                "since": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+                "since": datetime.now(timezone.utc).isoformat(timespec="seconds"), "token": secrets.token_hex(16)}
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(info).encode("utf-8"), 0)
         _held[key] = _Held(fd, 1)
@@ -121,6 +128,38 @@ def _wait_for(fd: int, data_dir: Path, timeout: float, on_wait: Callable[[str], 
             on_wait(f"{data_dir} is in use by {who}; waiting for it to finish (at most {timeout:g} s)")
             told = True
         time.sleep(_POLL_SECONDS)
+
+
+def token(data_dir: Path) -> str | None:
+    """The token of the lock this process holds, to hand to steps that run in other processes; None if not held."""
+    if not is_held(data_dir):
+        return None
+    return holder(data_dir).get("token")
+
+
+def join(data_dir: Path, held_token: str) -> bool:
+    """True when the lock is held right now, by the holder that wrote ``held_token``: a step of that holder's run
+    may work under it. False when that holder is gone (its lock died with it) or another one holds the lock."""
+    if not held_token or holder(data_dir).get("token") != held_token:
+        return False
+    if is_held(data_dir):
+        return True
+    path = lock_path(data_dir)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as error:
+        if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+            return holder(data_dir).get("token") == held_token  # held; still by the same holder?
+        raise
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)  # nobody held it: the run that handed out the token is gone
+        return False
+    finally:
+        os.close(fd)
 
 
 def release(data_dir: Path) -> None:
@@ -161,3 +200,56 @@ def process_is_alive(pid: int | None) -> bool:
     except PermissionError:
         return True
     return True
+
+
+# one per warehouse file and process: threads of one Dask worker take turns here, processes at the flock
+_warehouse_guards: dict[str, threading.RLock] = {}
+_warehouse_depth = threading.local()  # how deep this thread is inside warehouse_access, per lock file
+
+
+@contextmanager
+def warehouse_access(data_dir: Path, *, timeout: float | None = None,
+                     on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Exclusive use of ``warehouse.duckdb`` for a step (dbt, the checks, publishing, the report), so that steps
+    running side by side in other processes never open it together. Re-entrant within a thread."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = str((data_dir / WAREHOUSE_LOCK_NAME).resolve())
+    with _guard:
+        guard = _warehouse_guards.setdefault(key, threading.RLock())
+    depths = _warehouse_depth.__dict__
+    with guard:
+        if depths.get(key):
+            depths[key] += 1
+            try:
+                yield
+            finally:
+                depths[key] -= 1
+            return
+        fd = os.open(key, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        try:
+            _wait_for_warehouse(fd, lock_timeout() if timeout is None else timeout, on_wait)
+            depths[key] = 1
+            try:
+                yield
+            finally:
+                depths[key] = 0
+        finally:
+            os.close(fd)  # releases the flock
+
+
+def _wait_for_warehouse(fd: int, timeout: float, on_wait: Callable[[str], None] | None) -> None:
+    deadline = time.monotonic() + max(timeout, 0.0)
+    told = False
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError as error:
+            if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise
+        if time.monotonic() >= deadline:
+            raise LockTimeout(f"the warehouse stayed in use by another step for {timeout:g} s (ACCORDS_LOCK_TIMEOUT)")
+        if not told and on_wait is not None:
+            on_wait("waiting for another step of this run to finish with the warehouse")
+            told = True
+        time.sleep(0.1)

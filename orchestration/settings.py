@@ -6,6 +6,7 @@ are not given one call `load_settings()`, so an environment variable is parsed h
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,10 @@ class Settings:
     chromium: str | None = None
     cache_dir: str | None = None
     warehouse_url: str | None = None  # postgresql://…: the warehouse on PostgreSQL instead of warehouse.duckdb
+    executor: str = "in_process"  # in_process | multiprocess | dask (orchestration/defs/executors.py)
+    dask_scheduler: str | None = None  # tcp://host:port of a running Dask scheduler; unset: a local cluster per run
+    progress_seconds: float = 5.0  # fetch, parse and extract report progress at most this often
+    workers: int = 1  # document worker processes of parse and extract side by side (default: one per core)
 
     @property
     def raw_dir(self) -> Path:
@@ -94,6 +99,47 @@ def expectations_dir() -> Path:
     return load_settings().expectations_dir
 
 
+EXECUTORS = ("in_process", "multiprocess", "dask")
+_SCHEDULER_ADDRESS = re.compile(r"^(tcp|tls)://[^\s/:]+(:\d+)$|^(tcp|tls)://\[[0-9a-fA-F:]+\](:\d+)$")
+
+
+class SettingsError(ValueError):
+    """An ACCORDS_* variable with a value we refuse; the message names the variable."""
+
+
+def _executor(value: str) -> str:
+    name = value.strip().lower().replace("-", "_")
+    if name not in EXECUTORS:
+        raise SettingsError(f"ACCORDS_EXECUTOR must be one of {', '.join(EXECUTORS)}, not {value!r}")
+    return name
+
+
+def _scheduler(value: str) -> str:
+    address = value.strip()
+    if not _SCHEDULER_ADDRESS.match(address):
+        raise SettingsError(f"ACCORDS_DASK_SCHEDULER must be a Dask scheduler address such as tcp://host:8786, "
+                            f"not {value!r}")
+    return address
+
+
+def cores() -> int:
+    """The cores this process may run on (a container's or taskset's limit, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _workers(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise SettingsError(f"ACCORDS_WORKERS must be a whole number of worker processes (1 or more), not {value!r}")
+    return count
+
+
 def load_settings(environ: dict | None = None) -> Settings:
     env = os.environ if environ is None else environ
     defaults = Settings(sources_file=Path(), data_dir=Path())
@@ -104,12 +150,15 @@ def load_settings(environ: dict | None = None) -> Settings:
 
     isolation = get("ACCORDS_DOCUMENT_ISOLATION", lambda v: v.strip().lower(), defaults.document_isolation)
     if isolation not in ("process", "inline"):
-        raise ValueError(f"ACCORDS_DOCUMENT_ISOLATION must be process or inline, not {isolation!r}")
+        raise SettingsError(f"ACCORDS_DOCUMENT_ISOLATION must be process or inline, not {isolation!r}")
     warehouse_url = env.get("ACCORDS_WAREHOUSE_URL") or None
     if warehouse_url:
         from orchestration.postgres.connection import parse_warehouse_url
 
-        parse_warehouse_url(warehouse_url)  # a malformed URL is refused before anything runs
+        try:
+            parse_warehouse_url(warehouse_url)  # a malformed URL is refused before anything runs
+        except ValueError as error:
+            raise SettingsError(str(error)) from None
     return Settings(
         sources_file=resolve_path(env.get("ACCORDS_SOURCES", "sources/sources.yml")),
         data_dir=resolve_path(env.get("ACCORDS_DATA_DIR", "data")),
@@ -133,6 +182,10 @@ def load_settings(environ: dict | None = None) -> Settings:
         chromium=env.get("ACCORDS_CHROMIUM") or None,
         cache_dir=env.get("ACCORDS_CACHE_DIR") or None,
         warehouse_url=warehouse_url,
+        executor=get("ACCORDS_EXECUTOR", _executor, defaults.executor),
+        dask_scheduler=get("ACCORDS_DASK_SCHEDULER", _scheduler, defaults.dask_scheduler),
+        progress_seconds=get("ACCORDS_PROGRESS_SECONDS", float, defaults.progress_seconds),
+        workers=get("ACCORDS_WORKERS", _workers, cores()),
     )
 
 

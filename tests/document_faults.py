@@ -41,3 +41,9 @@ def crash():
 def chatty(value):
     print("a stray print must not break the protocol")
     return value
+
+
+def nap(seconds: float, value):
+    """Waits without using a core, so that two workers overlap even on a busy machine."""
+    time.sleep(seconds)
+    return value

@@ -35,6 +35,30 @@ def test_a_bad_isolation_mode_is_refused_with_its_name():
         load_settings({"ACCORDS_DOCUMENT_ISOLATION": "threads"})
 
 
+def test_the_executor_and_the_dask_scheduler_are_read_and_checked():
+    assert load_settings({}).executor == "in_process" and load_settings({}).dask_scheduler is None
+    settings = load_settings({"ACCORDS_EXECUTOR": " Dask ", "ACCORDS_DASK_SCHEDULER": "tcp://10.1.2.3:8786",
+                              "ACCORDS_PROGRESS_SECONDS": "2"})
+    assert (settings.executor, settings.dask_scheduler, settings.progress_seconds) == ("dask", "tcp://10.1.2.3:8786", 2.0)
+    assert load_settings({"ACCORDS_EXECUTOR": "multiprocess"}).executor == "multiprocess"
+    assert load_settings({"ACCORDS_DASK_SCHEDULER": "tls://[::1]:8786"}).dask_scheduler == "tls://[::1]:8786"
+    with pytest.raises(ValueError, match=r"ACCORDS_EXECUTOR must be one of in_process, multiprocess, dask, not 'k8s'"):
+        load_settings({"ACCORDS_EXECUTOR": "k8s"})
+    for bad in ("scheduler:8786", "tcp://host", "http://host:8786", "tcp://host:8786/path"):
+        with pytest.raises(ValueError, match="ACCORDS_DASK_SCHEDULER"):
+            load_settings({"ACCORDS_DASK_SCHEDULER": bad})
+
+
+def test_document_workers_default_to_one_per_core_and_must_be_a_count():
+    from orchestration.settings import cores
+
+    assert load_settings({}).workers == cores() >= 1
+    assert load_settings({"ACCORDS_WORKERS": "3"}).workers == 3
+    for bad in ("0", "-1", "two", "1.5"):
+        with pytest.raises(ValueError, match="ACCORDS_WORKERS"):
+            load_settings({"ACCORDS_WORKERS": bad})
+
+
 def test_the_resource_overrides_paths_and_keeps_the_rest(tmp_path, monkeypatch):
     from orchestration.defs.resources import AccordsResource
 

@@ -7,6 +7,7 @@ ACCORDS_MAX_QUARANTINE_RATE of the table's rows fail (orchestration/validation.p
 import dagster as dg
 
 from orchestration.defs.resources import AccordsResource
+from orchestration.lock import warehouse_access
 from orchestration.report.validation_docs import validation_metadata
 from orchestration.validation import (
     judge,
@@ -32,6 +33,11 @@ def _suite_check(name: str) -> dg.AssetChecksDefinition:
     )
     def check(context: dg.AssetCheckExecutionContext, accords: AccordsResource) -> dg.AssetCheckResult:
         settings = accords.settings()
+        # the suites run side by side under other executors: each writes quarantine and the build record in turn
+        with warehouse_access(settings.data_dir, on_wait=context.log.info):
+            return _evaluate(context, settings)
+
+    def _evaluate(context: dg.AssetCheckExecutionContext, settings) -> dg.AssetCheckResult:
         warehouse = settings.warehouse_path
         build = current_build(settings)
         if settings.postgres is not None:  # GX's SQL datasource on the build schema (orchestration/postgres/validation.py)

@@ -20,7 +20,7 @@ from dagster_dbt import dbt_assets
 from orchestration.defs.dbt_project import DBT_EXECUTABLE, dbt_project
 from orchestration.defs.metadata import postgres_warehouse_metadata, warehouse_metadata
 from orchestration.defs.resources import OWNERS, AccordsResource
-from orchestration.lock import lock_timeout
+from orchestration.lock import lock_timeout, warehouse_access
 from orchestration.settings import PROJECT_ROOT
 from orchestration.validation import suite_names
 from orchestration.warehouse import (
@@ -89,24 +89,26 @@ def accords_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, a
         context.log.info(f"nothing to build: the models' inputs are those of build {unchanged}, which passed "
                          "every check and is published")
         return
-    wait_until_writable(settings.warehouse_path, lock_timeout(), on_wait=context.log.warning)
-    # a build that does not finish leaves the warehouse marked unpublishable until the next complete one
-    start_build(settings, context.run.run_id)
-    if settings.postgres is not None:  # PostgreSQL cannot read the Parquet hand-off: COPY it in first
-        from orchestration.postgres.load import load_handoff
+    with warehouse_access(settings.data_dir, on_wait=context.log.info):
+        wait_until_writable(settings.warehouse_path, lock_timeout(), on_wait=context.log.warning)
+        # a build that does not finish leaves the warehouse marked unpublishable until the next complete one
+        start_build(settings, context.run.run_id)
+        if settings.postgres is not None:  # PostgreSQL cannot read the Parquet hand-off: COPY it in first
+            from orchestration.postgres.load import load_handoff
 
-        copied = [f"{t.schema}.{t.table}={t.rows}" for t in load_handoff(settings.data_dir, settings.postgres) if t.rows is not None]
-        context.log.info("loaded into PostgreSQL: " + (", ".join(copied) or "nothing changed"))
-    invocation = dbt.cli(["build"], context=context)
-    events = []
-    try:
-        # held until dbt exits: the warehouse can be read (row counts, columns) only then
-        events.extend(invocation.stream())
-    except Exception:
-        yield from events
-        raise
-    yield from _with_table_metadata(events, settings.warehouse_path, invocation.manifest, settings.postgres)
-    finish_build(settings, context.run.run_id, inputs)
+            copied = [f"{t.schema}.{t.table}={t.rows}" for t in load_handoff(settings.data_dir, settings.postgres)
+                      if t.rows is not None]
+            context.log.info("loaded into PostgreSQL: " + (", ".join(copied) or "nothing changed"))
+        invocation = dbt.cli(["build"], context=context)
+        events = []
+        try:
+            # held until dbt exits: the warehouse can be read (row counts, columns) only then
+            events.extend(invocation.stream())
+        except Exception:
+            yield from events
+            raise
+        yield from _with_table_metadata(events, settings.warehouse_path, invocation.manifest, settings.postgres)
+        finish_build(settings, context.run.run_id, inputs)
 
 
 defs = dg.Definitions(assets=[accords_dbt_models], resources={"dbt": dbt_cli()})

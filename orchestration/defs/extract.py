@@ -30,7 +30,7 @@ EXTRACTION_DOCUMENTS = dg.AssetKey(["raw", "extraction_documents"])
 )
 def extractions(context: dg.AssetExecutionContext, accords: AccordsResource):
     settings = accords.settings()
-    report = run_extract(settings)
+    report = run_extract(settings, say=context.log.info)
     for failure in report.failures:
         context.log.warning(f"could not extract {failure['document_id']}: {failure['reason']}")
     yield dg.MaterializeResult(
@@ -42,7 +42,7 @@ def extractions(context: dg.AssetExecutionContext, accords: AccordsResource):
         asset_key=EXTRACTION_DOCUMENTS,
         metadata={**parquet_metadata(settings.raw_dir / "extraction_documents.parquet"), "documents": report.documents, "relevant": report.relevant, "extracted": report.extracted,
                   "reused": report.reused, "failed": report.failed, "failed_total": report.failed_total,
-                  "failures": dg.MetadataValue.json(report.failures[:50])},
+                  "failures": dg.MetadataValue.json(report.failures[:50]), **report.summary.as_metadata()},
     )
 
 

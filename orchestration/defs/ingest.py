@@ -22,12 +22,13 @@ FETCH_LOG = dg.AssetKey(["raw", "fetch_log"])
 )
 def fetched_documents(context: dg.AssetExecutionContext, accords: AccordsResource):
     settings = accords.settings()
-    report = run_ingest(settings, accords.sources(), run_id=context.run.run_id)
+    report = run_ingest(settings, accords.sources(), run_id=context.run.run_id, say=context.log.info)
     for failure in report.failures:
         context.log.warning(f"could not fetch {failure['url']} ({failure['source']}): {failure['reason']}")
     yield dg.MaterializeResult(
         asset_key=DOCUMENTS,
-        metadata={**parquet_metadata(settings.raw_dir / "documents.parquet"), "documents_total": report.documents_total, "new_documents": report.new_documents},
+        metadata={**parquet_metadata(settings.raw_dir / "documents.parquet"), "documents_total": report.documents_total,
+                  "new_documents": report.new_documents, **report.summary.as_metadata()},
     )
     yield dg.MaterializeResult(
         asset_key=FETCH_LOG,

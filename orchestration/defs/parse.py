@@ -15,13 +15,13 @@ PARSED_DOCUMENTS = dg.AssetKey(["raw", "parsed_documents"])
           description="Article text without page furniture, title, language and stated publication date.")
 def parsed_documents(context: dg.AssetExecutionContext, accords: AccordsResource) -> dg.MaterializeResult:
     settings = accords.settings()
-    report = run_parse(settings)
+    report = run_parse(settings, say=context.log.info)
     for failure in report.failures:
         context.log.warning(f"could not parse {failure['uri']}: {failure['reason']}")
     return dg.MaterializeResult(
         metadata={**parquet_metadata(settings.raw_dir / "parsed_documents.parquet"), "parsed": report.parsed, "reused": report.reused, "failed": report.failed,
                   "failed_total": report.failed_total,
-                  "failures": dg.MetadataValue.json(report.failures[:50])}
+                  "failures": dg.MetadataValue.json(report.failures[:50]), **report.summary.as_metadata()}
     )
 
 

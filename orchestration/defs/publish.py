@@ -3,6 +3,7 @@ import dagster as dg
 
 from orchestration.defs.automation import PUBLISHED_FRESHNESS
 from orchestration.defs.resources import OWNERS, AccordsResource
+from orchestration.lock import warehouse_access
 from orchestration.publish import MART_TABLES, publish_marts
 from orchestration.validation import suite_names
 from orchestration.warehouse import current_build, record_published, unpublishable_reason
@@ -23,16 +24,17 @@ MART_KEYS = [dg.AssetKey(["marts", table]) for table in MART_TABLES]
 )
 def published_marts(accords: AccordsResource) -> dg.MaterializeResult:
     settings = accords.settings()
-    build = current_build(settings)
-    refusal = unpublishable_reason(settings, suite_names())
-    if refusal is not None:
-        raise dg.Failure(f"not publishing unchecked marts: {refusal}; the previous published copy stays")
-    if settings.postgres is not None:  # the checked build schema becomes `marts`, in one transaction
-        from orchestration.postgres.publish import swap_in_checked_build
+    with warehouse_access(settings.data_dir):
+        build = current_build(settings)
+        refusal = unpublishable_reason(settings, suite_names())
+        if refusal is not None:
+            raise dg.Failure(f"not publishing unchecked marts: {refusal}; the previous published copy stays")
+        if settings.postgres is not None:  # the checked build schema becomes `marts`, in one transaction
+            from orchestration.postgres.publish import swap_in_checked_build
 
-        swap_in_checked_build(settings.postgres, MART_TABLES)
-    publication = publish_marts(settings)
-    record_published(settings, build)
+            swap_in_checked_build(settings.postgres, MART_TABLES)
+        publication = publish_marts(settings)
+        record_published(settings, build)
     return dg.MaterializeResult(metadata={
         **{f"rows_{table}": count for table, count in publication.counts.items()},
         "version": publication.folder.name,

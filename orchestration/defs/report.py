@@ -8,6 +8,7 @@ themselves (orchestration/defs/checks.py), failing runs included.
 import dagster as dg
 
 from orchestration.defs.resources import OWNERS, AccordsResource
+from orchestration.lock import warehouse_access
 from orchestration.report.build import (
     DBT_DOCS_DIR,
     VALIDATION_DIR,
@@ -75,8 +76,9 @@ def published_dbt_docs(context: dg.AssetExecutionContext, accords: AccordsResour
     from orchestration.defs.dbt_project import DBT_EXECUTABLE, dbt_project
 
     settings = accords.settings()
-    page = generate_dbt_docs(DBT_EXECUTABLE, settings.data_dir, settings.published_dir / DBT_DOCS_DIR,
-                             manifest_dir=dbt_project.project_dir / dbt_project.target_path)
+    with warehouse_access(settings.data_dir):  # dbt's catalog query opens the warehouse
+        page = generate_dbt_docs(DBT_EXECUTABLE, settings.data_dir, settings.published_dir / DBT_DOCS_DIR,
+                                 manifest_dir=dbt_project.project_dir / dbt_project.target_path)
     return dg.MaterializeResult(metadata={**_links(page), "size_bytes": page.stat().st_size})
 
 
@@ -96,7 +98,8 @@ def published_report(context: dg.AssetExecutionContext, accords: AccordsResource
     checks = latest_check_results(context)
     if not checks:
         checks = checks_from_validation(settings)
-    page = build_report(settings, checks=checks, run_id=context.run_id)
+    with warehouse_access(settings.data_dir):
+        page = build_report(settings, checks=checks, run_id=context.run_id)
     published = settings.published_dir
     metadata = {
         **_links(page),

@@ -21,11 +21,14 @@ class AccordsResource(dg.ConfigurableResource):
     While it is in use, its process holds the data directory's lock (orchestration/lock.py): one writer per data
     directory across runs started by `make run`, the UI, the schedule and the sensor, released by the kernel if
     the process dies. With the in-process executor the resource lives for the whole run, so the run is one
-    critical section; other executors hold it step by step (orchestration/warehouse.py keeps publication honest).
+    critical section. `make run` with another executor holds the lock itself and hands its token to the steps
+    (`run_lock_token`), which join it from their own processes; runs without a token (the UI's) take it step by
+    step (orchestration/warehouse.py keeps publication honest).
     """
 
     sources_file: str | None = None
     data_dir: str | None = None
+    run_lock_token: str | None = None
     _locked: bool = PrivateAttr(default=False)
 
     def settings(self) -> Settings:
@@ -47,6 +50,11 @@ class AccordsResource(dg.ConfigurableResource):
         data_dir = self.settings().data_dir
         run = getattr(context, "run", None)
         logger = context.log
+        if self.run_lock_token and not lock.is_held(data_dir):
+            if not lock.join(data_dir, self.run_lock_token):
+                raise dg.Failure(f"the run that started this step no longer holds {data_dir}'s lock "
+                                 f"({lock.describe_holder(lock.holder(data_dir))} has it now); not running")
+            return  # working under the lock of the process that started the run, which releases it
         try:
             taken = lock.acquire(data_dir, purpose="a Dagster run", run_id=run.run_id if run else None,
                                  on_wait=logger.warning if logger else None)

@@ -14,12 +14,14 @@ is recorded per document (``extraction_truncated_at``, also in marts.dim_documen
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from orchestration.extract.pipeline import EXTRACTOR_VERSION, extract_document
+from orchestration.progress import Progress, StageSummary
 from orchestration.settings import Settings
-from orchestration.stages.isolation import Budget, DocumentWorker
+from orchestration.stages.isolation import Budget, WorkerPool
 from orchestration.stages.parse import parsed_path
 from orchestration.store.handoff import read_table, write_table
 from orchestration.store.journal import BatchJournal
@@ -67,6 +69,7 @@ class ExtractReport:
     failed: int = 0  # failed in this run (documents that failed before and were not retried are in `reused`)
     failures: list[dict] = field(default_factory=list)
     failed_total: int = 0  # every document whose extraction failed, this run or before
+    summary: StageSummary | None = None
 
 
 def extract_one(document_id: str, text: str, language: str, title: str | None, published_date: date | None) -> tuple:
@@ -132,29 +135,42 @@ def _reusable(old: dict | None, parsed: dict, rows: list[dict]) -> bool:
     return old["extract_status"] == FAILED or len(rows) == (old["extraction_count"] or 0)
 
 
-def run_extract(settings: Settings, budget: Budget | None = None) -> ExtractReport:
+def run_extract(settings: Settings, budget: Budget | None = None,
+                say: Callable[[str], None] | None = None) -> ExtractReport:
+    """`say` hears how far the extraction is, at most every ACCORDS_PROGRESS_SECONDS."""
     documents_path, extractions_path, _ = _paths(settings)
     journal = _journal(settings)
     previous_documents, previous_rows = _previous(settings, journal)
 
     document_rows, extraction_rows, failures = [], [], []
     extracted = reused = 0
-    with DocumentWorker("orchestration.stages.extract:extract_one", budget,
-                        warmup="orchestration.stages.extract:warm_up") as worker:
-        for parsed in read_table(parsed_path(settings), PARSED_DOCUMENTS_SCHEMA):
-            if parsed["parse_status"] != "parsed":
-                continue
+    parsed_rows = [row for row in read_table(parsed_path(settings), PARSED_DOCUMENTS_SCHEMA)
+                   if row["parse_status"] == "parsed"]
+    earlier = []  # (earlier document row, its extraction rows), or None where the document needs extracting
+    for parsed in parsed_rows:
+        old = previous_documents.get(parsed["document_id"])
+        old_rows = previous_rows.get((parsed["document_id"], old["extractor_version"]), []) if old else []
+        earlier.append((old, old_rows) if _reusable(old, parsed, old_rows) else None)
+    progress = Progress("extract", earlier.count(None), say or (lambda line: None),
+                        interval=settings.progress_seconds)
+    pending = [parsed for parsed, reusable in zip(parsed_rows, earlier) if reusable is None]
+    with WorkerPool("orchestration.stages.extract:extract_one", budget, warmup="orchestration.stages.extract:warm_up",
+                    size=settings.workers) as pool:
+        # the documents are extracted side by side, and their outcomes come back in this order
+        # a very long text is read up to its window (the row records where it stopped)
+        outcomes = pool.map(lambda worker, parsed: worker.call(
+            parsed["document_id"], parsed["text"][:extraction_window(parsed["text"])], parsed["language"],
+            parsed["title"], parsed["published_date"]), pending)
+        for parsed, reusable in zip(parsed_rows, earlier):
             document_id = parsed["document_id"]
-            old = previous_documents.get(document_id)
-            old_rows = previous_rows.get((document_id, old["extractor_version"]), []) if old else []
-            if _reusable(old, parsed, old_rows):
-                document_rows.append(old)
-                extraction_rows.extend(old_rows)
+            if reusable is not None:
+                document_rows.append(reusable[0])
+                extraction_rows.extend(reusable[1])
                 reused += 1
+                progress.skip()
                 continue
             truncated_at = extraction_window(parsed["text"])
-            outcome = worker.call(document_id, parsed["text"][:truncated_at], parsed["language"], parsed["title"],
-                                  parsed["published_date"])
+            outcome = next(outcomes)
             extracted += 1
             row = {"document_id": document_id, "extractor_version": EXTRACTOR_VERSION,
                    "parser_version": parsed["parser_version"], "extract_seconds": round(outcome.seconds, 3),
@@ -171,6 +187,7 @@ def run_extract(settings: Settings, budget: Budget | None = None) -> ExtractRepo
                 row |= {"extract_status": FAILED, "extract_error": outcome.reason, "is_relevant": False,
                         "relevance_reason": "extract_failed", "event_count": 0, "extraction_count": 0}
                 failures.append({"document_id": document_id, "reason": outcome.reason})
+            progress.advance("new" if outcome.ok else "failed")
             document_rows.append(row)
             extraction_rows.extend(rows)
             journal.add(extractions=rows, extraction_documents=[row])
@@ -189,4 +206,5 @@ def run_extract(settings: Settings, budget: Budget | None = None) -> ExtractRepo
         failed=len(failures),
         failures=failures,
         failed_total=sum(1 for row in document_rows if row["extract_status"] == FAILED),
+        summary=progress.finish(),
     )

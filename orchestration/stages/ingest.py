@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from orchestration.fetch.files import file_uri, read_folder
 from orchestration.fetch.urls import strip_credentials
+from orchestration.progress import Progress, StageSummary, fetch_outcome
 from orchestration.registry import SourceConfig
 from orchestration.settings import Settings
 from orchestration.store.documents import FETCH_LOG_SCHEMA, DocumentStore
@@ -25,17 +27,21 @@ class IngestReport:
     status_counts: dict[str, int] = field(default_factory=dict)
     failures: list[dict] = field(default_factory=list)
     recovered_documents: int = 0  # indexed from what a killed run left (journal, orphan blobs)
+    summary: StageSummary | None = None
 
 
 def document_store(settings: Settings) -> DocumentStore:
     return DocumentStore(settings.documents_dir, settings.raw_dir / "documents.parquet")
 
 
-def run_ingest(settings: Settings, sources: list[SourceConfig], run_id: str, now: datetime | None = None) -> IngestReport:
+def run_ingest(settings: Settings, sources: list[SourceConfig], run_id: str, now: datetime | None = None,
+               say: Callable[[str], None] | None = None) -> IngestReport:
     """Read every source. A source that raises is logged as failed (reason ``internal_error``) and the others
     are still read. Crash-safe: the document index is saved after each source and before its cursor, and the
-    fetch log of the run so far is rewritten after each source."""
+    fetch log of the run so far is rewritten after each source. `say` hears how far the fetch is, at most every
+    ACCORDS_PROGRESS_SECONDS."""
     now = now or datetime.now(timezone.utc)
+    progress = Progress("fetch", 0, say or (lambda line: None), interval=settings.progress_seconds)
     store = document_store(settings)
     recovered = store.recover()
     if recovered:
@@ -49,7 +55,7 @@ def run_ingest(settings: Settings, sources: list[SourceConfig], run_id: str, now
         for source in sources:
             try:
                 if source.kind == "files":
-                    entries = _ingest_files(source, store, known, run_id, now)
+                    entries = _ingest_files(source, store, known, run_id, now, progress)
                 else:
                     # one polite client for the whole run: robots.txt cache and per-host delays span sources
                     from orchestration.stages.ingest_http import (
@@ -58,10 +64,13 @@ def run_ingest(settings: Settings, sources: list[SourceConfig], run_id: str, now
                     )
 
                     fetcher = fetcher or new_fetcher()
-                    entries = ingest_http_source(source, store, settings, run_id, now, fetcher=fetcher)
+                    entries = ingest_http_source(source, store, settings, run_id, now, fetcher=fetcher,
+                                                 progress=progress)
             except Exception as exc:  # one source's bug must not stop the others
                 log.exception("source %s failed", source.name)
                 entries = [_source_failure(source, run_id, now, exc)]
+                progress.add_total(1)
+                progress.advance("failed")
             store.save()
             new_documents += sum(1 for entry in entries if entry.pop("_new", False))
             entries_log.extend(entries)
@@ -81,6 +90,7 @@ def run_ingest(settings: Settings, sources: list[SourceConfig], run_id: str, now
         failures=[{"source": e["source_name"], "url": e["url"], "reason": e["reason"]}
                   for e in entries_log if e["status"] == "failed"],
         recovered_documents=recovered,
+        summary=progress.finish(),
     )
 
 
@@ -92,9 +102,11 @@ def _source_failure(source: SourceConfig, run_id: str, now: datetime, exc: Excep
             "attempts": 0, "document_id": None}
 
 
-def _ingest_files(source: SourceConfig, store: DocumentStore, known: dict[str, str], run_id: str, now: datetime) -> list[dict]:
+def _ingest_files(source: SourceConfig, store: DocumentStore, known: dict[str, str], run_id: str, now: datetime,
+                  progress: Progress) -> list[dict]:
     entries = []
     reads = read_folder(source.path)
+    progress.add_total(len(reads))
     for read in reads:
         entry = {
             "source_name": source.name,
@@ -122,6 +134,7 @@ def _ingest_files(source: SourceConfig, store: DocumentStore, known: dict[str, s
             entry["status"] = "not_modified" if known.get(read.uri) == stored.document_id else "fetched"
             entry["_new"] = stored.is_new
         entries.append(entry)
+        progress.advance(fetch_outcome(entry["status"]))
     if source.path.is_dir():  # a folder that is gone (unmounted, mistyped) evicts nothing: its read failed
         removed = store.mark_removed(source.name, {read.uri for read in reads},
                                      {entry["document_id"] for entry in entries if entry["document_id"]}, now)

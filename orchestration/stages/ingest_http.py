@@ -13,6 +13,7 @@ from pathlib import Path
 from orchestration.fetch.discovery import discover, retry_later
 from orchestration.fetch.http import Fetcher, FetchResult
 from orchestration.fetch.urls import canonical_url, normalize_url, strip_credentials
+from orchestration.progress import Progress, fetch_outcome
 from orchestration.registry import SourceConfig
 from orchestration.settings import Settings, load_settings
 from orchestration.store.documents import DocumentStore
@@ -73,8 +74,10 @@ def _is_temporary(reason: str | None) -> bool:
 
 
 def ingest_http_source(source: SourceConfig, store: DocumentStore, settings: Settings, run_id: str, now: datetime,
-                       fetcher: Fetcher | None = None) -> list[dict]:
-    """Fetch one HTTP source; returns its fetch-log rows (every discovered URL, whatever happened to it)."""
+                       fetcher: Fetcher | None = None, progress: Progress | None = None) -> list[dict]:
+    """Fetch one HTTP source; returns its fetch-log rows (every discovered URL, whatever happened to it).
+    `progress` counts each of them as it is logged."""
+
     own_fetcher = fetcher is None
     fetcher = fetcher or new_fetcher()
     path = _state_path(settings, source)
@@ -91,10 +94,14 @@ def ingest_http_source(source: SourceConfig, store: DocumentStore, settings: Set
             "http_status": result.http_status if result else None, "attempts": result.attempts if result else 0,
             "document_id": document_id,
         })
+        if progress is not None:
+            progress.advance(fetch_outcome(status))
 
     try:
         discovery = discover(source, fetcher, state.get("cursor"), now=now)
         cursor = discovery.cursor
+        if progress is not None:
+            progress.add_total(len(discovery.errors) + len(discovery.deferred) + len(discovery.items))
         for error in discovery.errors:  # the feed or sitemap itself
             log(error.url, error, error.status if error.status != "fetched" else "failed", error.reason or "bad_feed")
         for item in discovery.deferred:

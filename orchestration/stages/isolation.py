@@ -12,6 +12,9 @@ it works the same under any Dagster executor (Dask's daemonic workers may not fo
 inherits no threads or locks. It dies with the stage: it exits when its input closes and, on Linux, the kernel
 kills it when its parent dies.
 
+``WorkerPool`` keeps several such workers busy at once (``ACCORDS_WORKERS``, default one per core) and hands
+back their results in the order the documents came, so a stage's output does not depend on how many there are.
+
 ``ACCORDS_DOCUMENT_ISOLATION=inline`` runs the function in the stage's own process instead (for debugging): every
 exception is still caught, and the time budget holds where a signal can interrupt (the main thread), but memory
 is not bounded and a crash in C code takes the stage down.
@@ -28,7 +31,9 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -219,6 +224,62 @@ class DocumentWorker:
         except Exception as exc:  # noqa: BLE001 - one document's failure of any kind is recorded, not raised
             return Outcome(False, reason=describe(exc), seconds=time.monotonic() - started)
         return Outcome(True, value=value, seconds=time.monotonic() - started)
+
+
+class WorkerPool:
+    """``size`` DocumentWorkers side by side. ``map(task, items)`` runs ``task(worker, item)`` with whichever worker
+    is free, from as many threads (the work itself is in the workers' processes), and yields the results in the
+    order of ``items``. Inline isolation runs one at a time in the calling thread, where its time budget holds.
+
+    The threads live as long as the pool: a worker is told to die with the thread that started it (Linux's
+    parent-death signal follows the thread), so they must outlive every worker."""
+
+    def __init__(self, function: str, budget: Budget | None = None, warmup: str | None = None, size: int = 1):
+        self.budget = budget or Budget.from_env()
+        self.size = 1 if self.budget.mode == "inline" else max(1, size)
+        self.workers = [DocumentWorker(function, self.budget, warmup) for _ in range(self.size)]
+        self._free: deque[DocumentWorker] = deque(self.workers)
+        self._guard = threading.Lock()
+        self._threads = (ThreadPoolExecutor(self.size, thread_name_prefix="document-worker")
+                         if self.size > 1 else None)
+
+    def __enter__(self) -> "WorkerPool":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.close()
+        if self._threads is not None:
+            self._threads.shutdown(wait=True, cancel_futures=True)
+
+    @property
+    def started(self) -> int:
+        return sum(worker.started for worker in self.workers)
+
+    def map(self, task: Callable[[DocumentWorker, Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+        if self._threads is None:
+            for item in items:
+                yield task(self.workers[0], item)
+            return
+        pending = deque()
+        for item in items:
+            pending.append(self._threads.submit(self._run, task, item))
+            if len(pending) >= 2 * self.size:  # a short look-ahead keeps every worker busy, memory bounded
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def _run(self, task: Callable[[DocumentWorker, Any], Any], item: Any) -> Any:
+        with self._guard:
+            worker = self._free.popleft()  # never empty: at most `size` tasks run at once
+        try:
+            return task(worker, item)
+        finally:
+            with self._guard:
+                self._free.append(worker)
 
 
 class _WorkerFailure(Exception):

@@ -9,12 +9,14 @@ LookupError from a bogus charset, ...) or an overrun of its time or memory budge
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from orchestration.parse.document import PARSER_VERSION, ParseError, parse_document
+from orchestration.progress import Progress, StageSummary
 from orchestration.settings import Settings
 from orchestration.stages.ingest import document_store
-from orchestration.stages.isolation import Budget, DocumentWorker, describe
+from orchestration.stages.isolation import Budget, DocumentWorker, WorkerPool, describe
 from orchestration.store.handoff import read_table, write_table
 from orchestration.store.journal import BatchJournal
 from orchestration.store.tables import PARSED_DOCUMENTS_SCHEMA
@@ -30,6 +32,7 @@ class ParseReport:
     failed: int
     failures: list[dict]
     failed_total: int = 0  # every document whose parse failed, this run or before
+    summary: StageSummary | None = None
 
 
 def parsed_path(settings: Settings):
@@ -46,31 +49,43 @@ def _journal(settings: Settings) -> BatchJournal:
     )
 
 
-def run_parse(settings: Settings, budget: Budget | None = None) -> ParseReport:
+def run_parse(settings: Settings, budget: Budget | None = None, say: Callable[[str], None] | None = None) -> ParseReport:
+    """`say` hears how far the parse is, at most every ACCORDS_PROGRESS_SECONDS."""
     store = document_store(settings)
     journal = _journal(settings)
     previous = {row["document_id"]: row for row in read_table(parsed_path(settings), PARSED_DOCUMENTS_SCHEMA)}
     previous.update({row["document_id"]: row for row in journal.committed()["parsed_documents"]})
     rows, parsed, reused, failures = [], 0, 0, []
-    with DocumentWorker("orchestration.stages.parse:parse_fields", budget) as worker:
-        for document in store.live_rows():  # a document whose file was removed is not parsed, nor published
-            old = previous.get(document["document_id"])
-            if old is not None and old["parser_version"] == PARSER_VERSION:
-                rows.append(old)
+    live = store.live_rows()  # a document whose file was removed is not parsed, nor published
+    reusable = [previous.get(d["document_id"]) is not None
+                and previous[d["document_id"]]["parser_version"] == PARSER_VERSION for d in live]
+    progress = Progress("parse", reusable.count(False), say or (lambda line: None),
+                        interval=settings.progress_seconds)
+    pending = [document for document, reuse in zip(live, reusable) if not reuse]
+    with WorkerPool("orchestration.stages.parse:parse_fields", budget, size=settings.workers) as pool:
+        # the documents are parsed side by side, and their rows come back in this order
+        parsed_rows = pool.map(lambda worker, document: _parse_guarded(worker, document, store), pending)
+        for document, reuse in zip(live, reusable):
+            if reuse:
+                rows.append(previous[document["document_id"]])
                 reused += 1
+                progress.skip()
                 continue
-            row = _parse_guarded(worker, document, store)
+            row = next(parsed_rows)
             if row["parse_status"] == "failed":
                 failures.append({"document_id": row["document_id"], "uri": document["uri"], "reason": row["parse_error"]})
+                progress.advance("failed")
             else:
                 parsed += 1
+                progress.advance("new")
             rows.append(row)
             journal.add(parsed_documents=[row])
     journal.flush()
     write_table(parsed_path(settings), rows, PARSED_DOCUMENTS_SCHEMA)
     journal.clear()
     return ParseReport(parsed=parsed, reused=reused, failed=len(failures), failures=failures,
-                       failed_total=sum(1 for row in rows if row["parse_status"] == "failed"))
+                       failed_total=sum(1 for row in rows if row["parse_status"] == "failed"),
+                       summary=progress.finish())
 
 
 def _parse_guarded(worker: DocumentWorker, document: dict, store) -> dict:

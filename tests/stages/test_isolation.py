@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from orchestration.stages.isolation import Budget, DocumentWorker
+from orchestration.stages.isolation import Budget, DocumentWorker, WorkerPool
 
 
 @pytest.fixture
@@ -75,3 +75,33 @@ def test_a_worker_that_cannot_start_fails_each_document_with_the_reason(budget):
     with DocumentWorker("document_faults:no_such_function", budget) as worker:
         outcome = worker.call(1)
     assert not outcome.ok and outcome.reason.startswith("worker_start_failed: AttributeError")
+
+
+def _call(worker, args):
+    return worker.call(*args)
+
+
+def test_a_pool_runs_documents_side_by_side_and_returns_them_in_order(budget):
+    # the first document is the slowest: its result still comes first
+    calls = [(0.9, "a"), (0.1, "b"), (0.5, "c"), (0.1, "d"), (0.4, "e"), (0.1, "f")]
+    with WorkerPool("document_faults:nap", budget, size=3) as pool:
+        list(pool.map(_call, [(0.3, None)] * 3))  # every worker started
+        started = time.monotonic()
+        outcomes = list(pool.map(_call, calls))
+        elapsed = time.monotonic() - started
+        assert pool.started == 3
+    assert [o.value for o in outcomes] == ["a", "b", "c", "d", "e", "f"] and all(o.ok for o in outcomes)
+    assert elapsed < 1.6, elapsed  # one at a time: 2.1 s of naps; three at once: about 0.9 s
+
+
+def test_a_document_that_kills_its_worker_in_a_pool_costs_that_document_only(budget):
+    with WorkerPool("document_faults:overflow", budget, size=2) as pool:
+        outcomes = list(pool.map(_call, [(3,), (400,), (2,), (500,), (1,)]))
+    assert [o.ok for o in outcomes] == [True, False, True, False, True]
+    assert [o.value for o in outcomes if o.ok] == [999.0, 99.0, 9.0]
+
+
+def test_inline_isolation_keeps_one_worker_in_the_calling_thread():
+    with WorkerPool("document_faults:echo", Budget(mode="inline"), size=4) as pool:
+        assert pool.size == 1
+        assert [o.value for o in pool.map(_call, [(1,), (2,)])] == [1, 2]
