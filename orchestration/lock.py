@@ -110,6 +110,18 @@ def acquire(data_dir: Path, *, purpose: str, run_id: str | None = None, timeout:
 
 
 def _wait_for(fd: int, data_dir: Path, timeout: float, on_wait: Callable[[str], None] | None) -> None:
+    _flock_waiting(
+        fd, timeout, on_wait, _POLL_SECONDS,
+        gave_up=lambda: (f"{data_dir} is in use by {describe_holder(holder(data_dir))}; gave up after {timeout:g} s "
+                         "(ACCORDS_LOCK_TIMEOUT). Nothing was changed. Run again when it has finished."),
+        waiting=lambda: (f"{data_dir} is in use by {describe_holder(holder(data_dir))}; waiting for it to finish "
+                         f"(at most {timeout:g} s)"))
+
+
+def _flock_waiting(fd: int, timeout: float, on_wait: Callable[[str], None] | None, poll: float, *,
+                   gave_up: Callable[[], str], waiting: Callable[[], str]) -> None:
+    """An exclusive flock on ``fd``, polled until ``timeout``: ``on_wait`` hears ``waiting()`` once, and the
+    timeout raises LockTimeout with ``gave_up()``."""
     deadline = time.monotonic() + max(timeout, 0.0)
     told = False
     while True:
@@ -119,15 +131,12 @@ def _wait_for(fd: int, data_dir: Path, timeout: float, on_wait: Callable[[str], 
         except OSError as error:
             if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                 raise
-        who = describe_holder(holder(data_dir))
         if time.monotonic() >= deadline:
-            raise LockTimeout(
-                f"{data_dir} is in use by {who}; gave up after {timeout:g} s (ACCORDS_LOCK_TIMEOUT). "
-                "Nothing was changed. Run again when it has finished.")
+            raise LockTimeout(gave_up())
         if not told and on_wait is not None:
-            on_wait(f"{data_dir} is in use by {who}; waiting for it to finish (at most {timeout:g} s)")
+            on_wait(waiting())
             told = True
-        time.sleep(_POLL_SECONDS)
+        time.sleep(poll)
 
 
 def token(data_dir: Path) -> str | None:
@@ -238,18 +247,7 @@ def warehouse_access(data_dir: Path, *, timeout: float | None = None,
 
 
 def _wait_for_warehouse(fd: int, timeout: float, on_wait: Callable[[str], None] | None) -> None:
-    deadline = time.monotonic() + max(timeout, 0.0)
-    told = False
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except OSError as error:
-            if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                raise
-        if time.monotonic() >= deadline:
-            raise LockTimeout(f"the warehouse stayed in use by another step for {timeout:g} s (ACCORDS_LOCK_TIMEOUT)")
-        if not told and on_wait is not None:
-            on_wait("waiting for another step of this run to finish with the warehouse")
-            told = True
-        time.sleep(0.1)
+    _flock_waiting(
+        fd, timeout, on_wait, 0.1,
+        gave_up=lambda: f"the warehouse stayed in use by another step for {timeout:g} s (ACCORDS_LOCK_TIMEOUT)",
+        waiting=lambda: "waiting for another step of this run to finish with the warehouse")
