@@ -282,12 +282,13 @@ def write_quarantine(outcome: SuiteOutcome, warehouse: Path) -> int:
     return len(rows)
 
 
-def _referring_tables(connection, schema: str, table: str, key: str | None) -> list[str]:
+def _referring_tables(connection, schema: str, table: str, key: str | None, placeholder: str = "?") -> list[str]:
+    """The other tables of ``schema`` with the column ``key``; ``placeholder`` is the driver's (DuckDB ?, psycopg %s)."""
     if not key:
         return []
     found = connection.execute(
-        "select table_name from information_schema.columns where table_schema = ? and column_name = ? "
-        "and table_name <> ? order by table_name", [schema, key, table]).fetchall()
+        "select table_name from information_schema.columns where table_schema = {0} and column_name = {0} "
+        "and table_name <> {0} order by table_name".format(placeholder), [schema, key, table]).fetchall()
     return [name for (name,) in found]
 
 

@@ -17,6 +17,7 @@ from orchestration.validation import (
     ExpectationOutcome,
     SuiteOutcome,
     _expectation_label,
+    _referring_tables,
     load_suite,
     quiet_great_expectations,
     suite_parameters,
@@ -111,7 +112,7 @@ def write_quarantine(outcome: SuiteOutcome, warehouse: PostgresWarehouse) -> int
     rows = outcome.failing_rows if outcome.failing_rows is not None else pd.DataFrame()
     with warehouse.connect() as connection:
         connection.execute("create schema if not exists quarantine")
-        targets = [table] + _referring_tables(connection, schema, table, outcome.key)
+        targets = [table] + _referring_tables(connection, schema, table, outcome.key, "%s")
         for target in targets:
             _prepare_quarantine(connection, schema, target, outcome.suite)
         if not len(rows):
@@ -128,15 +129,6 @@ def write_quarantine(outcome: SuiteOutcome, warehouse: PostgresWarehouse) -> int
                     sql.Identifier("quarantine", target), sql.Identifier(schema, target), key),
                 [f"refers to a quarantined {table} row", outcome.suite, list(rows[outcome.key])])
     return len(rows)
-
-
-def _referring_tables(connection, schema: str, table: str, key: str | None) -> list[str]:
-    if not key:
-        return []
-    found = connection.execute(
-        "select table_name from information_schema.columns where table_schema = %s and column_name = %s "
-        "and table_name <> %s order by table_name", [schema, key, table]).fetchall()
-    return [name for (name,) in found]
 
 
 def _prepare_quarantine(connection, schema: str, table: str, suite: str) -> None:
