@@ -104,6 +104,18 @@ def test_outlets_are_organisations():
     assert kinds("中国国际贸易促进委员会会长致辞。")["中国国际贸易促进委员会"] == ("organisation", True)
 
 
+def test_a_bracketed_legal_form_stays_inside_a_company_name():
+    # the company is named after a city and is no city; a bracket after a city that names its province is no company
+    assert cities("杭州建设（集团）有限公司与老挝企业签署合同。") == []
+    assert cities("厦门港务(控股)公司在展会上签约。") == []
+    assert cities("代表团访问了成都（四川省）并签署协议。") == ["Chengdu"]
+
+
+def test_a_zone_named_after_a_city_is_no_city():
+    assert cities("南通经济技术开发区与德国企业签约。") == []
+    assert cities("论坛在苏州举行，苏州工业园区代表出席。") == ["Suzhou"]
+
+
 def test_traditional_characters_meet_simplified_names():
     assert cities("會議在長春市舉行，青島、無錫和銀川的代表出席。") == ["Changchun", "Qingdao", "Wuxi", "Yinchuan"]
 

@@ -187,3 +187,15 @@ def test_a_chinese_locative_needs_an_event_verb_in_its_clause():
 ])
 def test_a_list_of_three_countries_names_participants(page, expected):
     assert expected <= summarise(page).countries
+
+
+def test_the_city_of_the_next_edition_is_no_partner():
+    page = ("Rim Cities Forum closes in Busan\n"
+            "The two-day Rim Cities Forum closed in Busan on 9 May 2023. Busan signed a memorandum with Da Nang, "
+            "and delegations from Kaohsiung took part. "
+            "The next (2025) Rim Cities Forum will be held in Yokohama, the organisers said. "
+            "The next day the delegations from Da Nang visited the port.")
+    summary = summarise(page)
+    assert summary.host == "Busan"
+    assert "Yokohama" not in summary.partners
+    assert {"Da Nang", "Kaohsiung"} <= summary.partners

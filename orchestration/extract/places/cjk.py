@@ -70,6 +70,8 @@ _ADMIN_SUFFIX_CHARS = frozenset("市区县镇乡村旗州省町郡")
 _HEAD_REACH = 7
 _ORGANISATION_HEAD_REACH = 13
 _CJK_STOP = frozenset("的之与和及同在于等是为将已被把对向从由以而了着过也都、，。；：！？（）()「」『』“”《》〈〉【】[]・ ,.;:!?")
+_OPENING_BRACKETS = frozenset("(（")
+_BRACKETED_PART = re.compile(r"[(（][\u3040-\u30ff\u4e00-\u9fff]{1,4}[)）]")
 # up to four more characters of a name, then 市 (巴彦|洪格尔市)
 _RUN_TO_SHI = re.compile(r"[\u4e00-\u9fff]{1,4}?市")
 _AUTONOMOUS = re.compile(r"[\u4e00-\u9fff]{0,5}?自治([区州县旗])")
@@ -308,8 +310,16 @@ class CjkPlaces:
         is Shanghai holding a forum, not a forum's name."""
         folded, heads = self.folded, self.res.heads
         limit = min(len(folded), position + _ORGANISATION_HEAD_REACH)
-        for p in range(position, limit):
+        p = position
+        while p < limit:
             ch = folded[p]
+            if ch in _OPENING_BRACKETS:
+                # a legal form or seat in brackets inside a company's name: 上海建工(集团)总公司, 大阪ガス(株)
+                close = _BRACKETED_PART.match(folded, p)
+                if close is None:
+                    return None
+                p = close.end()
+                continue
             if ch in _CJK_STOP or not _is_cjk(ch) or (self.lang == "ja" and 0x3040 <= ord(ch) < 0x30A0):
                 return None
             if any(folded.startswith(verb, p) for verb in self.res.compound_breakers):
@@ -317,6 +327,7 @@ class CjkPlaces:
             for head, kind in heads.get(ch, ()):
                 if folded.startswith(head, p) and (kind == "organisation" or p - position < _HEAD_REACH):
                     return kind
+            p += 1
         return None
 
     def _supported(self, item: PlaceItem, previous: PlaceItem | None, following: PlaceItem | None) -> bool:

@@ -1,7 +1,11 @@
 """Is the document a report of a cooperation event, and which of the events it names is the one it reports."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from orchestration.extract.events import EventMention
+from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places import find_places
 from orchestration.extract.roles.context import cue_pattern
 from orchestration.extract.text import Sentence, sentence_at
@@ -31,7 +35,28 @@ def has_occurrence_verb(sentence: str, lang: str) -> bool:
 
 def is_background(sentence: str, lang: str) -> bool:
     pattern = cue_pattern(lang, "background_cues")
-    return bool(pattern and pattern.search(sentence))
+    if pattern and pattern.search(sentence):
+        return True
+    edition = _next_edition_pattern(lang)
+    return bool(edition and edition.search(sentence))
+
+
+# a series' name between "next" and its event noun: capitalised words, a year, brackets ("the next (2027) Asian
+# Cities Forum"); a lower-case word ends it, so "the next day the forum opened" stays a report's sentence
+_NAME_WORDS = 6
+
+
+@lru_cache(maxsize=None)
+def _next_edition_pattern(lang: str) -> re.Pattern[str] | None:
+    """"the next … Forum": an event noun after a word of the next edition and at most a name between."""
+    words = lexicon(lang, "events").get("next_edition_words", [])
+    if not words:
+        return None
+    nouns = sorted(lexicon(lang, "events")["event_nouns"], key=len, reverse=True)
+    return re.compile(
+        rf"\b(?i:{'|'.join(map(re.escape, words))})(?:\s+[(\dA-ZÀ-Þ][\w'’.()-]*){{0,{_NAME_WORDS}}}\s+"
+        rf"(?i:{'|'.join(map(re.escape, nouns))})\b"
+    )
 
 
 def main_event(events: list[EventMention], text: str, title_end: int, sentences: tuple[Sentence, ...],
