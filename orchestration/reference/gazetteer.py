@@ -371,6 +371,13 @@ def _load_aliases() -> list[dict]:
     return (yaml.safe_load(ALIASES_PATH.read_text(encoding="utf-8")) or {}).get("aliases", [])
 
 
+def _preferred_english_names() -> dict[int, str]:
+    if not ALIASES_PATH.exists():
+        return {}
+    entries = (yaml.safe_load(ALIASES_PATH.read_text(encoding="utf-8")) or {}).get(ENGLISH_NAMES_KEY, [])
+    return {int(entry["geonameid"]): entry["name"] for entry in entries}
+
+
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built on first use, ~2-3 s)."""
@@ -430,15 +437,31 @@ def _status_stems(keys: set[str]) -> set[str]:
 # GeoNames romanises Russian names letter by letter ("Nizhniy Novgorod", "Naberezhnyye Chelny"); English
 # writes the adjective endings short ("Nizhny Novgorod", "Naberezhnye Chelny").
 _SHORT_ENDINGS = ((re.compile(r"[iy]y\b"), "y"), (re.compile(r"yy(?=e)"), "y"))
+# Other romanisations English has moved on from, per country: Korean and Japanese administrative suffixes
+# ("Goyang-si", "Nara-shi"); Korean McCune-Reischauer initials where Revised Romanisation writes G and J
+# ("Kimhae" Gimhae); Ukrainian BGN ya/yi where the national system writes ia/i ("Vinnytsya" Vinnytsia).
+_COUNTRY_SPELLINGS = {
+    "KR": ((re.compile(r"-si$"), ""), (re.compile(r"^K"), "G"), (re.compile(r"^Ch"), "J")),
+    "KP": ((re.compile(r"-si$"), ""),),
+    "JP": ((re.compile(r"-shi$"), ""),),
+    "UA": ((re.compile(r"(?<=\w)ya\b"), "ia"), (re.compile(r"(?<=[aeiou])yi"), "i")),
+}
+ENGLISH_NAMES_KEY = "english_names"
 
 
-def english_name(name: str, alternates: list[str]) -> str:
-    """The city's name as English writes it: GeoNames' own, unless the shortened romanisation is among its
-    alternate names too (only a spelling GeoNames attests is used)."""
-    short = name
-    for pattern, replacement in _SHORT_ENDINGS:
-        short = pattern.sub(replacement, short)
-    return short if short != name and short in alternates else name
+def english_name(name: str, alternates: list[str], country_code: str = "",
+                 preferred: str | None = None) -> str:
+    """The city's name as English writes it: a name the alias table prefers, else GeoNames' own unless a
+    modernised spelling of it is among its alternate names too (only a spelling GeoNames attests is used)."""
+    if preferred is not None and preferred in alternates:
+        return preferred
+    for rules in (_SHORT_ENDINGS, _COUNTRY_SPELLINGS.get(country_code, ())):
+        changed = name
+        for pattern, replacement in rules:
+            changed = pattern.sub(replacement, changed)
+        if changed != name and changed in alternates:
+            name = changed
+    return name
 
 
 # Japanese writes the v of foreign names either way (ノヴォシビルスク, ノボシビルスク) and German -burg as ブルク or
@@ -466,9 +489,12 @@ def _katakana_variants(keys: set[str]) -> set[str]:
 def _build() -> Gazetteer:
     cities: dict[int, City] = {}
     index: dict[str, list[int]] = {}
+    preferred_english = _preferred_english_names()
     for record in _geonames_records(_geonames_path()):
         gid = record["geonameid"]
-        cities[gid] = City(gid, english_name(record["name"], record["alternatenames"]), record["countrycode"],
+        name_en = english_name(record["name"], record["alternatenames"], record["countrycode"],
+                               preferred_english.get(gid))
+        cities[gid] = City(gid, name_en, record["countrycode"],
                            record["admin1code"], None,
                            record["latitude"], record["longitude"], record["population"])
         keys = {_index_key(name) for name in record["alternatenames"]}

@@ -133,6 +133,33 @@ def test_english_names_shorten_russian_adjective_endings_only_where_geonames_att
     assert city.name_en == "Nizhny Novgorod"
 
 
+def test_english_names_follow_the_romanisation_english_uses_where_geonames_attests_it():
+    from orchestration.reference.gazetteer import english_name
+
+    assert english_name("Goyang-si", ["Goyang", "Goyang-si"], "KR") == "Goyang"
+    assert english_name("Kimhae", ["Gimhae", "Kimhae"], "KR") == "Gimhae"
+    assert english_name("Cheonan", ["Cheonan"], "KR") == "Cheonan"  # "Jeonan" is not attested
+    assert english_name("Nara-shi", ["Nara", "Nara-shi"], "JP") == "Nara"
+    assert english_name("Vinnytsya", ["Vinnytsia"], "UA") == "Vinnytsia"
+    assert english_name("Mykolayiv", ["Mykolaiv", "Mykolayiv"], "UA") == "Mykolaiv"
+    assert english_name("Mykolayiv", ["Mykolaiv"], "RU") == "Mykolayiv"  # another country's system
+    assert english_name("Ulan Bator", ["Ulaanbaatar"], "MN", preferred="Ulaanbaatar") == "Ulaanbaatar"
+    assert english_name("Ulan Bator", ["Ulanbator"], "MN", preferred="Ulaanbaatar") == "Ulan Bator"
+
+
+def test_preferred_english_names_are_spellings_geonames_attests(gazetteer):
+    import yaml
+
+    from orchestration.reference.gazetteer import ALIASES_PATH, _geonames_path, _geonames_records
+
+    table = {int(e["geonameid"]): e["name"] for e in yaml.safe_load(ALIASES_PATH.read_text())["english_names"]}
+    records = {r["geonameid"]: r for r in _geonames_records(_geonames_path()) if r["geonameid"] in table}
+    for geonameid, name in table.items():
+        assert name in records[geonameid]["alternatenames"], (geonameid, name)
+    assert top(gazetteer, "Улан-Батор", "ru") == ("Ulaanbaatar", "MN")
+    assert top(gazetteer, "Гомель", "ru") == ("Gomel", "BY")
+
+
 def test_a_city_of_that_very_name_comes_before_a_bigger_one_bearing_it_as_an_old_name(gazetteer):
     assert top(gazetteer, "Islamabad", "en") == ("Islamabad", "PK")
     # unless it is tiny beside the bigger one

@@ -1,10 +1,11 @@
 -- One row per real-world event, with the rules that pick each fact among its reports; the only place they live
 -- (fct_events, the bridges and the deals read them here):
 --   * name and type: the first source (fetched first, then published first);
---   * dates: the most complete report, a span of days before a single day (a report of the opening day says
---     less than one of the whole event), stated years before inferred ones, then the first source; a month and day
---     with no year take the year another report of the event gives, else the year of a report's publication date
---     nearest to them (inferred); date_precision says how much of the start the text fixes;
+--   * dates: the report with the most complete days and months, a span of days before a single day (a report of
+--     the opening day says less than one of the whole event), then one with years, stated years before inferred
+--     ones, then the first source; a month and day with no year take the year another report of the event gives,
+--     else the year of a report's publication date nearest to them (inferred); date_precision says how much of the
+--     start the text fixes;
 --   * host city: the first source that names one, with how that report found it (host_method); host country:
 --     the host city's, else the one a report states;
 --   * agreements: the latest report's count, the largest among reports of one day;
@@ -12,8 +13,9 @@
 with reports as (
     select
         clustered.*,
-        (start_year is not null)::int + (start_month is not null)::int + (start_day is not null)::int
-            + (end_year is not null)::int + (end_month is not null)::int + (end_day is not null)::int as date_completeness,
+        (start_month is not null)::int + (start_day is not null)::int + (end_month is not null)::int
+            + (end_day is not null)::int as day_completeness,
+        (start_year is not null)::int + (end_year is not null)::int as year_completeness,
         coalesce(end_month <> start_month or end_day <> start_day, false) as is_span
     from {{ ref('int_events_clustered') }} as clustered
 ),
@@ -36,7 +38,7 @@ most_complete_date as (
             event_id, start_year, start_month, start_day, end_year, end_month, end_day, year_inferred,
             row_number() over (
                 partition by event_id
-                order by date_completeness desc, is_span desc, year_inferred, fetched_at, event_ref
+                order by day_completeness desc, is_span desc, year_completeness desc, year_inferred, fetched_at, event_ref
             ) as date_rank
         from reports
     ) as ranked
@@ -47,7 +49,7 @@ most_complete_date as (
 -- first, then inferred ones, then the year around a report's publication date that brings the month nearest to it
 report_years as (
     select event_id, start_year as year, coalesce(year_inferred, false) as year_inferred,
-        case when year_inferred then 1 else 0 end as rank_group, date_completeness, fetched_at, event_ref
+        case when year_inferred then 1 else 0 end as rank_group, day_completeness + year_completeness as date_completeness, fetched_at, event_ref
     from reports
     where start_year is not null
     union all
