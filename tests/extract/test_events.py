@@ -49,3 +49,17 @@ def test_press_conferences_are_no_cooperation_events(text, lang):
 
 def test_weekdays_are_not_ordinals():
     assert _main("В пятницу форум подвел итоги.", "ru").ordinal is None
+
+
+@pytest.mark.parametrize("text", [
+    "Экспорт зерна из Новосибирска вырос на треть.",
+    "В Монголию экспортировано оборудования на 40 млн долларов.",
+    "Экспонаты привезли музеи Томска.",
+    "Экспозиция посвящена истории порта.",
+])
+def test_russian_words_that_begin_like_expo_name_no_event(text):
+    assert find_events(text, "ru") == []
+
+
+def test_russian_expo_in_capitals_and_with_a_year_is_an_event():
+    assert [e.event_type for e in find_events("В Казани открылось ЭКСПО-2026 «Волга».", "ru")] == ["expo"]
