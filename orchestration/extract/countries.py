@@ -24,6 +24,7 @@ from orchestration.extract.places import (
     alphabetic_finder,
     attach_sentences,
     inside_any,
+    in_transliterated_name,
     is_currency_issuer,
     scan_cjk,
     span_keys,
@@ -199,6 +200,8 @@ def _cjk_countries(text: str, lang: str) -> list[CountryMention]:
         if item.phrase is None or item.phrase.kind != "country":
             continue
         if item.kind == "city" and item.phrase.value not in CITY_STATES:
+            continue
+        if in_transliterated_name(folded, item.start, item.end):
             continue
         inside = finder._head_after(item.end) is not None
         mentions.append(CountryMention(item.start, item.end, text[item.start: item.end], item.phrase.value, "name",

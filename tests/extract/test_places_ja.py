@@ -72,7 +72,7 @@ def test_county_level_city_with_a_variant_character():
 
 
 def test_katakana_names_need_whole_words():
-    assert cities("モスクワとウランバートルから代表団が来た。") == ["Moscow", "Ulan Bator"]
+    assert cities("モスクワとウランバートルから代表団が来た。") == ["Moscow", "Ulaanbaatar"]
     # ソース ("source") is a village in Argentina in GeoNames; katakana inside a longer word never counts
     assert cities("ソース: 分かち合う") == []
     assert cities("イベントセンターで開催") == []
@@ -82,3 +82,8 @@ def test_offsets():
     text = "第2回博覧会が長春市で開かれた。"
     mention = [m for m in find_places(text, "ja") if m.kind == "city"][0]
     assert text[mention.start:mention.end] == "長春市"
+
+
+def test_a_city_named_like_its_province_is_the_province_among_provinces():
+    assert kinds("山東、吉林、河北の3省の代表が出席した。")["吉林"][0] == "admin_region"
+    assert "Jilin" in cities("会議は吉林市で開かれた。")

@@ -142,3 +142,19 @@ def test_hong_kong_is_a_city():
 ])
 def test_how_far_a_head_noun_makes_a_city_part_of_a_name(text, kind):
     assert kinds(text)["宁波"][0] == kind
+
+
+def test_a_city_named_like_its_province_is_the_province_among_provinces_or_before_its_city():
+    assert kinds("河北、吉林、山西三省的企业参展。")["吉林"] == ("admin_region", False)
+    assert cities("企业家们齐聚吉林长春。") == ["Changchun"]
+    assert cities("论坛在吉林市举行。") == ["Jilin"]
+    assert cities("代表团先后访问了延边、吉林和哈尔滨。").count("Jilin") == 1
+
+
+def test_a_place_name_running_into_a_foreign_persons_name_is_part_of_it():
+    from orchestration.extract.countries import find_countries
+
+    text = "副市长马利克·阿赫梅托夫和南宁市代表出席了签约仪式。"
+    assert [c.alpha2 for c in find_countries(text, "zh")] == []
+    assert "马利" not in kinds(text)
+    assert [c.alpha2 for c in find_countries("马里代表团和中国·东盟商务理事会出席。", "zh")] == ["ML", "CN"]

@@ -199,3 +199,38 @@ def test_the_city_of_the_next_edition_is_no_partner():
     assert summary.host == "Busan"
     assert "Yokohama" not in summary.partners
     assert {"Da Nang", "Kaohsiung"} <= summary.partners
+
+
+@pytest.mark.parametrize("page, host", [
+    ("Делегация Томска вернулась из Китая\n"
+     "Делегация Томска во главе с мэром вернулась из города Шэньян (Китай), где 3-5 июня проходила "
+     "международная выставка высоких технологий. Томск и Шэньян подписали меморандум о сотрудничестве.", "Shenyang"),
+    ("Perth mayor back from trade fair\n"
+     "The mayor of Perth returned from Qingdao, where the international ocean trade fair took place on "
+     "12-14 May 2024. Perth and Qingdao signed a memorandum on port cooperation.", "Qingdao"),
+])
+def test_a_city_whose_where_clause_holds_the_event_hosts_it(page, host):
+    assert summarise(page).host == host
+
+
+@pytest.mark.parametrize("page, lang", [
+    ("В Сиане открылась выставка\n"
+     "Международная выставка открылась 4 июня 2024 года в Сиане. В ней участвуют Грузия, Камбоджа, Сингапур, "
+     "Уганда и Казахстан.", "ru"),
+    ("Expo opens in Xi'an\n"
+     "The international expo opened in Xi'an on 4 June 2024, with exhibitors from Georgia, Cambodia, Singapore, "
+     "Uganda and Kazakhstan.", "en"),
+])
+def test_a_city_state_in_a_list_of_countries_is_a_country_not_a_partner_city(page, lang):
+    summary = summarise(page)
+    assert "Singapore" not in summary.partners
+    assert "SG" in summary.countries
+
+
+def test_a_chinese_city_travelled_to_for_the_event_hosts_it():
+    page = ("青岛企业赴韩国参加交流会\n"
+            "本报讯 日前,青岛市贸促会率8家企业代表赴韩国釜山参加第五届中韩经贸交流大会。"
+            "大会期间,青岛市与釜山市签署了港口合作备忘录。")
+    summary = summarise(page)
+    assert summary.host == "Busan"
+    assert "Qingdao" in summary.partners

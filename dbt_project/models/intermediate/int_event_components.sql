@@ -10,7 +10,8 @@
 --   * the same edition number and the same year (reports in other languages often disagree on the host's
 --     spelling or leave it out, never on "the 5th");
 --   * overlapping dates in the same year and the same number of agreements or two shared partner countries;
---   * the same quoted proper name («Города России») on overlapping days, in the same year or edition.
+--   * the same quoted proper name («Города России») on overlapping days, in the same year or edition;
+--   * the same first and last day of a span of several days, for two reports of one event type.
 -- Reports of one series in different years differ in year or ordinal; reports in different cities differ in
 -- host. Undated reports with nothing else in common stay apart. The same-event relation is not transitive
 -- through a report that states less (no year, no host): a report linked to two reports that contradict each
@@ -60,6 +61,10 @@ candidates as (
         left_event.agreements_count is not null and left_event.agreements_count = right_event.agreements_count
             as same_agreements,
         left_event.event_type = right_event.event_type as same_type,
+        left_event.start_month = right_event.start_month and left_event.start_day = right_event.start_day
+            and left_event.end_month = right_event.end_month and left_event.end_day = right_event.end_day
+            and (left_event.end_month <> left_event.start_month or left_event.end_day <> left_event.start_day)
+            as same_span,
         left_event.quoted_name = right_event.quoted_name as same_quoted_name
     from assembled as left_event
     inner join assembled as right_event
@@ -100,6 +105,9 @@ edges as (
         or (same_quoted_name and ((both_dated and dates_overlap) or same_year or same_edition))
         or (both_dated and dates_overlap and same_year
             and (same_agreements or coalesce(shared_partners.shared, 0) >= 2))
+        -- the same first and last day of a span of several days: another language's report that leaves out the
+        -- host or the year (a yearly event moves its days from year to year)
+        or (same_type and same_span)
       )
 ),
 

@@ -43,7 +43,7 @@ from orchestration.extract.places.alphabetic import (
     span_keys,
     tokenize,
 )
-from orchestration.extract.places.cjk import CjkPlaces, scan_cjk
+from orchestration.extract.places.cjk import CjkPlaces, in_transliterated_name, scan_cjk
 from orchestration.extract.places.common import (
     CITY_STATES,
     KINDS,
@@ -55,7 +55,7 @@ from orchestration.extract.places.common import (
 
 __all__ = [
     "CITY_STATES", "CURRENCY_AFTER", "CURRENCY_BEFORE", "KINDS", "PlaceMention", "attach_sentences", "choose_city",
-    "find_places", "inside_any", "is_currency_issuer", "phrase_table", "quote_spans", "scan_cjk", "span_keys",
+    "find_places", "in_transliterated_name", "inside_any", "is_currency_issuer", "phrase_table", "quote_spans", "scan_cjk", "span_keys",
     "tokenize", "AlphabeticPlaces", "CjkPlaces",
 ]
 

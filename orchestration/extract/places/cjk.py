@@ -71,6 +71,7 @@ _HEAD_REACH = 7
 _ORGANISATION_HEAD_REACH = 13
 _CJK_STOP = frozenset("的之与和及同在于等是为将已被把对向从由以而了着过也都、，。；：！？（）()「」『』“”《》〈〉【】[]・ ,.;:!?")
 _OPENING_BRACKETS = frozenset("(（")
+_ENUMERATION_GAP = re.compile(r"[、，,・和与及及びと]?")
 _BRACKETED_PART = re.compile(r"[(（][\u3040-\u30ff\u4e00-\u9fff]{1,4}[)）]")
 # up to four more characters of a name, then 市 (巴彦|洪格尔市)
 _RUN_TO_SHI = re.compile(r"[\u4e00-\u9fff]{1,4}?市")
@@ -145,6 +146,26 @@ def scan_cjk(folded: str, lang: str) -> list[PlaceItem]:
     return items
 
 
+# how far a place name may stand from the dot of a foreign person's name it is part of (马利|克·穆哈…)
+_NAME_DOT_REACH = 3
+_NAME_DOTS = "·・•"
+
+
+def in_transliterated_name(folded: str, start: int, end: int) -> bool:
+    """马利克·穆哈姆别托夫: the characters of a place (马利, Mali) that run on, within a few characters, into the dot
+    of a transliterated foreign name are part of that name. A name that meets the dot itself (中国·东盟) stays."""
+    after = end
+    while after < len(folded) and after - end < _NAME_DOT_REACH and _is_han(folded[after]):
+        after += 1
+    if after > end and after < len(folded) and folded[after] in _NAME_DOTS:
+        return True
+    before = start
+    while before > 0 and start - before < _NAME_DOT_REACH and _is_han(folded[before - 1]):
+        before -= 1
+    return before < start and before > 0 and folded[before - 1] in _NAME_DOTS and \
+        (end >= len(folded) or not _is_han(folded[end]) or folded[end] in _NAME_DOTS)
+
+
 def _katakana_bounded(text: str, start: int, end: int) -> bool:
     before_ok = start == 0 or not _is_katakana(text[start - 1])
     after_ok = end >= len(text) or not _is_katakana(text[end])
@@ -181,7 +202,12 @@ class CjkPlaces:
                 and self._marker_end(item)[1] > end:
             # 琅勃拉邦市: the city, although the bare name is also its province's
             item = PlaceItem(start, end, start, end, "city", None, self.gazetteer.by_key(item.key), item.key)
+        province = self._province_of_same_name(item, previous, following)
+        if province is not None:
+            item = province
         if item.kind != "city":
+            if item.kind == "country" and in_transliterated_name(folded, start, end):
+                return None
             if item.kind == "admin_region":
                 end = self._marker_end(item)[1]
             inside = item.kind == "organisation" or self._head_after(end) is not None
@@ -230,7 +256,7 @@ class CjkPlaces:
             if not cities:
                 return None
         if not marked:
-            if self._is_person(item):
+            if self._is_person(item) or in_transliterated_name(folded, start, end):
                 return None
             if two_chars and not inside and not self._supported(item, previous, following):
                 return None
@@ -246,6 +272,25 @@ class CjkPlaces:
         surface_end = marker_end if head is None else end
         return PlaceMention(start, surface_end, text[start:surface_end], city if kind == "city" else None, ranked,
                             kind, inside_name=inside)
+
+    def _province_of_same_name(self, item: PlaceItem, previous: PlaceItem | None, following: PlaceItem | None
+                               ) -> PlaceItem | None:
+        """吉林 is a city and the province around it: listed among provinces (辽宁、吉林、黑龙江) or right before a
+        city of its own (吉林长春), the bare name is the province's."""
+        if item.kind != "city" or self._marker_end(item)[1] > item.end:
+            return None  # 吉林市, 吉林省: the suffix says which
+        phrase = self.res.phrases.get(item.key + "省")
+        if phrase is None or phrase.kind != "admin_region":
+            return None
+        listed = any(
+            other is not None and other.kind == "admin_region"
+            and _ENUMERATION_GAP.fullmatch(self.folded[min(item.end, other.end):max(item.start, other.start)])
+            for other in (previous, following)
+        )
+        before_its_city = following is not None and following.start == item.end and following.kind == "city"
+        if not (listed or before_its_city):
+            return None
+        return PlaceItem(item.start, item.end, item.start, item.end, "admin_region", phrase, [], item.key)
 
     def _choose(self, cities: list[City], context: set[str], cue: bool, two_chars: bool, bare: str
                 ) -> tuple[City | None, list[City]]:

@@ -10,16 +10,19 @@ from orchestration.extract import russian
 from orchestration.extract.countries import find_countries
 from orchestration.extract.events import EventMention
 from orchestration.extract.places import find_places
+from orchestration.extract.places.common import CITY_STATES
 from orchestration.extract.roles.context import (
     Context,
     cue_pattern,
     make_row,
+    LIST_GAP,
     region_group_members,
     roles_lexicon,
     sentence_of,
     sentence_start,
 )
 from orchestration.extract.roles.partner_model import city_features, load_model
+from orchestration.extract.roles.relevance import has_occurrence_verb
 from orchestration.extract.text import Sentence, starts_of
 
 
@@ -128,11 +131,14 @@ def _is_locative(ctx: Context, place) -> bool:
         window = roles.get("locative_window", 6)
         before = ctx.text[max(0, place.start - window):place.start]
         after = ctx.text[place.end:place.end + window].lstrip("市")
+        clause = _NAME_RUN_END.split(ctx.text[place.end:place.end + 30], 1)[0]
         if any(b in before for b in roles.get("locative_before", [])):
             # 在长春举行 / 在长春国际会展中心开幕, not 计划在德惠市建设 (a project's site): an event verb must
             # follow in the same clause
-            clause = _NAME_RUN_END.split(ctx.text[place.end:place.end + 30], 1)[0]
             return any(a in clause for a in roles.get("locative_after", []))
+        if any(b in before for b in roles.get("motion_before", [])) \
+                and any(a in clause for a in roles.get("motion_after", [])):
+            return True
         if any(a in after[:window] for a in roles.get("locative_after", [])):
             return True
         # "北京の人民大会堂で開かれ": the city owns the venue that hosts the event
@@ -142,7 +148,7 @@ def _is_locative(ctx: Context, place) -> bool:
             rest = ctx.text[place.end + len(owner) + (venue.end() if venue else 0):][:4]
             return bool(venue) and any(rest.startswith(a) for a in roles.get("locative_after", []))
         return False
-    if _host_verb_follows(ctx, place):
+    if _host_verb_follows(ctx, place) or _event_clause_follows(ctx, place):
         return True
     line_start = ctx.text.rfind("\n", 0, place.start) + 1
     words = re.findall(r"[\w.'’-]+", ctx.text[line_start:place.start].lower())[-5:]
@@ -368,9 +374,46 @@ def _host_verb_follows(ctx: Context, place) -> bool:
     return pattern is not None and bool(pattern.match(ctx.text, place.end))
 
 
+@lru_cache(maxsize=None)
+def _relative_where_pattern(lang: str) -> re.Pattern[str] | None:
+    words = roles_lexicon(lang).get("relative_where", [])
+    if not words:
+        return None
+    # the adverb after the city, or after a bracketed country ("Jinan (China), where"); its clause up to the
+    # sentence's end
+    return re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*,\s*(?:" + "|".join(map(re.escape, words))
+                      + r")\b(?P<clause>[^.;!?\n]{0,160})", re.IGNORECASE)
+
+
+def _event_clause_follows(ctx: Context, place) -> bool:
+    """"…из города Цзинань, где проходил форум", "Jinan, where the forum took place": the event is in that city."""
+    pattern = _relative_where_pattern(ctx.lang)
+    match = pattern.match(ctx.text, place.end) if pattern else None
+    return bool(match) and has_occurrence_verb(match.group("clause"), ctx.lang)
+
+
 def _without_region_groups(ctx: Context, places: list) -> list:
     grouped = region_group_members(ctx.text, places, lambda place: place.city.country_code)
+    grouped |= _city_states_listed_as_countries(ctx, places)
     return [p for p in places if id(p) not in grouped]
+
+
+def _city_states_listed_as_countries(ctx: Context, places: list) -> set[int]:
+    """"Georgia, Cambodia, Singapore and Uganda": a city-state in a list of countries is named as a country."""
+    states = [p for p in places if p.city.country_code in CITY_STATES]
+    if not states:
+        return set()
+    countries = [c for c in find_countries(ctx.text, ctx.lang)]
+    listed = set()
+    for place in states:
+        for country in countries:
+            if country.alpha2 == place.city.country_code:
+                continue
+            gap = ctx.text[country.end:place.start] if country.end <= place.start else ctx.text[place.end:country.start]
+            if (country.end <= place.start or place.end <= country.start) and len(gap) <= 6 and LIST_GAP.match(gap):
+                listed.add(id(place))
+                break
+    return listed
 
 
 _NAME_RUN_END = re.compile(r"[、。，,.;；:：!?！？\n「」『』()（）]")

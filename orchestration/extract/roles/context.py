@@ -88,7 +88,8 @@ def make_row(document_id: str, kind: str, event_ref: str | None, role: str | Non
 # Hong Kong, Macao (and Taiwan) listed together ("from Hong Kong, Macao and Taiwan", 港澳台, 香港・マカオ) are a
 # group of regions exhibitors come from, not cities taking part one by one.
 _REGION_GROUP = frozenset({"HK", "MO", "TW"})
-_LIST_GAP = re.compile(r"^\s*(?:[,，、・/]|and|и|与|和|及|と|や)?\s*$", re.IGNORECASE)
+# what stands between two items of a list ("A, B", "A and B", 甲、乙, 甲以及乙)
+LIST_GAP = re.compile(r"^\s*(?:[,，、・/]|and|и|与|和|及|以及|と|や)?\s*$", re.IGNORECASE)
 
 
 def region_group_members(text: str, items: list, code_of) -> set[int]:
@@ -99,6 +100,6 @@ def region_group_members(text: str, items: list, code_of) -> set[int]:
     for first in members:
         for second in members:
             if first is not second and code_of(first) != code_of(second) and first.end <= second.start \
-                    and _LIST_GAP.match(text[first.end:second.start]):
+                    and LIST_GAP.match(text[first.end:second.start]):
                 grouped.update({id(first), id(second)})
     return grouped

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from orchestration.extract.countries import find_countries
 from orchestration.extract.roles.context import (
+    LIST_GAP,
     Context,
     make_row,
     roles_lexicon,
@@ -53,16 +54,13 @@ def names_participants(sentence: str, lang: str) -> bool:
     return pattern is None or bool(pattern.search(sentence))
 
 
-_LIST_GAP = re.compile(r"^\s*(?:[,，、・/]|and|и|与|和|及|と|や|以及)?\s*$", re.IGNORECASE)
-
-
 def _listed_countries(text: str, mentions: list) -> set[int]:
     """Countries named in a list of three or more ("Mongolia, Chile, Greece and Laos", 米国、ドイツ、中国): in a
     report of an event, such a list names the countries that sent firms or signed, whatever the verb."""
     listed: set[int] = set()
     run = [mentions[0]] if mentions else []
     for previous, mention in zip(mentions, mentions[1:]):
-        if mention.start >= previous.end and _LIST_GAP.match(text[previous.end:mention.start]) \
+        if mention.start >= previous.end and LIST_GAP.match(text[previous.end:mention.start]) \
                 and len(text[previous.end:mention.start]) <= 6:
             run.append(mention)
             continue
