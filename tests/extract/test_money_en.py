@@ -130,3 +130,8 @@ def test_awarded_contracts_are_deals():
 def test_written_forms(text, amount, currency):
     m = money(text)[0]
     assert (m.amount, m.currency, m.is_deal) == (pytest.approx(amount), currency, True)
+
+
+def test_foreign_trade_contracts_are_not_deals():
+    found = money_mentions("Firms signed foreign trade contracts worth 3.1 billion US dollars.", lang="en")
+    assert found and not found[0].is_deal and found[0].not_deal_reason == "trade_turnover"

@@ -116,3 +116,12 @@ def test_no_money_in_counts_percentages_and_furniture(text):
 def test_a_record_or_a_comparison_with_last_year_keeps_the_deal():
     assert one("契約額は過去最高の650億元に達した。").is_deal
     assert one("契約額は昨年を上回る650億元に達した。").is_deal
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("会期中のバイヤーの売買契約額は5億元近くに達した。", "procurement"),
+    ("会期中の対外貿易プロジェクト契約額は42億ドルに上った。", "trade_turnover"),
+])
+def test_purchases_and_trade_contracts_are_not_deals(text, reason):
+    found = money(text)
+    assert found and not found[0].is_deal and found[0].not_deal_reason == reason

@@ -109,3 +109,13 @@ def test_a_comparison_with_the_previous_edition_keeps_the_deal():
 def test_vague_hundred_with_near():
     m = one("现场签约金额近百亿元。")
     assert m.amount == 1e10 and m.qualifier == "under"
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("三个专业展会展销总成交额8.4亿元。", "sales"),
+    ("其中订货合同5.2亿元。", "procurement"),
+    ("双方企业签订外贸合同金额3亿美元。", "trade_turnover"),
+])
+def test_sales_orders_and_trade_contracts_are_not_deals(text, reason):
+    m = one(text)
+    assert not m.is_deal and m.not_deal_reason == reason
