@@ -23,6 +23,7 @@ from orchestration.extract.roles.relevance import (
     has_cooperation_cue,
     has_occurrence_verb,
     is_background,
+    is_generic,
     is_not_a_report,
     main_event,
     names_countries,
@@ -67,6 +68,8 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
 
     sentences = tuple(split_sentences(text))
     main = main_event(events, text, title_end, sentences, lang)
+    if is_generic(main, lang) and find_signing_event(text, lang) is None:
+        return DocumentExtraction(document_id, False, "generic_event_only")
     # the sentence of each event mention, by bisection: a long document has thousands of both
     event_types: dict[int, set[str]] = {}
     for e in events:

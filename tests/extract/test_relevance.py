@@ -77,3 +77,20 @@ def test_an_english_name_reached_only_through_a_foreign_alternate_is_no_town():
 
     text = "Dr. Mei Chang founded the firm, which signed a deal with partners in Hebei."
     assert [p.city for p in find_places(text, "en") if p.kind == "city"] == []
+
+
+@pytest.mark.parametrize("page, lang", [
+    ("Mayor meets consul\nThe mayor of Tomsk met the consul general on 3 May 2024. At the meeting, they discussed "
+     "trade and student exchanges.", "en"),
+    ("Губернатор встретился с послом\nГубернатор Омской области провёл встречу с послом Казахстана 3 мая 2024 года. "
+     "На встрече обсудили торговое сотрудничество.", "ru"),
+])
+def test_a_report_whose_only_event_is_a_bare_meeting_reports_no_cooperation_event(page, lang):
+    summary = summarise(page)
+    assert not summary.relevant and summary.reason == "generic_event_only"
+
+
+def test_a_bare_meeting_that_signs_agreements_is_still_a_report():
+    page = ("Kazan and Wuhan sign three agreements\nThe mayors of Kazan and Wuhan signed three cooperation "
+            "agreements on 3 May 2024. At the meeting, they also discussed flights.")
+    assert summarise(page).relevant

@@ -22,6 +22,12 @@ def names_countries(event_name: str, lang: str) -> bool:
     return any(p.kind in ("country", "macro_region") for p in find_places(event_name, lang))
 
 
+def is_generic(event: EventMention, lang: str) -> bool:
+    """An event named by a bare generic noun ("the meeting", «переговоры»): no name, no edition."""
+    generic = lexicon(lang, "events").get("generic_event_names", [])
+    return event.ordinal is None and event.name.strip().lower() in generic
+
+
 def is_not_a_report(title: str, lang: str) -> bool:
     """Opinion columns, price lists and the like name events without reporting one."""
     pattern = cue_pattern(lang, "non_report_titles")
