@@ -1,7 +1,12 @@
 -- The countries taking part in an event, the host country included (int_events' host country; where no host
--- city fixes it, every country a report states as host).
+-- city fixes it, every country a report states as host), and the country of every partner city (a city that
+-- takes part brings its country).
 with country_mentions as (
     select event_id, country_code, role from {{ ref('int_event_places') }} where kind = 'country'
+    union
+    select event_id, country_code, 'partner' as role
+    from {{ ref('int_event_places') }}
+    where kind = 'city' and role = 'partner' and country_code is not null
 ),
 
 hosts as (
