@@ -11,7 +11,8 @@
 --     spelling or leave it out, never on "the 5th");
 --   * overlapping dates in the same year and the same number of agreements or two shared partner countries;
 --   * the same quoted proper name («Города России») on overlapping days, in the same year or edition;
---   * the same first and last day of a span of several days, for two reports of one event type.
+--   * the same first and last day of a span of several days, for two reports of one event type;
+--   * the same edition under the very same name («第3回沖縄大交易会» twice), whatever hosts the reports took.
 -- Reports of one series in different years differ in year or ordinal; reports in different cities differ in
 -- host. Undated reports with nothing else in common stay apart. The same-event relation is not transitive
 -- through a report that states less (no year, no host): a report linked to two reports that contradict each
@@ -61,6 +62,7 @@ candidates as (
         left_event.agreements_count is not null and left_event.agreements_count = right_event.agreements_count
             as same_agreements,
         left_event.event_type = right_event.event_type as same_type,
+        {{ same_named_edition('left_event', 'right_event') }} as same_named_edition,
         left_event.start_month = right_event.start_month and left_event.start_day = right_event.start_day
             and left_event.end_month = right_event.end_month and left_event.end_day = right_event.end_day
             and (left_event.end_month <> left_event.start_month or left_event.end_day <> left_event.start_day)
@@ -70,10 +72,13 @@ candidates as (
     inner join assembled as right_event
         on (left_event.event_type = right_event.event_type or 'signing' in (left_event.event_type, right_event.event_type))
         and left_event.document_id <> right_event.document_id
+        -- one edition named alike in two reports is one event even where one report took the wrong host
         and (left_event.host_city_id is null or right_event.host_city_id is null
-             or left_event.host_city_id = right_event.host_city_id)
+             or left_event.host_city_id = right_event.host_city_id
+             or {{ same_named_edition('left_event', 'right_event') }})
         and (left_event.host_country is null or right_event.host_country is null
-             or left_event.host_country = right_event.host_country)
+             or left_event.host_country = right_event.host_country
+             or {{ same_named_edition('left_event', 'right_event') }})
         and (left_event.any_year is null or right_event.any_year is null or left_event.any_year = right_event.any_year)
         and (left_event.event_ordinal is null or right_event.event_ordinal is null
              or left_event.event_ordinal = right_event.event_ordinal)
@@ -108,6 +113,7 @@ edges as (
         -- the same first and last day of a span of several days: another language's report that leaves out the
         -- host or the year (a yearly event moves its days from year to year)
         or (same_type and same_span)
+        or same_named_edition
       )
 ),
 
