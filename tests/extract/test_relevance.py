@@ -94,3 +94,9 @@ def test_a_bare_meeting_that_signs_agreements_is_still_a_report():
     page = ("Kazan and Wuhan sign three agreements\nThe mayors of Kazan and Wuhan signed three cooperation "
             "agreements on 3 May 2024. At the meeting, they also discussed flights.")
     assert summarise(page).relevant
+
+
+def test_two_events_held_together_under_one_chinese_name_take_the_first_ones_kind():
+    page = ("第二届中国—中亚农业博览会暨中亚农业合作论坛在西安开幕\n"
+            "第二届中国—中亚农业博览会暨中亚农业合作论坛5月20日在西安开幕，各方签署合作协议12项。")
+    assert summarise(page).event["event_type"] == "expo"

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from orchestration.extract.events import EventMention
+from orchestration.extract.events import EventMention, event_type_of
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places import find_places
 from orchestration.extract.roles.context import cue_pattern
@@ -92,7 +93,7 @@ def main_event(events: list[EventMention], text: str, title_end: int, sentences:
         value -= event.start / max(len(text), 1)  # earlier wins ties
         return value
 
-    best = _parent_event(max(events, key=score), events, text)
+    best = _first_of_joint_events(_parent_event(max(events, key=score), events, text), lang)
     # the name: the best mention's own, unless another of its type names it more fully (an edition number, or
     # more than the bare noun)
     same_type = [e for e in events if e.event_type == best.event_type]
@@ -111,6 +112,17 @@ def main_event(events: list[EventMention], text: str, title_end: int, sentences:
         return best
     return EventMention(best.start, best.end, named.name_start, named.name_end, named.name, best.event_type,
                         best.ordinal or named.ordinal)
+
+
+def _first_of_joint_events(event: EventMention, lang: str) -> EventMention:
+    """"…投资贸易博览会暨…合作论坛": two events held together under one name; the first names the event's kind."""
+    for conjunction in lexicon(lang, "events").get("joint_event_conjunctions", []):
+        first = event.name.split(conjunction, 1)[0]
+        if first != event.name:
+            kind = event_type_of(first, lang)
+            if kind != "other" and kind != event.event_type:
+                return replace(event, event_type=kind)
+    return event
 
 
 # an event held as part of a larger one that its name names first
