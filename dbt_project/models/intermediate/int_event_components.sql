@@ -14,7 +14,8 @@
 --   * the same first and last day of a span of several days, for two reports of one event type;
 --   * the same edition under the very same name («第3回沖縄大交易会» twice), whatever hosts the reports took.
 -- Reports of one series in different years differ in year or ordinal; reports in different cities differ in
--- host. Undated reports with nothing else in common stay apart. The same-event relation is not transitive
+-- host. Two hosts are one place when they are one city, or two cities of one province within a short drive (a
+-- county-level city and its prefecture city: 胶州 and 青岛, reported either way). Undated reports with nothing else in common stay apart. The same-event relation is not transitive
 -- through a report that states less (no year, no host): a report linked to two reports that contradict each
 -- other links to neither, and reports without a year join a dated event only when they link to one alone.
 -- Each component is named by its smallest report (cluster_ref); the event id it carries is
@@ -32,7 +33,10 @@ with recursive assembled as (
         -- the proper part of a name, written in quotes («Города России», 「未来創造」, "Smart City"): the
         -- same in every report of one event of that language, whatever the rest of the name says
         nullif(lower(trim({{ regexp_group('event_name', "'[«\"“「『]([^»\"”」』:：]{3,})'") }})), '') as quoted_name,
-        coalesce(cities.country_code, stated_host_country.country_code) as host_country
+        coalesce(cities.country_code, stated_host_country.country_code) as host_country,
+        cities.admin1_code as host_admin1,
+        cities.latitude as host_latitude,
+        cities.longitude as host_longitude
     from {{ ref('int_events_assembled') }} as assembled
     left join {{ ref('stg_reference__cities') }} as cities on cities.city_id = assembled.host_city_id
     left join (
@@ -53,7 +57,7 @@ candidates as (
     select
         left_event.event_ref,
         right_event.event_ref as same_as_ref,
-        left_event.host_city_id is not null and left_event.host_city_id = right_event.host_city_id as same_host,
+        {{ same_host_place('left_event', 'right_event') }} as same_host,
         left_event.first_month_day is not null and right_event.first_month_day is not null as both_dated,
         left_event.first_month_day <= right_event.last_month_day
             and right_event.first_month_day <= left_event.last_month_day as dates_overlap,
@@ -74,7 +78,7 @@ candidates as (
         and left_event.document_id <> right_event.document_id
         -- one edition named alike in two reports is one event even where one report took the wrong host
         and (left_event.host_city_id is null or right_event.host_city_id is null
-             or left_event.host_city_id = right_event.host_city_id
+             or {{ same_host_place('left_event', 'right_event') }}
              or {{ same_named_edition('left_event', 'right_event') }})
         and (left_event.host_country is null or right_event.host_country is null
              or left_event.host_country = right_event.host_country
@@ -127,7 +131,7 @@ bridges as (
     inner join assembled as one on one.event_ref = first_link.same_as_ref
     inner join assembled as other on other.event_ref = second_link.same_as_ref
     where one.any_year <> other.any_year
-       or one.host_city_id <> other.host_city_id
+       or not {{ same_host_place('one', 'other') }}
        or one.event_ordinal <> other.event_ordinal
        or one.host_country <> other.host_country
 ),
