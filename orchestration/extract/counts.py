@@ -507,6 +507,17 @@ def _singular_documents(lang: str) -> list[tuple[str, re.Pattern]]:
             for lemma, forms in table.items() if forms]
 
 
+_TITLES = re.compile(r"《[^《》]{2,80}》|「[^「」]{2,80}」|『[^『』]{2,80}』|«[^«»]{2,120}»|“[^“”]{2,120}”")
+
+
+def _title_around(sentence: str, start: int, end: int) -> str | None:
+    """The title a document word stands in (《大连—大阪合作备忘录》, «Соглашение о побратимстве»)."""
+    for title in _TITLES.finditer(sentence):
+        if title.start() < start and end < title.end():
+            return title.group(0)[1:-1]
+    return None
+
+
 def singular_signings(text: str, lang: str) -> list[CountMention]:
     """Documents signed one at a time and never counted ("signed an agreement", "подписали соглашение", "был
     подписан протокол"): one mention of value 1 per document word, in a sentence with a signing word and none of an
@@ -540,6 +551,9 @@ def singular_signings(text: str, lang: str) -> list[CountMention]:
                                               or lx.target.search(after)):
                     continue
                 kind = _kind_of(lemma, lx) or "documents"
-                found.append(CountMention(sentence.start + m.start(), sentence.start + m.end(), 1, "exact", lemma,
-                                          kind, True, sentence.start, sentence.end))
+                # a document named by its title is itself: two titled memoranda are two documents
+                title = _title_around(body, m.start(), m.end())
+                found.append(CountMention(sentence.start + m.start(), sentence.start + m.end(), 1, "exact",
+                                          f"{lemma}:{title}" if title else lemma, kind, True, sentence.start,
+                                          sentence.end))
     return sorted(found, key=lambda c: c.start)

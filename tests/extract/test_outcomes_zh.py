@@ -186,3 +186,10 @@ def test_a_document_signed_without_a_number_is_one_unless_a_word_makes_it_severa
     # the agreement of a sum is no document, nor is one to be signed next year
     assert outcome("洽谈会协议投资额达到35亿元,签约项目金额同比增长。")[0] is None
     assert outcome("双方计划将于明年签署合作协议。")[0] is None
+
+
+def test_two_titled_documents_of_one_kind_signed_one_by_one_are_two():
+    text = ("两市副市长签署《甲乙两市港口合作备忘录》。两地商会代表共同签署《南北地区商会交流合作备忘录》。"
+            "《甲乙两市港口合作备忘录》约定双方每年互访。")
+    assert outcome(text)[0] == 2
+    assert outcome("两市副市长签署了合作备忘录。备忘录约定双方每年互访。")[0] == 1
