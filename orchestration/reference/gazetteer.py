@@ -56,7 +56,7 @@ class City:
 # each mapped to the Simplified form. Only the direction of the fold matters (both the index and the text
 # are folded), so a merge of two Traditional characters into one Simplified one is harmless.
 _VARIANT_PAIRS = """
-仏佛 満满 琿珲
+仏佛 満满 琿珲 渓溪
 島岛 長长 銀银 無无 錫锡 東东 來来 門门 開开 關关 関关 陽阳 陰阴 鄉乡 郷乡 鄕乡 鎮镇 縣县 県县 區区 華华 廣广 広广
 灣湾 臺台 豐丰 豊丰 寧宁 慶庆 遼辽 瀋沈 濱滨 浜滨 齊齐 斉齐 濟济 済济 漢汉 蘇苏 嶺岭 嶽岳 崗岗 岡冈 鳳凤 龍龙 竜龙
 雲云 電电 樂乐 楽乐 陸陆 蘭兰 衛卫 營营 営营 莊庄 荘庄 澤泽 沢泽 鹽盐 塩盐 張张 萬万 蕪芜 鄭郑 連连 義义 烏乌 魯鲁
@@ -447,14 +447,22 @@ _COUNTRY_SPELLINGS = {
     "UA": ((re.compile(r"(?<=\w)ya\b"), "ia"), (re.compile(r"(?<=[aeiou])yi"), "i")),
 }
 ENGLISH_NAMES_KEY = "english_names"
+# GeoNames files some Chinese cities under their seat: a district or town ("Heshan", with "Heshan Qu" among its
+# names) stands for the city ("Yiyang Shi") whose name English uses
+_SEAT_SUFFIXES = (" Qu", " Zhen", " Jiedao", " Xiang", " Cun", "zhen")
 
 
 def english_name(name: str, alternates: list[str], country_code: str = "",
                  preferred: str | None = None) -> str:
-    """The city's name as English writes it: a name the alias table prefers, else GeoNames' own unless a
-    modernised spelling of it is among its alternate names too (only a spelling GeoNames attests is used)."""
+    """The city's name as English writes it: a name the alias table prefers; for a Chinese city filed under its
+    seat district, the city's own name; else GeoNames' own unless a modernised spelling of it is among its
+    alternate names too (only a spelling GeoNames attests is used)."""
     if preferred is not None and preferred in alternates:
         return preferred
+    if country_code == "CN" and any(name + suffix in alternates for suffix in _SEAT_SUFFIXES):
+        cities = sorted((a[:-4] for a in alternates if a.endswith(" Shi") and a[:-4] != name), key=lambda a: (len(a), a))
+        if cities:
+            return cities[0]
     for rules in (_SHORT_ENDINGS, _COUNTRY_SPELLINGS.get(country_code, ())):
         changed = name
         for pattern, replacement in rules:

@@ -87,3 +87,9 @@ def test_offsets():
 def test_a_city_named_like_its_province_is_the_province_among_provinces():
     assert kinds("山東、吉林、河北の3省の代表が出席した。")["吉林"][0] == "admin_region"
     assert "Jilin" in cities("会議は吉林市で開かれた。")
+
+
+def test_japanese_shinjitai_of_a_chinese_city_name_meets_it():
+    japanese = [p.city.geonameid for p in find_places("江西省貴渓市の代表団が到着した。", "ja") if p.city]
+    chinese = [p.city.geonameid for p in find_places("江西省贵溪市的代表团抵达。", "zh") if p.city]
+    assert japanese and japanese == chinese

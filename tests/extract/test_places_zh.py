@@ -158,3 +158,8 @@ def test_a_place_name_running_into_a_foreign_persons_name_is_part_of_it():
     assert [c.alpha2 for c in find_countries(text, "zh")] == []
     assert "马利" not in kinds(text)
     assert [c.alpha2 for c in find_countries("马里代表团和中国·东盟商务理事会出席。", "zh")] == ["ML", "CN"]
+
+
+def test_a_place_name_right_after_a_persons_title_is_the_persons_name():
+    assert cities("姊妹城市市长大久保勉说，双方将扩大交流。") == []
+    assert cities("长春市长出席了开幕式。") == ["Changchun"]

@@ -145,6 +145,9 @@ def test_english_names_follow_the_romanisation_english_uses_where_geonames_attes
     assert english_name("Mykolayiv", ["Mykolaiv"], "RU") == "Mykolayiv"  # another country's system
     assert english_name("Ulan Bator", ["Ulaanbaatar"], "MN", preferred="Ulaanbaatar") == "Ulaanbaatar"
     assert english_name("Ulan Bator", ["Ulanbator"], "MN", preferred="Ulaanbaatar") == "Ulan Bator"
+    # a Chinese city filed under its seat district takes the city's name; a mere spelling variant does not
+    assert english_name("Heshan", ["Heshan", "Heshan Qu", "Yiyang", "Yiyang Shi"], "CN") == "Yiyang"
+    assert english_name("Qiqihar", ["Qiqihar", "Qiqiha'er Shi"], "CN") == "Qiqihar"
 
 
 def test_preferred_english_names_are_spellings_geonames_attests(gazetteer):

@@ -53,6 +53,7 @@ class _CjkResources:
     not_cities: frozenset[str]
     surnames: frozenset[str]
     person_suffixes: tuple[str, ...]
+    person_titles: tuple[str, ...]
 
 
 # A GeoNames name that itself ends in a district or province suffix names that unit, not a city
@@ -106,6 +107,7 @@ def _cjk_resources(lang: str) -> _CjkResources:
         not_cities=frozenset(fold_cjk(str(w)) for w in places.get("not_cities") or []),
         surnames=frozenset(fold_cjk(str(s)) for s in places.get("person_surnames") or [] if len(str(s)) == 1),
         person_suffixes=tuple(fold_cjk(str(s)) for s in places.get("person_suffixes") or []),
+        person_titles=tuple(fold_cjk(str(s)) for s in places.get("person_titles") or []),
     )
 
 
@@ -395,6 +397,8 @@ class CjkPlaces:
             if start == 1 or not _is_han(folded[start - 2]):
                 if end >= len(folded) or not _is_han(folded[end]):
                     return True  # 韩帅南: an isolated surname + two characters
+        if self.res.person_titles and folded.endswith(self.res.person_titles, 0, start):
+            return True  # 市长大久保勉说: the name after a title is a person's
         if self.lang == "ja":
             run_end = end
             while run_end < len(folded) and _is_han(folded[run_end]) and run_end - end < 3:
