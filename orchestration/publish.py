@@ -25,11 +25,14 @@ is removed fails once and succeeds when run again; the grace period makes that a
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +57,8 @@ MART_TABLES = (
 VERSIONS_DIR = "versions"
 VERSION_PREFIX = "version="
 MARKER = "_published.parquet"  # one row per version: what the views list to find the current one
+RETIRED_DIR = ".retired"  # pruned versions are moved here, out of the views' glob, then removed
+PUBLISH_LOCK = ".publish.lock"
 # how far ahead of the rename a version is dated: the rename must land before that instant
 VERSION_LEAD_US = 300_000
 
@@ -87,14 +92,18 @@ def publish_marts(settings: Settings, now_us=None) -> Publication:
             connection.execute(f"copy (select {version}::bigint as published_us) to '{staging / MARKER}' (format parquet)")
         folder = versions / f"{VERSION_PREFIX}{version}"
         os.rename(staging, folder)  # a rename takes microseconds; the lead leaves room for a stalled process
-        # views bind to files that exist; older versions read null for a column added since (union_by_name)
-        _write_views(target_dir, _views_sql(versions, schemas))
+        with _publishing(target_dir):
+            # views bind to files that exist; older versions read null for a column added since (union_by_name)
+            _write_views(target_dir, _views_sql(versions, schemas))
         while clock() < version:  # once the caller has our answer, every new query sees this version
             time.sleep((version - clock()) / 1e6)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    _point_to(target_dir, folder)
-    pruned = prune_versions(target_dir, settings.publish_grace_seconds, clock())
+    with _publishing(target_dir):
+        # the newest version in effect, not necessarily ours: a publish that overtook this one stays current
+        now = clock()
+        _point_to(target_dir, _in_effect(versions, now) or folder)
+        pruned = _prune(target_dir, settings.publish_grace_seconds, now)
     return Publication(version, folder, counts, pruned)
 
 
@@ -106,13 +115,63 @@ def current_version(published_dir: Path) -> Path | None:
 
 def prune_versions(published_dir: Path, grace_seconds: float, now_us: int) -> list[str]:
     """Remove versions superseded more than `grace_seconds` ago; the current one always stays."""
-    found = sorted(_versions(published_dir / VERSIONS_DIR))
+    with _publishing(published_dir):
+        return _prune(published_dir, grace_seconds, now_us)
+
+
+@contextmanager
+def _publishing(published_dir: Path) -> Iterator[None]:
+    """One publisher at a time switches the pointer, prunes and writes the views (threads and processes alike):
+    otherwise an overtaken publish could point back to its older version and a prune then remove what the
+    pointer names, and two threads of one process would share the pid-named staging files."""
+    published_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(published_dir / PUBLISH_LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the flock
+
+
+def _in_effect(versions: Path, now_us: int) -> Path | None:
+    """The version the views read at `now_us`: the newest dated no later than it."""
+    found = sorted(v for v in _versions(versions) if v[0] <= now_us)
+    return found[-1][1] if found else None
+
+
+def _prune(published_dir: Path, grace_seconds: float, now_us: int) -> list[str]:
+    """Retire superseded versions past the grace period. Kept whatever the clock says: the version in effect,
+    every newer one (a publish whose time has not come yet) and the one published/CURRENT names."""
+    versions = published_dir / VERSIONS_DIR
+    found = sorted(_versions(versions))
+    current = _in_effect(versions, now_us)
+    if current is None:
+        return []
+    named = _pointer(published_dir)
+    retired_dir = published_dir / RETIRED_DIR
+    shutil.rmtree(retired_dir, ignore_errors=True)  # what a prune that was killed midway left behind
     pruned = []
     for (_, folder), (successor, _) in zip(found, found[1:]):
-        if now_us - successor > grace_seconds * 1_000_000:
-            shutil.rmtree(folder, ignore_errors=True)
-            pruned.append(folder.name)
+        if folder == current:
+            break
+        if now_us - successor <= grace_seconds * 1_000_000 or folder.name == named:
+            continue
+        retired_dir.mkdir(exist_ok=True)
+        try:
+            # one rename takes the whole version out of the views' glob: never a version with some files gone
+            os.rename(folder, retired_dir / folder.name)
+        except FileNotFoundError:  # already retired by a prune that did not take the lock (an older release)
+            continue
+        pruned.append(folder.name)
+    shutil.rmtree(retired_dir, ignore_errors=True)
     return pruned
+
+
+def _pointer(published_dir: Path) -> str | None:
+    try:
+        return (published_dir / "CURRENT").read_text().strip() or None
+    except FileNotFoundError:
+        return None
 
 
 def _versions(versions: Path) -> list[tuple[int, Path]]:
