@@ -4,8 +4,9 @@ Layout under ``published/``::
 
     versions/version=<µs>/<table>.parquet   one folder per publish, never changed once in place, with
                       codebook.md|json  what every column means (from the dbt ymls)
+    versions/version=0/<table>.parquet      no rows, the newest version's columns: what the views bind to
     warehouse.duckdb                        views over the current version; rewritten only when a view changes
-    parquet -> versions/version=<µs>        a symlink swapped atomically, for tools that read Parquet
+    parquet -> versions/version=<µs>        a relative symlink swapped atomically, for tools that read Parquet
     CURRENT                                 the current folder's name, for people and scripts
 
 Why views over versioned folders: DuckDB caches an open database per process, so a BI tool's pooled
@@ -16,12 +17,18 @@ Why the folder is named by a time slightly in the future: each view picks the ne
 not after its transaction's start (``get_current_timestamp()`` is fixed for a transaction). A folder is renamed
 into place *before* the time it is named after, so every view of one query — every query of one transaction —
 picks the same version, even when a publish lands in the middle of it. ``publish_marts`` returns once that time
-has passed, so the next query after it sees the new data. Readers must share the publisher's clock (same host).
+has passed, so the next query after it sees the new data. The comparison is with the *reader's* clock: see
+the README (Reading it from BI tools) for readers on another host.
 
-Old versions are pruned once they have been superseded for longer than the grace period, so a query that
-started on one finishes on it. (The views list versions by glob: a query that lists a version in the instant it
-is removed fails once and succeeds when run again; the grace period makes that a version nobody reads.) Rows the checks put in quarantine (and the rows that refer to them) are left out
-(orchestration/validation.py).
+Why a query never fails because an old version is removed: the views find the versions by listing file names
+(``glob``, which opens nothing) and bind their columns to ``version=0``'s empty files, which sort first; DuckDB
+then opens only the files of the version the query reads (the filter on the ``version`` partition skips the
+others unopened). A superseded version is retired once it has been superseded for longer than the grace period
+— moved out of ``versions/`` in one rename, then removed — so only a query that has been reading it for longer
+than that can fail. Switching the pointer and pruning take ``.publish.lock``: a publish overtaken by a later one
+never points back to its older version, and no prune removes the version in effect or the one CURRENT names.
+
+Rows the checks put in quarantine (and the rows that refer to them) are left out (orchestration/validation.py).
 """
 from __future__ import annotations
 
@@ -57,6 +64,7 @@ MART_TABLES = (
 VERSIONS_DIR = "versions"
 VERSION_PREFIX = "version="
 MARKER = "_published.parquet"  # one row per version: what the views list to find the current one
+BINDING_FOLDER = f"{VERSION_PREFIX}0"  # sorts before every real version; never current (it has no marker)
 RETIRED_DIR = ".retired"  # pruned versions are moved here, out of the views' glob, then removed
 PUBLISH_LOCK = ".publish.lock"
 # how far ahead of the rename a version is dated: the rename must land before that instant
@@ -93,16 +101,20 @@ def publish_marts(settings: Settings, now_us=None) -> Publication:
         folder = versions / f"{VERSION_PREFIX}{version}"
         os.rename(staging, folder)  # a rename takes microseconds; the lead leaves room for a stalled process
         with _publishing(target_dir):
-            # views bind to files that exist; older versions read null for a column added since (union_by_name)
-            _write_views(target_dir, _views_sql(versions, schemas))
+            _write_binding_files(versions)
         while clock() < version:  # once the caller has our answer, every new query sees this version
             time.sleep((version - clock()) / 1e6)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     with _publishing(target_dir):
-        # the newest version in effect, not necessarily ours: a publish that overtook this one stays current
         now = clock()
-        _point_to(target_dir, _in_effect(versions, now) or folder)
+        # the newest version in effect, not necessarily ours: a publish that overtook this one stays current
+        current = _in_effect(versions, now) or folder
+        if current == folder:
+            # only now that this version is in effect: a view naming a column it added can no longer pick an
+            # older version, which lacks that column
+            _write_views(target_dir, _views_sql(versions, schemas))
+        _point_to(target_dir, current)
         pruned = _prune(target_dir, settings.publish_grace_seconds, now)
     return Publication(version, folder, counts, pruned)
 
@@ -131,6 +143,23 @@ def _publishing(published_dir: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # releases the flock
+
+
+def _write_binding_files(versions: Path) -> None:
+    """versions/version=0/<table>.parquet: no rows, the newest version's columns. The views' glob lists them
+    first, so DuckDB binds each view to them and then opens only the files of the version a query reads (the
+    filter on `version` skips the others unopened): retiring an old version cannot fail a query on another one."""
+    newest = current_version(versions.parent)
+    if newest is None:
+        return
+    binding = versions / BINDING_FOLDER
+    binding.mkdir(exist_ok=True)
+    with duckdb.connect() as connection:
+        for table in sorted(p.stem for p in newest.glob("*.parquet") if p.name != MARKER):
+            staged = versions.parent / f".{table}.binding.{os.getpid()}{TEMPORARY_SUFFIX}"
+            connection.execute(f"copy (select * from read_parquet({_quote(str(newest / (table + '.parquet')))}) "
+                               f"limit 0) to {_quote(str(staged))} (format parquet)")
+            os.replace(staged, binding / f"{table}.parquet")  # a reader binding now opens the old file or the new
 
 
 def _in_effect(versions: Path, now_us: int) -> Path | None:
@@ -217,16 +246,20 @@ def _ident(name: str) -> str:
 def _views_sql(versions: Path, schemas: dict[str, dict]) -> list[str]:
     """The statements that make published/warehouse.duckdb: one view per mart over the current version."""
     root = str(versions.resolve())
-    current = (f"(select max(version) from read_parquet({_quote(root + '/*/' + MARKER)}, hive_partitioning = true) "
-               "where version <= epoch_us(get_current_timestamp()))")
+    # the versions' names, listed without opening a file: one pruned meanwhile cannot fail the query here
+    listed = (f"select cast(regexp_extract(file, '/{VERSION_PREFIX}([0-9]+)/[^/]*$', 1) as bigint) as version "
+              f"from glob({_quote(root + '/*/' + MARKER)})")
+    current = f"(select max(version) from ({listed}) where version <= epoch_us(get_current_timestamp()))"
     statements = ["create schema marts"]
     for table, schema in schemas.items():
         # explicit columns with their types: a later publish that adds a column leaves this view valid
         columns = ", ".join(f"cast({_ident(c)} as {t}) as {_ident(c)}" for c, t, _ in schema["columns"])
         files = _quote(f"{root}/*/{table}.parquet")
+        # no union_by_name, which would open every version's file at each query (a version retired meanwhile
+        # fails it): the columns bind to version=0's file, and the files of other versions stay unopened
         statements.append(
-            f"create view marts.{table} as select {columns} from read_parquet({files}, hive_partitioning = true, "
-            f"union_by_name = true) where version = {current}")
+            f"create view marts.{table} as select {columns} from read_parquet({files}, hive_partitioning = true) "
+            f"where version = {current}")
         if schema["comment"]:
             statements.append(f"comment on view marts.{table} is {_quote(schema['comment'])}")
         for column, _, comment in schema["columns"]:

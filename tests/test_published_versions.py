@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.publish import MART_TABLES, current_version, prune_versions, publish_marts
+from orchestration.publish import BINDING_FOLDER, MART_TABLES, current_version, prune_versions, publish_marts
 from orchestration.settings import Settings
 
 
@@ -23,6 +23,11 @@ def _live(data_dir: Path, generation: int, rows_per_generation: int = 1, extra_c
             connection.execute(f"create or replace table marts.{table} as select {generation} as generation, "
                                f"range as n{extra} from range({generation * rows_per_generation})")
             connection.execute(f"comment on column marts.{table}.generation is 'which publish wrote the row'")
+
+
+def _versions(published: Path) -> list[str]:
+    """The published versions' folders, without version=0 (the views bind to its empty files)."""
+    return sorted(p.name for p in (published / "versions").iterdir() if p.name != BINDING_FOLDER)
 
 
 def _settings(data_dir: Path, grace: float = 3600) -> Settings:
@@ -98,10 +103,10 @@ def test_parquet_folder_pointer_and_pruning(tmp_path):
     for generation in (1, 2):
         _live(data_dir, generation)
         publish_marts(_settings(data_dir))
-    assert len(list((published / "versions").iterdir())) == 2  # within the grace period both stay
+    assert len(_versions(published)) == 2  # within the grace period both stay
     _live(data_dir, 3)
     publication = publish_marts(_settings(data_dir, grace=0))
-    assert sorted(publication.pruned) and list((published / "versions").iterdir()) == [publication.folder]
+    assert sorted(publication.pruned) and _versions(published) == [publication.folder.name]
     assert current_version(published) == publication.folder
     assert (published / "CURRENT").read_text().strip() == publication.folder.name
     with duckdb.connect() as connection:
@@ -176,7 +181,7 @@ def test_an_overtaken_publish_neither_points_back_nor_loses_the_current_version(
     published = data_dir / "published"
     assert (published / "CURRENT").read_text().strip() == b.folder.name
     assert b.folder.is_dir() and (published / "parquet").resolve() == b.folder.resolve()
-    assert [p.name for p in (published / "versions").iterdir()] == [b.folder.name]  # A's, superseded, pruned
+    assert _versions(published) == [b.folder.name]  # A's, superseded, pruned
     with duckdb.connect() as connection:
         assert connection.execute(
             f"select max(generation) from '{published / 'parquet' / 'fct_events.parquet'}'").fetchone() == (2,)
@@ -207,5 +212,28 @@ def test_concurrent_prunes_remove_each_old_version_once_and_keep_the_current_one
     assert not errors
     pruned = [name for result in results for name in result]
     assert len(pruned) == len(set(pruned)) == 5  # each once, by one of the four
-    assert [p.name for p in (published / "versions").iterdir()] == [publication.folder.name]
+    assert _versions(published) == [publication.folder.name]
     assert not (published / ".retired").exists()
+
+
+def test_retiring_old_versions_never_fails_a_query_on_the_current_one(tmp_path):
+    # every publish retires the versions superseded more than a second ago, while a reader queries all marts
+    # without pause: its queries take milliseconds, so none reads a version that is retired, and none may fail
+    data_dir = tmp_path / "data"
+    _live(data_dir, 1, rows_per_generation=200)
+    publish_marts(_settings(data_dir, grace=1))
+    stop = tmp_path / "stop"
+    reader = subprocess.Popen([sys.executable, "-c", MIXER, str(data_dir / "published" / "warehouse.duckdb"), str(stop),
+                               ",".join(MART_TABLES)], stdout=subprocess.PIPE, text=True)
+    pruned = []
+    try:
+        for generation in range(2, 9):
+            time.sleep(1.1)
+            _live(data_dir, generation, rows_per_generation=200)
+            pruned += publish_marts(_settings(data_dir, grace=1)).pruned
+    finally:
+        stop.touch()
+        output, _ = reader.communicate(timeout=120)
+    generations, mixed, errors = (int(x) for x in output.split()[:3])
+    assert len(pruned) >= 5 and generations >= 5, (pruned, output)  # versions were retired under the reader
+    assert errors == 0 and mixed == 0, output
