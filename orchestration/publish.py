@@ -249,7 +249,9 @@ def _views_sql(versions: Path, schemas: dict[str, dict]) -> list[str]:
     # the versions' names, listed without opening a file: one pruned meanwhile cannot fail the query here
     listed = (f"select cast(regexp_extract(file, '/{VERSION_PREFIX}([0-9]+)/[^/]*$', 1) as bigint) as version "
               f"from glob({_quote(root + '/*/' + MARKER)})")
-    current = f"(select max(version) from ({listed}) where version <= epoch_us(get_current_timestamp()))"
+    # a reader whose clock is behind every version in place (another host's) reads the oldest, not nothing
+    current = (f"(select coalesce(max(version) filter (where version <= epoch_us(get_current_timestamp())), "
+               f"min(version)) from ({listed}))")
     statements = ["create schema marts"]
     for table, schema in schemas.items():
         # explicit columns with their types: a later publish that adds a column leaves this view valid
