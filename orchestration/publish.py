@@ -120,7 +120,7 @@ def publish_marts(settings: Settings, now_us=None) -> Publication:
 
 
 def current_version(published_dir: Path) -> Path | None:
-    """The folder of the newest publish (what the views read now), or None before the first."""
+    """The folder of the newest publish in place (dated now or, for a moment, just ahead), or None before the first."""
     found = sorted(_versions(published_dir / VERSIONS_DIR))
     return found[-1][1] if found else None
 

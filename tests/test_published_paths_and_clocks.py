@@ -8,8 +8,8 @@ import time
 import duckdb
 import pytest
 
-from tests.test_published_versions import _live, _settings
 from orchestration.publish import publish_marts
+from tests.test_published_versions import _live, _settings
 
 HOUR_US = 3600 * 10**6
 

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.publish import BINDING_FOLDER, MART_TABLES, current_version, prune_versions, publish_marts
+from orchestration.publish import (
+    BINDING_FOLDER,
+    MART_TABLES,
+    current_version,
+    prune_versions,
+    publish_marts,
+)
 from orchestration.settings import Settings
 
 

@@ -17,8 +17,8 @@ from dagster_dbt import (
     DagsterDbtTranslatorSettings,
     DbtCliResource,
     DbtProject,
+    dbt_assets,
 )
-from dagster_dbt import dbt_assets
 
 from orchestration.defs.dbt_project import DBT_EXECUTABLE, dbt_project
 from orchestration.defs.metadata import postgres_warehouse_metadata, warehouse_metadata
