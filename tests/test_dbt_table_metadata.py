@@ -2,11 +2,13 @@
 read from the warehouse where dagster-dbt could not read them."""
 from __future__ import annotations
 
+import json
+from types import SimpleNamespace
+
 import dagster as dg
 import duckdb
 
 from orchestration.defs.dbt import _with_table_metadata
-from orchestration.defs.dbt_project import _manifest_is_stale
 
 UNIQUE_ID = "model.accords.fct_events"
 MANIFEST = {"nodes": {UNIQUE_ID: {
@@ -44,9 +46,25 @@ def test_what_dagster_dbt_read_gets_the_descriptions_and_the_contracts_string_ty
         ("event_id", "varchar", "the event's stable id"), ("document_count", "INTEGER", "reports of the event")]
 
 
-def test_a_manifest_parsed_for_duckdb_is_parsed_again_for_postgresql(monkeypatch):
+def test_a_manifest_parsed_for_another_target_is_parsed_again(tmp_path, monkeypatch):
     # the relation names dagster-dbt counts rows through (database, the marts' build schema) are the target's
-    assert not _manifest_is_stale()  # conftest prepared it for DuckDB
+    from dbt.version import __version__ as dbt_version
+
+    from orchestration.defs import dbt_project as project
+
+    def parsed_for(adapter: str, database: str) -> None:
+        manifest = {"metadata": {"dbt_version": dbt_version, "adapter_type": adapter},
+                    "nodes": {UNIQUE_ID: {**MANIFEST["nodes"][UNIQUE_ID], "database": database}}}
+        (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+
+    monkeypatch.setattr(project, "dbt_project", SimpleNamespace(manifest_path=tmp_path / "manifest.json"))
+    monkeypatch.delenv("ACCORDS_DBT_TARGET", raising=False)
+    parsed_for("duckdb", "warehouse")
+    assert not project._manifest_is_stale()
     monkeypatch.setenv("ACCORDS_DBT_TARGET", "postgres")
     monkeypatch.setenv("ACCORDS_PG_DATABASE", "accords")
-    assert _manifest_is_stale()
+    assert project._manifest_is_stale()
+    parsed_for("postgres", "accords")
+    assert not project._manifest_is_stale()
+    monkeypatch.setenv("ACCORDS_PG_DATABASE", "another")
+    assert project._manifest_is_stale()
