@@ -84,10 +84,7 @@ def _with_table_metadata(events: list, manifest: Mapping[str, Any], warehouse: P
     row count and columns read from our own connection for a table dagster-dbt could not read (it logs why: e.g.
     a manifest parsed for another target names relations this warehouse does not have)."""
     relations = _relations(manifest)
-    by_unique_id = {}
-    for event in events:
-        unique_id = event.metadata.get("unique_id") if isinstance(event, dg.Output) else None
-        by_unique_id[getattr(unique_id, "value", unique_id)] = event
+    by_unique_id = {_unique_id(event): event for event in events}
     missing = {unique_id: relation for unique_id, relation in relations.items() if unique_id in by_unique_id
                and not {"dagster/row_count", "dagster/column_schema"} <= set(by_unique_id[unique_id].metadata)}
     read_here: dict[str, dict] = {}
@@ -99,8 +96,7 @@ def _with_table_metadata(events: list, manifest: Mapping[str, Any], warehouse: P
             read_here = {}
     enriched = []
     for event in events:
-        unique_id = event.metadata.get("unique_id") if isinstance(event, dg.Output) else None
-        unique_id = getattr(unique_id, "value", unique_id)
+        unique_id = _unique_id(event)
         if unique_id not in relations:
             enriched.append(event)
             continue
@@ -111,6 +107,12 @@ def _with_table_metadata(events: list, manifest: Mapping[str, Any], warehouse: P
                 _described(schema.value, manifest["nodes"][unique_id]))
         enriched.append(event.with_metadata(metadata))
     return enriched
+
+
+def _unique_id(event) -> str | None:
+    """The dbt node a model's output is of; None for other events (checks, observations)."""
+    unique_id = event.metadata.get("unique_id") if isinstance(event, dg.Output) else None
+    return getattr(unique_id, "value", unique_id)
 
 
 def _described(schema: dg.TableSchema, node: Mapping[str, Any]) -> dg.TableSchema:
