@@ -114,6 +114,7 @@ def test_the_dbt_marts_carry_row_counts_and_column_schemas_read_on_postgres(post
         for table in MART_TABLES:
             metadata = instance.get_latest_materialization_event(
                 dg.AssetKey(["marts", table])).asset_materialization.metadata
+            assert metadata["dagster/storage_kind"].value == "postgres", table  # counted by dagster-dbt
             # read where dbt built the marts, before publishing renamed the schema; the seeds quarantine nothing
             assert metadata["dagster/row_count"].value == \
                 pg.execute(f"select count(*) from marts.{table}").fetchone()[0], table

@@ -103,6 +103,7 @@ def test_every_dbt_mart_materialization_carries_row_count_and_column_schema(seed
         for table in MART_TABLES:
             metadata = instance.get_latest_materialization_event(
                 dg.AssetKey(["marts", table])).asset_materialization.metadata
+            assert metadata["dagster/storage_kind"].value == "duckdb", table  # counted by dagster-dbt
             assert metadata["dagster/row_count"].value == \
                 warehouse.execute(f"select count(*) from marts.{table}").fetchone()[0], table
             live = warehouse.execute(
