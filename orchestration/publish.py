@@ -4,8 +4,9 @@ Layout under ``published/``::
 
     versions/version=<µs>/<table>.parquet   one folder per publish, never changed once in place, with
                       codebook.md|json  what every column means (from the dbt ymls)
+    versions/version=0/<table>.parquet      no rows, the newest version's columns: what the views bind to
     warehouse.duckdb                        views over the current version; rewritten only when a view changes
-    parquet -> versions/version=<µs>        a symlink swapped atomically, for tools that read Parquet
+    parquet -> versions/version=<µs>        a relative symlink swapped atomically, for tools that read Parquet
     CURRENT                                 the current folder's name, for people and scripts
 
 Why views over versioned folders: DuckDB caches an open database per process, so a BI tool's pooled
@@ -16,20 +17,29 @@ Why the folder is named by a time slightly in the future: each view picks the ne
 not after its transaction's start (``get_current_timestamp()`` is fixed for a transaction). A folder is renamed
 into place *before* the time it is named after, so every view of one query — every query of one transaction —
 picks the same version, even when a publish lands in the middle of it. ``publish_marts`` returns once that time
-has passed, so the next query after it sees the new data. Readers must share the publisher's clock (same host).
+has passed, so the next query after it sees the new data. The comparison is with the *reader's* clock: see
+the README (Reading it from BI tools) for readers on another host.
 
-Old versions are pruned once they have been superseded for longer than the grace period, so a query that
-started on one finishes on it. (The views list versions by glob: a query that lists a version in the instant it
-is removed fails once and succeeds when run again; the grace period makes that a version nobody reads.) Rows the checks put in quarantine (and the rows that refer to them) are left out
-(orchestration/validation.py).
+Why a query never fails because an old version is removed: the views find the versions by listing file names
+(``glob``, which opens nothing) and bind their columns to ``version=0``'s empty files, which sort first; DuckDB
+then opens only the files of the version the query reads (the filter on the ``version`` partition skips the
+others unopened). A superseded version is retired once it has been superseded for longer than the grace period
+— moved out of ``versions/`` in one rename, then removed — so only a query that has been reading it for longer
+than that can fail. Switching the pointer and pruning take ``.publish.lock``: a publish overtaken by a later one
+never points back to its older version, and no prune removes the version in effect or the one CURRENT names.
+
+Rows the checks put in quarantine (and the rows that refer to them) are left out (orchestration/validation.py).
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +64,9 @@ MART_TABLES = (
 VERSIONS_DIR = "versions"
 VERSION_PREFIX = "version="
 MARKER = "_published.parquet"  # one row per version: what the views list to find the current one
+BINDING_FOLDER = f"{VERSION_PREFIX}0"  # sorts before every real version; never current (it has no marker)
+RETIRED_DIR = ".retired"  # pruned versions are moved here, out of the views' glob, then removed
+PUBLISH_LOCK = ".publish.lock"
 # how far ahead of the rename a version is dated: the rename must land before that instant
 VERSION_LEAD_US = 300_000
 
@@ -87,32 +100,107 @@ def publish_marts(settings: Settings, now_us=None) -> Publication:
             connection.execute(f"copy (select {version}::bigint as published_us) to '{staging / MARKER}' (format parquet)")
         folder = versions / f"{VERSION_PREFIX}{version}"
         os.rename(staging, folder)  # a rename takes microseconds; the lead leaves room for a stalled process
-        # views bind to files that exist; older versions read null for a column added since (union_by_name)
-        _write_views(target_dir, _views_sql(versions, schemas))
+        with _publishing(target_dir):
+            _write_binding_files(versions)
         while clock() < version:  # once the caller has our answer, every new query sees this version
             time.sleep((version - clock()) / 1e6)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    _point_to(target_dir, folder)
-    pruned = prune_versions(target_dir, settings.publish_grace_seconds, clock())
+    with _publishing(target_dir):
+        now = clock()
+        # the newest version in effect, not necessarily ours: a publish that overtook this one stays current
+        current = _in_effect(versions, now) or folder
+        if current == folder:
+            # only now that this version is in effect: a view naming a column it added can no longer pick an
+            # older version, which lacks that column
+            _write_views(target_dir, _views_sql(versions, schemas))
+        _point_to(target_dir, current)
+        pruned = _prune(target_dir, settings.publish_grace_seconds, now)
     return Publication(version, folder, counts, pruned)
 
 
 def current_version(published_dir: Path) -> Path | None:
-    """The folder of the newest publish (what the views read now), or None before the first."""
+    """The folder of the newest publish in place (dated now or, for a moment, just ahead), or None before the first."""
     found = sorted(_versions(published_dir / VERSIONS_DIR))
     return found[-1][1] if found else None
 
 
 def prune_versions(published_dir: Path, grace_seconds: float, now_us: int) -> list[str]:
     """Remove versions superseded more than `grace_seconds` ago; the current one always stays."""
-    found = sorted(_versions(published_dir / VERSIONS_DIR))
+    with _publishing(published_dir):
+        return _prune(published_dir, grace_seconds, now_us)
+
+
+@contextmanager
+def _publishing(published_dir: Path) -> Iterator[None]:
+    """One publisher at a time switches the pointer, prunes and writes the views (threads and processes alike):
+    otherwise an overtaken publish could point back to its older version and a prune then remove what the
+    pointer names, and two threads of one process would share the pid-named staging files."""
+    published_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(published_dir / PUBLISH_LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the flock
+
+
+def _write_binding_files(versions: Path) -> None:
+    """versions/version=0/<table>.parquet: no rows, the newest version's columns. The views' glob lists them
+    first, so DuckDB binds each view to them and then opens only the files of the version a query reads (the
+    filter on `version` skips the others unopened): retiring an old version cannot fail a query on another one."""
+    newest = current_version(versions.parent)
+    if newest is None:
+        return
+    binding = versions / BINDING_FOLDER
+    binding.mkdir(exist_ok=True)
+    with duckdb.connect() as connection:
+        for table in sorted(p.stem for p in newest.glob("*.parquet") if p.name != MARKER):
+            staged = versions.parent / f".{table}.binding.{os.getpid()}{TEMPORARY_SUFFIX}"
+            connection.execute(f"copy (select * from read_parquet({_quote(str(newest / (table + '.parquet')))}) "
+                               f"limit 0) to {_quote(str(staged))} (format parquet)")
+            os.replace(staged, binding / f"{table}.parquet")  # a reader binding now opens the old file or the new
+
+
+def _in_effect(versions: Path, now_us: int) -> Path | None:
+    """The version the views read at `now_us`: the newest dated no later than it."""
+    found = sorted(v for v in _versions(versions) if v[0] <= now_us)
+    return found[-1][1] if found else None
+
+
+def _prune(published_dir: Path, grace_seconds: float, now_us: int) -> list[str]:
+    """Retire superseded versions past the grace period. Kept whatever the clock says: the version in effect,
+    every newer one (a publish whose time has not come yet) and the one published/CURRENT names."""
+    versions = published_dir / VERSIONS_DIR
+    found = sorted(_versions(versions))
+    current = _in_effect(versions, now_us)
+    if current is None:
+        return []
+    named = _pointer(published_dir)
+    retired_dir = published_dir / RETIRED_DIR
+    shutil.rmtree(retired_dir, ignore_errors=True)  # what a prune that was killed midway left behind
     pruned = []
     for (_, folder), (successor, _) in zip(found, found[1:]):
-        if now_us - successor > grace_seconds * 1_000_000:
-            shutil.rmtree(folder, ignore_errors=True)
-            pruned.append(folder.name)
+        if folder == current:
+            break
+        if now_us - successor <= grace_seconds * 1_000_000 or folder.name == named:
+            continue
+        retired_dir.mkdir(exist_ok=True)
+        try:
+            # one rename takes the whole version out of the views' glob: never a version with some files gone
+            os.rename(folder, retired_dir / folder.name)
+        except FileNotFoundError:  # already retired by a prune that did not take the lock (an older release)
+            continue
+        pruned.append(folder.name)
+    shutil.rmtree(retired_dir, ignore_errors=True)
     return pruned
+
+
+def _pointer(published_dir: Path) -> str | None:
+    try:
+        return (published_dir / "CURRENT").read_text().strip() or None
+    except FileNotFoundError:
+        return None
 
 
 def _versions(versions: Path) -> list[tuple[int, Path]]:
@@ -158,16 +246,22 @@ def _ident(name: str) -> str:
 def _views_sql(versions: Path, schemas: dict[str, dict]) -> list[str]:
     """The statements that make published/warehouse.duckdb: one view per mart over the current version."""
     root = str(versions.resolve())
-    current = (f"(select max(version) from read_parquet({_quote(root + '/*/' + MARKER)}, hive_partitioning = true) "
-               "where version <= epoch_us(get_current_timestamp()))")
+    # the versions' names, listed without opening a file: one pruned meanwhile cannot fail the query here
+    listed = (f"select cast(regexp_extract(file, '/{VERSION_PREFIX}([0-9]+)/[^/]*$', 1) as bigint) as version "
+              f"from glob({_quote(root + '/*/' + MARKER)})")
+    # a reader whose clock is behind every version in place (another host's) reads the oldest, not nothing
+    current = (f"(select coalesce(max(version) filter (where version <= epoch_us(get_current_timestamp())), "
+               f"min(version)) from ({listed}))")
     statements = ["create schema marts"]
     for table, schema in schemas.items():
         # explicit columns with their types: a later publish that adds a column leaves this view valid
         columns = ", ".join(f"cast({_ident(c)} as {t}) as {_ident(c)}" for c, t, _ in schema["columns"])
         files = _quote(f"{root}/*/{table}.parquet")
+        # no union_by_name, which would open every version's file at each query (a version retired meanwhile
+        # fails it): the columns bind to version=0's file, and the files of other versions stay unopened
         statements.append(
-            f"create view marts.{table} as select {columns} from read_parquet({files}, hive_partitioning = true, "
-            f"union_by_name = true) where version = {current}")
+            f"create view marts.{table} as select {columns} from read_parquet({files}, hive_partitioning = true) "
+            f"where version = {current}")
         if schema["comment"]:
             statements.append(f"comment on view marts.{table} is {_quote(schema['comment'])}")
         for column, _, comment in schema["columns"]:

@@ -6,6 +6,8 @@ import dagster as dg
 import duckdb
 from dagster._core.instance.ref import InstanceRef
 
+from orchestration.publish import MART_TABLES
+
 
 def _instance(data_dir) -> dg.DagsterInstance:
     return dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(data_dir / "dagster")))
@@ -90,3 +92,23 @@ def test_assets_carry_dagster_standard_table_metadata(seeds_run):
         events = instance.get_latest_materialization_event(dg.AssetKey(["marts", "fct_events"])).asset_materialization
         described = {c.name: c.description for c in events.metadata["dagster/column_schema"].value.columns}
         assert described["host_method"]  # dbt's descriptions travel with the columns
+
+
+def test_every_dbt_mart_materialization_carries_row_count_and_column_schema(seeds_run):
+    # read by dagster-dbt's fetch_row_counts / fetch_column_metadata once dbt had exited; the checks that ran
+    # after it in the same process could open the warehouse, or the seeds run would have failed
+    data_dir = seeds_run[0]
+    with _instance(data_dir) as instance, \
+            duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True) as warehouse:
+        for table in MART_TABLES:
+            metadata = instance.get_latest_materialization_event(
+                dg.AssetKey(["marts", table])).asset_materialization.metadata
+            assert metadata["dagster/storage_kind"].value == "duckdb", table  # counted by dagster-dbt
+            assert metadata["dagster/row_count"].value == \
+                warehouse.execute(f"select count(*) from marts.{table}").fetchone()[0], table
+            live = warehouse.execute(
+                "select column_name, data_type from duckdb_columns() where schema_name = 'marts' and table_name = ? "
+                "order by column_index", [table]).fetchall()
+            columns = metadata["dagster/column_schema"].value.columns
+            assert [(c.name, c.type.upper()) for c in columns] == [(n, t.upper()) for n, t in live], table
+            assert all(c.description for c in columns), table  # every mart column is described in its yml

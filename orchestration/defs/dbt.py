@@ -1,9 +1,12 @@
 """dbt: staging → intermediate → marts, as Dagster assets with dbt tests as asset checks.
 
 The manifest comes from orchestration/defs/dbt_project.py (prepared before this module is loaded). Row counts
-and column schemas are read from the warehouse once the build has finished.
+and column schemas come from dagster-dbt (`fetch_row_counts`, `fetch_column_metadata`), which read them through
+dbt's adapter in this process: on DuckDB only once dbt has exited (one process may have the file open for
+writing), and still inside `warehouse_access`, so no other step opens the file while the adapter has it.
 """
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -14,8 +17,8 @@ from dagster_dbt import (
     DagsterDbtTranslatorSettings,
     DbtCliResource,
     DbtProject,
+    dbt_assets,
 )
-from dagster_dbt import dbt_assets
 
 from orchestration.defs.dbt_project import DBT_EXECUTABLE, dbt_project
 from orchestration.defs.metadata import postgres_warehouse_metadata, warehouse_metadata
@@ -30,6 +33,10 @@ from orchestration.warehouse import (
     unchanged_build,
     wait_until_writable,
 )
+
+# how dbt's Column.data_type names any string type, whatever the warehouse calls it
+GENERIC_STRING = re.compile(r"character varying(\(\d+\))?", re.IGNORECASE)
+
 
 def dbt_cli() -> DbtCliResource:
     return DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
@@ -53,6 +60,18 @@ translator = AccordsDbtTranslator(
 )
 
 
+def _close_adapter(adapter) -> None:
+    """Close the connections dagster-dbt's readers opened through dbt's adapter in this process. dbt-duckdb can
+    keep its DuckDB handle open after reads from several threads, and DuckDB then refuses every other opening of
+    the file: by this process read-only (the checks, in-process) or by any other process (other executors)."""
+    if adapter is None:
+        return
+    adapter.cleanup_connections()
+    manager = type(adapter.connections)
+    if getattr(manager, "_ENV", None) is not None:  # dbt-duckdb's one shared database handle
+        manager.env().close()
+
+
 def _relations(manifest: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
     """dbt unique_id → (schema, table) of every model built as a table."""
     return {unique_id: (node["config"].get("schema") or node["schema"], node["alias"] or node["name"])
@@ -60,19 +79,58 @@ def _relations(manifest: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
             if node["resource_type"] == "model" and node["config"].get("materialized") != "view"}
 
 
-def _with_table_metadata(events: list, warehouse: Path, manifest: Mapping[str, Any], postgres=None) -> list:
-    """dagster/row_count and dagster/column_schema on each model's output, read from the finished warehouse."""
-    try:
-        tables = (warehouse_metadata(warehouse, _relations(manifest)) if postgres is None
-                  else postgres_warehouse_metadata(postgres, _relations(manifest)))
-    except Exception:  # noqa: BLE001 - metadata must never fail a build that succeeded
-        return events
+def _with_table_metadata(events: list, manifest: Mapping[str, Any], warehouse: Path, postgres=None) -> list:
+    """dbt's column descriptions on the column schemas dagster-dbt fetched (it reads names and types only), and
+    row count and columns read from our own connection for a table dagster-dbt could not read (it logs why: e.g.
+    a manifest parsed for another target names relations this warehouse does not have)."""
+    relations = _relations(manifest)
+    by_unique_id = {_unique_id(event): event for event in events}
+    missing = {unique_id: relation for unique_id, relation in relations.items() if unique_id in by_unique_id
+               and not {"dagster/row_count", "dagster/column_schema"} <= set(by_unique_id[unique_id].metadata)}
+    read_here: dict[str, dict] = {}
+    if missing:
+        try:
+            read_here = (warehouse_metadata(warehouse, missing) if postgres is None
+                         else postgres_warehouse_metadata(postgres, missing))
+        except Exception:  # noqa: BLE001 - metadata must never fail a build that succeeded
+            read_here = {}
     enriched = []
     for event in events:
-        unique_id = event.metadata.get("unique_id") if isinstance(event, dg.Output) else None
-        extra = tables.get(getattr(unique_id, "value", unique_id))
-        enriched.append(event.with_metadata({**event.metadata, **extra}) if extra else event)
+        unique_id = _unique_id(event)
+        if unique_id not in relations:
+            enriched.append(event)
+            continue
+        metadata = {**event.metadata, **read_here.get(unique_id, {})}
+        schema = metadata.get("dagster/column_schema")
+        if schema is not None:
+            metadata["dagster/column_schema"] = dg.MetadataValue.table_schema(
+                _described(schema.value, manifest["nodes"][unique_id]))
+        enriched.append(event.with_metadata(metadata))
     return enriched
+
+
+def _unique_id(event) -> str | None:
+    """The dbt node a model's output is of; None for other events (checks, observations)."""
+    unique_id = event.metadata.get("unique_id") if isinstance(event, dg.Output) else None
+    return getattr(unique_id, "value", unique_id)
+
+
+def _described(schema: dg.TableSchema, node: Mapping[str, Any]) -> dg.TableSchema:
+    """The schema with each column's dbt description, and the contract's type for a string column: dbt's adapter
+    spells every string type `character varying(256)`, a limit DuckDB's VARCHAR does not have (the contract's
+    type is what the build enforced)."""
+    declared = {name.lower(): column for name, column in node.get("columns", {}).items()}
+
+    def completed(column: dg.TableColumn) -> dg.TableColumn:
+        contract = declared.get(column.name.lower(), {})
+        kind = column.type
+        if GENERIC_STRING.fullmatch(kind or "") and contract.get("data_type"):
+            kind = contract["data_type"]
+        description = column.description or (contract.get("description") or "").strip() or None
+        return dg.TableColumn(name=column.name, type=kind, description=description,
+                              constraints=column.constraints, tags=column.tags)
+
+    return dg.TableSchema(columns=[completed(column) for column in schema.columns])
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
@@ -100,14 +158,18 @@ def accords_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, a
                       if t.rows is not None]
             context.log.info("loaded into PostgreSQL: " + (", ".join(copied) or "nothing changed"))
         invocation = dbt.cli(["build"], context=context)
+        # the sources are Parquet files, not relations, so there is no parent schema to trace column lineage from
+        stream = invocation.stream().fetch_row_counts().fetch_column_metadata(with_column_lineage=False)
         events = []
         try:
-            # held until dbt exits: the warehouse can be read (row counts, columns) only then
-            events.extend(invocation.stream())
+            # drained inside warehouse_access: the adapter's connection to the warehouse opens and closes here
+            events.extend(stream)
         except Exception:
             yield from events
             raise
-        yield from _with_table_metadata(events, settings.warehouse_path, invocation.manifest, settings.postgres)
+        finally:
+            _close_adapter(invocation.adapter)
+        yield from _with_table_metadata(events, invocation.manifest, settings.warehouse_path, settings.postgres)
         finish_build(settings, context.run.run_id, inputs)
 
 

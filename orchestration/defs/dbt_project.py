@@ -7,6 +7,7 @@ here runs on import outside `dagster dev`.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -50,7 +51,8 @@ def _manifest_is_stale() -> bool:
     from dbt.version import __version__ as dbt_version
 
     try:
-        if json.loads(manifest.read_text())["metadata"]["dbt_version"] != dbt_version:
+        parsed = json.loads(manifest.read_text())
+        if parsed["metadata"]["dbt_version"] != dbt_version or _target_of(parsed) != _current_target():
             return True
     except (ValueError, KeyError):
         return True
@@ -59,3 +61,22 @@ def _manifest_is_stale() -> bool:
     for folder in ("models", "macros", "tests", "seeds", "snapshots"):
         sources.extend((DBT_PROJECT_DIR / folder).rglob("*"))
     return any(path.is_file() and path.stat().st_mtime > written for path in sources)
+
+
+def _current_target() -> tuple[str, str | None]:
+    """The adapter and database the profile connects to now (profiles.yml: ACCORDS_DBT_TARGET, ACCORDS_PG_*)."""
+    from orchestration.postgres.connection import DBT_TARGET_VARIABLE
+
+    if os.environ.get(DBT_TARGET_VARIABLE) == "postgres":
+        return "postgres", os.environ.get("ACCORDS_PG_DATABASE", "accords")
+    return "duckdb", None
+
+
+def _target_of(manifest: dict) -> tuple[str, str | None]:
+    """The adapter and database a manifest was parsed for: its relation names (database, and the marts' schema
+    on PostgreSQL) are that target's, and dagster-dbt counts rows through them."""
+    adapter = manifest["metadata"]["adapter_type"]
+    if adapter != "postgres":
+        return adapter, None
+    models = [node for node in manifest["nodes"].values() if node.get("resource_type") == "model"]
+    return adapter, models[0]["database"] if models else None
