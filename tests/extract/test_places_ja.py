@@ -93,3 +93,8 @@ def test_japanese_shinjitai_of_a_chinese_city_name_meets_it():
     japanese = [p.city.geonameid for p in find_places("江西省貴渓市の代表団が到着した。", "ja") if p.city]
     chinese = [p.city.geonameid for p in find_places("江西省贵溪市的代表团抵达。", "zh") if p.city]
     assert japanese and japanese == chinese
+
+
+def test_a_city_inside_a_quoted_product_name_is_part_of_it_but_not_inside_a_quoted_event_name():
+    assert kinds("「小樽ワイン」を出展した醸造所の代表が語った。")["小樽"][1] is True
+    assert {"Sapporo", "Shenyang"} <= set(cities("「札幌―瀋陽ビジネス交流会」が12日開催された。"))

@@ -72,11 +72,18 @@ _HEAD_REACH = 7
 _ORGANISATION_HEAD_REACH = 13
 _CJK_STOP = frozenset("的之与和及同在于等是为将已被把对向从由以而了着过也都、，。；：！？（）()「」『』“”《》〈〉【】[]・ ,.;:!?")
 _OPENING_BRACKETS = frozenset("(（")
+# quoted names in Japanese and Chinese text (not 《》, which title the documents cities sign)
+_CJK_QUOTES = re.compile(r"「[^「」。]{2,40}」|『[^『』。]{2,40}』|“[^“”。]{2,40}”")
 _ENUMERATION_GAP = re.compile(r"[、，,・和与及及びと]?")
 _BRACKETED_PART = re.compile(r"[(（][\u3040-\u30ff\u4e00-\u9fff]{1,4}[)）]")
 # up to four more characters of a name, then 市 (巴彦|洪格尔市)
 _RUN_TO_SHI = re.compile(r"[\u4e00-\u9fff]{1,4}?市")
 _AUTONOMOUS = re.compile(r"[\u4e00-\u9fff]{0,5}?自治([区州县旗])")
+
+
+@lru_cache(maxsize=None)
+def _event_nouns(lang: str) -> tuple[str, ...]:
+    return tuple(fold_cjk(noun) for noun in lexicon(lang, "events")["event_nouns"])
 
 
 @lru_cache(maxsize=None)
@@ -270,10 +277,18 @@ class CjkPlaces:
         city, ranked = self._choose(cities, context, marked, two_chars, bare)
         if city is None:
             return None  # not a plausible place: no mention at all (高峰论坛, 天山论坛)
-        inside = inside or kind in NAME_KINDS
+        inside = inside or kind in NAME_KINDS or self._inside_quoted_name(start, end)
         surface_end = marker_end if head is None else end
         return PlaceMention(start, surface_end, text[start:surface_end], city if kind == "city" else None, ranked,
                             kind, inside_name=inside)
+
+    def _inside_quoted_name(self, start: int, end: int) -> bool:
+        """「登別チーズ」, 「ハルビン宣言」: a place inside a quoted name of more than the place is part of that name
+        (a product's, a declaration's). A quoted event name (「北京―東京経済交流会」) keeps its cities, which take part."""
+        for quote in _CJK_QUOTES.finditer(self.folded, max(0, start - 40), min(len(self.folded), end + 40)):
+            if quote.start() < start and end < quote.end() and quote.end() - quote.start() - 2 > end - start:
+                return not any(noun in quote.group(0) for noun in _event_nouns(self.lang))
+        return False
 
     def _province_of_same_name(self, item: PlaceItem, previous: PlaceItem | None, following: PlaceItem | None
                                ) -> PlaceItem | None:
