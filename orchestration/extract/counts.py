@@ -65,6 +65,7 @@ class _CountLexicon:
     cumulative: re.Pattern | None
     running: re.Pattern | None
     within_event: re.Pattern | None
+    current_edition: re.Pattern | None
     target: re.Pattern | None
     enumeration: re.Pattern | None
     previous: re.Pattern | None
@@ -105,6 +106,7 @@ def _count_lexicon(lang: str) -> _CountLexicon:
         cumulative=_any(lex.get("cumulative")),
         running=_any(lex.get("running_total")),
         within_event=_any(lex.get("within_event")),
+        current_edition=_any(lex.get("current_edition")),
         target=_any(lex.get("target")),
         enumeration=re.compile(literal_alternation(lex.get("enumeration_heads") or [], False)) if lex.get("enumeration_heads") else None,
         previous=_any(lex.get("previous")),
@@ -339,6 +341,23 @@ def other_edition(window: str, edition: int | None, lang: str) -> bool:
 _LEAD_CHARS = 400
 
 
+_FIGURE = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千]+(?:[个項项件份]|$)")
+
+
+def _from_current_edition(before: str, lx: _CountLexicon) -> str:
+    """The part of the sentence before a count that speaks of this event: after its last word of this year or
+    edition once an earlier figure was given ("去年签约40个项目，今年签约项目55个": the 55 is this year's). With no
+    figure before it, the word belongs to what precedes ("since the start of this year" stays a running total)."""
+    if lx.current_edition is None:
+        return before
+    last = None
+    for last in lx.current_edition.finditer(before):
+        pass
+    if last is None or not _FIGURE.search(before, 0, last.start()):
+        return before
+    return before[last.end():]
+
+
 def _previous_edition(before: str, lx: _CountLexicon, lang: str) -> bool:
     """A word of an earlier edition or year before the count, unless it is the term of a comparison
     ("больше, чем в прошлом году, подписано 50 соглашений")."""
@@ -464,7 +483,7 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
         if hit is None:
             continue
         kind, noun = hit
-        before = text[s_start:q.start]
+        before = _from_current_edition(text[s_start:q.start], lx)
         clause_end = _CLAUSE_END.search(text, q.end, s_end)
         # the series marker may follow the count in its clause: "12,000 agreements have been signed since 2001"
         after = text[q.end:clause_end.start() if clause_end else s_end]

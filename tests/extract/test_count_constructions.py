@@ -99,3 +99,21 @@ def test_counts_in_less_common_word_orders(text, lang, expected):
 ])
 def test_an_inclusion_closed_before_the_count_is_no_part(text, lang, expected):
     assert _signed_counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Last year 40 agreements were signed, and this year 55 agreements were signed.", "en", [(55, "exact")]),
+    ("В прошлом году подписали 40 соглашений, а в этом году подписано 55 соглашений.", "ru", [(55, "exact")]),
+    ("前回は40件だったが、今回は55件の協定が締結された。", "ja", [(55, "exact")]),
+    ("上届签约项目40个，本届签约项目55个。", "zh", [(55, "exact")]),
+])
+def test_a_figure_after_this_years_word_is_this_events_when_last_years_came_first(text, lang, expected):
+    assert _signed_counts(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Since the start of this year, 300 agreements have been signed.", "en"),
+    ("今年以来累计签约项目300个。", "zh"),
+])
+def test_this_years_word_without_an_earlier_figure_leaves_a_running_total_alone(text, lang):
+    assert _signed_counts(text, lang) == []
