@@ -7,7 +7,6 @@ here runs on import outside `dagster dev`.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -64,12 +63,12 @@ def _manifest_is_stale() -> bool:
 
 
 def _current_target() -> tuple[str, str | None]:
-    """The adapter and database the profile connects to now (profiles.yml: ACCORDS_DBT_TARGET, ACCORDS_PG_*)."""
-    from orchestration.postgres.connection import DBT_TARGET_VARIABLE
+    """The adapter and database the profile connects to now: the settings' warehouse, which the profile's
+    environment (ACCORDS_DBT_TARGET, ACCORDS_PG_*) is exported from."""
+    from orchestration.settings import load_settings
 
-    if os.environ.get(DBT_TARGET_VARIABLE) == "postgres":
-        return "postgres", os.environ.get("ACCORDS_PG_DATABASE", "accords")
-    return "duckdb", None
+    postgres = load_settings().postgres
+    return ("postgres", postgres.database) if postgres is not None else ("duckdb", None)
 
 
 def _target_of(manifest: dict) -> tuple[str, str | None]:
