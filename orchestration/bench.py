@@ -363,7 +363,7 @@ class RunFigures:
     label: str
     seconds: float
     exit_code: int
-    peak_tree_mb: float  # the run's processes together (sampled), what the machine must hold at once
+    peak_tree_mb: float  # the run's processes together (PSS, sampled), what the machine must hold at once
     largest_process_mb: float  # the largest single process of the run (getrusage of the waited children)
     stages: dict[str, dict[str, float]] = field(default_factory=dict)
     marts: str = ""
@@ -393,7 +393,9 @@ def parse_stage_summary(output: str) -> dict[str, dict[str, float]]:
     return stages
 
 
-def _tree_rss_mb(process) -> float:
+def _tree_memory_mb(process) -> float:
+    """The memory of a process and its descendants together: the sum of their proportional set sizes (PSS), which
+    counts a page shared by forked workers once, where summing RSS would count it in every worker."""
     import psutil
 
     total = 0
@@ -403,7 +405,8 @@ def _tree_rss_mb(process) -> float:
         return 0.0
     for member in members:
         try:
-            total += member.memory_info().rss
+            info = member.memory_full_info()
+            total += getattr(info, "pss", info.rss)
         except psutil.Error:  # ended between the listing and the reading
             pass
     return total / 2**20
@@ -430,7 +433,7 @@ def run_pipeline(label: str, sources_file: Path, data_dir: Path, log_path: Path,
             return
         process = psutil.Process(child.pid)
         while not finished.wait(0.5):
-            peak[0] = max(peak[0], _tree_rss_mb(process))
+            peak[0] = max(peak[0], _tree_memory_mb(process))
 
     sampler = threading.Thread(target=sample_memory, daemon=True)
     sampler.start()
@@ -468,7 +471,7 @@ def print_run(figures: RunFigures, documents: int) -> None:
     rates = stage_rates(figures, documents)
     status = "ok" if figures.exit_code == 0 else f"FAILED (exit {figures.exit_code})"
     print(f"-- {figures.label}: {figures.seconds:.1f} s wall, {status}; peak memory {figures.peak_tree_mb:.0f} MB "
-          f"(process tree, sampled), largest process {figures.largest_process_mb:.0f} MB")
+          f"(process tree, PSS sampled every 0.5 s), largest process {figures.largest_process_mb:.0f} MB")
     print(f"   {'stage':<10}{'new':>8}{'unchanged':>11}{'failed':>8}{'seconds':>10}{'docs/s':>10}")
     for stage, row in figures.stages.items():
         counts = (f"{row['new']:>8}{row['unchanged']:>11}{row['failed']:>8}" if "new" in row else f"{'':>27}")
