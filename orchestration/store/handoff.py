@@ -64,6 +64,64 @@ def write_table(path: Path, rows: list[dict], schema: pa.Schema) -> int:
     return table.num_rows
 
 
+def write_arrow_table(path: Path, table: pa.Table) -> int:
+    """Replace ``path`` atomically and durably with ``table``."""
+    replace_durably(path, lambda tmp: pq.write_table(table, tmp))
+    return table.num_rows
+
+
+def read_arrow_table(path: Path, schema: pa.Schema) -> pa.Table:
+    """A hand-off file as Arrow, in ``schema``'s columns; empty when it does not exist yet or was written by an
+    older version without some of them (those rows are recomputed)."""
+    if not path.exists():
+        return schema.empty_table()
+    table = pq.read_table(path)
+    if any(name not in table.column_names for name in schema.names):
+        return schema.empty_table()
+    return table.select(schema.names).cast(schema)
+
+
+class TableBuilder:
+    """A stage's output table gathered as it comes, in order: new rows (dicts), and rows taken by position from an
+    earlier table (``source``). Held as Arrow batches, columnar and UTF-8, not as Python objects: 100,000
+    documents' rows then take a fraction of the memory, and reused rows are never turned into Python at all."""
+
+    def __init__(self, schema: pa.Schema, source: pa.Table | None = None, batch_rows: int = 2000):
+        self.schema = schema
+        self.source = source
+        self.batch_rows = batch_rows
+        self._rows: list[dict] = []
+        self._taken: list[int] = []
+        self._tables: list[pa.Table] = []
+
+    def add(self, rows: list[dict]) -> None:
+        if self._taken:
+            self._flush()
+        self._rows.extend(rows)
+        if len(self._rows) >= self.batch_rows:
+            self._flush()
+
+    def take(self, positions: list[int]) -> None:
+        """Rows of ``source`` at these positions, next in order."""
+        if self._rows:
+            self._flush()
+        self._taken.extend(positions)
+        if len(self._taken) >= self.batch_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._rows:
+            self._tables.append(pa.Table.from_pylist(self._rows, schema=self.schema))
+            self._rows = []
+        if self._taken:
+            self._tables.append(self.source.take(self._taken))
+            self._taken = []
+
+    def table(self) -> pa.Table:
+        self._flush()
+        return pa.concat_tables(self._tables) if self._tables else self.schema.empty_table()
+
+
 def read_table(path: Path, schema: pa.Schema) -> list[dict]:
     """Rows of a hand-off file; none when it does not exist yet (first run)."""
     if not path.exists():

@@ -1,0 +1,31 @@
+"""A stage's output gathered in Arrow as it comes: new rows and earlier rows by position, in the order added."""
+from __future__ import annotations
+
+import pyarrow as pa
+
+from orchestration.store.handoff import TableBuilder, read_arrow_table, write_arrow_table
+
+SCHEMA = pa.schema([("document_id", pa.string()), ("count", pa.int32())])
+
+
+def test_new_and_earlier_rows_keep_their_order_across_batches(tmp_path):
+    earlier = pa.table({"document_id": ["a", "b", "c"], "count": pa.array([1, 2, 3], pa.int32())})
+    write_arrow_table(tmp_path / "earlier.parquet", earlier)
+    source = read_arrow_table(tmp_path / "earlier.parquet", SCHEMA)
+    builder = TableBuilder(SCHEMA, source, batch_rows=2)
+    builder.take([2])
+    builder.add([{"document_id": "x", "count": 9}, {"document_id": "y", "count": None}])
+    builder.take([0, 1])
+    builder.take([])
+    builder.add([{"document_id": "z", "count": 7}])
+    table = builder.table()
+    assert table.schema == SCHEMA
+    assert table.to_pylist() == [{"document_id": d, "count": c} for d, c in
+                                 [("c", 3), ("x", 9), ("y", None), ("a", 1), ("b", 2), ("z", 7)]]
+
+
+def test_an_absent_or_older_file_reads_as_empty(tmp_path):
+    assert read_arrow_table(tmp_path / "none.parquet", SCHEMA).num_rows == 0
+    write_arrow_table(tmp_path / "old.parquet", pa.table({"document_id": ["a"]}))  # no `count` yet
+    assert read_arrow_table(tmp_path / "old.parquet", SCHEMA).num_rows == 0
+    assert TableBuilder(SCHEMA).table().schema == SCHEMA
