@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import html
+import math
 import os
 import random
 import resource
@@ -471,7 +472,9 @@ def print_run(figures: RunFigures, documents: int) -> None:
     rates = stage_rates(figures, documents)
     status = "ok" if figures.exit_code == 0 else f"FAILED (exit {figures.exit_code})"
     print(f"-- {figures.label}: {figures.seconds:.1f} s wall, {status}; peak memory {figures.peak_tree_mb:.0f} MB "
-          f"(process tree, PSS sampled every 0.5 s), largest process {figures.largest_process_mb:.0f} MB")
+          f"(process tree, PSS sampled every 0.5 s), largest process "
+          + ("no larger than in an earlier run" if math.isnan(figures.largest_process_mb)
+             else f"{figures.largest_process_mb:.0f} MB"))
     print(f"   {'stage':<10}{'new':>8}{'unchanged':>11}{'failed':>8}{'seconds':>10}{'docs/s':>10}")
     for stage, row in figures.stages.items():
         counts = (f"{row['new']:>8}{row['unchanged']:>11}{row['failed']:>8}" if "new" in row else f"{'':>27}")
