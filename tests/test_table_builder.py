@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from orchestration.store.handoff import TableBuilder, read_arrow_table, write_arrow_table
+from orchestration.store.handoff import (
+    TableBuilder,
+    read_arrow_table,
+    write_arrow_table,
+)
 
 SCHEMA = pa.schema([("document_id", pa.string()), ("count", pa.int32())])
 
@@ -29,3 +33,21 @@ def test_an_absent_or_older_file_reads_as_empty(tmp_path):
     write_arrow_table(tmp_path / "old.parquet", pa.table({"document_id": ["a"]}))  # no `count` yet
     assert read_arrow_table(tmp_path / "old.parquet", SCHEMA).num_rows == 0
     assert TableBuilder(SCHEMA).table().schema == SCHEMA
+
+
+def test_a_table_that_is_its_source_row_for_row_is_known_as_such():
+    source = pa.table({"document_id": ["a", "b"], "count": pa.array([1, 2], pa.int32())})
+    same = TableBuilder(SCHEMA, source)
+    same.take([0])
+    same.take([1])
+    assert same.is_source()
+    for build in ([1, 0], [0]), ([0, 1, 1],):
+        other = TableBuilder(SCHEMA, source)
+        for positions in build:
+            other.take(positions)
+        assert not other.is_source()
+    added = TableBuilder(SCHEMA, source)
+    added.take([0, 1])
+    added.add([{"document_id": "c", "count": 3}])
+    assert not added.is_source()
+    assert not TableBuilder(SCHEMA).is_source() and not TableBuilder(SCHEMA, SCHEMA.empty_table()).is_source()

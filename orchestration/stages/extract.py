@@ -149,7 +149,6 @@ def _previous(settings: Settings, journal: BatchJournal) -> _Earlier:
     return _Earlier(documents, extractions, document_at, rows_at, reuse_fields)
 
 
-
 def _earlier_document(earlier: _Earlier, document_id: str) -> dict | None:
     """The fields of a document's earlier row that decide whether it can be reused."""
     found = earlier.document_at.get(document_id)
@@ -255,9 +254,12 @@ def run_extract(settings: Settings, budget: Budget | None = None,
     journal.flush()
     del earlier, plan
     extractions_table, documents_table = extraction_rows.table(), document_rows.table()
-    # rows first: a document row is the mark that its rows are complete
-    write_arrow_table(extractions_path, extractions_table)
-    write_arrow_table(documents_path, documents_table)
+    # rows first: a document row is the mark that its rows are complete; a table that is its file's, row for row,
+    # is left as it is
+    if not extraction_rows.is_source() or not extractions_path.exists():
+        write_arrow_table(extractions_path, extractions_table)
+    if not document_rows.is_source() or not documents_path.exists():
+        write_arrow_table(documents_path, documents_table)
     journal.clear()
     kinds = extractions_table.column("kind").value_counts().to_pylist()
     statuses = documents_table.column("extract_status").to_pylist()

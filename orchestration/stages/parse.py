@@ -99,7 +99,8 @@ def run_parse(settings: Settings, budget: Budget | None = None, say: Callable[[s
             journal.add(parsed_documents=[row])
     journal.flush()
     table = rows.table()
-    write_arrow_table(parsed_path(settings), table)
+    if not rows.is_source() or not parsed_path(settings).exists():
+        write_arrow_table(parsed_path(settings), table)
     journal.clear()
     return ParseReport(parsed=parsed, reused=reused, failed=len(failures), failures=failures,
                        failed_total=table.column("parse_status").to_pylist().count("failed"),

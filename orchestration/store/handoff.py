@@ -93,10 +93,13 @@ class TableBuilder:
         self._rows: list[dict] = []
         self._taken: list[int] = []
         self._tables: list[pa.Table] = []
+        self._source_in_order = 0  # rows so far that are source's first rows, in order; -1 once any other is added
 
     def add(self, rows: list[dict]) -> None:
         if self._taken:
             self._flush()
+        if rows:
+            self._source_in_order = -1
         self._rows.extend(rows)
         if len(self._rows) >= self.batch_rows:
             self._flush()
@@ -105,6 +108,9 @@ class TableBuilder:
         """Rows of ``source`` at these positions, next in order."""
         if self._rows:
             self._flush()
+        for position in positions:
+            in_order = self._source_in_order >= 0 and position == self._source_in_order
+            self._source_in_order = self._source_in_order + 1 if in_order else -1
         self._taken.extend(positions)
         if len(self._taken) >= self.batch_rows:
             self._flush()
@@ -116,6 +122,12 @@ class TableBuilder:
         if self._taken:
             self._tables.append(self.source.take(self._taken))
             self._taken = []
+
+    def is_source(self) -> bool:
+        """Whether the table is ``source`` itself, row for row: then its file need not be written again (nor
+        change by a byte, which would make the warehouse's build inputs differ). Never for an empty source, which
+        may stand for a file of an older version."""
+        return self.source is not None and self.source.num_rows > 0 and self._source_in_order == self.source.num_rows
 
     def table(self) -> pa.Table:
         self._flush()
