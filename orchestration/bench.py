@@ -256,7 +256,8 @@ def write_corpus(folder: Path, documents: int, *, first: int = 0, seed: int = 7)
 
 
 def seed_extraction_rate(rounds: int = 40) -> tuple[float, float]:
-    """Extraction alone on the real seed articles, warm: the per-core figure for news-sized documents."""
+    """Extraction alone on the real seed articles, warm: the per-core figure for news-sized documents, in CPU time
+    so that other work on a shared machine does not count against it."""
     from orchestration.extract.pipeline import extract_document
     from orchestration.parse.document import parse_document
     from orchestration.settings import PROJECT_ROOT
@@ -265,13 +266,13 @@ def seed_extraction_rate(rounds: int = 40) -> tuple[float, float]:
               for path in sorted((PROJECT_ROOT / "sources" / "corpus" / "seeds").glob("*.txt"))]
     for document in parsed:  # warm the lexicons and the gazetteer
         extract_document("warm", document.text, document.language, title=document.title, published_date=document.published_date)
-    started = time.perf_counter()
+    started = time.process_time()
     for round_number in range(rounds):
         for document in parsed:
             # a different text each round: the per-document caches of the finders must not serve a repeat
             extract_document("bench", f"{document.text}\n({round_number})", document.language, title=document.title,
                              published_date=document.published_date)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     size_kb = sum(len(d.text.encode("utf-8")) for d in parsed) / len(parsed) / 1024
     return rounds * len(parsed) / elapsed, size_kb
 
@@ -368,6 +369,7 @@ class RunFigures:
     largest_process_mb: float  # the largest single process of the run (getrusage of the waited children)
     stages: dict[str, dict[str, float]] = field(default_factory=dict)
     marts: str = ""
+    cpu_seconds: float = 0.0  # user + system time of the run's processes: steadier than wall time on a shared machine
 
 
 def parse_stage_summary(output: str) -> dict[str, dict[str, float]]:
@@ -419,7 +421,8 @@ def run_pipeline(label: str, sources_file: Path, data_dir: Path, log_path: Path,
     environment = dict(os.environ, ACCORDS_SOURCES=str(sources_file), ACCORDS_DATA_DIR=str(data_dir),
                        # as the Makefile does: dbt and dagster find each other's executables on PATH
                        PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    largest_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    largest_before = before.ru_maxrss / 1024
     peak = [0.0]
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "orchestration.run"], cwd=PROJECT_ROOT, env=environment,
@@ -451,11 +454,13 @@ def run_pipeline(label: str, sources_file: Path, data_dir: Path, log_path: Path,
     sampler.join()
     # a child's ru_maxrss covers its own waited children (dbt, workers); the figure is a maximum over every child
     # this process has waited for, so it names this run only where it grew
-    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    largest = after.ru_maxrss / 1024
+    cpu_seconds = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     text = "".join(output)
     marts = next((line.strip() for line in output if line.startswith("published marts:")), "")
     return RunFigures(label, seconds, exit_code, peak[0], largest if largest > largest_before else float("nan"),
-                      parse_stage_summary(text), marts)
+                      parse_stage_summary(text), marts, cpu_seconds)
 
 
 def stage_rates(figures: RunFigures, documents: int) -> dict[str, float]:
@@ -471,7 +476,7 @@ def stage_rates(figures: RunFigures, documents: int) -> dict[str, float]:
 def print_run(figures: RunFigures, documents: int) -> None:
     rates = stage_rates(figures, documents)
     status = "ok" if figures.exit_code == 0 else f"FAILED (exit {figures.exit_code})"
-    print(f"-- {figures.label}: {figures.seconds:.1f} s wall, {status}; peak memory {figures.peak_tree_mb:.0f} MB "
+    print(f"-- {figures.label}: {figures.seconds:.1f} s wall, {figures.cpu_seconds:.1f} s CPU, {status}; peak memory {figures.peak_tree_mb:.0f} MB "
           f"(process tree, PSS sampled every 0.5 s), largest process "
           + ("no larger than in an earlier run" if math.isnan(figures.largest_process_mb)
              else f"{figures.largest_process_mb:.0f} MB"))
@@ -529,15 +534,17 @@ def bench_seeds(work: Path, *, echo: bool) -> tuple[RunFigures, RunFigures]:
 
 
 def print_summary(sizes: list[SizeFigures]) -> None:
-    print("\n== make run, per size (seconds wall; docs/s of the first run: fetch, parse, extract on the documents "
-          "they worked on, dbt and checks on the corpus)")
-    print(f"{'N':>8}{'first':>9}{'no-op':>8}{'+1%':>8}{'+1%/first':>11}{'peak MB':>9}{'fetch/s':>9}{'parse/s':>9}"
-          f"{'extract/s':>11}{'dbt/s':>8}{'checks/s':>10}")
+    print("\n== make run, per size (seconds wall, then CPU seconds of the run's processes; docs/s of the first run: "
+          "fetch, parse, extract on the documents they worked on, dbt and checks on the corpus)")
+    print(f"{'N':>8}{'first':>9}{'no-op':>8}{'+1%':>8}{'+1%/first':>11}{'CPU: first':>12}{'no-op':>7}{'+1%':>7}"
+          f"{'peak MB':>9}{'fetch/s':>9}{'parse/s':>9}{'extract/s':>11}{'dbt/s':>8}{'checks/s':>10}")
     for size in sizes:
         rates = stage_rates(size.first, size.documents)
         peak = max(size.first.peak_tree_mb, size.unchanged.peak_tree_mb, size.one_percent.peak_tree_mb)
         print(f"{size.documents:>8}{size.first.seconds:>9.1f}{size.unchanged.seconds:>8.1f}"
-              f"{size.one_percent.seconds:>8.1f}{size.one_percent.seconds / size.first.seconds:>11.2f}{peak:>9.0f}"
+              f"{size.one_percent.seconds:>8.1f}{size.one_percent.seconds / size.first.seconds:>11.2f}"
+              f"{size.first.cpu_seconds:>12.0f}{size.unchanged.cpu_seconds:>7.0f}{size.one_percent.cpu_seconds:>7.0f}"
+              f"{peak:>9.0f}"
               + "".join(f"{rates.get(stage, float('nan')):>{width}.1f}" for stage, width in
                         (("fetch", 9), ("parse", 9), ("extract", 11), ("dbt", 8), ("checks", 10))))
     print("targets (issue 11): +1% ≤ 0.25 of the first run at 20,000; nothing new ≤ 20 s at 20,000; "
@@ -596,7 +603,7 @@ def micro_benchmarks(html_folders: list[Path]) -> None:
         rate, count, kb = html_parse_rate(folder)
         print(f"HTML parse per core on {folder}: {rate:.1f} pages/s ({count} pages, {kb:.0f} KB each; target ≥ 30)")
     seeds_rate, seeds_kb = seed_extraction_rate()
-    print(f"seed_extraction_rate: {seeds_rate:.1f} documents/s per core on the bundled seed articles "
+    print(f"seed_extraction_rate: {seeds_rate:.1f} documents/s per core (CPU time) on the bundled seed articles "
           f"({seeds_kb:.1f} KB each; target ≥ 50)")
     from orchestration.stages.extract import EXTRACTION_WINDOW_CHARS
 
