@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from orchestration.store.handoff import (
     TableBuilder,
+    discarded_on_failure,
     read_arrow_table,
     write_arrow_table,
 )
@@ -51,3 +53,37 @@ def test_a_table_that_is_its_source_row_for_row_is_known_as_such():
     added.add([{"document_id": "c", "count": 3}])
     assert not added.is_source()
     assert not TableBuilder(SCHEMA).is_source() and not TableBuilder(SCHEMA, SCHEMA.empty_table()).is_source()
+
+
+def test_with_a_destination_rows_stream_into_it_and_an_unchanged_table_leaves_the_file(tmp_path):
+    earlier = pa.table({"document_id": ["a", "b", "c"], "count": pa.array([1, 2, 3], pa.int32())})
+    destination = tmp_path / "table.parquet"
+    write_arrow_table(destination, earlier)
+    source = read_arrow_table(destination, SCHEMA)
+    written_at = destination.stat().st_mtime_ns
+    unchanged = TableBuilder(SCHEMA, source, batch_rows=1, destination=destination)
+    unchanged.take([0, 1])
+    unchanged.take([2])
+    assert unchanged.finish() is False and destination.stat().st_mtime_ns == written_at
+    for build, expected in (([[0, 1], {"document_id": "d", "count": 4}], ["a", "b", "d"]),
+                            ([[0, 1]], ["a", "b"]),  # the source's first rows, one fewer
+                            ([{"document_id": "e", "count": 5}, [2, 0]], ["e", "c", "a"]),
+                            ([], [])):
+        builder = TableBuilder(SCHEMA, source, batch_rows=1, destination=destination)
+        for step in build:
+            builder.take(step) if isinstance(step, list) else builder.add([step])
+        assert builder.finish() is True
+        assert pq.read_table(destination).column("document_id").to_pylist() == expected
+        write_arrow_table(destination, earlier)
+    assert [p.name for p in tmp_path.iterdir()] == ["table.parquet"]  # no temporary file left
+
+
+def test_a_failed_stage_leaves_no_temporary_file(tmp_path):
+    builder = TableBuilder(SCHEMA, batch_rows=1, destination=tmp_path / "table.parquet")
+    try:
+        with discarded_on_failure(builder):
+            builder.add([{"document_id": "a", "count": 1}, {"document_id": "b", "count": 2}])
+            raise RuntimeError("the stage failed")
+    except RuntimeError:
+        pass
+    assert list(tmp_path.iterdir()) == []

@@ -27,8 +27,8 @@ from orchestration.stages.isolation import Budget, WorkerPool
 from orchestration.stages.parse import parsed_path
 from orchestration.store.handoff import (
     TableBuilder,
+    discarded_on_failure,
     read_arrow_table,
-    write_arrow_table,
 )
 from orchestration.store.journal import BatchJournal
 from orchestration.store.tables import (
@@ -205,12 +205,12 @@ def run_extract(settings: Settings, budget: Budget | None = None,
     pending = (parsed for parsed in _parsed_batches(
         settings, ["document_id", "text", "language", "title", "published_date"]) if parsed["document_id"] in needed)
 
-    document_rows = TableBuilder(EXTRACTION_DOCUMENTS_SCHEMA, earlier.documents)
-    extraction_rows = TableBuilder(EXTRACTIONS_SCHEMA, earlier.extractions)
+    document_rows = TableBuilder(EXTRACTION_DOCUMENTS_SCHEMA, earlier.documents, destination=documents_path)
+    extraction_rows = TableBuilder(EXTRACTIONS_SCHEMA, earlier.extractions, destination=extractions_path)
     failures = []
     extracted = reused = 0
     with WorkerPool("orchestration.stages.extract:extract_one", budget, warmup="orchestration.stages.extract:warm_up",
-                    size=settings.workers) as pool:
+                    size=settings.workers) as pool, discarded_on_failure(document_rows, extraction_rows):
         # the documents are extracted side by side, and their outcomes come back in this order
         # a very long text is read up to its window (the row records where it stopped)
         outcomes = pool.map(lambda worker, parsed: worker.call(
@@ -253,23 +253,21 @@ def run_extract(settings: Settings, budget: Budget | None = None,
             journal.add(extractions=rows, extraction_documents=[row])
     journal.flush()
     del earlier, plan
-    extractions_table, documents_table = extraction_rows.table(), document_rows.table()
     # rows first: a document row is the mark that its rows are complete; a table that is its file's, row for row,
     # is left as it is
-    if not extraction_rows.is_source() or not extractions_path.exists():
-        write_arrow_table(extractions_path, extractions_table)
-    if not document_rows.is_source() or not documents_path.exists():
-        write_arrow_table(documents_path, documents_table)
+    extraction_rows.finish()
+    document_rows.finish()
     journal.clear()
-    kinds = extractions_table.column("kind").value_counts().to_pylist()
+    kinds = pq.read_table(extractions_path, columns=["kind"]).column("kind")
+    documents_table = pq.read_table(documents_path, columns=["is_relevant", "extract_status"])
     statuses = documents_table.column("extract_status").to_pylist()
     return ExtractReport(
         documents=documents_table.num_rows,
         relevant=sum(1 for relevant in documents_table.column("is_relevant").to_pylist() if relevant),
         extracted=extracted,
         reused=reused,
-        extractions=extractions_table.num_rows,
-        by_kind={kind["values"]: kind["counts"] for kind in kinds},
+        extractions=len(kinds),
+        by_kind={kind["values"]: kind["counts"] for kind in kinds.value_counts().to_pylist()},
         failed=len(failures),
         failures=failures,
         failed_total=statuses.count(FAILED),

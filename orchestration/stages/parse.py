@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import pyarrow.parquet as pq
+
 from orchestration.parse.document import PARSER_VERSION, ParseError, parse_document
 from orchestration.progress import Progress, StageSummary
 from orchestration.settings import Settings
@@ -19,8 +21,8 @@ from orchestration.stages.ingest import document_store
 from orchestration.stages.isolation import Budget, DocumentWorker, WorkerPool, describe
 from orchestration.store.handoff import (
     TableBuilder,
+    discarded_on_failure,
     read_arrow_table,
-    write_arrow_table,
 )
 from orchestration.store.journal import BatchJournal
 from orchestration.store.tables import PARSED_DOCUMENTS_SCHEMA
@@ -67,7 +69,7 @@ def run_parse(settings: Settings, budget: Budget | None = None, say: Callable[[s
     def parsed_by(found: int | dict) -> str:
         return found["parser_version"] if isinstance(found, dict) else earlier_versions[found]
 
-    rows = TableBuilder(PARSED_DOCUMENTS_SCHEMA, earlier)
+    rows = TableBuilder(PARSED_DOCUMENTS_SCHEMA, earlier, destination=parsed_path(settings))
     parsed, reused, failures = 0, 0, []
     live = store.live_rows()  # a document whose file was removed is not parsed, nor published
     reusable = [previous.get(d["document_id"]) is not None
@@ -75,7 +77,8 @@ def run_parse(settings: Settings, budget: Budget | None = None, say: Callable[[s
     progress = Progress("parse", reusable.count(False), say or (lambda line: None),
                         interval=settings.progress_seconds)
     pending = [document for document, reuse in zip(live, reusable) if not reuse]
-    with WorkerPool("orchestration.stages.parse:parse_fields", budget, size=settings.workers) as pool:
+    with WorkerPool("orchestration.stages.parse:parse_fields", budget, size=settings.workers) as pool, \
+            discarded_on_failure(rows):
         # the documents are parsed side by side, and their rows come back in this order
         parsed_rows = pool.map(lambda worker, document: _parse_guarded(worker, document, store), pending)
         for document, reuse in zip(live, reusable):
@@ -98,13 +101,11 @@ def run_parse(settings: Settings, budget: Budget | None = None, say: Callable[[s
             rows.add([row])
             journal.add(parsed_documents=[row])
     journal.flush()
-    table = rows.table()
-    if not rows.is_source() or not parsed_path(settings).exists():
-        write_arrow_table(parsed_path(settings), table)
+    rows.finish()
     journal.clear()
+    statuses = pq.read_table(parsed_path(settings), columns=["parse_status"]).column("parse_status").to_pylist()
     return ParseReport(parsed=parsed, reused=reused, failed=len(failures), failures=failures,
-                       failed_total=table.column("parse_status").to_pylist().count("failed"),
-                       summary=progress.finish())
+                       failed_total=statuses.count("failed"), summary=progress.finish())
 
 
 def _parse_guarded(worker: DocumentWorker, document: dict, store) -> dict:
