@@ -86,3 +86,31 @@ def test_a_missing_folder_is_logged_not_raised(tmp_path):
     settings = Settings(sources_file=registry, data_dir=tmp_path / "data")
     report = run_ingest(settings, load_registry(registry), run_id="r")
     assert report.status_counts == {"failed": 1} and report.failures[0]["reason"] == "missing_folder"
+
+
+def test_an_unchanged_file_is_not_read_again_and_a_rewritten_one_is(folder_source, monkeypatch):
+    settings, corpus = folder_source
+    monkeypatch.setattr(files, "_RACY_NS", 0)  # files written a moment ago count as settled
+    registry = load_registry(settings.sources_file)
+    run_ingest(settings, registry, run_id="run-1")
+    first = _log(settings, "run-1")
+    names_read = []
+    read_capped = files._read_capped
+
+    def counting(handle, cap):
+        names_read.append(os.readlink(f"/proc/self/fd/{handle}").rsplit("/", 1)[-1])
+        return read_capped(handle, cap)
+
+    monkeypatch.setattr(files, "_read_capped", counting)
+    run_ingest(settings, registry, run_id="run-2")
+    second = _log(settings, "run-2")
+    assert sorted(names_read) == ["empty.txt", "locked.txt"]  # what failed is tried again, the rest is not read
+    for name in ("a.txt", "copy_of_a.txt", "page.html"):
+        assert (second[name]["status"], second[name]["document_id"]) == ("not_modified", first[name]["document_id"])
+
+    (corpus / "page.html").write_text("<html><body><p>Expo closed.</p></body></html>", encoding="utf-8")  # same size
+    names_read.clear()
+    report = run_ingest(settings, registry, run_id="run-3")
+    third = _log(settings, "run-3")
+    assert "page.html" in names_read and report.new_documents == 1
+    assert third["page.html"]["status"] == "fetched" and third["page.html"]["document_id"] != first["page.html"]["document_id"]

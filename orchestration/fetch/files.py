@@ -7,12 +7,18 @@ again on the open descriptor, so swapping a file for a link mid-run gains nothin
 (``ACCORDS_FILE_MAX_BYTES``, default 20 MB) whatever the file claims to be. The uri of a file is
 ``file://`` + its absolute path percent-encoded byte by byte, so any file name (not UTF-8, spaces, ``#``) gives
 a valid ASCII URI.
+
+A file whose size, modification and change times and inode are those recorded when it was last read is not read
+again (``read_folder``'s ``seen``): its document is already stored. The change time cannot be set back by any
+program, so a rewritten file always differs; a file read within the clock's resolution of a change is recorded as
+unknown and read again next time (the "racy" case of git's index).
 """
 from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +34,15 @@ class FileRead:
     uri: str
     content: bytes | None
     content_type: str | None
-    status: str  # fetched | failed | skipped
+    status: str  # fetched | unchanged (its stat is the one in ``seen``: not read) | failed | skipped
     reason: str | None  # missing_folder | empty_file | unreadable | too_large | symlink | not_a_regular_file
+    identity: tuple[int, int, int, int] | None = None  # FileIdentity of a file fetched or unchanged
+
+
+# (size, mtime_ns, ctime_ns, inode): what tells an unchanged file without reading it
+FileIdentity = tuple[int, int, int, int]
+# a change this close to the read may be followed by another one that leaves the same times
+_RACY_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -93,20 +106,42 @@ def list_files(folder: Path) -> list[Path]:
     return [entry.path for entry in _walk(folder) if entry.kind == "file"]
 
 
-def read_folder(folder: Path) -> list[FileRead]:
+def read_folder(folder: Path, seen: Mapping[str, FileIdentity] | None = None) -> list[FileRead]:
+    """Every document file of ``folder`` read (or, where ``seen`` has its identity, found unchanged)."""
+    return list(iter_folder(folder, seen)[1])
+
+
+def iter_folder(folder: Path, seen: Mapping[str, FileIdentity] | None = None) -> tuple[int, Iterator[FileRead]]:
+    """How many entries ``folder`` has, and its reads one at a time: a large folder is never held in memory."""
     if not folder.is_dir():
-        return [FileRead(file_uri(folder), None, None, "failed", "missing_folder")]
+        return 1, iter([FileRead(file_uri(folder), None, None, "failed", "missing_folder")])
     cap = max_file_bytes()
-    return [_read_entry(entry, cap) for entry in _walk(folder)]
+    count = sum(1 for _ in _walk(folder))  # a second walk reads: a directory's descriptor lives as long as its walk
+    return count, (_read_entry(entry, cap, seen or {}) for entry in _walk(folder))
 
 
-def _read_entry(entry: _Entry, cap: int) -> FileRead:
+def _identity(info: os.stat_result) -> FileIdentity | None:
+    """The stat of a file as recorded for the next run; None when it changed too recently to be trusted."""
+    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < _RACY_NS:
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
+def _read_entry(entry: _Entry, cap: int, seen: Mapping[str, FileIdentity] | None = None) -> FileRead:
     uri = file_uri(entry.path)
     content_type = FILE_SUFFIXES.get(entry.path.suffix.lower())
     if entry.kind == "symlink":
         return FileRead(uri, None, content_type, "skipped", "symlink")
     if entry.kind == "special":
         return FileRead(uri, None, content_type, "skipped", "not_a_regular_file")
+    known = (seen or {}).get(uri)
+    if known is not None:
+        try:
+            info = os.stat(entry.name, dir_fd=entry.directory_fd, follow_symlinks=False)
+        except OSError:
+            info = None
+        if info is not None and stat.S_ISREG(info.st_mode) and _identity(info) == tuple(known):
+            return FileRead(uri, None, content_type, "unchanged", None, tuple(known))
     try:
         handle = os.open(entry.name, _OPEN_FLAGS, dir_fd=entry.directory_fd)
     except OSError as error:
@@ -134,7 +169,8 @@ def _read_open(handle: int, uri: str, content_type: str | None, cap: int) -> Fil
         return FileRead(uri, None, content_type, "failed", "too_large")
     if not content.strip():
         return FileRead(uri, None, content_type, "failed", "empty_file")
-    return FileRead(uri, content, content_type, "fetched", None)
+    # the stat taken before reading: a change during the read moves the times, and the next run reads it again
+    return FileRead(uri, content, content_type, "fetched", None, _identity(info))
 
 
 def _read_capped(handle: int, cap: int) -> bytes:

@@ -13,17 +13,23 @@ is recorded per document (``extraction_truncated_at``, also in marts.dim_documen
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from orchestration.extract.pipeline import EXTRACTOR_VERSION, extract_document
 from orchestration.progress import Progress, StageSummary
 from orchestration.settings import Settings
 from orchestration.stages.isolation import Budget, WorkerPool
 from orchestration.stages.parse import parsed_path
-from orchestration.store.handoff import read_table, write_table
+from orchestration.store.handoff import (
+    TableBuilder,
+    discarded_on_failure,
+    read_arrow_table,
+)
 from orchestration.store.journal import BatchJournal
 from orchestration.store.tables import (
     EXTRACTION_DOCUMENTS_SCHEMA,
@@ -108,31 +114,73 @@ def _journal(settings: Settings) -> BatchJournal:
     )
 
 
-def _previous(settings: Settings, journal: BatchJournal) -> tuple[dict[str, dict], dict[tuple[str, str], list[dict]]]:
-    """What earlier runs found: the hand-off tables, then the batches a killed run saved (newer, so they win)."""
+_REUSE_FIELDS = ("extractor_version", "parser_version", "extraction_truncated_at", "extract_status", "extraction_count")
+
+
+@dataclass
+class _Earlier:
+    """What earlier runs found: the hand-off tables (kept as Arrow, rows referred to by position) and the batches
+    a killed run saved (newer, so they win; few, so kept as rows)."""
+    documents: pa.Table
+    extractions: pa.Table
+    document_at: dict[str, int | dict]  # document id -> its row's position in `documents`, or a journal row
+    rows_at: dict[tuple[str, str], list[int] | list[dict]]  # (document, version) -> positions, or journal rows
+    reuse_fields: dict[str, list]  # the columns of `documents` that decide reuse, as Python values
+
+
+def _previous(settings: Settings, journal: BatchJournal) -> _Earlier:
     documents_path, extractions_path, _ = _paths(settings)
-    documents = {row["document_id"]: row for row in read_table(documents_path, EXTRACTION_DOCUMENTS_SCHEMA)}
-    rows: dict[tuple[str, str], list[dict]] = {}
-    for row in read_table(extractions_path, EXTRACTIONS_SCHEMA):
-        rows.setdefault((row["document_id"], row["extractor_version"]), []).append(row)
+    documents = read_arrow_table(documents_path, EXTRACTION_DOCUMENTS_SCHEMA)
+    extractions = read_arrow_table(extractions_path, EXTRACTIONS_SCHEMA)
+    document_at: dict[str, int | dict] = {d: i for i, d in enumerate(documents.column("document_id").to_pylist())}
+    rows_at: dict[tuple[str, str], list] = {}
+    keys = zip(extractions.column("document_id").to_pylist(), extractions.column("extractor_version").to_pylist())
+    for position, key in enumerate(keys):
+        rows_at.setdefault(key, []).append(position)
     pending = journal.committed()
     journal_rows: dict[tuple[str, str], list[dict]] = {}
     for row in pending["extractions"]:
         journal_rows.setdefault((row["document_id"], row["extractor_version"]), []).append(row)
     for row in pending["extraction_documents"]:
-        documents[row["document_id"]] = row
+        document_at[row["document_id"]] = row
         key = (row["document_id"], row["extractor_version"])
-        rows[key] = journal_rows.get(key, [])
-    return documents, rows
+        rows_at[key] = journal_rows.get(key, [])
+    reuse_fields = {name: documents.column(name).to_pylist() for name in _REUSE_FIELDS}
+    return _Earlier(documents, extractions, document_at, rows_at, reuse_fields)
 
 
-def _reusable(old: dict | None, parsed: dict, rows: list[dict]) -> bool:
-    if old is None or old["extractor_version"] != EXTRACTOR_VERSION or old["parser_version"] != parsed["parser_version"]:
+def _earlier_document(earlier: _Earlier, document_id: str) -> dict | None:
+    """The fields of a document's earlier row that decide whether it can be reused."""
+    found = earlier.document_at.get(document_id)
+    if found is None or isinstance(found, dict):
+        return found
+    return {name: earlier.reuse_fields[name][found] for name in _REUSE_FIELDS}
+
+
+def _reusable(old: dict | None, parser_version: str, truncated_at: int | None, rows: list) -> bool:
+    if old is None or old["extractor_version"] != EXTRACTOR_VERSION or old["parser_version"] != parser_version:
         return False
-    if old["extraction_truncated_at"] != extraction_window(parsed["text"]):  # read with another window
+    if old["extraction_truncated_at"] != truncated_at:  # read with another window
         return False
     # rows and their document row are saved separately: reuse only a complete set
     return old["extract_status"] == FAILED or len(rows) == (old["extraction_count"] or 0)
+
+
+_PARSED_BATCH = 500
+
+
+def _parsed_batches(settings: Settings, columns: list[str]):
+    """The parsed documents, a batch at a time: the stage never holds every text at once."""
+    path = parsed_path(settings)
+    if not path.exists():
+        return
+    parquet = pq.ParquetFile(path)
+    if any(name not in parquet.schema_arrow.names for name in PARSED_DOCUMENTS_SCHEMA.names):
+        return  # written by an older version: nothing parsed yet
+    for batch in parquet.iter_batches(batch_size=_PARSED_BATCH, columns=["parse_status", *columns]):
+        for row in batch.to_pylist():
+            if row["parse_status"] == "parsed":
+                yield row
 
 
 def run_extract(settings: Settings, budget: Budget | None = None,
@@ -140,40 +188,52 @@ def run_extract(settings: Settings, budget: Budget | None = None,
     """`say` hears how far the extraction is, at most every ACCORDS_PROGRESS_SECONDS."""
     documents_path, extractions_path, _ = _paths(settings)
     journal = _journal(settings)
-    previous_documents, previous_rows = _previous(settings, journal)
+    earlier = _previous(settings, journal)
+    # first pass, without keeping the texts: which documents keep what an earlier run found
+    plan = []  # (document id, parser version, window, the earlier document and rows or None to extract)
+    for parsed in _parsed_batches(settings, ["document_id", "parser_version", "text"]):
+        truncated_at = extraction_window(parsed["text"])
+        old = _earlier_document(earlier, parsed["document_id"])
+        old_rows = earlier.rows_at.get((parsed["document_id"], old["extractor_version"]), []) if old else []
+        reuse = (earlier.document_at[parsed["document_id"]], old_rows) if _reusable(
+            old, parsed["parser_version"], truncated_at, old_rows) else None
+        plan.append((parsed["document_id"], parsed["parser_version"], truncated_at, reuse))
+    pending_count = sum(1 for *_, reuse in plan if reuse is None)
+    progress = Progress("extract", pending_count, say or (lambda line: None), interval=settings.progress_seconds)
+    needed = {document_id for document_id, *_, reuse in plan if reuse is None}
+    # second pass: the texts of the documents to extract, read as the workers take them
+    pending = (parsed for parsed in _parsed_batches(
+        settings, ["document_id", "text", "language", "title", "published_date"]) if parsed["document_id"] in needed)
 
-    document_rows, extraction_rows, failures = [], [], []
+    document_rows = TableBuilder(EXTRACTION_DOCUMENTS_SCHEMA, earlier.documents, destination=documents_path)
+    extraction_rows = TableBuilder(EXTRACTIONS_SCHEMA, earlier.extractions, destination=extractions_path)
+    failures = []
     extracted = reused = 0
-    parsed_rows = [row for row in read_table(parsed_path(settings), PARSED_DOCUMENTS_SCHEMA)
-                   if row["parse_status"] == "parsed"]
-    earlier = []  # (earlier document row, its extraction rows), or None where the document needs extracting
-    for parsed in parsed_rows:
-        old = previous_documents.get(parsed["document_id"])
-        old_rows = previous_rows.get((parsed["document_id"], old["extractor_version"]), []) if old else []
-        earlier.append((old, old_rows) if _reusable(old, parsed, old_rows) else None)
-    progress = Progress("extract", earlier.count(None), say or (lambda line: None),
-                        interval=settings.progress_seconds)
-    pending = [parsed for parsed, reusable in zip(parsed_rows, earlier) if reusable is None]
     with WorkerPool("orchestration.stages.extract:extract_one", budget, warmup="orchestration.stages.extract:warm_up",
-                    size=settings.workers) as pool:
+                    size=settings.workers) as pool, discarded_on_failure(document_rows, extraction_rows):
         # the documents are extracted side by side, and their outcomes come back in this order
         # a very long text is read up to its window (the row records where it stopped)
         outcomes = pool.map(lambda worker, parsed: worker.call(
             parsed["document_id"], parsed["text"][:extraction_window(parsed["text"])], parsed["language"],
             parsed["title"], parsed["published_date"]), pending)
-        for parsed, reusable in zip(parsed_rows, earlier):
-            document_id = parsed["document_id"]
-            if reusable is not None:
-                document_rows.append(reusable[0])
-                extraction_rows.extend(reusable[1])
+        for document_id, parser_version, truncated_at, reuse in plan:
+            if reuse is not None:
+                old, old_rows = reuse
+                if isinstance(old, dict):  # from a killed run's batches
+                    document_rows.add([old])
+                else:
+                    document_rows.take([old])
+                if old_rows and isinstance(old_rows[0], dict):
+                    extraction_rows.add(old_rows)
+                else:
+                    extraction_rows.take(old_rows)
                 reused += 1
                 progress.skip()
                 continue
-            truncated_at = extraction_window(parsed["text"])
             outcome = next(outcomes)
             extracted += 1
             row = {"document_id": document_id, "extractor_version": EXTRACTOR_VERSION,
-                   "parser_version": parsed["parser_version"], "extract_seconds": round(outcome.seconds, 3),
+                   "parser_version": parser_version, "extract_seconds": round(outcome.seconds, 3),
                    "extraction_truncated_at": truncated_at}
             if outcome.ok:
                 is_relevant, relevance_reason, rows = outcome.value
@@ -188,23 +248,28 @@ def run_extract(settings: Settings, budget: Budget | None = None,
                         "relevance_reason": "extract_failed", "event_count": 0, "extraction_count": 0}
                 failures.append({"document_id": document_id, "reason": outcome.reason})
             progress.advance("new" if outcome.ok else "failed")
-            document_rows.append(row)
-            extraction_rows.extend(rows)
+            document_rows.add([row])
+            extraction_rows.add(rows)
             journal.add(extractions=rows, extraction_documents=[row])
     journal.flush()
-    # rows first: a document row is the mark that its rows are complete
-    write_table(extractions_path, extraction_rows, EXTRACTIONS_SCHEMA)
-    write_table(documents_path, document_rows, EXTRACTION_DOCUMENTS_SCHEMA)
+    del earlier, plan
+    # rows first: a document row is the mark that its rows are complete; a table that is its file's, row for row,
+    # is left as it is
+    extraction_rows.finish()
+    document_rows.finish()
     journal.clear()
+    kinds = pq.read_table(extractions_path, columns=["kind"]).column("kind")
+    documents_table = pq.read_table(documents_path, columns=["is_relevant", "extract_status"])
+    statuses = documents_table.column("extract_status").to_pylist()
     return ExtractReport(
-        documents=len(document_rows),
-        relevant=sum(1 for row in document_rows if row["is_relevant"]),
+        documents=documents_table.num_rows,
+        relevant=sum(1 for relevant in documents_table.column("is_relevant").to_pylist() if relevant),
         extracted=extracted,
         reused=reused,
-        extractions=len(extraction_rows),
-        by_kind=dict(Counter(row["kind"] for row in extraction_rows)),
+        extractions=len(kinds),
+        by_kind={kind["values"]: kind["counts"] for kind in kinds.value_counts().to_pylist()},
         failed=len(failures),
         failures=failures,
-        failed_total=sum(1 for row in document_rows if row["extract_status"] == FAILED),
+        failed_total=statuses.count(FAILED),
         summary=progress.finish(),
     )

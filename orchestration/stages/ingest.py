@@ -1,6 +1,7 @@
 """Fetch stage: read every source of the registry, keep every document raw, log every attempt."""
 from __future__ import annotations
 
+import json
 import logging
 from collections import Counter
 from collections.abc import Callable
@@ -8,13 +9,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from orchestration.fetch.files import file_uri, read_folder
+from orchestration.fetch.files import FileIdentity, file_uri, iter_folder
 from orchestration.fetch.urls import strip_credentials
 from orchestration.progress import Progress, StageSummary, fetch_outcome
 from orchestration.registry import SourceConfig
 from orchestration.settings import Settings
 from orchestration.store.documents import FETCH_LOG_SCHEMA, DocumentStore
-from orchestration.store.handoff import write_table
+from orchestration.store.handoff import write_bytes_durably, write_table
 
 log = logging.getLogger(__name__)
 
@@ -102,11 +103,28 @@ def _source_failure(source: SourceConfig, run_id: str, now: datetime, exc: Excep
             "attempts": 0, "document_id": None}
 
 
+def _identities_path(store: DocumentStore, source: SourceConfig) -> Path:
+    return store.index_path.parent / "file_identities" / f"{source.name}.json"
+
+
+def _seen_files(store: DocumentStore, source: SourceConfig) -> dict[str, tuple[FileIdentity, str]]:
+    """uri -> (the file's identity when it was last read, its document) for the files of ``source`` whose
+    document is stored and still offered: those need not be read again while their identity holds."""
+    try:
+        recorded = json.loads(_identities_path(store, source).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {uri: (tuple(identity), document_id) for uri, (identity, document_id) in recorded.items()
+            if store.is_stored(document_id)}
+
+
 def _ingest_files(source: SourceConfig, store: DocumentStore, known: dict[str, str], run_id: str, now: datetime,
                   progress: Progress) -> list[dict]:
     entries = []
-    reads = read_folder(source.path)
-    progress.add_total(len(reads))
+    seen = _seen_files(store, source)
+    count, reads = iter_folder(source.path, {uri: identity for uri, (identity, _) in seen.items()})
+    progress.add_total(count)
+    identities: dict[str, tuple[FileIdentity, str]] = {}
     for read in reads:
         entry = {
             "source_name": source.name,
@@ -120,7 +138,10 @@ def _ingest_files(source: SourceConfig, store: DocumentStore, known: dict[str, s
             "attempts": 1,
             "document_id": None,
         }
-        if read.content is not None:
+        if read.status == "unchanged":  # the same file as last time: its document is stored, nothing is read
+            entry["document_id"] = seen[read.uri][1]
+            entry["status"] = "not_modified"
+        elif read.content is not None:
             stored = store.add(
                 read.content,
                 source_name=source.name,
@@ -133,6 +154,8 @@ def _ingest_files(source: SourceConfig, store: DocumentStore, known: dict[str, s
             # an unchanged file costs nothing downstream, like an HTTP 304
             entry["status"] = "not_modified" if known.get(read.uri) == stored.document_id else "fetched"
             entry["_new"] = stored.is_new
+        if read.identity is not None and entry["document_id"] is not None:
+            identities[read.uri] = (read.identity, entry["document_id"])
         entries.append(entry)
         progress.advance(fetch_outcome(entry["status"]))
     if source.path.is_dir():  # a folder that is gone (unmounted, mistyped) evicts nothing: its read failed
@@ -141,4 +164,10 @@ def _ingest_files(source: SourceConfig, store: DocumentStore, known: dict[str, s
         if removed:
             log.info("source %s: %d documents whose files were removed are no longer published", source.name,
                      len(removed))
+    # only what the index holds durably may be skipped next time: the index first, then the identities
+    store.save()
+    if identities != seen:
+        path = _identities_path(store, source)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_durably(path, json.dumps(identities, separators=(",", ":")).encode("utf-8"))
     return entries

@@ -12,12 +12,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import pyarrow.parquet as pq
+
 from orchestration.parse.document import PARSER_VERSION, ParseError, parse_document
 from orchestration.progress import Progress, StageSummary
 from orchestration.settings import Settings
 from orchestration.stages.ingest import document_store
 from orchestration.stages.isolation import Budget, DocumentWorker, WorkerPool, describe
-from orchestration.store.handoff import read_table, write_table
+from orchestration.store.handoff import (
+    TableBuilder,
+    discarded_on_failure,
+    read_arrow_table,
+)
 from orchestration.store.journal import BatchJournal
 from orchestration.store.tables import PARSED_DOCUMENTS_SCHEMA
 
@@ -53,21 +59,35 @@ def run_parse(settings: Settings, budget: Budget | None = None, say: Callable[[s
     """`say` hears how far the parse is, at most every ACCORDS_PROGRESS_SECONDS."""
     store = document_store(settings)
     journal = _journal(settings)
-    previous = {row["document_id"]: row for row in read_table(parsed_path(settings), PARSED_DOCUMENTS_SCHEMA)}
+    # earlier rows stay in Arrow, referred to by position: their texts are never turned into Python objects;
+    # the batches of a killed run (newer, so they win) are few and kept as rows
+    earlier = read_arrow_table(parsed_path(settings), PARSED_DOCUMENTS_SCHEMA)
+    previous: dict[str, int | dict] = {d: i for i, d in enumerate(earlier.column("document_id").to_pylist())}
+    earlier_versions = earlier.column("parser_version").to_pylist()
     previous.update({row["document_id"]: row for row in journal.committed()["parsed_documents"]})
-    rows, parsed, reused, failures = [], 0, 0, []
+
+    def parsed_by(found: int | dict) -> str:
+        return found["parser_version"] if isinstance(found, dict) else earlier_versions[found]
+
+    rows = TableBuilder(PARSED_DOCUMENTS_SCHEMA, earlier, destination=parsed_path(settings))
+    parsed, reused, failures = 0, 0, []
     live = store.live_rows()  # a document whose file was removed is not parsed, nor published
     reusable = [previous.get(d["document_id"]) is not None
-                and previous[d["document_id"]]["parser_version"] == PARSER_VERSION for d in live]
+                and parsed_by(previous[d["document_id"]]) == PARSER_VERSION for d in live]
     progress = Progress("parse", reusable.count(False), say or (lambda line: None),
                         interval=settings.progress_seconds)
     pending = [document for document, reuse in zip(live, reusable) if not reuse]
-    with WorkerPool("orchestration.stages.parse:parse_fields", budget, size=settings.workers) as pool:
+    with WorkerPool("orchestration.stages.parse:parse_fields", budget, size=settings.workers) as pool, \
+            discarded_on_failure(rows):
         # the documents are parsed side by side, and their rows come back in this order
         parsed_rows = pool.map(lambda worker, document: _parse_guarded(worker, document, store), pending)
         for document, reuse in zip(live, reusable):
             if reuse:
-                rows.append(previous[document["document_id"]])
+                found = previous[document["document_id"]]
+                if isinstance(found, dict):
+                    rows.add([found])
+                else:
+                    rows.take([found])
                 reused += 1
                 progress.skip()
                 continue
@@ -78,14 +98,14 @@ def run_parse(settings: Settings, budget: Budget | None = None, say: Callable[[s
             else:
                 parsed += 1
                 progress.advance("new")
-            rows.append(row)
+            rows.add([row])
             journal.add(parsed_documents=[row])
     journal.flush()
-    write_table(parsed_path(settings), rows, PARSED_DOCUMENTS_SCHEMA)
+    rows.finish()
     journal.clear()
+    statuses = pq.read_table(parsed_path(settings), columns=["parse_status"]).column("parse_status").to_pylist()
     return ParseReport(parsed=parsed, reused=reused, failed=len(failures), failures=failures,
-                       failed_total=sum(1 for row in rows if row["parse_status"] == "failed"),
-                       summary=progress.finish())
+                       failed_total=statuses.count("failed"), summary=progress.finish())
 
 
 def _parse_guarded(worker: DocumentWorker, document: dict, store) -> dict:

@@ -6,6 +6,9 @@ written again only when one of those changed: a run with nothing new does not re
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,6 +59,14 @@ def run_reference(settings: Settings) -> dict[str, int]:
 
 
 def _write_tables(folder: Path) -> dict[str, int]:
+    """In a process of its own: the gazetteer behind the cities table takes about 500 MB, which the run's process
+    (every step of it, with the in-process executor) would otherwise keep until the run ends."""
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PROJECT_ROOT), *sys.path]))
+    subprocess.run([sys.executable, "-m", "orchestration.stages.reference", str(folder)], check=True, env=environment)
+    return {name: pq.ParquetFile(folder / f"{name}.parquet").metadata.num_rows for name in REFERENCE_TABLES}
+
+
+def _write_tables_here(folder: Path) -> dict[str, int]:
     quoted = ecb_currencies()
     return {
         "cities": write_table(folder / "cities.parquet", [_city_row(city) for city in all_cities()], CITIES_SCHEMA),
@@ -110,3 +121,7 @@ def _country_row(country) -> dict:
         "official_name_en": getattr(country, "official_name", None) or country.name,
         "numeric_code": country.numeric,
     }
+
+
+if __name__ == "__main__":
+    _write_tables_here(Path(sys.argv[1]))

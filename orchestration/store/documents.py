@@ -163,6 +163,11 @@ class DocumentStore:
         self._dirty = True
         return StoredDocument(document_id, is_new=existing is None)
 
+    def is_stored(self, document_id: str) -> bool:
+        """The document is indexed, still offered by its source, and its bytes are there."""
+        row = self._rows.get(document_id)
+        return row is not None and row["removed_at"] is None and self.blob_path(row["content_sha256"]).exists()
+
     def known_uris(self) -> dict[str, str]:
         """uri -> document_id of every stored document its source still offers."""
         return {row["uri"]: row["document_id"] for row in self._rows.values() if row["removed_at"] is None}
