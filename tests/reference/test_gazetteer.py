@@ -153,7 +153,11 @@ def test_english_names_follow_the_romanisation_english_uses_where_geonames_attes
 def test_preferred_english_names_are_spellings_geonames_attests(gazetteer):
     import yaml
 
-    from orchestration.reference.gazetteer import ALIASES_PATH, _geonames_path, _geonames_records
+    from orchestration.reference.gazetteer import (
+        ALIASES_PATH,
+        _geonames_path,
+        _geonames_records,
+    )
 
     table = {int(e["geonameid"]): e["name"] for e in yaml.safe_load(ALIASES_PATH.read_text())["english_names"]}
     records = {r["geonameid"]: r for r in _geonames_records(_geonames_path()) if r["geonameid"] in table}

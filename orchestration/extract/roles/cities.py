@@ -12,10 +12,10 @@ from orchestration.extract.events import EventMention
 from orchestration.extract.places import find_places
 from orchestration.extract.places.common import CITY_STATES
 from orchestration.extract.roles.context import (
+    LIST_GAP,
     Context,
     cue_pattern,
     make_row,
-    LIST_GAP,
     region_group_members,
     roles_lexicon,
     sentence_of,
