@@ -48,3 +48,10 @@ def test_marts_read_intermediate_models_not_raw_staging():
         sql = (DBT_PROJECT_DIR / "models" / "marts" / f"{table}.sql").read_text()
         assert "ref('stg_raw__" not in sql and "source(" not in sql, table
         assert "ref('fct_" not in sql and "ref('bridge_" not in sql and "ref('dim_" not in sql, table
+
+
+def test_unit_test_names_fit_a_postgresql_identifier():
+    # dbt names a unit test's relation after it; PostgreSQL refuses identifiers over 63 bytes
+    names = [test["name"] for path in (DBT_PROJECT_DIR / "models").rglob("*.yml")
+             for test in (yaml.safe_load(path.read_text()) or {}).get("unit_tests", [])]
+    assert names and [n for n in names if len(n.encode()) > 63] == []
