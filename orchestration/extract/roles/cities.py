@@ -403,14 +403,19 @@ def _city_states_listed_as_countries(ctx: Context, places: list) -> set[int]:
     states = [p for p in places if p.city.country_code in CITY_STATES]
     if not states:
         return set()
-    countries = [c for c in find_countries(ctx.text, ctx.lang)]
+    countries = find_countries(ctx.text, ctx.lang)
     listed = set()
     for place in states:
         for country in countries:
             if country.alpha2 == place.city.country_code:
                 continue
-            gap = ctx.text[country.end:place.start] if country.end <= place.start else ctx.text[place.end:country.start]
-            if (country.end <= place.start or place.end <= country.start) and len(gap) <= 6 and LIST_GAP.match(gap):
+            if country.end <= place.start:
+                gap = ctx.text[country.end:place.start]
+            elif place.end <= country.start:
+                gap = ctx.text[place.end:country.start]
+            else:
+                continue  # the same words read as a country and as a city
+            if len(gap) <= 6 and LIST_GAP.match(gap):
                 listed.add(id(place))
                 break
     return listed
