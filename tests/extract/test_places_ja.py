@@ -86,6 +86,7 @@ def test_offsets():
 
 def test_a_city_named_like_its_province_is_the_province_among_provinces():
     assert kinds("山東、吉林、河北の3省の代表が出席した。")["吉林"][0] == "admin_region"
+    assert kinds("山東及び吉林の代表が出席した。")["吉林"][0] == "admin_region"
     assert "Jilin" in cities("会議は吉林市で開かれた。")
 
 
