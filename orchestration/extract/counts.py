@@ -176,7 +176,9 @@ def _backward_latin(text: str, q: Quantity, sentence_start: int, lx: _CountLexic
         verb = lx.count_verbs.search(_strip_qualifier(tail))
         if verb is None:
             return None
-        qualifier = "over" if verb.group("verb").lower() in lx.over_verbs else None
+        verb_text = verb.group("verb").lower()
+        # «выросло до 47», "grew to 47": the preposition belongs to the verb, it makes no "up to"
+        qualifier = "over" if verb_text in lx.over_verbs else "exact" if " " in verb_text else None
         sister = lx.sister is not None and lx.sister.search(rest)
         return ("sister_city" if sister else kind), word.group(0), qualifier
     return None
@@ -498,7 +500,7 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
             start=q.start,
             end=q.end,
             value=int(q.value),
-            qualifier=q.qualifier if q.qualifier != "exact" else (verb_qualifier or "exact"),
+            qualifier=verb_qualifier if verb_qualifier and q.qualifier in ("exact", "up_to") else q.qualifier,
             noun=noun,
             kind=kind if kind in KINDS else "other",
             signed=signed,

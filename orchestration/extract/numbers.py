@@ -585,8 +585,28 @@ def noun_after(text: str, end: int, lang: str, limit_end: int | None = None, *,
         if is_modifier and next_word is not None:
             pos, after_modifier = match.end(), True
             continue
+        if lang == "en" and next_word is not None and _is_noun_adjunct(word) \
+                and _ends_phrase(text, next_word.end(), limit, stops):
+            # "23 supply contracts": a singular noun before the last word of the phrase qualifies it; a plural
+            # ("18 cities signed …") or a longer run is the head itself
+            return next_word.group(0), next_word.start(), next_word.end()
         return word, match.start(), match.end()
     return "", end, end
+
+
+def _is_noun_adjunct(word: str) -> bool:
+    # English noun adjuncts are lower-case and singular ("loan agreements", not "loans agreements")
+    return word.islower() and (not word.endswith("s") or word.endswith(("ss", "us")))
+
+
+def _ends_phrase(text: str, end: int, limit: int, stops: set[str]) -> bool:
+    """Nothing but punctuation, the text's end or a function word follows: the word at ``end`` closes its
+    noun phrase."""
+    space = _SPACES.match(text, end, limit)
+    following = _WORD.match(text, space.end(), limit) if space else None
+    if following is None:
+        return not (space and space.end() < limit and text[space.end()].isdigit())
+    return following.group(0).lower() in stops
 
 
 _COORDINATORS = {"и", "или", "and", "or", "&"}

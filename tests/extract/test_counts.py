@@ -36,6 +36,9 @@ def values(text: str, lang: str):
     ("当日签署22项经贸合作协议。", "zh", 22, "agreements"),
     ("双方签订了7份合同。", "zh", 7, "contracts"),
     ("现场签约重点项目31个。", "zh", 31, "projects"),
+    # a singular noun qualifying the counted noun, though no list of modifiers holds it
+    ("Growers and importers clinched 27 supply contracts.", "en", 27, "contracts"),
+    ("The banks signed 4 loan agreements with regional firms.", "en", 4, "agreements"),
 ])
 def test_counts_of_signed_documents(text, lang, value, kind):
     found = counts(text, lang)
@@ -47,6 +50,9 @@ def test_counts_of_signed_documents(text, lang, value, kind):
     ("Количество подписанных соглашений превысило 240.", "ru", 240, "agreements", "over"),
     ("Общее число заключенных сделок достигло 312.", "ru", 312, "deals", "exact"),
     ("The number of agreements signed reached 64.", "en", 64, "agreements", "exact"),
+    ("The number of contracts signed grew to 35.", "en", 35, "contracts", "exact"),
+    ("Число подписанных соглашений выросло до 47.", "ru", 47, "agreements", "exact"),
+    ("本届展会签约项目增至63个。", "zh", 63, "projects", "exact"),
     ("見本市で締結された技術提携は287件に上った。", "ja", 287, "agreements", "exact"),
     ("契約件数は95件に達した。", "ja", 95, "contracts", "exact"),
     ("签订投资合作协议18项、金额90亿元。", "zh", 18, "agreements", "exact"),
@@ -79,6 +85,11 @@ def test_qualifiers(text, lang, qualifier):
 def test_sister_city_agreements_are_their_own_kind(text, lang, sister, general):
     found = counts(text, lang)
     assert sorted((c.value, c.kind) for c in found) == sorted([(sister, "sister_city"), (general, "agreements")])
+
+
+def test_a_plural_before_a_verb_is_the_counted_noun():
+    # "18 cities" are counted, not the agreements they signed
+    assert values("Delegates of 18 cities signed agreements on trade.", "en") == []
 
 
 @pytest.mark.parametrize("text, lang", [
