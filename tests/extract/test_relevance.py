@@ -100,3 +100,20 @@ def test_two_events_held_together_under_one_chinese_name_take_the_first_ones_kin
     page = ("第二届中国—中亚农业博览会暨中亚农业合作论坛在西安开幕\n"
             "第二届中国—中亚农业博览会暨中亚农业合作论坛5月20日在西安开幕，各方签署合作协议12项。")
     assert summarise(page).event["event_type"] == "expo"
+
+
+@pytest.mark.parametrize("page, lang, host, past", [
+    ("亚欧商品博览会在乌鲁木齐开幕\n2023年8月17日，第八届亚欧商品博览会在乌鲁木齐开幕，来自30个国家的企业参展。"
+     "博览会此前先后在兰州、西宁、银川等地举办，累计吸引数十万客商。", "zh", "Ürümqi", {"Lanzhou", "Xining", "Yinchuan"}),
+    ("地方政府合作论坛在青岛举行\n2022年6月9日，第三届地方政府合作论坛在青岛举行。论坛已在大连和天津举办两届。",
+     "zh", "Qingdao", {"Dalian", "Tianjin"}),
+    ("Regional forum opens in Kazan\nThe regional cooperation forum opened in Kazan on 12 May 2023. "
+     "The forum has been held four times, in Ufa, Samara and Perm before.", "en", "Kazan", {"Ufa", "Samara", "Perm"}),
+    ("В Казани открылся форум сотрудничества регионов\nФорум сотрудничества регионов открылся в Казани 12 мая "
+     "2023 года. Ранее форум уже проводился три раза — в Уфе, Самаре и Перми.", "ru", "Kazan", {"Ufa", "Samara", "Perm"}),
+])
+def test_the_cities_of_earlier_editions_take_no_part(page, lang, host, past):
+    # a sentence that recounts where the series was held before is background, not this edition's
+    summary = summarise(page)
+    assert summary.host == host
+    assert not summary.partners & past

@@ -44,8 +44,17 @@ def is_background(sentence: str, lang: str) -> bool:
     pattern = cue_pattern(lang, "background_cues")
     if pattern and pattern.search(sentence):
         return True
+    history = _series_history_pattern(lang)
+    if history and history.search(sentence):
+        return True
     edition = _next_edition_pattern(lang)
     return bool(edition and edition.search(sentence))
+
+
+@lru_cache(maxsize=None)
+def _series_history_pattern(lang: str) -> re.Pattern[str] | None:
+    patterns = lexicon(lang, "events").get("series_history", [])
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
 # a series' name between "next" and its event noun: capitalised words, a year, brackets ("the next (2027) Asian
