@@ -101,6 +101,7 @@ def test_statuses():
     ("The central parity rate of the yuan strengthened to 7.1 yuan per dollar.", "exchange_rate"),
     ("The city's budget for next year is 12 billion yuan.", "budget"),
     ("Projects each worth over $100 million will get tax breaks.", "threshold"),
+    ("The port's import and export value stood at 31 billion yuan in May.", "trade_turnover"),
 ])
 def test_amounts_that_are_not_deals(text, reason):
     found = money(text)

@@ -106,6 +106,7 @@ def test_headline_rounding_points_to_the_body_figure():
     ("По итогам 2021 года объём инвестиций превысил 30 млрд долларов.", "period_statistic"),
     ("Объём инвестиций по соглашениям увеличился на 2 млрд рублей.", "change"),
     ("Льготы получат проекты стоимостью от 500 млн рублей.", "threshold"),
+    ("С момента своего создания ярмарка принесла сделок на 90 млрд рублей.", "cumulative"),
 ])
 def test_amounts_that_are_not_deals(text, reason):
     m = one(text)
