@@ -99,3 +99,14 @@ def test_japanese_shinjitai_of_a_chinese_city_name_meets_it():
 def test_a_city_inside_a_quoted_product_name_is_part_of_it_but_not_inside_a_quoted_event_name():
     assert kinds("「小樽ワイン」を出展した醸造所の代表が語った。")["小樽"][1] is True
     assert {"Sapporo", "Shenyang"} <= set(cities("「札幌―瀋陽ビジネス交流会」が12日開催された。"))
+
+
+def test_a_surname_before_mayor_is_no_city_and_a_citys_mayor_keeps_it():
+    # GeoNames attests every Japanese city's name with 市; a surname + 市長 is a mayor
+    assert cities("式典には石井市長と松本市長が出席した。") == ["Matsumoto"]
+    assert cities("札幌市長があいさつした。") == ["Sapporo"]
+
+
+def test_a_name_in_hiragana_alone_is_a_place_only_with_its_suffix():
+    assert cities("協定の内容は次のとおりとなります。") == []
+    assert cities("あわら市の代表団が訪れた。") == ["Awara"]

@@ -37,6 +37,10 @@ def _is_katakana(ch: str) -> bool:
     return 0x30A0 <= ord(ch) < 0x3100 and ch != "・"
 
 
+def _is_hiragana(ch: str) -> bool:
+    return 0x3040 <= ord(ch) < 0x30A0
+
+
 def _is_cjk(ch: str) -> bool:
     return _is_han(ch) or 0x3040 <= ord(ch) < 0x3100
 
@@ -76,6 +80,7 @@ _OPENING_BRACKETS = frozenset("(（")
 _CJK_QUOTES = re.compile(r"「[^「」。]{2,40}」|『[^『』。]{2,40}』|“[^“”。]{2,40}”")
 # what joins the items of a list: one mark or conjunction, or none (辽宁、吉林; 吉林及辽宁; 吉林及び遼寧)
 _ENUMERATION_GAP = re.compile(r"(?:[、，,・和与及と]|及び)?")
+_MAYOR = fold_cjk("市長")
 _BRACKETED_PART = re.compile(r"[(（][\u3040-\u30ff\u4e00-\u9fff]{1,4}[)）]")
 # up to four more characters of a name, then 市 (巴彦|洪格尔市)
 _RUN_TO_SHI = re.compile(r"[\u4e00-\u9fff]{1,4}?市")
@@ -247,9 +252,14 @@ class CjkPlaces:
             with_suffix = self.gazetteer.by_key(folded[start:marker_end])
             if with_suffix:
                 cities = with_suffix  # 忠州市 is Chungju (KR), 忠州 alone a Chinese town
+        if self.lang == "ja" and has_shi and marker_end > end and folded.startswith(_MAYOR, marker_end - 1) \
+                and not self.gazetteer.has_key(folded[start:marker_end]):
+            return None  # 石井市長 is Mayor Ishii: GeoNames attests a Japanese city's name with 市 (札幌市長)
         head = self._head_after(marker_end)
         inside = head is not None
         marked = has_shi or kind != "city" or city_state  # a suffix says what the name is
+        if self.lang == "ja" and not marked and all(_is_hiragana(ch) for ch in bare):
+            return None  # なります is a verb's ending, not Narimasu: a name in hiragana alone needs its 市 (あわら市)
         if inside and kind == "city":
             kind = head
         two_chars = len(bare) <= 2 and not all(_is_katakana(ch) for ch in bare)
