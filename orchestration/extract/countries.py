@@ -210,6 +210,9 @@ def _cjk_countries(text: str, lang: str) -> list[CountryMention]:
     return mentions
 
 
+_CITY_SUFFIXES = ("市", "州", "县")
+
+
 def _cjk_compounds(text: str, folded: str, lang: str, covered: bytearray, finder: CjkPlaces
                    ) -> list[CountryMention]:
     table, continuations = _abbreviations(lang)
@@ -225,7 +228,8 @@ def _cjk_compounds(text: str, folded: str, lang: str, covered: bytearray, finder
         countries = [(p, table[folded[p]]) for p in range(i, j) if table[folded[p]] != "-"]
         # three country abbreviations (中俄蒙, 日中韓) are a compound anyway; otherwise a following noun is needed
         # (中蒙合作; 中新马(尔堡) is China + a transliteration)
-        unambiguous = j - i >= 3 and len(countries) == j - i
+        # … unless a city's suffix follows: 库塔伊西市 is a transcribed city's name, not Tajikistan, Iran and Spain
+        unambiguous = j - i >= 3 and len(countries) == j - i and not folded.startswith(_CITY_SUFFIXES, j)
         if j - i >= 2 and countries and (unambiguous or any(folded.startswith(c, j) for c in continuations)):
             inside = finder._head_after(j) is not None
             for p, alpha2 in countries:

@@ -101,6 +101,8 @@ def test_chinese_abbreviation_compounds():
     assert codes("第三届中国-南亚博览会开幕。", "zh") == ["CN"]
     # not compounds: 中老年 (middle-aged and old), 中美洲 (Central America), 中英文 (Chinese and English)
     assert codes("中老年人喜爱中美洲音乐，资料有中英文版本。", "zh") == []
+    # a run of abbreviations before a city's suffix is a transcribed city's name (a made-up one here)
+    assert codes("来自巴塔伊西市的代表发言。", "zh") == []
 
 
 def test_chinese_organisations_and_regions_are_not_countries():
