@@ -110,3 +110,10 @@ def test_a_surname_before_mayor_is_no_city_and_a_citys_mayor_keeps_it():
 def test_a_name_in_hiragana_alone_is_a_place_only_with_its_suffix():
     assert cities("協定の内容は次のとおりとなります。") == []
     assert cities("あわら市の代表団が訪れた。") == ["Awara"]
+
+
+def test_a_japanese_town_is_a_municipality_and_a_neighbourhood_is_not():
+    found = [m.city for m in find_places("埼玉県小川町の代表団が友好都市を訪れた。", "ja") if m.kind == "city"]
+    assert [c.country_code for c in found] == ["JP"] and found[0].name_en.startswith("Ogawa")
+    assert cities("町議会の代表は阿見町から大連市へ向かった。") == ["Ami", "Dalian"]
+    assert cities("会場は大手町の会議室だった。") == []

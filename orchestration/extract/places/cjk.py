@@ -81,6 +81,7 @@ _CJK_QUOTES = re.compile(r"「[^「」。]{2,40}」|『[^『』。]{2,40}』|“
 # what joins the items of a list: one mark or conjunction, or none (辽宁、吉林; 吉林及辽宁; 吉林及び遼寧)
 _ENUMERATION_GAP = re.compile(r"(?:[、，,・和与及と]|及び)?")
 _MAYOR = fold_cjk("市長")
+_JA_MUNICIPALITIES = frozenset({"町", "村"})
 _BRACKETED_PART = re.compile(r"[(（][\u3040-\u30ff\u4e00-\u9fff]{1,4}[)）]")
 # up to four more characters of a name, then 市 (巴彦|洪格尔市)
 _RUN_TO_SHI = re.compile(r"[\u4e00-\u9fff]{1,4}?市")
@@ -236,6 +237,11 @@ class CjkPlaces:
             return None
         if city_state and kind != "city":
             kind, marker_end = "city", end  # 香港特别行政区 is Hong Kong
+        if self.lang == "ja" and kind == "district" and (folded[end:marker_end] or bare[-1]) in _JA_MUNICIPALITIES:
+            japanese = [c for c in item.cities if c.country_code == "JP"]
+            if japanese:
+                # 阿見町: a Japanese town or village is a municipality of its own, as a city is
+                kind, item = "city", PlaceItem(item.first, item.last, start, end, "city", None, japanese, bare)
         has_shi = kind == "city" and (marker_end > end or bare.endswith("市"))
         if fold_cjk(text[start:max(end, marker_end)]) in res.not_cities:
             return None  # 両市 "both cities", 本市 "this city"
