@@ -197,3 +197,10 @@ def test_a_dated_bracket_with_an_outlet_in_latin_letters_is_the_dateline():
     from orchestration.extract.dates import find_dateline
     dl = find_dateline("【3月9日 Example News】大連の見本市が8日に閉幕した。", LANG)
     assert dl is not None and (dl.date.month, dl.date.day) == (3, 9)
+
+
+def test_a_tally_up_to_a_day_is_no_closing_day():
+    # "成約額 up to the 6th" counts the deals so far; the fair closes on the 9th
+    page = ("見本市で成約相次ぐ\n2021年10月8日\n大連で4日開幕した国際見本市で、日本企業の6日までの成約額が3億円に達した。"
+            "見本市は9日に閉幕する。")
+    assert event_dates(page)[:6] == (2021, 10, 4, 2021, 10, 9)

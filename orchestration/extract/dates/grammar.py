@@ -82,6 +82,7 @@ class Grammar:
     pair_connectors: set[str]  # "and", "и", "和", "と": a span only of two consecutive days
     pair_connectors_span: set[str]  # "between", "между": "between May 5 and 7" is a span
     not_bound_before: re.Pattern[str] | None  # "截至" (as of) is no "至" (until)
+    not_bound_after: re.Pattern[str] | None  # "7日までの成約額" (the tally up to the 7th) is no "まで" (until)
     lowercase: bool  # scan a lower-cased copy (Russian: case never matters for its date words)
     day_words: dict[str, int] = field(default_factory=dict)  # "девятого", "ninth": a day written as a word
 
@@ -492,6 +493,8 @@ def _common_maps(lang: str, lex: dict[str, Any]) -> dict[str, Any]:
     bound_after = re.compile(rf"\s*(?P<w>{alt(after_words)}){rb}") if after_words else None
     not_before = alt(lex.get("not_bound_before") or [])
     not_bound_before = re.compile(rf"{lb}(?:{not_before})\s*$") if not_before else None
+    not_after = alt(lex.get("not_bound_after") or [])
+    not_bound_after = re.compile(rf"\s*(?:{not_after}){rb}") if not_after else None
     return dict(
         pair_connectors={key(w) for w in lex.get("pair_connectors") or []},
         pair_connectors_span={key(w) for w in lex.get("pair_span_prefixes") or []},
@@ -499,6 +502,7 @@ def _common_maps(lang: str, lex: dict[str, Any]) -> dict[str, Any]:
         bound_after=bound_after,
         bound_kinds=bound_kinds,
         not_bound_before=not_bound_before,
+        not_bound_after=not_bound_after,
         weekdays=weekdays,
         relative_days=word_map(lex.get("relative_days")),
         relative_weeks=word_map(lex.get("relative_weeks")),
@@ -830,9 +834,11 @@ def scan(norm: str, g: Grammar) -> list[Raw]:
 
 def _bound(text: str, start: int, end: int, g: Grammar) -> str | None:
     """from | until | since, from the word right before or after a date: "с 5 мая", "until May 5", "至10月20日",
-    "8月31日まで", "2015年以来"; none after "截至" (as of)."""
+    "8月31日まで", "2015年以来"; none after "截至" (as of) nor before "までの成約額" (a tally up to that day)."""
     window = max(0, start - 16)
     if g.not_bound_before is not None and g.not_bound_before.search(text, window, start):
+        return None
+    if g.not_bound_after is not None and g.not_bound_after.match(text, end, min(len(text), end + 16)):
         return None
     if g.bound_after is not None:
         m = g.bound_after.match(text, end, min(len(text), end + 8))
