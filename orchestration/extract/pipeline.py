@@ -6,7 +6,7 @@ which cities and countries take part, which count is the number of agreements, w
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from orchestration.extract.chinese import to_simplified
@@ -17,7 +17,7 @@ from orchestration.extract.lexicons import LANGUAGES
 from orchestration.extract.roles.cities import city_rows, is_online
 from orchestration.extract.roles.context import Context, make_row, sentence_of
 from orchestration.extract.roles.countries import country_rows
-from orchestration.extract.roles.event_dates import event_date, reference_date
+from orchestration.extract.roles.event_dates import event_date, other_year_sentences, reference_date
 from orchestration.extract.roles.outcomes import agreement_count_row, money_rows
 from orchestration.extract.roles.relevance import (
     has_cooperation_cue,
@@ -98,6 +98,11 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
         rows.append(make_row(document_id, "event_date", event_ref, "event", date_row["start"], date_row["end"], text,
                              sentence_of(ctx, date_row["start"]), **fields,
                              **({"attributes": {"implausible_date": implausible}} if implausible else {})))
+
+        event_year = fields["start_year"] or fields["end_year"]
+        if event_year and not implausible:
+            elsewhere = other_year_sentences(ctx, dateline, published_date, event_year)
+            ctx = replace(ctx, background_sentences=ctx.background_sentences | elsewhere)
 
     cities, host_country = city_rows(ctx, document_id, event_ref, dateline, main)
     rows.extend(cities)

@@ -190,3 +190,18 @@ def test_documents_signed_one_at_a_time_and_never_counted():
 
 def test_a_hyphenated_compound_of_scale_and_currency():
     assert deals("The 4.2-billion-dollar package of contracts was signed at the summit.") == [(4.2e9, "USD", "exact")]
+
+
+@pytest.mark.parametrize("page, lang, count", [
+    ("Twin towns meet online\nOn 9 May 2023 the councils of Tula and Jinan met by video link and signed a "
+     "memorandum on youth exchanges. It builds on the agreement the two cities signed on 2 March 2021.", "en", 1),
+    ("Города-побратимы провели видеовстречу\n9 мая 2023 года советы Тулы и Цзинаня провели видеовстречу и "
+     "подписали меморандум о молодёжных обменах. Он продолжает соглашение, подписанное 2 марта 2021 года.", "ru", 1),
+    ("友好都市とオンライン会議\n2023年5月9日、ある町の議会と済南市がオンライン会議を行い、覚書を締結した。"
+     "覚書は両市町が2021年3月2日に調印した「友好交流に関する協定書」に基づくものである。", "ja", 1),
+])
+def test_a_document_signed_in_another_year_is_not_the_events(page, lang, count):
+    # a sentence dating what it tells to another year speaks of that time, not of the event
+    from tests.extract.document_helpers import summarise
+
+    assert summarise(page).agreements == count

@@ -397,3 +397,18 @@ def _apply_duration(ctx: Context, start: PartialDate, end: PartialDate) -> tuple
     other = anchor - timedelta(days=days) if start.day is None else anchor + timedelta(days=days)
     other_date = PartialDate(other.year if known.year else None, other.month, other.day)
     return (other_date, end) if start.day is None else (start, other_date)
+
+
+def other_year_sentences(ctx: Context, dateline, published: date | None, event_year: int) -> frozenset[int]:
+    """Sentences that date what they tell to another year ("the agreement the two towns signed on 1 June 2021"):
+    a full date written with its year, a year or more from the event's. What they count, sign or name belongs to
+    that time, not to the event; the sentence that dates the event itself is never one of them."""
+    mentions = find_dates(ctx.text, ctx.lang, reference_date(dateline, published))
+    own = {m.sentence_start for m in mentions if (m.first.year == event_year or (m.last and m.last.year == event_year))}
+    return frozenset(
+        m.sentence_start for m in mentions
+        if m.first.year is not None and m.first.month is not None and m.first.day is not None
+        and not m.year_from_reference and not m.in_dateline
+        and m.first.year != event_year and (m.last is None or m.last.year != event_year)
+        and m.sentence_start not in own
+    )
