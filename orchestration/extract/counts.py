@@ -227,10 +227,19 @@ def _forward_cjk(text: str, q: Quantity, lang: str, lx: _CountLexicon) -> tuple[
 _ENUMERATION_STOP = re.compile(r"[。，,；;：:！？!?\n]|[がはを]")
 
 
+# a comma, an amount of money and の/的 between a count and its noun
+_AMOUNT_APPOSITION = re.compile(r"[、，,]\s*[^、，,。！？]{0,8}?\d[\d.,]*\s*[万億亿千百]*\s*"
+                                r"(?:円|元|ドル|美元|ユーロ|欧元|ルーブル|卢布)(?:相当|規模|规模)?(?:の|的)")
+
+
 def _enumeration_head(text: str, start: int, lang: str, lx: _CountLexicon) -> str | None:
     """The noun phrase after the enumeration word that closes a list begun right after a count."""
     if lx.enumeration is None:
         return None
+    if (amount := _AMOUNT_APPOSITION.match(text, start)) is not None:
+        # "42件、総額300億円の投資協定": the count, then the amount of the same things, then their noun
+        phrase, _, _ = noun_after(text, amount.end(), lang, start + 80, counter_free=True)
+        return phrase or None
     if (relative := lx.enumeration.match(text, start)) is not None:
         # "100件を超える契約", "48件に上る契約": the relative phrase right after the counter, then the noun
         phrase, _, _ = noun_after(text, relative.end(), lang, start + 80, counter_free=True)
@@ -261,16 +270,16 @@ def _backward_cjk(text: str, q: Quantity, sentence_start: int, lang: str,
     for stop in _CJK_PHRASE_STOP.finditer(window):
         pass
     phrase = window[stop.end():] if stop else window
-    for _ in range(3):
-        if lx.particles is None:
-            break
-        stripped = lx.particles.sub("", phrase)
-        if stripped == phrase:
-            break
-        phrase = stripped
+    phrase = _without_particles(phrase, lx)
     if not phrase:
         return None
     kind = _kind_of(phrase, lx)
+    if kind is None and lang == "ja" and "は" in phrase:
+        # "成約件数は前回を上回る260件": the topic names what is counted; a clause on the figure stands between
+        phrase = _without_particles(phrase[:phrase.rindex("は") + 1], lx)
+        kind = _kind_of(phrase, lx) if phrase else None
+    if not phrase:
+        return None
     if kind is None:
         # "现场签约45项": items signed, their noun left out
         if counter.group(0) not in _PAIR_COUNTERS and lx.signing is not None \
@@ -279,6 +288,18 @@ def _backward_cjk(text: str, q: Quantity, sentence_start: int, lang: str,
         return None
     sister = lx.sister is not None and lx.sister.search(phrase)
     return ("sister_city" if sister else kind), phrase
+
+
+def _without_particles(phrase: str, lx: _CountLexicon) -> str:
+    """The noun phrase without the particles and counting words that end it ("締結された協定は" -> "締結された協定")."""
+    for _ in range(3):
+        if lx.particles is None:
+            break
+        stripped = lx.particles.sub("", phrase)
+        if stripped == phrase:
+            break
+        phrase = stripped
+    return phrase
 
 
 # counters of pairs and generic "things": a count with them and no noun is not a count of signed items

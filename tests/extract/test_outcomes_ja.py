@@ -41,6 +41,10 @@ def outcome(text: str, title: str = "") -> tuple[int | None, list[tuple[float, s
     ("交流会では30件余りの商談がまとまった。", (30, "deals", "over")),
     ("25件以上の技術移転、人材育成、共同研究などの協力協定が結ばれた。", (25, "agreements", "over")),
     ("9の共同研究プロジェクトが契約された。", (9, "projects", "exact")),
+    # the topic names what is counted, a clause on the figure between
+    ("商談会の成約件数は前年を上回る84件だった。", (84, "deals", "exact")),
+    # the amount of the same documents between the count and their noun
+    ("会期中に33件、総額150億円の投資契約が結ばれた。", (33, "contracts", "exact")),
 ])
 def test_counts_of_signed_documents(text, expected):
     assert counts(text) == [expected]
