@@ -202,3 +202,10 @@ def test_a_dated_bracket_with_an_outlet_in_latin_letters_is_the_dateline():
     from orchestration.extract.dates import find_dateline
     dl = find_dateline("【3月9日 Example News】大连博览会8日闭幕。", LANG)
     assert dl is not None and (dl.date.month, dl.date.day) == (3, 9)
+
+
+def test_a_report_takes_no_year_from_an_announcement_of_the_next_edition():
+    # the only year left in the sentences about the expo announces the next edition, not this one's
+    page = ("博览会在哈尔滨闭幕\n哈尔滨9月5日电 第七届国际经贸博览会5日在哈尔滨闭幕，共签约项目26个。博览会2009年至今已举办七届。"
+            "第八届国际经贸博览会将于2016年在哈尔滨举办。")
+    assert summarise(page).date[3:6] == (None, 9, 5)

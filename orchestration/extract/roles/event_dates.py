@@ -308,7 +308,8 @@ def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, m
             sentence_years.append(m.first.year)
         elif main.name_start <= m.start < main.name_end or m.start < ctx.title_end:
             name_years.append(m.first.year)
-        elif m.sentence_start in ctx.event_sentences:
+        elif m.sentence_start in ctx.event_sentences and (chosen.future or not m.future):
+            # a report of what happened takes no year from an announcement ("the 12th expo will be held in 2019")
             event_years.append(m.first.year)
     if reference is not None:
         sentence_years = [y for y in sentence_years if abs(y - reference.year) <= 1]
