@@ -227,16 +227,23 @@ def _forward_cjk(text: str, q: Quantity, lang: str, lx: _CountLexicon) -> tuple[
 _ENUMERATION_STOP = re.compile(r"[。，,；;：:！？!?\n]|[がはを]")
 
 
-# a comma, an amount of money and の/的 between a count and its noun
-_AMOUNT_APPOSITION = re.compile(r"[、，,]\s*[^、，,。！？]{0,8}?\d[\d.,]*\s*[万億亿千百]*\s*"
-                                r"(?:円|元|ドル|美元|ユーロ|欧元|ルーブル|卢布)(?:相当|規模|规模)?(?:の|的)")
+@lru_cache(maxsize=None)
+def _amount_apposition(lang: str) -> re.Pattern[str] | None:
+    """A comma, an amount of money and の/的 between a count and its noun ("42件、総額300億円の投資協定"); the
+    currency words are the money lexicon's."""
+    currencies = list((lexicon(lang, "money").get("currencies") or {}).get("post") or {})
+    if lang not in CJK_LANGS or not currencies:
+        return None
+    return re.compile(r"[、，,]\s*[^、，,。！？]{0,8}?\d[\d.,]*\s*[万萬億亿千百]*\s*"
+                      rf"(?:{literal_alternation(currencies, False)})(?:相当|規模|规模)?(?:の|的)")
 
 
 def _enumeration_head(text: str, start: int, lang: str, lx: _CountLexicon) -> str | None:
     """The noun phrase after the enumeration word that closes a list begun right after a count."""
     if lx.enumeration is None:
         return None
-    if (amount := _AMOUNT_APPOSITION.match(text, start)) is not None:
+    apposition = _amount_apposition(lang)
+    if apposition is not None and (amount := apposition.match(text, start)) is not None:
         # "42件、総額300億円の投資協定": the count, then the amount of the same things, then their noun
         phrase, _, _ = noun_after(text, amount.end(), lang, start + 80, counter_free=True)
         return phrase or None
