@@ -43,6 +43,8 @@ def outcome(text: str, title: str = "") -> tuple[int | None, list[tuple[float, s
     ("共有35个项目在开幕式上集中签约。", (35, "projects", "exact")),
     ("双方签署了18项涵盖贸易、投资、物流等领域的合作协议。", (18, "agreements", "exact")),
     ("会上签署8份缔结友好城市关系协议书。", (8, "sister_city", "exact")),
+    # the amount of the same documents between the count and their noun
+    ("双方签订了14份、总金额7.5亿美元的采购合同。", (14, "contracts", "exact")),
 ])
 def test_counts_of_signed_documents(text, expected):
     assert counts(text) == [expected]
