@@ -27,6 +27,7 @@ from orchestration.extract.roles.relevance import (
     is_not_a_report,
     main_event,
     names_countries,
+    names_twin_towns,
 )
 from orchestration.extract.text import sentence_at, split_sentences
 from orchestration.extract.version import extractor_version
@@ -68,8 +69,13 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
 
     sentences = tuple(split_sentences(text))
     main = main_event(events, text, title_end, sentences, lang)
-    if is_generic(main, lang) and find_signing_event(text, lang) is None:
-        return DocumentExtraction(document_id, False, "generic_event_only")
+    if is_generic(main, lang):
+        # «Встреча прошла в формате видеоконференции»: a named kind of event beside the bare meeting is the event
+        specific = [e for e in events if not is_generic(e, lang)]
+        if specific:
+            main = main_event(specific, text, title_end, sentences, lang)
+        elif find_signing_event(text, lang) is None and not names_twin_towns(text[:_lead_end(sentences, title_end)], lang):
+            return DocumentExtraction(document_id, False, "generic_event_only")
     # the sentence of each event mention, by bisection: a long document has thousands of both
     event_types: dict[int, set[str]] = {}
     for e in events:
@@ -124,6 +130,15 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
         if original is not text:
             _restore_surfaces(row, original, text)
     return DocumentExtraction(document_id, True, "cooperation_event", rows)
+
+
+# the lead: the headline and the first sentences of the body
+_LEAD_SENTENCES = 3
+
+
+def _lead_end(sentences: tuple, title_end: int) -> int:
+    body = [s for s in sentences if s.start >= title_end][:_LEAD_SENTENCES]
+    return body[-1].end if body else title_end
 
 
 def _restore_surfaces(row: dict, original: str, folded: str) -> None:

@@ -117,3 +117,28 @@ def test_the_cities_of_earlier_editions_take_no_part(page, lang, host, past):
     summary = summarise(page)
     assert summary.host == host
     assert not summary.partners & past
+
+
+@pytest.mark.parametrize("page, lang", [
+    ("В Омск приехали побратимы\nВ Омск прибыла делегация из города-побратима Гродно. Встреча прошла в мэрии, "
+     "гостей приветствовал мэр Омска 12 мая 2023 года.", "ru"),
+    ("Twin town guests welcomed\nA delegation from our twin town of Annecy arrived in Yeovil on 12 May 2023. "
+     "The meeting took place at the town hall.", "en"),
+])
+def test_a_meeting_of_twin_towns_is_a_cooperation_event(page, lang):
+    assert summarise(page).relevant
+
+
+def test_a_named_kind_of_event_beside_a_bare_meeting_is_the_event():
+    page = ("Университеты провели видеосвязь\n5 июня 2022 года в Томском университете прошла встреча с коллегами "
+            "из Харбина. Встреча прошла в формате видеоконференции, стороны обсудили сотрудничество.")
+    summary = summarise(page)
+    assert summary.relevant and summary.event["event_type"] == "video_conference"
+
+
+@pytest.mark.parametrize("text, lang, event_type", [
+    ("Телемост связал студентов Томска и Харбина 5 июня", "ru", "video_conference"),
+    ("The Shenzhen Innovation Week opened on 4 May", "en", "other"),
+])
+def test_telebridges_and_named_weeks_are_events(text, lang, event_type):
+    assert event_type in {e.event_type for e in find_events(text, lang)}

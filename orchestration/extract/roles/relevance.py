@@ -29,6 +29,19 @@ def is_generic(event: EventMention, lang: str) -> bool:
     return event.ordinal is None and event.name.strip().lower() in generic
 
 
+@lru_cache(maxsize=None)
+def _twin_town_pattern(lang: str) -> re.Pattern[str] | None:
+    words = lexicon(lang, "counts").get("sister_city", [])  # the words counts.py reads sister-city agreements by
+    return re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE) if words else None
+
+
+def names_twin_towns(lead: str, lang: str) -> bool:
+    """The lead speaks of twin towns («делегация города-побратима», 姉妹都市): a meeting between them is a
+    sister-city meeting, a cooperation event even with nothing signed."""
+    pattern = _twin_town_pattern(lang)
+    return bool(pattern and pattern.search(lead))
+
+
 def is_not_a_report(title: str, lang: str) -> bool:
     """Opinion columns, price lists and the like name events without reporting one."""
     pattern = cue_pattern(lang, "non_report_titles")
