@@ -142,3 +142,15 @@ def test_a_named_kind_of_event_beside_a_bare_meeting_is_the_event():
 ])
 def test_telebridges_and_named_weeks_are_events(text, lang, event_type):
     assert event_type in {e.event_type for e in find_events(text, lang)}
+
+
+@pytest.mark.parametrize("page, lang", [
+    ("Побратимы провели форум\n14 мая 2024 года в Гомеле прошёл форум городов-побратимов. Напомним, соглашение "
+     "о побратимстве Гомель и Тула подписали в Туле.", "ru"),
+    ("Twin towns hold a forum\nA forum of twin towns took place in Yeovil on 14 May 2024. As previously reported, "
+     "the twinning agreement with Annecy was signed in Taunton.", "en"),
+])
+def test_what_the_writer_recalls_is_background(page, lang):
+    summary = summarise(page)
+    assert summary.date[:3] == (2024, 5, 14) and summary.agreements is None
+    assert not summary.partners & {"Tula", "Taunton"}
