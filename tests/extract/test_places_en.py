@@ -79,3 +79,9 @@ def test_countries_and_hong_kong():
     assert found["Hong Kong"][0] == "city"
     assert found["China"][0] == "country"
     assert cities("Firms from Hong Kong, China and the U.S. attended.") == ["Hong Kong"]
+
+
+def test_a_capitalised_marker_right_before_a_word_begins_a_compound():
+    # "Town Council", "City Hall": no town named Council or Hall; "the town of X" still marks X
+    assert cities("The reception was hosted by the Town Council and held at City Hall.") == []
+    assert cities("Delegates travelled on to the town of Grodno.") == ["Grodno"]

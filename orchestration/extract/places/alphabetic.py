@@ -517,6 +517,10 @@ class AlphabeticPlaces:
                 return None
             for kind, pattern in self.res.markers_before:
                 if pattern.fullmatch(low):
+                    # "Town Council", "City Hall": a capitalised marker right before the name begins a compound
+                    # of its own, not a town's name ("the town of Council", "downtown Chicago")
+                    if self.lang == "en" and steps == 0 and _is_capitalised(word):
+                        return None
                     return kind
             if _is_capitalised(word) and not (self.lang == "en" and low in ("the",)):
                 return None
