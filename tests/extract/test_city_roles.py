@@ -84,3 +84,13 @@ def test_a_known_name_inside_a_longer_transcribed_city_name_is_no_city():
 def test_where_a_press_conference_is_held_is_no_side_of_the_event(page):
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Nanning", {"Hanoi"})
+
+
+def test_a_video_link_between_a_city_and_a_province_abroad_has_no_host():
+    # two sides on the line: the city is one of them, not the host
+    from tests.extract.document_helpers import summarise
+
+    page = ("山形県と吉林市がオンライン会議\n山形県は5月12日、中国・吉林市とオンラインで会議を開き、観光交流の覚書に署名した。"
+            "県の担当者は吉林市との協力を続けたいと述べた。")
+    summary = summarise(page)
+    assert summary.host is None and summary.partners == {"Jilin"}

@@ -52,7 +52,10 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     if host is not None and online:
         # a call between several cities has sides, not a host; one city calling "countries" still hosts it
         sides = {p.city.geonameid for p in usable if p not in dateline_places}
-        if len(sides) != 1 or host.geonameid not in sides:
+        # a province or prefecture of another country on the line is a side too (長崎県 and 上海市)
+        regions_abroad = [p for p in found if p.kind == "admin_region" and p.region_code and not p.inside_name
+                          and p.region_code.split("-")[0] != host.country_code]
+        if len(sides) != 1 or host.geonameid not in sides or regions_abroad:
             host = None
     rows = []
     host_id = host.geonameid if host else None
