@@ -150,6 +150,12 @@ def test_telebridges_named_weeks_and_anniversaries_are_events(text, lang, event_
     assert event_type in {e.event_type for e in find_events(text, lang)}
 
 
+def test_an_anniversary_word_alone_names_no_event():
+    # «юбилейный» qualifies a forum or a medal; the forum stays one event of its own kind
+    assert [e.event_type for e in find_events("Юбилейный пятый форум регионов открылся в Омске", "ru")] == ["forum"]
+    assert find_events("Юбилейную медаль вручили мэру", "ru") == []
+
+
 @pytest.mark.parametrize("page, lang", [
     ("Побратимы провели форум\n14 мая 2024 года в Гомеле прошёл форум городов-побратимов. Напомним, соглашение "
      "о побратимстве Гомель и Тула подписали в Туле.", "ru"),
