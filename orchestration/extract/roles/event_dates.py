@@ -38,6 +38,12 @@ _START_CUES = ("opening", "from")
 _END_CUES = ("closing", "until")
 
 
+@lru_cache(maxsize=4)
+def _date_mentions(text: str, lang: str, reference: date | None) -> tuple[DateMention, ...]:
+    """The document's date mentions, read once for the event's date and again for the sentences of other years."""
+    return tuple(find_dates(text, lang, reference))
+
+
 def reference_date(dateline, published: date | None) -> date | None:
     """The day the report speaks from: the dateline's date completed with the publication year, else publication."""
     if dateline is not None and dateline.date is not None and dateline.date.month and dateline.date.day:
@@ -54,7 +60,7 @@ def reference_date(dateline, published: date | None) -> date | None:
 
 def event_date(ctx: Context, dateline, published: date | None, main: EventMention) -> dict | None:
     reference = reference_date(dateline, published)
-    mentions = find_dates(ctx.text, ctx.lang, reference)
+    mentions = _date_mentions(ctx.text, ctx.lang, reference)
     candidates = _candidates(ctx, mentions)
     if not any(m.first.day is not None for m in candidates):
         on_report_day = _report_day(ctx, dateline, reference)
@@ -404,7 +410,7 @@ def other_year_sentences(ctx: Context, dateline, published: date | None, event_y
     """Sentences that date what they tell to another year ("the agreement the two towns signed on 1 June 2021"):
     a full date written with its year, a year or more from the event's. What they count, sign or name belongs to
     that time, not to the event; the sentence that dates the event itself is never one of them."""
-    mentions = find_dates(ctx.text, ctx.lang, reference_date(dateline, published))
+    mentions = _date_mentions(ctx.text, ctx.lang, reference_date(dateline, published))
     own = {m.sentence_start for m in mentions if (m.first.year == event_year or (m.last and m.last.year == event_year))}
     return frozenset(
         m.sentence_start for m in mentions

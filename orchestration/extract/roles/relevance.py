@@ -8,6 +8,7 @@ from functools import lru_cache
 from orchestration.extract.events import EventMention, event_type_of
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places import find_places
+from orchestration.extract.places.common import compile_words
 from orchestration.extract.roles.context import cue_pattern
 from orchestration.extract.text import Sentence, sentence_at
 
@@ -31,8 +32,8 @@ def is_generic(event: EventMention, lang: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _twin_town_pattern(lang: str) -> re.Pattern[str] | None:
-    words = lexicon(lang, "counts").get("sister_city", [])  # the words counts.py reads sister-city agreements by
-    return re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE) if words else None
+    # the words counts.py reads sister-city agreements by
+    return compile_words(lexicon(lang, "counts").get("sister_city", []))
 
 
 def names_twin_towns(lead: str, lang: str) -> bool:
@@ -66,8 +67,7 @@ def is_background(sentence: str, lang: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _series_history_pattern(lang: str) -> re.Pattern[str] | None:
-    patterns = lexicon(lang, "events").get("series_history", [])
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+    return compile_words(lexicon(lang, "events").get("series_history", []))
 
 
 # a series' name between "next" and its event noun: capitalised words, a year, brackets ("the next (2027) Asian
