@@ -181,3 +181,18 @@ def test_pinyin_glosses_inside_chinese_words_are_removed():
     text = parse_document(raw, content_type="text/plain").text
     assert "经济合作" in text and "贸易额" in text
     assert "(Daibiao)" in text  # plain Latin in brackets is no gloss
+
+
+@pytest.mark.parametrize("tags, headline", [
+    ("热门:  手机  天气预报  台风  股市行情  高考  足球", "苏州与德国一城市签署友好交流协议"),
+    ("Home  World  Business  Markets  Sport  Culture", "Port city hosts trade talks with Baltic partners"),
+    ("Главная | Новости | Экономика | Спорт | Культура", "В Казани открылся форум городов-побратимов"),
+])
+def test_a_row_of_tags_above_the_article_is_navigation_not_its_title(tags, headline):
+    from orchestration.parse.furniture import split_article
+
+    body = ("Delegations from four towns met at the city hall on Tuesday and signed two cooperation agreements "
+            "on schools and river transport, the mayor's office said in a statement.")
+    article = split_article("\n".join([tags, headline, body]))
+    assert article.title == headline
+    assert not any(word in article.text for word in tags.split()[1:3])

@@ -234,9 +234,25 @@ def _is_headline(text: str, caption_openers: list[str]) -> bool:
         return False
     if text.upper() == text and text.lower() != text:  # menus shout; headlines do not
         return False
+    if _is_tag_strip(text):
+        return False
     weight = _weight(text)
     words = len(text.split())
     return weight < 300 and (words >= 3 or len(_CJK.findall(text)) >= 8)
+
+
+_WIDE_GAP = re.compile(r"\s{2,}|\s*[|｜]\s*")
+
+
+def _is_tag_strip(text: str) -> bool:
+    """"热搜:  App  青田  质检  湖北黄冈", "Politics  Business  Sport  World": a row of short tags or menu entries set
+    apart by wide gaps (or, in CJK text, by spaces) is navigation, whose names say nothing of the article."""
+    chunks = [c for c in _WIDE_GAP.split(text.strip()) if c]
+    wanted = 5
+    if _CJK.search(text) and len(chunks) < wanted:
+        # a CJK headline may space out a phrase or two; a row of tags spaces out many
+        chunks, wanted = text.split(), 7
+    return len(chunks) >= wanted and all(len(c.split()) <= 3 and _weight(c) <= 16 for c in chunks)
 
 
 def _resolve_runs(kinds: list[str], kind: str, *, run_kind: str, single_kind: str, min_run: int = 2) -> None:

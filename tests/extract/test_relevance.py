@@ -28,6 +28,14 @@ def test_generic_event_nouns(text, lang, event_type):
     assert event_type in {e.event_type for e in find_events(text, lang)}
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("市議会議長と市議会議員が姉妹都市を訪問した。", "ja"),  # 議会 + 議長: no 会議 (meeting) in it
+    ("市议会议长和议会议员访问了友好城市。", "zh"),
+])
+def test_a_council_chairman_is_no_meeting(text, lang):
+    assert not [e for e in find_events(text, lang) if e.event_type == "conference"]
+
+
 def test_a_cooperation_cue_in_the_headline_is_enough():
     page = ("Во Владимире открылся международный экономический форум\n"
             "Форум открылся 14 июня 2023 года во Владимире, в нём участвуют гости из 12 стран.")
