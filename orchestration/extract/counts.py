@@ -206,6 +206,9 @@ def _forward_cjk(text: str, q: Quantity, lang: str, lx: _CountLexicon) -> tuple[
         if signed_things:
             phrase = signed_things.group(1)
             kind = _kind_of(phrase, lx)
+    if kind is None and phrase and lang == "zh":
+        # "38个项目涵盖…", "8个重点项目进行了集中签约": a Chinese verb follows the noun phrase with no particle
+        phrase, kind = _leading_noun(phrase, lx) or (phrase, None)
     is_relation = bool(phrase) and lx.relation is not None and lx.relation.search(phrase)
     if kind is None and not is_relation:
         head = _enumeration_head(text, q.noun_end, lang, lx)
@@ -222,6 +225,21 @@ def _forward_cjk(text: str, q: Quantity, lang: str, lx: _CountLexicon) -> tuple[
     if kind is None:
         return None
     return kind, q.noun
+
+
+_LEADING_NOUN_REACH = 6  # "经贸合作项目": a noun and its modifiers, before the verb
+
+
+def _leading_noun(phrase: str, lx: _CountLexicon) -> tuple[str, str] | None:
+    """The shortest start of the phrase that ends in a counted noun, before any 的 (which would make what
+    precedes it a modifier of another noun: "5个国家的项目" counts countries)."""
+    for end in range(2, min(len(phrase), _LEADING_NOUN_REACH) + 1):
+        head = phrase[:end]
+        if "的" in head:
+            return None
+        if (kind := _kind_of(head, lx)) is not None:
+            return head, kind
+    return None
 
 
 _ENUMERATION_STOP = re.compile(r"[。，,；;：:！？!?\n]|[がはを]")
@@ -459,6 +477,10 @@ def _signed(text: str, q: Quantity, s_start: int, s_end: int, lang: str, lx: _Co
         starts = _CJK_CLAUSE_MARKS + (("、",) if lang == "ja" else ())
         clause_start = max(text.rfind(mark, s_start, q.start) for mark in starts) + 1
         ends = [i for i in (text.find(mark, q.end, s_end) for mark in _CJK_CLAUSE_MARKS) if i != -1]
+        # "商談は350件、うち成約は62件": a part of the count, and its own verb, begin after a part marker
+        part = lx.part.search(text, q.end, s_end) if lx.part is not None else None
+        if part is not None:
+            ends.append(part.start())
         return bool(lx.signing.search(text[max(clause_start, s_start):min(ends) if ends else s_end]))
     marks_before = list(_LATIN_CLAUSE_MARKS.finditer(text, s_start, q.start))
     clause_start = marks_before[-1].end() if marks_before else s_start

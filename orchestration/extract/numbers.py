@@ -35,7 +35,7 @@ _CJK_DIGITS = r"\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?(?!\d)|\d+(?:[.．]\d+)?"
 # a numeral in characters may have a decimal part before a myriad unit: "二十五点六亿" = 2.56e9
 _CJK_SEG = rf"(?:(?:{_CJK_DIGITS})[十百千]?|[{_KD}十百千]+(?:[点點][{_KD}]+(?=[万萬億亿兆]))?)"
 # A myriad-unit numeral: "2036億8000万", "2兆2000億", "1万7800", "4.3亿", "1000多万", "三十".
-_CJK_TOKEN = rf"(?<![0-9A-Za-z０-９.,．，])(?P<cjk>{_CJK_SEG}(?:(?P<mid>多|余)?[万萬億亿兆]+(?:{_CJK_SEG})?)*)"
+_CJK_TOKEN = rf"(?<![0-9A-Za-z０-９])(?<![0-9０-９][.,．，])(?P<cjk>{_CJK_SEG}(?:(?P<mid>多|余)?[万萬億亿兆]+(?:{_CJK_SEG})?)*)"
 
 _DIGITS = {
     # Russian: spaces group thousands, the comma is the decimal mark ("2 450", "7,25", "12,4031").

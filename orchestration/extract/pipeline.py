@@ -29,7 +29,7 @@ from orchestration.extract.roles.relevance import (
     names_countries,
     names_twin_towns,
 )
-from orchestration.extract.text import sentence_at, split_sentences
+from orchestration.extract.text import fold_lookalikes, sentence_at, split_sentences
 from orchestration.extract.version import extractor_version
 
 # changes with any change to the extraction code, its lexicons or its reference data
@@ -57,6 +57,8 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     if lang == "zh":
         # the lexicons are Simplified; offsets stay valid, and surfaces are cut from the original below
         original, text = text, to_simplified(text)
+    elif lang == "ru":
+        original, text = text, fold_lookalikes(text)
     else:
         original = text
     events = find_events(text, lang) or [e for e in [find_signing_event(text, lang)] if e is not None]

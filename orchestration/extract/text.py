@@ -129,3 +129,27 @@ def sentence_at(sentences, position: int) -> Sentence | None:
     """The sentence (of a list in text order) that holds the position, found by bisection."""
     i = bisect_right(starts_of(sentences), position) - 1
     return sentences[i] if i >= 0 and position < sentences[i].end else None
+
+
+# Greek and Latin letters that look like Cyrillic ones: some pages mix them into Russian words ("пοдписанο" with a
+# Greek omicron) to defeat copying, and a word so spelt matches no lexicon entry
+_CYRILLIC_LOOKALIKES = str.maketrans({
+    "ο": "о", "α": "а", "ε": "е", "κ": "к", "ρ": "р", "τ": "т", "υ": "у", "χ": "х",
+    "Ο": "О", "Α": "А", "Ε": "Е", "Κ": "К", "Ρ": "Р", "Τ": "Т", "Χ": "Х", "Μ": "М", "Η": "Н", "Β": "В",
+    "o": "о", "a": "а", "e": "е", "p": "р", "c": "с", "x": "х", "y": "у", "k": "к",
+    "O": "О", "A": "А", "E": "Е", "P": "Р", "C": "С", "X": "Х", "K": "К", "M": "М", "H": "Н", "B": "В", "T": "Т",
+})
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_WORD_RUN = re.compile(r"[^\W\d_]+")
+
+
+def fold_lookalikes(text: str) -> str:
+    """Each word written mostly in Cyrillic with Greek or Latin look-alike letters in it, in Cyrillic only. One
+    character for one, so offsets into the text stay valid; words wholly Latin or Greek are left alone."""
+    def fold(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if not _CYRILLIC.search(word) or word.isascii():
+            return word
+        folded = word.translate(_CYRILLIC_LOOKALIKES)
+        return folded if all(_CYRILLIC.match(ch) for ch in folded) else word
+    return _WORD_RUN.sub(fold, text)

@@ -117,3 +117,25 @@ def test_a_figure_after_this_years_word_is_this_events_when_last_years_came_firs
 ])
 def test_this_years_word_without_an_earlier_figure_leaves_a_running_total_alone(text, lang):
     assert _signed_counts(text, lang) == []
+
+
+@pytest.mark.parametrize("page, value", [
+    # a Chinese verb right after the counted noun, with no particle between; a count after a comma
+    ("博览会闭幕\n第三届边境贸易博览会6月2日在满洲里闭幕,此次签约的26个项目涵盖能源、物流等领域。", 26),
+    ("论坛开幕\n第二届林业合作论坛5月9日在伊春开幕。开幕式上，9个重点项目进行了集中签约。", 9),
+    # the signed part of what was only discussed
+    ("商談会が閉幕\n第4回食品商談会は7月3日、新潟市で閉幕した。商談件数は410件、うち成約は37件だった。", 37),
+    ("展会闭幕\n第五届木材展会7月3日在绥芬河闭幕,共洽谈项目410个,其中签约项目37个。", 37),
+    ("商談会が閉幕\n第4回食品商談会は7月3日、新潟市で閉幕した。会場では53件の成約があった。", 53),
+    ("Fair closes\nThe third timber fair closed in Vyborg on 3 July. Eleven memorandums were exchanged at the "
+     "closing ceremony.", 11),
+])
+def test_counts_with_the_verb_after_the_noun_or_in_a_part(page, value):
+    assert summarise(page).agreements == value
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Organisers expect to sign about 25 agreements at the fair.", "en"),
+])
+def test_an_expectation_is_no_count(text, lang):
+    assert not [c for c in find_agreement_counts(text, lang) if c.signed]

@@ -117,3 +117,13 @@ def test_a_japanese_town_is_a_municipality_and_a_neighbourhood_is_not():
     assert [c.country_code for c in found] == ["JP"] and found[0].name_en.startswith("Ogawa")
     assert cities("町議会の代表は阿見町から大連市へ向かった。") == ["Ami", "Dalian"]
     assert cities("会場は大手町の会議室だった。") == []
+
+
+def test_one_prefecture_suffix_after_a_list_makes_each_name_a_prefecture():
+    text = "会合には新潟、富山、石川県の副知事と、仙台市の市長が出席した。"
+    assert cities(text) == ["Sendai"]
+    assert kinds(text)["富山"][0] == "admin_region"
+
+
+def test_a_branch_named_after_a_place_is_an_organisation():
+    assert cities("ウラジオストク支店の社員が大阪市を訪れた。") == ["Osaka"]

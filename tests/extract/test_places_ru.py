@@ -158,3 +158,16 @@ def test_seed_document_cities():
             "Xi’an"} <= found
     assert found <= {"Ürümqi", "Wuhan", "Shenyang", "Harbin", "Changchun", "Jinan", "Hefei", "Changsha", "Nanchang",
                      "Xi’an"}
+
+
+def test_greek_lookalike_letters_inside_russian_words_are_read_as_cyrillic():
+    from orchestration.extract.text import fold_lookalikes
+    from tests.extract.document_helpers import summarise
+
+    written = "Мэры пοдписали 12 сοглашений в Τοмске."  # omicron, tau: letters of another alphabet
+    assert fold_lookalikes(written) == "Мэры подписали 12 соглашений в Томске."
+    assert fold_lookalikes("Форум IT-Expo в Omsk") == "Форум IT-Expo в Omsk"  # Latin words stay Latin
+    page = ("Форум в Томске\nМеждународный форум городов-побратимов прошёл 3 июня 2024 года в Τοмске. "
+            "Участники пοдписали 12 сοглашений о сотрудничестве.")
+    summary = summarise(page)
+    assert summary.agreements == 12 and summary.host == "Tomsk"

@@ -163,3 +163,16 @@ def test_a_place_name_running_into_a_foreign_persons_name_is_part_of_it():
 def test_a_place_name_right_after_a_persons_title_is_the_persons_name():
     assert cities("姊妹城市市长大久保勉说，双方将扩大交流。") == []
     assert cities("长春市长出席了开幕式。") == ["Changchun"]
+
+
+def test_one_province_suffix_after_a_list_makes_each_name_a_province():
+    text = "来自辽宁、吉林、黑龙江省的企业和长春市代表出席。"
+    assert cities(text) == ["Changchun"]
+
+
+@pytest.mark.parametrize("text", [
+    "俄罗斯科学院乌拉尔分院与哈尔滨工业大学签署协议。",  # a branch named after a region
+    "当地坚持以港兴城，推动三峡库区旅游发展。",  # a slogan's verb and object; the Three Gorges
+])
+def test_names_that_are_not_cities_here(text):
+    assert "Oral" not in cities(text) and "Sanxia" not in cities(text) and "Xingcheng" not in cities(text)

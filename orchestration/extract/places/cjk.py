@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from orchestration.extract.common_words import BIG_CITY, is_common_word, zipf
@@ -80,6 +80,8 @@ _OPENING_BRACKETS = frozenset("(（")
 _CJK_QUOTES = re.compile(r"「[^「」。]{2,40}」|『[^『』。]{2,40}』|“[^“”。]{2,40}”")
 # what joins the items of a list: one mark or conjunction, or none (辽宁、吉林; 吉林及辽宁; 吉林及び遼寧)
 _ENUMERATION_GAP = re.compile(r"(?:[、，,・和与及と]|及び)?")
+# the suffixes of a province or prefecture (省, 県, 府) that may close a list of bare names
+_LIST_REGION_SUFFIXES = frozenset("省県府")
 _MAYOR = fold_cjk("市長")
 _JA_MUNICIPALITIES = frozenset({"町", "村"})
 _BRACKETED_PART = re.compile(r"[(（][\u3040-\u30ff\u4e00-\u9fff]{1,4}[)）]")
@@ -208,7 +210,23 @@ class CjkPlaces:
             mention = self._classify(item, previous, following, context)
             if mention is not None:
                 mentions.append(mention)
-        return mentions
+        return self._regions_by_list_suffix(mentions)
+
+    def _regions_by_list_suffix(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """"福岡、佐賀、長崎、山口県の知事", "河北、山东、河南省": one suffix after a list of bare names says what
+        each of them is; a province or prefecture that shares its capital's name is not the city."""
+        out = list(mentions)
+        for index in range(len(out) - 1, 0, -1):
+            last = out[index]
+            if last.kind != "admin_region" or last.surface[-1:] not in _LIST_REGION_SUFFIXES:
+                continue
+            j = index - 1
+            while j >= 0 and _ENUMERATION_GAP.fullmatch(self.folded[out[j].end:out[j + 1].start]) \
+                    and out[j].kind in ("city", "admin_region") and out[j].surface[-1:] not in _ADMIN_SUFFIX_CHARS:
+                if out[j].kind == "city":
+                    out[j] = replace(out[j], city=None, candidates=[], kind="admin_region")
+                j -= 1
+        return out
 
     def _classify(self, item: PlaceItem, previous: PlaceItem | None, following: PlaceItem | None, context: set[str]
                   ) -> PlaceMention | None:

@@ -81,7 +81,7 @@ def _with_lists_added(text: str, counts: list[CountMention], lang: str) -> list[
 
 def agreement_count_row(ctx: Context, document_id: str, event_ref: str) -> dict | None:
     found = find_agreement_counts(ctx.text, ctx.lang)
-    signed = [c for c in found if c.signed and not c.part_of_total and not c.running]
+    signed = [c for c in found if c.signed and not c.running and (not c.part_of_total or _signed_part(c, found))]
     if not signed:
         # a tally "so far" is the event's when the report states no other count and the tally's sentence is
         # about the event ("к настоящему времени на форуме подписано 40 соглашений")
@@ -107,6 +107,14 @@ def agreement_count_row(ctx: Context, document_id: str, event_ref: str) -> dict 
     return make_row(document_id, "agreement_count", event_ref, "event", best.start, best.end, ctx.text,
                     sentence_of(ctx, best.start), count_value=int(best.value), count_kind=best.kind,
                     qualifier=best.qualifier)
+
+
+def _signed_part(part: CountMention, found: list[CountMention]) -> bool:
+    """"350 talks were held, of which 62 ended in contracts": a signed part of a count that was not signed is
+    the count of what was signed."""
+    wholes = [c for c in found if c.sentence_start == part.sentence_start and c.start < part.start
+              and not c.part_of_total]
+    return bool(wholes) and not any(c.signed for c in wholes)
 
 
 def money_rows(ctx: Context, document_id: str, event_ref: str) -> list[dict]:
