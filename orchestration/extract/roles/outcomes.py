@@ -1,7 +1,8 @@
 """The event's outcomes: the number of agreements signed and the amounts that are deals.
 
 The number of agreements is the largest count of signed agreements, contracts, projects, documents, deals or
-memoranda stated in the body, a part of a larger count ("including 14 contracts") never being one (the headline only when the body states none), general cooperation agreements
+memoranda stated in the body, a part of a larger count ("including 14 contracts") never being one unless the larger
+count was not signed ("350 talks, of which 62 ended in contracts") (the headline only when the body states none), general cooperation agreements
 preferred to sister-city ones; coordinated counts in one clause are added up when they count the same kind of
 thing ("3 pairs of sister towns and 2 pairs of sister counties" is 5, "友好城市协议3份、友好省州协议2份" is 5, "3 соглашения и 2
 меморандума" are 5 documents). Which counts are results of the event
