@@ -89,15 +89,26 @@ def _find_events(text: str, lang: str) -> tuple[EventMention, ...]:
     excluded = _excluded_pattern(lang)
     excluded_spans = [(m.start(), m.end()) for m in excluded.finditer(text)] if excluded else []
     organisers = tuple(lexicon(lang, "events").get("organiser_suffixes", []))
+    anaphoric = tuple(lexicon(lang, "events").get("anaphoric_determiners", []))
     mentions = []
+    # what each noun last named in full: an excluded kind ("マラソン大会") or an event
+    last_named: dict[str, bool] = {}
     for match in _noun_pattern(lang).finditer(text):
+        noun = match.group(0)
         if any(s <= match.start() < e or s < match.end() <= e for s, e in excluded_spans):
+            last_named[noun] = False
             continue
         if organisers and text.startswith(organisers, match.end()):
             continue  # "大会組織委員会", "博览会组委会": the organiser, not the event
         grow = {"ru": _name_ru, "en": _name_en}.get(lang, _name_cjk)
         name_start, name_end = grow(text, match.start(), match.end(), lang)
         name = text[name_start:name_end].strip()
+        # Japanese and Chinese refer back with the bare noun or 同/该 before it (the languages with such words)
+        refers_back = bool(anaphoric) and (name == noun or text.endswith(anaphoric, 0, match.start()))
+        if refers_back and last_named.get(noun) is False:
+            continue  # 同大会, a bare 大会 after a marathon (マラソン大会): the said race, no event either
+        if not refers_back:
+            last_named[noun] = True
         mentions.append(
             EventMention(
                 start=match.start(),

@@ -36,6 +36,13 @@ def test_a_council_chairman_is_no_meeting(text, lang):
     assert not [e for e in find_events(text, lang) if e.event_type == "conference"]
 
 
+def test_the_said_meeting_is_an_event_only_if_what_it_refers_to_is_one():
+    race = "那覇市のマラソン大会には台湾からの選手も参加した。同大会は交流の場となっている。"
+    forum = "第5回日中経済交流大会が那覇市で開かれた。同大会では協定が結ばれた。"
+    assert find_events(race, "ja") == []
+    assert "同大会" in {e.name for e in find_events(forum, "ja")}
+
+
 def test_a_cooperation_cue_in_the_headline_is_enough():
     page = ("Во Владимире открылся международный экономический форум\n"
             "Форум открылся 14 июня 2023 года во Владимире, в нём участвуют гости из 12 стран.")

@@ -121,12 +121,44 @@ edges as (
       )
 ),
 
+-- A report that shares its edition number with another ("the 8th") is that edition's: its link to a report that
+-- states no edition but contradicts that edition (another year, another host) goes, both ways. An undated
+-- report of the 8th expo, on the same days as the 1st, stays the 8th's.
+edition_edges as (
+    select edges.event_ref, edges.same_as_ref
+    from edges
+    inner join candidates using (event_ref, same_as_ref)
+    where candidates.same_edition
+),
+
+off_edition as (
+    select distinct edges.event_ref, edges.same_as_ref
+    from edges
+    inner join candidates using (event_ref, same_as_ref)
+    inner join edition_edges on edition_edges.event_ref = edges.event_ref
+        and edition_edges.same_as_ref <> edges.same_as_ref
+    inner join assembled as linked on linked.event_ref = edges.same_as_ref
+    inner join assembled as edition on edition.event_ref = edition_edges.same_as_ref
+    where not coalesce(candidates.same_edition, false)
+      and (linked.any_year <> edition.any_year or not {{ same_host_place('linked', 'edition') }})
+),
+
+edition_true_edges as (
+    select edges.event_ref, edges.same_as_ref
+    from edges
+    where not exists (
+        select 1 from off_edition
+        where (off_edition.event_ref = edges.event_ref and off_edition.same_as_ref = edges.same_as_ref)
+           or (off_edition.event_ref = edges.same_as_ref and off_edition.same_as_ref = edges.event_ref)
+    )
+),
+
 -- A report whose linked reports contradict each other (two years, two hosts, two editions: reports of a
 -- yearly forum that give no year link to every edition) is ambiguous and links to none.
 bridges as (
     select distinct first_link.event_ref
-    from edges as first_link
-    inner join edges as second_link
+    from edition_true_edges as first_link
+    inner join edition_true_edges as second_link
         on second_link.event_ref = first_link.event_ref and second_link.same_as_ref > first_link.same_as_ref
     inner join assembled as one on one.event_ref = first_link.same_as_ref
     inner join assembled as other on other.event_ref = second_link.same_as_ref
@@ -139,7 +171,7 @@ bridges as (
 clean_edges as (
     select edges.event_ref, edges.same_as_ref, left_event.any_year is not null as left_dated,
            right_event.any_year is not null as right_dated
-    from edges
+    from edition_true_edges as edges
     inner join assembled as left_event on left_event.event_ref = edges.event_ref
     inner join assembled as right_event on right_event.event_ref = edges.same_as_ref
     where edges.event_ref not in (select event_ref from bridges)
