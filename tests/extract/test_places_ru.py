@@ -171,3 +171,8 @@ def test_greek_lookalike_letters_inside_russian_words_are_read_as_cyrillic():
             "Участники пοдписали 12 сοглашений о сотрудничестве.")
     summary = summarise(page)
     assert summary.agreements == 12 and summary.host == "Tomsk"
+
+
+def test_belarusian_towns_take_the_names_english_writes():
+    assert cities("Делегации Бобруйска, Барановичей и Солигорска прибыли в Лунинец.") == [
+        "Babruysk", "Baranavichy", "Salihorsk", "Luninets"]
