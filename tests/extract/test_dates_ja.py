@@ -227,3 +227,22 @@ def test_agency_only_dateline():
 
 def test_headline_in_brackets_is_not_a_dateline():
     assert find_dateline("【速報】博覧会が閉幕", LANG) is None
+
+
+@pytest.mark.parametrize("text", [
+    "見本市は9月14、15の両日、札幌で開かれた。",
+    "見本市は9月14日、15日の両日、札幌で開かれた。",
+    "見本市は9月14、15日に札幌で開かれた。",
+])
+def test_two_days_listed_with_a_comma_are_a_span(text):
+    m = one(text, kind="range")
+    assert (m.first, m.last) == (PartialDate(None, 9, 14), PartialDate(None, 9, 15))
+
+
+def test_two_days_listed_apart_stay_two_days():
+    assert [m.first.day for m in dates("会合は9月3日、10日に開かれた。")] == [3, 10]
+
+
+def test_a_year_that_closes_a_quoted_name_is_a_year():
+    found = dates("5月25、26の両日、「アジア大学フェア in Japan 2021」が福岡で開かれた。")
+    assert [m.first.year for m in found if m.kind == "year_only"] == [2021]

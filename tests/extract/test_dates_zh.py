@@ -270,3 +270,9 @@ def test_dateline_after_breadcrumbs_and_timestamp():
 
 def test_no_dateline_in_plain_sentence():
     assert find_dateline("6月8日,论坛在银川市开幕。", LANG) is None
+
+
+@pytest.mark.parametrize("text", ["洽谈会于9月14、15日在大连举行。", "洽谈会9月14日、15日两天在大连举行。"])
+def test_two_days_listed_with_a_comma_are_a_span(text):
+    m = one(text, kind="range")
+    assert (m.first.month, m.first.day, m.last.day) == (9, 14, 15)

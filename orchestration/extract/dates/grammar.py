@@ -704,6 +704,10 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
     def day(i: int) -> str:
         return rf"(?P<d{i}>{d_num})\s*[{day_marks}]"
 
+    both_days = alt(lex.get("both_days") or [])
+    # "5月25、26の両日": "both days" after the second day stands for its 日
+    second_day = rf"(?P<d2>{d_num})\s*(?:[{day_marks}]|(?=(?:{both_days})))" if both_days else day(2)
+
     if lang == "ja":
         wd_chars = "".join(lex.get("weekday_days") or {})
         wd_paren = rf"(?:\s*\(\s*[{wd_chars}](?:曜日?)?\s*\))?"  # "3月25日(月)"
@@ -744,7 +748,7 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
 
     patterns = [
         _Pattern(re.compile(month(1) + rf"(?P<d1>{d_num})\s*(?:[{day_marks}])?" + wd_paren + conn
-                            + rf"(?:(?P<y2>{year_token})\s*年\s*)?(?:(?P<m2>{m_num})\s*月\s*)?" + day(2) + wd_paren
+                            + rf"(?:(?P<y2>{year_token})\s*年\s*)?(?:(?P<m2>{m_num})\s*月\s*)?" + second_day + wd_paren
                             + suf), _h_range, range_prefix_re),
         _Pattern(re.compile(wd_range), _h_weekday_range, re.compile(r"(?:从|從|自)\s*$")),
         *_numeric_patterns(lang),
@@ -766,7 +770,7 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
         _Pattern(re.compile(month(1) + rf"(?![\d{cn}])"), _h_month, year_prefix_re),
         _Pattern(re.compile(rf"(?<![\d©./\-])(?P<y1>{year_token})\s*(?:[-–—~～至到]\s*(?P<y2>{year_token})\s*)?年"
                             rf"(?:度)?"), _h_year),
-        _Pattern(re.compile(rf"{_DIGIT_AHEAD}(?<![\d©./\-,])(?P<y1>{YEAR})(?![\d%.\-/:,])(?=[{CJK}「“《])"),
+        _Pattern(re.compile(rf"{_DIGIT_AHEAD}(?<![\d©./\-,])(?P<y1>{YEAR})(?![\d%.\-/:,])(?=[{CJK}「“《」』”》])"),
                  _h_bare_year_cjk),
     ]
     common = _common_maps(lang, lex)
