@@ -345,6 +345,41 @@ def _cjk_small_number(token: str) -> int | None:
     return total + current or None
 
 
+def find_delegation_visit(text: str, lang: str, lead_sentences: int = 4) -> EventMention | None:
+    """A report with no event noun whose lead sends a delegation between twin towns («делегация
+    города-побратима прибыла», 友好城市代表团访问): the visit is a sister-city meeting, the delegation its name."""
+    delegation = _word_pattern(lang, "delegation_nouns")
+    twin = _twin_town_words(lang)
+    if delegation is None or twin is None:
+        return None
+    lead = split_sentences(text)[:lead_sentences]
+    if not any(twin.search(sentence.text) for sentence in lead):
+        return None
+    # the sentence that names both the delegation and the twin towns first: it tells the visit, a headline only names it
+    for sentence in sorted(lead, key=lambda s: not twin.search(s.text)):
+        found = delegation.search(sentence.text)
+        if found:
+            start, end = sentence.start + found.start(), sentence.start + found.end()
+            return EventMention(start, end, start, end, text[start:end], "exchange_meeting", None)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _word_pattern(lang: str, key: str) -> re.Pattern[str] | None:
+    words = lexicon(lang, "events").get(key) or []
+    # Russian and English words are stems with endings; Japanese and Chinese ones whole words
+    boundary, ending = (r"\b", r"\w*") if lang in ("en", "ru") else ("", "")
+    return re.compile(boundary + "(?:" + "|".join(re.escape(w) for w in words) + ")" + ending, re.IGNORECASE) if words else None
+
+
+@lru_cache(maxsize=None)
+def _twin_town_words(lang: str) -> re.Pattern[str] | None:
+    # the words counts.py reads sister-city agreements by, as relevance.names_twin_towns does
+    from orchestration.extract.places.common import compile_words
+
+    return compile_words(lexicon(lang, "counts").get("sister_city") or [])
+
+
 @lru_cache(maxsize=None)
 def _signing_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     verbs = lexicon(lang, "events")["signing_verbs"]

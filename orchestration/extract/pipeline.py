@@ -12,7 +12,7 @@ from datetime import date
 from orchestration.extract.chinese import to_simplified
 from orchestration.extract.dates import find_dateline
 from orchestration.extract.dates.plausibility import implausible_reason
-from orchestration.extract.events import find_events, find_signing_event
+from orchestration.extract.events import find_delegation_visit, find_events, find_signing_event
 from orchestration.extract.lexicons import LANGUAGES
 from orchestration.extract.roles.cities import city_rows, is_online
 from orchestration.extract.roles.context import Context, make_row, sentence_of
@@ -61,7 +61,8 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
         original, text = text, fold_lookalikes(text)
     else:
         original = text
-    events = find_events(text, lang) or [e for e in [find_signing_event(text, lang)] if e is not None]
+    events = find_events(text, lang) or [e for e in [find_signing_event(text, lang) or find_delegation_visit(text, lang)]
+                                         if e is not None]
     if not events:
         return DocumentExtraction(document_id, False, "no_event_mention")
     if not has_cooperation_cue(text, lang) and not any(names_countries(e.name, lang) for e in events):

@@ -175,3 +175,21 @@ def test_what_the_writer_recalls_is_background(page, lang):
     summary = summarise(page)
     assert summary.date[:3] == (2024, 5, 14) and summary.agreements is None
     assert not summary.partners & {"Tula", "Taunton"}
+
+
+@pytest.mark.parametrize("page, lang", [
+    ("Гости из Гродно\nДелегация города-побратима Гродно во главе с мэром прибыла в Омск 12 июня 2024 года на "
+     "празднование Дня города.", "ru"),
+    ("Visit from Kanazawa\nA delegation from our sister city Kanazawa, led by its mayor, arrived in Omaha on "
+     "12 June 2024 for the city's festival.", "en"),
+    ("金沢市から訪問団\n姉妹都市の金沢市から市長を団長とする訪問団が2024年6月12日、市役所を訪れた。", "ja"),
+    ("大分市代表团访汉\n2024年6月12日，友好城市大分市市长率代表团访问武汉。", "zh"),
+])
+def test_a_twin_towns_delegation_visit_is_a_sister_city_meeting(page, lang):
+    summary = summarise(page)
+    assert summary.relevant and summary.event["event_type"] == "exchange_meeting"
+    assert summary.date[:3] == (2024, 6, 12)
+
+
+def test_a_delegation_with_no_twin_town_is_no_event():
+    assert not summarise("Делегация в Омске\nДелегация министерства прибыла в Омск 12 июня 2024 года.").relevant
