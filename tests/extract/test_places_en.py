@@ -85,3 +85,11 @@ def test_a_capitalised_marker_right_before_a_word_begins_a_compound():
     # "Town Council", "City Hall": no town named Council or Hall; "the town of X" still marks X
     assert cities("The reception was hosted by the Town Council and held at City Hall.") == []
     assert cities("Delegates travelled on to the town of Grodno.") == ["Grodno"]
+
+
+def test_a_given_name_after_a_title_of_a_country_is_a_person():
+    text = ("The President of Russia Vladimir Putin sent greetings. “Trade grows,” added Vladimir Putin. "
+            "The Mayor of Harbin then visited Vladimir.")
+    assert cities(text) == ["Harbin", "Vladimir"]
+    assert [m.start for m in find_places(text, "en") if m.kind == "city" and m.city.name_en == "Vladimir"] == [
+        text.rindex("Vladimir")]

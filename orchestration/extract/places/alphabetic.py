@@ -64,6 +64,11 @@ _EN_TITLES = frozenset(
     "consul professor prof vice deputy general manager ceo head chief commissioner councilman councilwoman councillor "
     "councilor senator rep representative spokesman spokeswoman spokesperson officer coach".split()
 )
+# A title (of a place), then a given name and a surname: "President of Russia Vladimir Putin", "Mayor Anna Lee"
+_EN_TITLED_NAME = re.compile(
+    r"\b(?i:" + "|".join(sorted(_EN_TITLES, key=len, reverse=True)) + r")\.?"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+([A-Z][a-z][\w'-]*\s+[A-Z][a-z][\w'-]*)"
+)
 
 
 @lru_cache(maxsize=None)
@@ -461,6 +466,9 @@ class AlphabeticPlaces:
             return True
         if self.lang == "en" and _EN_APPOSITIVE_TITLE.match(self.text, self._capitalised_run_end(last)):
             return True  # "Lin Hao, vice president of …": a title after the name
+        if self.lang == "en" and last < len(tokens) and self.adjacent[last - 1] \
+                and f"{tokens[last - 1][2]} {tokens[last][2]}" in self._titled_names():
+            return True  # "… stressed Vladimir Putin": the name a title introduced elsewhere in the text
         if self.lang == "en":
             # "Mayor Zhao Jianjun", "deputy governor Erlan Taraz": a title, then up to two capitalised words
             k = first - 1
@@ -470,7 +478,17 @@ class AlphabeticPlaces:
             if k >= 0 and (self.adjacent[k] or _ABBREVIATION_GAP.fullmatch(self.text[tokens[k][1]: tokens[k + 1][0]])) \
                     and tokens[k][2].lower() in _EN_TITLES:
                 return True
+            # "the President of Russia Vladimir Putin": a title of a place, then a given name and a surname
+            following = tokens[last][2] if last < len(tokens) and self.adjacent[last - 1] else ""
+            if k < first - 1 and k >= 1 and tokens[k][2] == "of" and tokens[k - 1][2].lower() in _EN_TITLES \
+                    and _is_capitalised(following):
+                return True
         return False
+
+    def _titled_names(self) -> frozenset[str]:
+        if not hasattr(self, "_titled"):
+            self._titled = frozenset(" ".join(m.group(1).split()) for m in _EN_TITLED_NAME.finditer(self.text))
+        return self._titled
 
     def _is_russian_person(self, first: int, last: int) -> bool:
         """«Алексей Орлов», «Владимиром Приваловым», «Орлов Алексей Петрович»: a given name beside the word, or
