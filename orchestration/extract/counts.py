@@ -287,7 +287,10 @@ def _backward_cjk(text: str, q: Quantity, sentence_start: int, lang: str,
     if counters is None:
         return None
     counter = counters.match(text, q.end + len(re.match(r"(?:多|余り|余)?", text[q.end:]).group(0)))
-    if counter is None or counter.group(0) in ("の", "つの") or counter.group(0) not in lx.agreement_counters:
+    # "協定締結数は20を超えた": a number of things, named with 数 (number) as the topic, takes no counter
+    numbered = lang == "ja" and counter is None and re.search(r"数\s*(?:は|が)\s*$", text[max(sentence_start, q.start - 4):q.start])
+    if not numbered and (counter is None or counter.group(0) in ("の", "つの")
+                         or counter.group(0) not in lx.agreement_counters):
         return None
     _, number_start = qualifier_before(text, q.start, lang)  # "约40项", but not the 约 of "签约40项"
     window = text[max(sentence_start, q.start - 40):number_start]
@@ -299,15 +302,25 @@ def _backward_cjk(text: str, q: Quantity, sentence_start: int, lang: str,
     if not phrase:
         return None
     kind = _kind_of(phrase, lx)
+    if kind is None and lx.signing is not None and (signing := re.search(rf"(?:{lx.signing.pattern})$", phrase)):
+        # "協定締結数は20", "协议签署数量": the things, then the act of signing them as a noun
+        kind = _kind_of(phrase[:signing.start()], lx) if signing.start() else None
     if kind is None and lang == "ja" and "は" in phrase:
         # "成約件数は前回を上回る260件": the topic names what is counted; a clause on the figure stands between
         phrase = _without_particles(phrase[:phrase.rindex("は") + 1], lx)
         kind = _kind_of(phrase, lx) if phrase else None
+    if kind is None and lang == "ja" and "は、" in window:
+        # "成約は、前年比2割増の58件": the topic stands before a comma
+        topic = window[:window.rindex("は、") + 1]
+        stops = list(_CJK_PHRASE_STOP.finditer(topic))
+        topic = _without_particles(topic[stops[-1].end():] if stops else topic, lx)
+        if topic and (topic_kind := _kind_of(topic, lx)) is not None:
+            phrase, kind = topic, topic_kind
     if not phrase:
         return None
     if kind is None:
         # "现场签约45项": items signed, their noun left out
-        if counter.group(0) not in _PAIR_COUNTERS and lx.signing is not None \
+        if counter is not None and counter.group(0) not in _PAIR_COUNTERS and lx.signing is not None \
                 and re.search(rf"(?:{lx.signing.pattern})(?:[了过]|した|された)?$", phrase):
             return "deals", phrase
         return None
@@ -476,6 +489,9 @@ def _signed(text: str, q: Quantity, s_start: int, s_end: int, lang: str, lx: _Co
         # the count it may only list ("25件の技術移転、共同研究などの協定が結ばれた"), as a Chinese 、 always does
         starts = _CJK_CLAUSE_MARKS + (("、",) if lang == "ja" else ())
         clause_start = max(text.rfind(mark, s_start, q.start) for mark in starts) + 1
+        if lang == "ja" and text.startswith("は、", clause_start - 2):
+            # "成約は、前年比2割増の58件": a topic before its comma belongs to the clause that follows
+            clause_start = max(text.rfind(mark, s_start, clause_start - 2) for mark in starts) + 1
         ends = [i for i in (text.find(mark, q.end, s_end) for mark in _CJK_CLAUSE_MARKS) if i != -1]
         # "商談は350件、うち成約は62件": a part of the count, and its own verb, begin after a part marker
         part = lx.part.search(text, q.end, s_end) if lx.part is not None else None

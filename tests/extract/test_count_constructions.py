@@ -139,3 +139,11 @@ def test_counts_with_the_verb_after_the_noun_or_in_a_part(page, value):
 ])
 def test_an_expectation_is_no_count(text, lang):
     assert not [c for c in find_agreement_counts(text, lang) if c.signed]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("協定締結数は20を超えた。", 20),  # a number of signings, with no counter
+    ("同フェアでの成約は、前年比2割増の58件。", 58),  # the topic before a comma
+])
+def test_japanese_counts_named_by_their_topic(text, value):
+    assert [(c.value, c.signed) for c in find_agreement_counts(text, "ja")] == [(value, True)]
