@@ -176,3 +176,16 @@ def test_one_province_suffix_after_a_list_makes_each_name_a_province():
 ])
 def test_names_that_are_not_cities_here(text):
     assert "Oral" not in cities(text) and "Sanxia" not in cities(text) and "Xingcheng" not in cities(text)
+
+
+@pytest.mark.parametrize("text, city", [
+    ("第三届食品博览会在沪开幕。", "Shanghai"),
+    ("友好城市代表团来京参加论坛。", "Beijing"),
+    ("日本友城市长率团访汉并举办文化周活动。", "Wuhan"),
+])
+def test_a_big_citys_one_character_name_after_a_verb_of_going_there(text, city):
+    assert city in cities(text)
+
+
+def test_a_one_character_name_inside_a_word_is_no_city():
+    assert cities("他在汉语课上介绍了京剧。") == []

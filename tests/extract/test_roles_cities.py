@@ -234,3 +234,11 @@ def test_a_chinese_city_travelled_to_for_the_event_hosts_it():
     summary = summarise(page)
     assert summary.host == "Busan"
     assert "Qingdao" in summary.partners
+
+
+def test_a_city_whose_mayor_went_elsewhere_to_hold_the_event_is_not_its_host():
+    from tests.extract.document_helpers import summarise
+
+    page = ("友城市长访汉\n2024年5月8日，日本友好城市金泽市市长率团访汉并举办“金泽周”活动，两市签署合作备忘录。")
+    summary = summarise(page)
+    assert summary.host == "Wuhan" and "Kanazawa" in summary.partners

@@ -190,6 +190,22 @@ def _katakana_bounded(text: str, start: int, end: int) -> bool:
     return before_ok and after_ok
 
 
+@lru_cache(maxsize=None)
+def _abbreviations(lang: str) -> dict[str, str]:
+    return {fold_cjk(str(k)): fold_cjk(str(v)) for k, v in (lexicon(lang, "places").get("city_abbreviations") or {}).items()}
+
+
+@lru_cache(maxsize=None)
+def _abbreviation_pattern(lang: str) -> re.Pattern[str] | None:
+    places = lexicon(lang, "places")
+    names, before, after = _abbreviations(lang), places.get("abbreviation_before"), places.get("abbreviation_after")
+    if not names or not before or not after:
+        return None
+    verbs_before = "|".join(re.escape(fold_cjk(str(b))) for b in before)
+    verbs_after = "|".join(re.escape(fold_cjk(str(a))) for a in after)
+    return re.compile(f"(?:{verbs_before})(?P<abbr>[{''.join(names)}])(?={verbs_after})")
+
+
 class CjkPlaces:
     def __init__(self, text: str, lang: str):
         self.text = text
@@ -210,7 +226,28 @@ class CjkPlaces:
             mention = self._classify(item, previous, following, context)
             if mention is not None:
                 mentions.append(mention)
-        return self._regions_by_list_suffix(mentions)
+        mentions = self._regions_by_list_suffix(mentions)
+        abbreviated = self._abbreviated_cities(mentions)
+        return sorted(mentions + abbreviated, key=lambda m: m.start) if abbreviated else mentions
+
+    def _abbreviated_cities(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """在沪举行, 访汉: a big city's one-character name between a verb of being or going there and a verb or a
+        stop (the lexicon's ``city_abbreviations``)."""
+        pattern = _abbreviation_pattern(self.lang)
+        if pattern is None:
+            return []
+        names = _abbreviations(self.lang)
+        taken = [(m.start, m.end) for m in mentions]
+        found = []
+        for match in pattern.finditer(self.folded):
+            start, end = match.start("abbr"), match.end("abbr")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            cities = self.gazetteer.by_key(names[match.group("abbr")])
+            if cities:
+                city = max(cities, key=lambda c: c.population)
+                found.append(PlaceMention(start, end, self.text[start:end], city, [city], "city"))
+        return found
 
     def _regions_by_list_suffix(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """"福岡、佐賀、長崎、山口県の知事", "河北、山东、河南省": one suffix after a list of bare names says what

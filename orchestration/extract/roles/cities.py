@@ -142,7 +142,10 @@ def _is_locative(ctx: Context, place) -> bool:
         if any(b in before for b in roles.get("motion_before", [])) \
                 and any(a in clause for a in roles.get("motion_after", [])):
             return True
-        if any(a in after[:window] for a in roles.get("locative_after", [])):
+        verbs = [after.find(a, 0, window) for a in roles.get("locative_after", [])]
+        first_verb = min((i for i in verbs if i != -1), default=-1)
+        # "大分市市长访汉并举办…": a verb of going elsewhere before the event's verb makes the city where they came from
+        if first_verb != -1 and not any(m in after[:first_verb] for m in roles.get("motion_before", [])):
             return True
         # "北京の人民大会堂で開かれ": the city owns the venue that hosts the event
         owner = roles.get("venue_owner_particle")
