@@ -34,6 +34,15 @@ def is_surname(word: str) -> bool:
     return _share(word, "Surn") >= 0.3
 
 
+# the endings of Russian, Ukrainian and Belarusian surnames, for surnames too rare for the dictionary («Ощепков»)
+_SURNAME_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|енко|ук|юк|ич|ович)(?:а|у|ым|ой|ом|е)?$")
+
+
+def looks_like_surname(word: str) -> bool:
+    """A surname by the dictionary, or a capitalised word with a surname's ending (the dictionary lacks many)."""
+    return is_surname(word) or (word[:1].isupper() and len(word) > 4 and bool(_SURNAME_ENDING.search(word)))
+
+
 def is_patronymic(word: str) -> bool:
     return _share(word, "Patr") >= 0.5
 

@@ -144,6 +144,7 @@ def test_an_expectation_is_no_count(text, lang):
 @pytest.mark.parametrize("text, value", [
     ("協定締結数は20を超えた。", 20),  # a number of signings, with no counter
     ("同フェアでの成約は、前年比2割増の58件。", 58),  # the topic before a comma
+    ("会期中、両国は計17の観光・物流協力プロジェクトに調印した。", 17),  # ・ inside the noun phrase
 ])
 def test_japanese_counts_named_by_their_topic(text, value):
     assert [(c.value, c.signed) for c in find_agreement_counts(text, "ja")] == [(value, True)]

@@ -176,3 +176,7 @@ def test_greek_lookalike_letters_inside_russian_words_are_read_as_cyrillic():
 def test_belarusian_towns_take_the_names_english_writes():
     assert cities("Делегации Бобруйска, Барановичей и Солигорска прибыли в Лунинец.") == [
         "Babruysk", "Baranavichy", "Salihorsk", "Luninets"]
+
+
+def test_a_given_name_before_a_surname_the_dictionary_lacks_is_a_person():
+    assert cities("Выступил генеральный консул Владимир Ощепков, затем гости из Владимира.") == ["Vladimir"]

@@ -502,7 +502,7 @@ class AlphabeticPlaces:
         if _is_capitalised(following) and russian.is_patronymic(following):
             return True
         if len(words) == 1 and _is_capitalised(following) and russian.is_given_name(words[0]) \
-                and russian.is_surname(following):
+                and russian.looks_like_surname(following):
             return True
         return len(words) == 1 and _is_capitalised(following) and russian.is_surname(words[0]) \
             and russian.is_given_name(following)
