@@ -189,3 +189,7 @@ def test_a_big_citys_one_character_name_after_a_verb_of_going_there(text, city):
 
 def test_a_one_character_name_inside_a_word_is_no_city():
     assert cities("他在汉语课上介绍了京剧。") == []
+
+
+def test_a_company_named_after_a_city_and_its_trade_is_no_city():
+    assert cities("日立造船与三菱重工的代表出席了论坛。") == []
