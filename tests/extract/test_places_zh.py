@@ -193,3 +193,7 @@ def test_a_one_character_name_inside_a_word_is_no_city():
 
 def test_a_company_named_after_a_city_and_its_trade_is_no_city():
     assert cities("日立造船与三菱重工的代表出席了论坛。") == []
+
+
+def test_a_common_word_that_only_a_small_town_bears_is_the_word():
+    assert cities("两国坚持走生活富裕、生态良好的发展道路，武汉代表出席。") == ["Wuhan"]

@@ -82,6 +82,9 @@ _CJK_QUOTES = re.compile(r"「[^「」。]{2,40}」|『[^『』。]{2,40}』|“
 _ENUMERATION_GAP = re.compile(r"(?:[、，,・和与及と]|及び)?")
 # the suffixes of a province or prefecture (省, 県, 府) that may close a list of bare names
 _LIST_REGION_SUFFIXES = frozenset("省県府")
+# a bare two-character name this common as a word (富裕, 光明, 安宁) is the word, unless a city of this size or more
+# bears it (武汉, 长春 are common words too)
+_COMMON_WORD_ZIPF, _SMALL_TOWN = 3.5, 200_000
 _MAYOR = fold_cjk("市長")
 _JA_MUNICIPALITIES = frozenset({"町", "村"})
 _BRACKETED_PART = re.compile(r"[(（][\u3040-\u30ff\u4e00-\u9fff]{1,4}[)）]")
@@ -339,6 +342,9 @@ class CjkPlaces:
         if not marked:
             if self._is_person(item) or in_transliterated_name(folded, start, end):
                 return None
+            if self.lang == "zh" and two_chars and zipf(bare, "zh") >= _COMMON_WORD_ZIPF \
+                    and max((c.population for c in cities), default=0) < _SMALL_TOWN:
+                return None  # 生活富裕 "a prosperous life", not Fuyu: a common word that only a small town is named
             if two_chars and not inside and not self._supported(item, previous, following):
                 return None
             if self.lang == "ja" and all(_is_katakana(ch) for ch in bare) and is_common_word(bare, "ja"):
