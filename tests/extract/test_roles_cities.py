@@ -242,3 +242,15 @@ def test_a_city_whose_mayor_went_elsewhere_to_hold_the_event_is_not_its_host():
     page = ("友城市长访汉\n2024年5月8日，日本友好城市金泽市市长率团访汉并举办“金泽周”活动，两市签署合作备忘录。")
     summary = summarise(page)
     assert summary.host == "Wuhan" and "Kanazawa" in summary.partners
+
+
+@pytest.mark.parametrize("page, neighbour", [
+    ("友城大会在昆明举行\n2024年11月18日，友好城市大会在昆明举行，运城市与韩国义王市签署协议。义王市与首尔相接，是交通枢纽。",
+     "Seoul"),
+    ("Twin towns sign accord\nOn 5 May 2024 Yuncheng and Uiwang signed a cooperation accord in Kunming. Uiwang, which "
+     "borders Seoul, is a transport hub.", "Seoul"),
+])
+def test_a_neighbour_that_describes_a_place_is_no_side(page, neighbour):
+    from tests.extract.document_helpers import summarise
+
+    assert neighbour not in summarise(page).partners
