@@ -245,6 +245,7 @@ class AlphabeticPlaces:
         self.phrases = phrase_table(lang)
         self.gazetteer: Gazetteer = get_gazetteer()
         self.tokens = tokenize(text)
+        self._titled: frozenset[str] | None = None
         self.adjacent = [
             bool(_SOFT_GAP.fullmatch(text[self.tokens[k][1]: self.tokens[k + 1][0]]))
             for k in range(len(self.tokens) - 1)
@@ -486,7 +487,8 @@ class AlphabeticPlaces:
         return False
 
     def _titled_names(self) -> frozenset[str]:
-        if not hasattr(self, "_titled"):
+        """The names a title introduces anywhere in the text, read once per text."""
+        if self._titled is None:
             self._titled = frozenset(" ".join(m.group(1).split()) for m in _EN_TITLED_NAME.finditer(self.text))
         return self._titled
 
