@@ -349,7 +349,7 @@ def find_delegation_visit(text: str, lang: str, lead_sentences: int = 4) -> Even
     """A report with no event noun whose lead sends a delegation between twin towns («делегация
     города-побратима прибыла», 友好城市代表团访问): the visit is a sister-city meeting, the delegation its name."""
     delegation = _word_pattern(lang, "delegation_nouns")
-    twin = _twin_town_words(lang)
+    twin = twin_town_pattern(lang)
     if delegation is None or twin is None:
         return None
     lead = split_sentences(text)[:lead_sentences]
@@ -373,9 +373,9 @@ def _word_pattern(lang: str, key: str) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=None)
-def _twin_town_words(lang: str) -> re.Pattern[str] | None:
-    # the words counts.py reads sister-city agreements by, as relevance.names_twin_towns does
-    from orchestration.extract.places.common import compile_words
+def twin_town_pattern(lang: str) -> re.Pattern[str] | None:
+    """Words of twin towns: the ones counts.py reads sister-city agreements by."""
+    from orchestration.extract.places.common import compile_words  # here: importing events stays light
 
     return compile_words(lexicon(lang, "counts").get("sister_city") or [])
 

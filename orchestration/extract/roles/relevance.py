@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from orchestration.extract.events import EventMention, event_type_of
+from orchestration.extract.events import EventMention, event_type_of, twin_town_pattern
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places import find_places
 from orchestration.extract.places.common import compile_words
@@ -30,16 +30,10 @@ def is_generic(event: EventMention, lang: str) -> bool:
     return event.ordinal is None and event.name.strip().lower() in generic
 
 
-@lru_cache(maxsize=None)
-def _twin_town_pattern(lang: str) -> re.Pattern[str] | None:
-    # the words counts.py reads sister-city agreements by
-    return compile_words(lexicon(lang, "counts").get("sister_city", []))
-
-
 def names_twin_towns(lead: str, lang: str) -> bool:
     """The lead speaks of twin towns («делегация города-побратима», 姉妹都市): a meeting between them is a
     sister-city meeting, a cooperation event even with nothing signed."""
-    pattern = _twin_town_pattern(lang)
+    pattern = twin_town_pattern(lang)
     return bool(pattern and pattern.search(lead))
 
 
