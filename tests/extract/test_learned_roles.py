@@ -5,6 +5,7 @@ import json
 import pytest
 
 from orchestration.evaluation import train_roles
+from orchestration.extract.pipeline import extract_document
 from orchestration.extract.roles import host_model, partner_model
 from orchestration.extract.roles.learned import LogisticModel, rules_only, trained_model
 from tests.extract.document_helpers import summarise
@@ -47,6 +48,9 @@ def test_an_installed_host_model_ranks_the_candidates(tmp_path, monkeypatch):
     write_model(path, host_model.FEATURES, weights, bias=-2.0)
     monkeypatch.setattr(host_model, "MODEL_PATH", path)
     assert summarise(FESTIVAL).host == "Oslo"
+    result = extract_document("doc", FESTIVAL.split("\n", 1)[1], "en", title=FESTIVAL.split("\n", 1)[0])
+    host_row = next(row for row in result.rows if row["kind"] == "city" and row["role"] == "host")
+    assert json.loads(host_row["attributes"])["host_method"] == "learned"
     # no candidate above the threshold: the text names no host
     silent = tmp_path / "silent.json"
     write_model(silent, host_model.FEATURES, [0.0] * len(host_model.FEATURES), bias=-5.0, threshold=0.5)

@@ -133,4 +133,4 @@ def rank_host(ctx: Context, candidates: list[HostCandidate], *, rule_host, rule_
     probability, best = max(scored, key=lambda pair: pair[0])
     if probability < model.threshold:
         return None, None
-    return best, "stated" if rule_host is not None and best.geonameid == rule_host.geonameid else "learned"
+    return best, rule_method if rule_host is not None and best.geonameid == rule_host.geonameid else "learned"

@@ -22,8 +22,8 @@ MODEL_PATH = MODELS / "partner_cities.json"
 FEATURES = (
     "rule_partner", "mentions", "in_title", "in_event_sentence", "only_background", "only_other_event",
     "in_dateline", "participation_cue", "locative", "same_country_as_host", "has_host", "log_population",
-    "first_position", "enumerated", "online", "country_named", "office_nearby", "elsewhere", "inside_name",
-    "twin_cue", "signing_cue", "candidates", "lang_ru", "lang_en", "lang_ja", "lang_zh",
+    "first_position", "enumerated", "online", "country_named", "office_nearby", "elsewhere", "twin_cue",
+    "signing_cue", "candidates", "lang_ru", "lang_en", "lang_ja", "lang_zh",
 )
 
 
@@ -103,7 +103,6 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
         "country_named": float(city.country_code in named_countries),
         "office_nearby": float(office is not None and any(office.search(n) for n in near)),
         "elsewhere": float(all(is_elsewhere(ctx, m) for m in mentions)),
-        "inside_name": float(all(m.inside_name for m in mentions)),
         "twin_cue": float(twin is not None and any(twin.search(s) for s in own_sentences)),
         "signing_cue": float(signing is not None and any(signing.search(s) for s in own_sentences)),
         "candidates": math.log1p(candidates),
