@@ -144,7 +144,7 @@ def test_a_codebook_from_the_model_ymls_sits_beside_every_version(tmp_path):
     codebook = {t["table"]: t for t in json.loads((publication.folder / "codebook.json").read_text())}
     assert set(codebook) == set(MART_TABLES)
     columns = {c["name"]: c for c in codebook["fct_events"]["columns"]}
-    assert columns["host_method"]["allowed_values"] == ["stated", "venue", "dateline", "inferred"]
+    assert columns["host_method"]["allowed_values"] == ["stated", "venue", "dateline", "inferred", "learned"]
     assert columns["event_id"]["type"] == "varchar" and columns["event_id"]["not_null"]
     # every column says what it means: the codebook is only as good as the ymls
     assert all(c["description"] and c["type"] for t in codebook.values() for c in t["columns"])
