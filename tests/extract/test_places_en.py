@@ -93,3 +93,10 @@ def test_a_given_name_after_a_title_of_a_country_is_a_person():
     assert cities(text) == ["Harbin", "Vladimir"]
     assert [m.start for m in find_places(text, "en") if m.kind == "city" and m.city.name_en == "Vladimir"] == [
         text.rindex("Vladimir")]
+
+
+def test_a_nationality_word_in_a_hyphenated_pair_is_no_city():
+    # GeoNames lists "Kazakh" as an alternate name of towns; beside a named Kazakhstan it must still not be one
+    text = "Kyrgyzstan and Kazakhstan signed deals at the Kyrgyz-Kazakh investment forum in Bishkek."
+    cities = [(m.surface, m.city.name_en) for m in find_places(text, "en") if m.city is not None]
+    assert cities == [("Bishkek", "Bishkek")]

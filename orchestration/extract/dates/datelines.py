@@ -175,10 +175,10 @@ def _dateline_from_match(m: re.Match[str], text: str, g: Grammar) -> Dateline | 
 
 # ------------------------------------------------------------------------------ dated lines at the head
 
-# A time of day next to a date: "21:16", "в 10:15 МСК", "08:00 +08:00", "10:15 AM".
+# A time of day next to a date: "21:16", "в 10:15 МСК", "08:00 +08:00", "10:15 AM", "09:00 UTC+8".
 TIME = re.compile(
-    r"[\s,|·/]*(?:в\s+|at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|MSK|МСК|мск|UTC|GMT|CST|JST|BJT"
-    r"|[+-]\d{2}:?\d{2}))?")
+    r"[\s,|·/]*(?:в\s+|at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?"
+    r"|(?:MSK|МСК|мск|UTC|GMT|CST|JST|BJT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}))?")
 _WEEKDAY_PAREN = re.compile(r"^\s*\(\s*[^()\n]{1,12}\)")
 
 

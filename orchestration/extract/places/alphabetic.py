@@ -284,7 +284,10 @@ class AlphabeticPlaces:
             if part[:1].isupper() and (self.lang != "ru" or not part.isascii()):
                 keys = span_keys(self.lang, [part])
                 phrase = next((self.phrases[key] for key in keys if key in self.phrases), None)
-                cities = [] if phrase is not None and not (phrase.kind == "country" and phrase.value in CITY_STATES) \
+                # "Kazakh-Afghan forum": a nationality word is no city here either
+                nationality = keys[0] in country_adjectives(self.lang)
+                cities = [] if nationality or phrase is not None and not (
+                    phrase.kind == "country" and phrase.value in CITY_STATES) \
                     else list({c.geonameid: c for key in keys for c in self.gazetteer.by_key(key)}.values())
                 if cities:
                     out.append(PlaceItem(k, k + 1, offset, offset + len(part), "city", phrase, cities, keys[0]))

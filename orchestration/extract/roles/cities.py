@@ -443,7 +443,8 @@ def _venue_owner(ctx: Context, found: list):
     name of the venue where the event is held."""
     roles = roles_lexicon(ctx.lang)
     for place in found:
-        if place.kind == "city" or place.city is None and not place.candidates or not place.inside_name:
+        # a quoted name ("в МВЦ «Екатеринбург-Экспо»") reads its city as a city, inside a name all the same
+        if place.city is None and not place.candidates or not place.inside_name:
             continue
         if sentence_start(ctx, place.start) not in ctx.event_sentences:
             continue
