@@ -601,6 +601,23 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
+# how far a Japanese or Chinese word of plurality reaches to the document noun it qualifies (一連の協定, 协议等)
+_PLURAL_BEFORE_CJK, _PLURAL_AFTER_CJK = 12, 4
+
+
+def _plural_documents(body: str, forms: list[tuple[str, re.Pattern]], plural: re.Pattern, lang: str) -> bool:
+    """The sentence signs documents in the plural. Russian and English say so by a plural noun anywhere in it;
+    a Japanese or Chinese word of plurality must stand by a document noun: など or それぞれ elsewhere qualifies
+    other things ("経済や観光など幅広い分野", "それぞれ双方を代表し")."""
+    if lang not in CJK_LANGS:
+        return bool(plural.search(body))
+    for _, rx in forms:
+        for m in rx.finditer(body):
+            if plural.search(body[max(0, m.start() - _PLURAL_BEFORE_CJK):m.end() + _PLURAL_AFTER_CJK]):
+                return True
+    return False
+
+
 def singular_signings(text: str, lang: str) -> list[CountMention]:
     """Documents signed one at a time and never counted ("signed an agreement", "подписали соглашение", "был
     подписан протокол"): one mention of value 1 per document word, in a sentence with a signing word and none of an
@@ -623,7 +640,7 @@ def singular_signings(text: str, lang: str) -> list[CountMention]:
             continue
         if _previous_edition(body, lx, lang) or running_total(lx.cumulative, lx.running, lx.within_event, body, lang):
             continue
-        if plural is not None and plural.search(body):
+        if plural is not None and _plural_documents(body, forms, plural, lang):
             return []  # documents signed in the plural and not counted: how many is not said
         for lemma, rx in forms:
             for m in rx.finditer(body):

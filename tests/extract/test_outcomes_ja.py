@@ -179,6 +179,10 @@ def test_a_document_signed_without_a_number_is_one_unless_a_word_makes_it_severa
     assert outcome("両市の市長が友好協定に調印した。")[0] == 1
     assert outcome("両市は友好都市協定書と観光協力覚書に署名した。")[0] == 2
     assert outcome("両市は観光や教育など一連の協定に調印した。")[0] is None
+    # など and それぞれ qualify other things when they stand away from the document noun
+    assert outcome("両市は観光や教育など幅広い分野で協力することで合意し、市長が友好協定書に調印した。")[0] == 1
+    assert outcome("両市の市長がそれぞれ歓迎の挨拶を述べ、記念撮影の後に協議書を取り交わした。")[0] == 1
+    assert outcome("両市は友好協定書などに調印した。")[0] is None
     # a document named but not signed, or to be signed later
     assert outcome("記者会見で合意書の内容が説明された。")[0] is None
     assert outcome("両市は来年、友好協定に調印する予定だ。")[0] is None
