@@ -205,3 +205,9 @@ def test_a_document_signed_in_another_year_is_not_the_events(page, lang, count):
     from tests.extract.document_helpers import summarise
 
     assert summarise(page).agreements == count
+
+
+def test_a_signed_action_plan_or_roadmap_is_one_document():
+    assert outcome("The two mayors signed an action plan for youth exchanges.")[0] == 1
+    assert outcome("The delegations signed a trade roadmap for the next three years.")[0] == 1
+    assert outcome("The mayors discussed a roadmap for tourism.")[0] is None

@@ -228,3 +228,9 @@ def test_a_protocol_of_intent_signed_is_a_document_signed():
 
 def test_a_hyphenated_compound_of_scale_and_currency():
     assert deals("Компании заключили сделки на 4,2 млрд-долларов.") == [(4.2e9, "USD", "exact")]
+
+
+def test_a_signed_plan_of_joint_events_or_a_roadmap_is_one_document():
+    assert outcome("Мэры двух городов подписали план совместных мероприятий на следующий год.")[0] == 1
+    assert outcome("Стороны подписали дорожную карту развития торговли.")[0] == 1
+    assert outcome("Мэры обсудили план работы на следующий год.")[0] is None
