@@ -80,6 +80,7 @@ class _CountLexicon:
     difference_after: re.Pattern | None
     comparison: re.Pattern | None
     presented: re.Pattern | None
+    negated_signing: re.Pattern | None
 
 
 def _any(patterns: list[str] | None, template: str = "{}", flags: int = re.IGNORECASE) -> re.Pattern | None:
@@ -123,6 +124,7 @@ def _count_lexicon(lang: str) -> _CountLexicon:
         comparison=_any(lexicon(lang, "money").get("comparison")),
         # so are the words of projects presented, not signed
         presented=_any(lexicon(lang, "money").get("presented")),
+        negated_signing=_any(lex.get("negated_signing")),
     )
 
 
@@ -636,6 +638,8 @@ def singular_signings(text: str, lang: str) -> list[CountMention]:
         unnamed = body
         for _, rx in forms:
             unnamed = rx.sub(lambda m: " " * len(m.group(0)), unnamed)
+        if lx.negated_signing is not None:  # "did not sign", 未签署: a signing the sentence denies
+            unnamed = lx.negated_signing.sub(lambda m: " " * len(m.group(0)), unnamed)
         if lx.signing is None or not lx.signing.search(unnamed):
             continue
         if _previous_edition(body, lx, lang) or running_total(lx.cumulative, lx.running, lx.within_event, body, lang):

@@ -211,3 +211,9 @@ def test_a_signed_action_plan_or_roadmap_is_one_document():
     assert outcome("The two mayors signed an action plan for youth exchanges.")[0] == 1
     assert outcome("The delegations signed a trade roadmap for the next three years.")[0] == 1
     assert outcome("The mayors discussed a roadmap for tourism.")[0] is None
+
+
+def test_a_document_the_sentence_says_was_not_signed_is_none():
+    assert outcome("This year the two cities did not sign a memorandum at the fair.")[0] is None
+    assert outcome("Local firms are planning to sign a contract with the visitors.")[0] is None
+    assert outcome("This year the two cities signed a memorandum at the fair.")[0] == 1

@@ -190,3 +190,8 @@ def test_a_document_signed_without_a_number_is_one_unless_a_word_makes_it_severa
 
 def test_trade_contracts_of_a_fair_are_trade_not_deals():
     assert deals("対外貿易契約額は5億ドル、国内貿易契約額は9億元だった。") == []
+
+
+def test_a_document_the_sentence_says_was_not_signed_is_none():
+    assert outcome("今年の会議では友好協定の締結は見送られた。")[0] is None
+    assert outcome("今年の会議では友好協定を締結した。")[0] == 1

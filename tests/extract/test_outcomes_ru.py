@@ -234,3 +234,8 @@ def test_a_signed_plan_of_joint_events_or_a_roadmap_is_one_document():
     assert outcome("Мэры двух городов подписали план совместных мероприятий на следующий год.")[0] == 1
     assert outcome("Стороны подписали дорожную карту развития торговли.")[0] == 1
     assert outcome("Мэры обсудили план работы на следующий год.")[0] is None
+
+
+def test_a_document_the_sentence_says_was_not_signed_is_none():
+    assert outcome("В этот раз меморандум о сотрудничестве не был подписан.")[0] is None
+    assert outcome("В этот раз был подписан меморандум о сотрудничестве.")[0] == 1

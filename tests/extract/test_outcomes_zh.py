@@ -198,3 +198,8 @@ def test_two_titled_documents_of_one_kind_signed_one_by_one_are_two():
             "《甲乙两市港口合作备忘录》约定双方每年互访。")
     assert outcome(text)[0] == 2
     assert outcome("两市副市长签署了合作备忘录。备忘录约定双方每年互访。")[0] == 1
+
+
+def test_a_document_the_sentence_says_was_not_signed_is_none():
+    assert outcome("受天气影响，两市今年的交流会未签署合作备忘录。")[0] is None
+    assert outcome("两市市长签署了合作备忘录。")[0] == 1
