@@ -254,3 +254,10 @@ def test_a_neighbour_that_describes_a_place_is_no_side(page, neighbour):
     from tests.extract.document_helpers import summarise
 
     assert neighbour not in summarise(page).partners
+
+
+def test_a_city_that_opens_a_quoted_venue_name_hosts_the_event():
+    page = ("Мэры подписали соглашение о побратимстве\n"
+            "Главы Тольятти и Нижнекамска подписали соглашение о сотрудничестве на межрегиональном форуме. "
+            "Форум проходил 12 мая в КВЦ «Казань Экспо».")
+    assert summarise(page).host == "Kazan"

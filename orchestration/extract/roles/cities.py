@@ -438,13 +438,18 @@ def _city_states_listed_as_countries(ctx: Context, places: list) -> set[int]:
 _NAME_RUN_END = re.compile(r"[、。，,.;；:：!?！？\n「」『』()（）]")
 
 
+_OPENING_QUOTES = ("«", "“", '"', "„", "「", "『", "《")
+
+
 def _venue_owner(ctx: Context, found: list):
     """"at the Harbin International Conference Center", ハルビン国際会議センターで行われる: a city that opens the
     name of the venue where the event is held."""
     roles = roles_lexicon(ctx.lang)
     for place in found:
-        # a quoted name ("в МВЦ «Екатеринбург-Экспо»") reads its city as a city, inside a name all the same
         if place.city is None and not place.candidates or not place.inside_name:
+            continue
+        # a quoted name read as a city («Екатеринбург-Экспо») owns the venue only where it opens the name
+        if place.kind == "city" and not ctx.text[max(0, place.start - 1):place.start] in _OPENING_QUOTES:
             continue
         if sentence_start(ctx, place.start) not in ctx.event_sentences:
             continue
