@@ -58,6 +58,12 @@ def is_adjective(word: str) -> bool:
     return _share(word.lower(), "ADJF") >= 0.5 and _share(word, "Geox") < 0.5
 
 
+def is_nominal(word: str) -> bool:
+    """A noun, an adjective or a participle: what an adjective can stand before, as a verb cannot."""
+    lower = word.lower()
+    return _share(lower, "NOUN") + _share(lower, "ADJF") + _share(lower, "PRTF") >= 0.5
+
+
 def is_place_name(word: str) -> bool:
     """A geographical name of the dictionary («Урал», «Байкал», «Москва»)."""
     return _share(word.capitalize(), "Geox") >= 0.5

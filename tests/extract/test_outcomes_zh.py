@@ -188,6 +188,8 @@ def test_a_document_signed_without_a_number_is_one_unless_a_word_makes_it_severa
     # a word of plurality away from the document noun qualifies something else
     assert outcome("两市在经贸、文化等多个领域达成共识，市长签署了友好城市协议书。")[0] == 1
     assert outcome("两市签署了友好城市协议书等文件。")[0] is None
+    # agreements "in the fields of trade, culture and others" are several
+    assert outcome("两地企业签署了经贸、文化等领域合作协议。")[0] is None
     # the agreement of a sum is no document, nor is one to be signed next year
     assert outcome("洽谈会协议投资额达到35亿元,签约项目金额同比增长。")[0] is None
     assert outcome("双方计划将于明年签署合作协议。")[0] is None

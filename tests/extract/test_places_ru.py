@@ -180,3 +180,14 @@ def test_belarusian_towns_take_the_names_english_writes():
 
 def test_a_given_name_before_a_surname_the_dictionary_lacks_is_a_person():
     assert cities("Выступил генеральный консул Владимир Ощепков, затем гости из Владимира.") == ["Vladimir"]
+
+
+def test_a_town_whose_name_is_an_adjective_when_the_text_says_it_is_a_town():
+    found = lambda text: [m.city.name_en for m in find_places(text, "ru") if m.city is not None]
+    # a province in brackets after it, or «город» before it, makes the adjective a town's name
+    assert found("Полевской (Свердловская область) принял делегацию из Казани.") == ["Polevskoy", "Kazan"]
+    assert found("Вчера город Полевской принял делегацию.") == ["Polevskoy"]
+    # before a verb, not a noun, it is no adjective of something else
+    assert found("Вчера Полевской принял делегацию.") == ["Polevskoy"]
+    # an adjective opening a sentence, or before its noun, stays an adjective
+    assert found("Полевской участок дороги отремонтируют к осени.") == []

@@ -114,6 +114,7 @@ _RU_ADJECTIVE_SUFFIX = re.compile(
     r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|им|ом|ую|их|ими)$"
     r"|[а-яё]{3}(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ыми|ими|ых|их|ую|юю)$"
 )
+_BRACKETED = re.compile(r"\s*\(([^()\n]{2,60})\)")
 # A country named only as a currency's issuer ("U.S. dollars", «долларов США») is no country mention.
 CURRENCY_AFTER = re.compile(r"\s*(?:\$|dollars?\b)", re.IGNORECASE)
 CURRENCY_BEFORE = re.compile(r"(?:доллар\w*|долл\.?)\s*$", re.IGNORECASE)
@@ -399,9 +400,11 @@ class AlphabeticPlaces:
                 return None
         if self._is_person(item):
             return None
-        if self.lang == "ru" and len(words) == 1 and self._adjectival_use(item):
+        # «город Полевской», «Полевской (Свердловская область)»: a town whose name is an adjective, said so
+        town_said = self.lang == "ru" and (self._marker_before(item.first) == "city" or self._region_in_brackets(item))
+        if self.lang == "ru" and len(words) == 1 and not town_said and self._adjectival_use(item):
             return None
-        if self.lang == "ru" and len(words) == 1 and self._starts_sentence(item.first) \
+        if self.lang == "ru" and len(words) == 1 and not town_said and self._starts_sentence(item.first) \
                 and russian.is_adjective(first_word):
             return None  # «Юбилейный 25-й форум»: a sentence opening with an adjective, not the town
 
@@ -520,12 +523,26 @@ class AlphabeticPlaces:
         return tokens[k - 1][1]
 
     def _adjectival_use(self, item: PlaceItem) -> bool:
-        """«Свердловской области», «Куньминская инициатива»: an adjective before a lowercase noun."""
+        """«Свердловской области», «Куньминская инициатива», «Уральском промышленном форуме»: an adjective before
+        a lowercase noun or adjective (not before a verb: «Полевской подписал»)."""
         word = self.tokens[item.first][2].lower()
         if not _RU_ADJECTIVE_SUFFIX.search(word):
             return False
         nxt = item.last
-        return nxt < len(self.tokens) and self.adjacent[nxt - 1] and not _is_capitalised(self.tokens[nxt][2])
+        return nxt < len(self.tokens) and self.adjacent[nxt - 1] and not _is_capitalised(self.tokens[nxt][2]) \
+            and russian.is_nominal(self.tokens[nxt][2])
+
+    def _region_in_brackets(self, item: PlaceItem) -> bool:
+        """«Полевской (Свердловская область)»: a province or country in brackets right after the name."""
+        bracket = _BRACKETED.match(self.text, item.end)
+        if bracket is None:
+            return False
+        if any(other.kind in ("admin_region", "country") and bracket.start(1) <= other.start < bracket.end(1)
+               for other in self.items()):
+            return True
+        # «(Свердловская область)»: a word of a province names one, though the lexicon lacks the province
+        regions = [pattern for kind, pattern in self.res.markers_before if kind == "admin_region"]
+        return any(pattern.fullmatch(word) for word in re.findall(r"\w+", bracket.group(1).lower()) for pattern in regions)
 
     def _marker_before(self, first: int) -> str | None:
         tokens, text = self.tokens, self.text
