@@ -71,10 +71,14 @@ candidates as (
             and left_event.end_month = right_event.end_month and left_event.end_day = right_event.end_day
             and (left_event.end_month <> left_event.start_month or left_event.end_day <> left_event.start_day)
             as same_span,
-        left_event.quoted_name = right_event.quoted_name as same_quoted_name
+        left_event.quoted_name = right_event.quoted_name as same_quoted_name,
+        {{ same_edition_days('left_event', 'right_event') }} as same_edition_days
     from assembled as left_event
     inner join assembled as right_event
-        on (left_event.event_type = right_event.event_type or 'signing' in (left_event.event_type, right_event.event_type))
+        on (left_event.event_type = right_event.event_type or 'signing' in (left_event.event_type, right_event.event_type)
+            -- languages name one kind of event differently (a 商談会 is an "expo" in English): the same edition
+            -- in the same place on the same days is one event whatever each report calls it
+            or {{ same_edition_days('left_event', 'right_event') }})
         and left_event.document_id <> right_event.document_id
         -- one edition named alike in two reports is one event even where one report took the wrong host
         and (left_event.host_city_id is null or right_event.host_city_id is null
@@ -103,7 +107,7 @@ edges as (
     left join shared_partners using (event_ref, same_as_ref)
     where not (both_dated and not dates_overlap)
       -- a signing ceremony reported on its own belongs to the event held in the same place on the same days
-      and (same_type or (same_host and both_dated and dates_overlap))
+      and (same_type or (same_host and both_dated and dates_overlap) or same_edition_days)
       and (
         (same_host and (
             (both_dated and dates_overlap) or same_edition or (not both_dated and same_year)
