@@ -101,3 +101,12 @@ def test_a_dateline_with_a_full_date(page, expected):
 ])
 def test_event_dates_headline_lists_and_counters_are_no_publication_date(page):
     assert published(page.format(**BODY))[0] is None
+
+
+def test_a_timestamp_below_the_sites_date_of_today_is_the_articles():
+    # the header's date of today comes first; the article's own stamp, with its time, a few lines down
+    page = "2024年7月2日(火)\n\n博覧会が閉幕\n国際\n2024/6/28 21:00\n" + BODY["ja"]
+    assert published(page)[0] == date(2024, 6, 28)
+    # a stamp of a later day is no earlier article date: the first line stands
+    page = "2024年6月28日(金)\n\n博覧会が閉幕\n2024/7/2 09:00 更新\n" + BODY["ja"]
+    assert published(page)[0] == date(2024, 6, 28)

@@ -114,6 +114,9 @@ def _document(title: str | None, body: str, language: str, published: date | Non
 
 # a line the page layout made a title may still be nothing but a timestamp ("12 марта 2024, 10:15")
 _STAMP_KINDS = ("metadata", "navigation", "title", "repeat")
+# how many lines below a bare date the article's own timestamp may stand
+_STAMP_REACH = 12
+_TIME_OF_DAY = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 
 
 def stated_publication_date(article: Article, lang: str) -> tuple[date | None, str | None]:
@@ -121,11 +124,22 @@ def stated_publication_date(article: Article, lang: str) -> tuple[date | None, s
     lines = article.lines
     first_body = next((line.number for line in lines if line.kind == "body"), len(lines))
     # a timestamp or byline around the title ("11:36 07.12.2020", "Updated: 2023-04-15 09:00")
+    stamps = []
     for line in lines:
         if line.kind in _STAMP_KINDS and (line.number < first_body + 3 or line.kind == "metadata"):
             found = find_publication_date(line.text, lang)
             if found and found.to_date():
-                return found.to_date(), "page_metadata"
+                stamps.append((line, found.to_date()))
+    if stamps:
+        first_line, first = stamps[0]
+        # a bare date at the head of a page is often the site's "today" («2024年7月2日(火)»); a timestamp with a
+        # time of day a few lines further down, on an earlier day, is the article's own
+        if not _TIME_OF_DAY.search(first_line.text):
+            for line, found in stamps[1:]:
+                if line.number - first_line.number <= _STAMP_REACH and _TIME_OF_DAY.search(line.text) \
+                        and found < first:
+                    return found, "page_metadata"
+        return first, "page_metadata"
     # an attribution that closes the article («「某某網日本語版」2024年5月6日»), before any related headlines
     footer_seen = False
     for line in lines:

@@ -190,3 +190,8 @@ def test_a_founding_year_is_background_not_the_events():
             "The third Russia-Mongolia trade fair closed in Omsk on June 19, and companies of both countries signed "
             "cooperation agreements. A business union founded in 2016 came to the fair for the first time.")
     assert event_dates(page)[3:6] == (None, 6, 19)
+
+
+def test_a_cue_after_another_date_is_that_dates():
+    assert [m.cue for m in find_dates("The fair opened on June 5, a deal was signed on June 7 and the fair closed on "
+                                      "June 9.", "en", date(2024, 6, 10))] == ["opening", None, "closing"]

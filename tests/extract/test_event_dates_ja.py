@@ -204,3 +204,10 @@ def test_a_tally_up_to_a_day_is_no_closing_day():
     page = ("見本市で成約相次ぐ\n2021年10月8日\n大連で4日開幕した国際見本市で、日本企業の6日までの成約額が3億円に達した。"
             "見本市は9日に閉幕する。")
     assert event_dates(page)[:6] == (2021, 10, 4, 2021, 10, 9)
+
+
+def test_a_closing_cue_belongs_to_the_date_right_before_it_not_to_an_earlier_one():
+    # 8日 is a signing during the fair; the closing noun after 10日 is the 10th's
+    page = (" date 2018-11-09\n国際見本市、成約額が拡大\n【上海】上海で5日開幕した国際見本市で、ある商社が8日、中国企業と"
+            "果物の輸出で合意するなど、10日の閉幕まで成約額はさらに増える見込み。")
+    assert event_dates(page)[:6] == (2018, 11, 5, 2018, 11, 10)

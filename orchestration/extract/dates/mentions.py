@@ -42,7 +42,19 @@ def _governing(norm: str, start: int, end: int, sentence: tuple[int, int], break
     clause_start = max(s_start, breaks[i - 1] + 1) if i > 0 else s_start
     j = bisect.bisect_left(breaks, end)
     clause_end = min(s_end, breaks[j]) if j < len(breaks) else s_end
-    kind = _nearest_cue(start, end, clause_start, clause_end, markers, verb_final)
+    # a marker beyond another date of the clause is that date's ("8日、…合意するなど、10日の閉幕まで"); between
+    # two dates it is the later one's where the verb comes first ("opened on 5 June … closed on 9 June"), the
+    # earlier one's where it comes last ("5日開幕、9日閉幕")
+    here = bisect.bisect_left(date_spans, (start, end))
+    previous_end = date_spans[here - 1][1] if here > 0 else None
+    nxt = bisect.bisect_right(date_spans, (start, end))
+    next_start = date_spans[nxt][0] if nxt < len(date_spans) else None
+    low, high = clause_start, clause_end
+    if previous_end is not None and previous_end > clause_start:
+        low = start if verb_final else previous_end
+    if next_start is not None and next_start < clause_end:
+        high = end if verb_final is False else next_start
+    kind = _nearest_cue(start, end, low, high, markers, verb_final)
     if kind is not None or clause_end >= s_end:
         return kind
     # A date that closes its clause ("22日，博览会落下帷幕", "On Tuesday, the forum closed") is governed by the
