@@ -261,3 +261,11 @@ def test_a_city_that_opens_a_quoted_venue_name_hosts_the_event():
             "Главы Тольятти и Нижнекамска подписали соглашение о сотрудничестве на межрегиональном форуме. "
             "Форум проходил 12 мая в КВЦ «Казань Экспо».")
     assert summarise(page).host == "Kazan"
+
+
+def test_a_city_named_in_a_sentence_about_something_else_is_no_partner():
+    page = ("Twin-town forum in Tampere\n"
+            "A twin-town forum opened in Tampere on 3 June 2024, and the mayor of Linz signed a partnership charter. "
+            "Tampere's new tram line, built by engineers trained in Graz, carries 60,000 riders a day.")
+    summary = summarise(page)
+    assert summary.host == "Tampere" and summary.partners == {"Linz"}

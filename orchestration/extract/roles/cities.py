@@ -367,10 +367,21 @@ def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, onli
                                  is_elsewhere=_places_something_else, named_countries=named_countries,
                                  all_places=places, candidates=len(by_city))
         rows[indexes[0]]["attributes"] = json.dumps({"partner_features": features})
+        if model is None and rule_partner and not _takes_part(features):
+            for i in indexes:
+                rows[i]["role"] = "mention"
         if model is not None:
             partner = model.accepts(features)
             for position, i in enumerate(indexes):
                 rows[i]["role"] = "partner" if partner and position == 0 else "mention"
+
+
+def _takes_part(features: dict[str, float]) -> bool:
+    """A city the text says takes part: named in a sentence about the event, beside a word of taking part
+    (a delegation, a signing, twin towns) or an office of its own (its mayor), or listed with other cities.
+    A city named only in a sentence about something else is background."""
+    return any(features[name] for name in ("in_event_sentence", "participation_cue", "office_nearby", "twin_cue",
+                                            "signing_cue", "enumerated"))
 
 
 @lru_cache(maxsize=None)
