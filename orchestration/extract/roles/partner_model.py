@@ -91,8 +91,7 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
         "only_background": float(all(s in ctx.background_sentences for s in sentences)),
         "only_other_event": float(all(s in ctx.other_event_sentences for s in sentences)),
         "in_dateline": float(any(m in dateline_places or (len(m.surface) > 2 and m.surface.isupper()) for m in mentions)),
-        "participation_cue": float(participation is not None and any(
-            participation.search(ctx.text[s:s + 400].split("\n")[0]) for s in sentences)),
+        "participation_cue": float(participation is not None and any(participation.search(s) for s in own_sentences)),
         "locative": float(any(is_locative(ctx, m) for m in mentions)),
         "same_country_as_host": float(host is not None and city.country_code == host.country_code),
         "has_host": float(host is not None),
