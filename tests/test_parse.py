@@ -196,3 +196,12 @@ def test_a_row_of_tags_above_the_article_is_navigation_not_its_title(tags, headl
     article = split_article("\n".join([tags, headline, body]))
     assert article.title == headline
     assert not any(word in article.text for word in tags.split()[1:3])
+
+
+def test_a_paragraph_opening_with_a_dash_is_article_text_not_a_list_item():
+    # a quoted speaker's words open the article: several sentences of prose, not a menu entry
+    page = ("- Этот фестиваль проходит в нашем городе уже пятый год, - рассказал директор. Приехали гости из трёх "
+            "соседних областей. Праздник продлится до воскресенья, а вечером на площади начнётся концерт. Всего в "
+            "программе двадцать выступлений, организаторы ждут несколько тысяч зрителей.")
+    parsed = parse_document(page.encode("utf-8"), content_type="text/plain")
+    assert parsed.text.startswith("- Этот фестиваль") and "концерт" in parsed.text

@@ -61,6 +61,15 @@ def _is_prose(text: str) -> bool:
     return weight >= 80 or (weight >= 20 and bool(_SENTENCE_END.search(text)))
 
 
+_INNER_SENTENCE_END = re.compile(r"[.!?。！？]\s+\S|[。！？]\S")
+
+
+def _is_paragraph(text: str) -> bool:
+    """Several sentences of prose: a paragraph even where it opens with a dash (a quoted speaker's words, «- Этот
+    турнир проходит …»), never a list item or a menu entry."""
+    return _weight(text) >= 200 and len(_INNER_SENTENCE_END.findall(text)) >= 2
+
+
 _ANY_DATE = re.compile(r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}")
 
 
@@ -129,7 +138,7 @@ def split_article(raw_text: str) -> Article:
         elif _TIMESTAMP_LEAD.match(stripped) and not _is_dated_prose(stripped):
             # a single timestamp line is the page's own date; a run of them is a headline list (decided below)
             kinds.append("timestamped")
-        elif _LIST_ITEM.match(stripped):
+        elif _LIST_ITEM.match(stripped) and not _is_paragraph(stripped):
             kinds.append("item")
         elif _is_prose(stripped):
             kinds.append("body")
