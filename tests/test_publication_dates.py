@@ -40,6 +40,8 @@ def published(page: str) -> tuple[date | None, str | None]:
     ("zh", "博览会闭幕\n2024年6月28日 10时15分\n{body}"),
     ("ja", "博覧会が閉幕\n2024年6月28日 10時15分\n{body}"),
     ("ja", "博覧会が閉幕\n2024/06/28 10:15\n{body}"),
+    ("ja", "博覧会が閉幕\n発表日:2024.06.28\n{body}"),
+    ("ja", "博覧会が閉幕\n    • [初版公開日:2024年06月28日]\n    • [更新日:2024年07月03日]\n{body}"),
     ("ja", "博覧会が閉幕\n2024年6月28日(金) 10:15\n{body}"),
     ("ja", "博覧会が閉幕\n公開日:2024年6月28日\n{body}"),
 ])
@@ -52,6 +54,7 @@ def test_a_timestamp_line_around_the_title(lang, page):
     ("ru", "Агентство «Восток», 28 июня 2024"),
     ("zh", "(来源:某某日报)2024年6月28日"),
     ("ja", "「某某新聞」2024年6月28日"),
+    ("ja", "「某某新聞」2024年6月28日 |"),
 ])
 def test_an_attribution_line_that_closes_the_article(lang, byline):
     body = BODY[lang]
@@ -110,3 +113,13 @@ def test_a_timestamp_below_the_sites_date_of_today_is_the_articles():
     # a stamp of a later day is no earlier article date: the first line stands
     page = "2024年6月28日(金)\n\n博覧会が閉幕\n2024/7/2 09:00 更新\n" + BODY["ja"]
     assert published(page)[0] == date(2024, 6, 28)
+
+
+def test_a_labelled_date_in_a_list_of_page_metadata_is_the_pages():
+    page = ("博覧会が閉幕\n    • [カテゴリ:国際交流]\n    • [初版公開日:2024年06月28日]\n    • [更新日:2024年07月03日]\n"
+            "    • [担当:国際課]\n" + BODY["ja"])
+    assert published(page)[0] == date(2024, 6, 28)
+    # a list of timestamped headlines names no date of this page
+    page = ("博覧会が閉幕\n    • 2024/07/01 10:00 別の記事の見出し\n    • 2024/07/02 11:00 また別の記事\n"
+            "    • 2024/07/03 12:00 三つ目の記事\n" + BODY["ja"])
+    assert published(page)[0] is None

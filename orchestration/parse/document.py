@@ -16,6 +16,7 @@ from orchestration.parse.language import detect_language
 from orchestration.parse.published import (
     closing_byline_date,
     find_publication_date,
+    labelled_publication_date,
     split_date_line,
 )
 from orchestration.parse.version import parser_version
@@ -128,8 +129,13 @@ def stated_publication_date(article: Article, lang: str) -> tuple[date | None, s
     for line in lines:
         if line.kind in _STAMP_KINDS and (line.number < first_body + 3 or line.kind == "metadata"):
             found = find_publication_date(line.text, lang)
-            if found and found.to_date():
-                stamps.append((line, found.to_date()))
+        elif line.kind == "listing" and line.number < first_body:
+            # a page's metadata set as a list ("• [初版公開日:2022年08月10日]"): only a labelled date is its own
+            found = labelled_publication_date(line.text, lang)
+        else:
+            continue
+        if found and found.to_date():
+            stamps.append((line, found.to_date()))
     if stamps:
         first_line, first = stamps[0]
         # a bare date at the head of a page is often the site's "today" («2024年7月2日(火)»); a timestamp with a

@@ -35,6 +35,7 @@ from orchestration.parse.language import detect_language
 
 __all__ = [
     "find_publication_date",
+    "labelled_publication_date",
     "find_publication_date_html",
     "split_date_line",
     "closing_byline_date",
@@ -56,7 +57,7 @@ def publication_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
         labels += lex.get("publication_labels") or []
         markers += lex.get("source_markers") or []
     label_re = re.compile(
-        rf"^[\s\[(|]*(?:{alt(labels)})\s*(?:[:：|]\s*)?(?:(?:on|at|в|от|于|於)\s*)?$", re.IGNORECASE)
+        rf"^[\s\[(|•·*]*(?:{alt(labels)})\s*(?:[:：|]\s*)?(?:(?:on|at|в|от|于|於)\s*)?$", re.IGNORECASE)
     latin = [m for m in markers if re.match(r"^[A-Za-zА-Яа-яЁё ]+$", m)]
     other = [m for m in markers if m not in latin]
     parts = []
@@ -89,6 +90,17 @@ def _is_stamp_suffix(suffix: str, marker_re: re.Pattern[str]) -> bool:
     if HAS_CJK.search(suffix):
         return len(suffix) <= 6
     return len(suffix) <= 30 and len(suffix.split()) <= 3
+
+
+def labelled_publication_date(line: str, lang: str) -> PartialDate | None:
+    """The date of a line that labels it the page's own ("[初版公開日:2022年08月10日]", "Published: …"), even
+    where the page sets it as a list item; None for any other line."""
+    norm = normalise(line)
+    label_re, _ = publication_words()
+    for d in dated_lines(norm, lang).values():
+        if not d.prefix_empty and label_re.match(d.prefix.lstrip(" \t-–—•·*")):
+            return d.date
+    return None
 
 
 def find_publication_date(text: str, lang: str | None = None) -> PartialDate | None:
@@ -126,7 +138,7 @@ def find_publication_date(text: str, lang: str | None = None) -> PartialDate | N
 # An attribution: an outlet in brackets or quotes, or a few words ("Source: …"), and no sentence of its own.
 _BYLINE_PREFIX = re.compile(
     r"^[\s(\[「『《〈“\"«]*[^\s.!?。！？,，:：;；][^.!?。！？;；]{0,38}?[)\]」』》〉”\"»]?[\s,，、|/·\-–—]*$")
-_BYLINE_SUFFIX = re.compile(r"^[\s)\]」』》〉”\"».。]*$")
+_BYLINE_SUFFIX = re.compile(r"^[\s)\]」』》〉”\"».。|]*$")
 
 
 def closing_byline_date(line: str, lang: str | None = None) -> PartialDate | None:
