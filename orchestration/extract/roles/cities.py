@@ -351,7 +351,8 @@ def _event_region(ctx: Context, found: list):
 def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, online: bool, dateline_places: list,
                      same_place: set[int]) -> None:
     """Each candidate city's features go on its first row (for training); where a trained model exists it,
-    not the rules, says which candidates are partners. ``rows[i]`` is the row of ``places[i]``."""
+    not the rules, says which candidates are partners; without one, a partner of the rules must also be said to
+    take part (``_takes_part``). ``rows[i]`` is the row of ``places[i]``."""
     model = load_partner_model()
     by_city: dict[int, list[int]] = {}
     for index, place in enumerate(places):
@@ -460,7 +461,7 @@ def _venue_owner(ctx: Context, found: list):
         if place.city is None and not place.candidates or not place.inside_name:
             continue
         # a quoted name read as a city («Екатеринбург-Экспо») owns the venue only where it opens the name
-        if place.kind == "city" and not ctx.text[max(0, place.start - 1):place.start] in _OPENING_QUOTES:
+        if place.kind == "city" and ctx.text[max(0, place.start - 1):place.start] not in _OPENING_QUOTES:
             continue
         if sentence_start(ctx, place.start) not in ctx.event_sentences:
             continue
