@@ -400,16 +400,15 @@ class AlphabeticPlaces:
                 return None
         if self._is_person(item):
             return None
+        before = self._marker_before(item.first)
         # «город Полевской», «Полевской (Свердловская область)»: a town whose name is an adjective, said so
-        town_said = self.lang == "ru" and (self._marker_before(item.first) == "city" or self._region_in_brackets(item))
-        if self.lang == "ru" and len(words) == 1 and not town_said and self._adjectival_use(item):
-            return None
-        if self.lang == "ru" and len(words) == 1 and not town_said and self._starts_sentence(item.first) \
-                and russian.is_adjective(first_word):
-            return None  # «Юбилейный 25-й форум»: a sentence opening with an adjective, not the town
+        if self.lang == "ru" and len(words) == 1 and before != "city" and not self._region_in_brackets(item):
+            if self._adjectival_use(item):
+                return None
+            if self._starts_sentence(item.first) and russian.is_adjective(first_word):
+                return None  # «Юбилейный 25-й форум»: a sentence opening with an adjective, not the town
 
         kind, cue, inside = "city", False, False
-        before = self._marker_before(item.first)
         if before in ("city",):
             cue = True
         elif before is not None:
@@ -541,8 +540,8 @@ class AlphabeticPlaces:
                for other in self.items()):
             return True
         # «(Свердловская область)»: a word of a province names one, though the lexicon lacks the province
-        regions = [pattern for kind, pattern in self.res.markers_before if kind == "admin_region"]
-        return any(pattern.fullmatch(word) for word in re.findall(r"\w+", bracket.group(1).lower()) for pattern in regions)
+        return any(pattern.fullmatch(word) for word in re.findall(r"\w+", bracket.group(1).lower())
+                   for kind, pattern in self.res.markers_before if kind == "admin_region")
 
     def _marker_before(self, first: int) -> str | None:
         tokens, text = self.tokens, self.text

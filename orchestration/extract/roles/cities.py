@@ -21,7 +21,7 @@ from orchestration.extract.roles.context import (
     sentence_of,
     sentence_start,
 )
-from orchestration.extract.roles.host_model import host_candidates, rank_host
+from orchestration.extract.roles.host_model import rank_host
 from orchestration.extract.roles.partner_model import city_features, load_partner_model
 from orchestration.extract.roles.relevance import has_occurrence_verb
 from orchestration.extract.text import Sentence, starts_of
@@ -52,10 +52,9 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     name_city = named[0] if len(named) == 1 else None
     host, host_method = _choose_host(ctx, places, dateline_city, host_venues, name_city)
     online = is_online(ctx, main)
-    candidates = host_candidates(places, venue_cities=host_venues, name_city=name_city, dateline_city=dateline_city,
-                                 rule_host=host)
-    host, host_method = rank_host(ctx, candidates, rule_host=host, rule_method=host_method, online=online,
-                                  is_locative=_is_locative, is_elsewhere=_places_something_else)
+    host, host_method = rank_host(ctx, places, venue_cities=host_venues, name_city=name_city,
+                                  dateline_city=dateline_city, rule_host=host, rule_method=host_method,
+                                  online=online, is_locative=_is_locative, is_elsewhere=_places_something_else)
     if host is not None and online:
         # a call between several cities has sides, not a host; one city calling "countries" still hosts it
         sides = {p.city.geonameid for p in usable if p not in dateline_places}

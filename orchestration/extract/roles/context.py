@@ -27,11 +27,21 @@ class Context:
 
 
 @lru_cache(maxsize=None)
-def cue_pattern(lang: str, key: str) -> re.Pattern[str] | None:
-    words = lexicon(lang, "events").get(key, [])
+def _words_pattern(lang: str, topic: str, key: str) -> re.Pattern[str] | None:
+    words = lexicon(lang, topic).get(key, [])
     if not words:
         return None
     return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def cue_pattern(lang: str, key: str) -> re.Pattern[str] | None:
+    """Any of the words of an events lexicon key, as written."""
+    return _words_pattern(lang, "events", key)
+
+
+def roles_pattern(lang: str, key: str) -> re.Pattern[str] | None:
+    """Any of the words of a roles lexicon key, as written ("participation_cues", "office_nouns")."""
+    return _words_pattern(lang, "roles", key)
 
 
 @lru_cache(maxsize=None)

@@ -1,8 +1,6 @@
 """Which countries take part in the event: the host's, and those named as participants."""
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 
 from orchestration.extract.countries import find_countries
 from orchestration.extract.roles.context import (
@@ -10,6 +8,7 @@ from orchestration.extract.roles.context import (
     Context,
     make_row,
     roles_lexicon,
+    roles_pattern,
     sentence_of,
 )
 
@@ -43,14 +42,8 @@ def country_rows(ctx: Context, document_id: str, event_ref: str, host_country: s
     return rows
 
 
-@lru_cache(maxsize=None)
-def _participation_pattern(lang: str) -> re.Pattern[str] | None:
-    cues = roles_lexicon(lang).get("participation_cues", [])
-    return re.compile("|".join(re.escape(c) for c in cues), re.IGNORECASE) if cues else None
-
-
 def names_participants(sentence: str, lang: str) -> bool:
-    pattern = _participation_pattern(lang)
+    pattern = roles_pattern(lang, "participation_cues")
     return pattern is None or bool(pattern.search(sentence))
 
 

@@ -76,7 +76,8 @@ def host_candidates(places: list, *, venue_cities: list, name_city, dateline_cit
     return list(by_city.values())
 
 
-def host_features(ctx: Context, candidate: HostCandidate, *, rule_host, rule_method: str | None, is_locative, is_elsewhere, majority_country: str | None, candidates: int) -> dict[str, float]:
+def host_features(ctx: Context, candidate: HostCandidate, *, rule_host, rule_method: str | None, is_locative,
+                  is_elsewhere, majority_country: str | None, candidates: int) -> dict[str, float]:
     mentions = candidate.mentions
     sentences = [sentence_start(ctx, m.start) for m in mentions]
     lead = {s.start for s in ctx.sentences[:_LEAD_SENTENCES]}
@@ -105,22 +106,26 @@ def host_features(ctx: Context, candidate: HostCandidate, *, rule_host, rule_met
     }
 
 
-def rank_host(ctx: Context, candidates: list[HostCandidate], *, rule_host, rule_method: str | None, online: bool,
-              is_locative, is_elsewhere):
+def rank_host(ctx: Context, places: list, *, venue_cities: list, name_city, dateline_city, rule_host,
+              rule_method: str | None, online: bool, is_locative, is_elsewhere):
     """The host the model prefers and how it was found (the rule's method where the model agrees, else
     "learned"); the rule's choice where no model is trained, and for an online event, whose host the rules of
-    ``cities`` decide from its sides. Returns (city or None, method or None)."""
+    ``cities`` decide from its sides. Returns (city or None, method or None). The candidates are gathered only
+    where a model or the training script reads them."""
     model = load_host_model()
     collected = _COLLECTED.get()
     if online or (model is None and collected is None):
         return rule_host, rule_method
+    candidates = host_candidates(places, venue_cities=venue_cities, name_city=name_city, dateline_city=dateline_city,
+                                 rule_host=rule_host)
     countries: dict[str, int] = {}
     for candidate in candidates:
         countries[candidate.city.country_code] = countries.get(candidate.city.country_code, 0) + len(candidate.mentions)
     majority = max(countries, key=countries.get) if countries else None
     scored = []
     for candidate in candidates:
-        features = host_features(ctx, candidate, rule_host=rule_host, rule_method=rule_method, is_locative=is_locative, is_elsewhere=is_elsewhere, majority_country=majority,
+        features = host_features(ctx, candidate, rule_host=rule_host, rule_method=rule_method,
+                                 is_locative=is_locative, is_elsewhere=is_elsewhere, majority_country=majority,
                                  candidates=len(candidates))
         if collected is not None:
             collected.append((candidate.city, features))

@@ -11,10 +11,9 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
 from orchestration.extract.events import twin_town_pattern, word_pattern
-from orchestration.extract.roles.context import Context, roles_lexicon, sentence_start
+from orchestration.extract.roles.context import Context, roles_pattern, sentence_start
 from orchestration.extract.roles.learned import MODELS, LogisticModel, trained_model
 
 MODEL_PATH = MODELS / "partner_cities.json"
@@ -29,12 +28,6 @@ FEATURES = (
 
 def load_partner_model() -> LogisticModel | None:
     return trained_model(MODEL_PATH, FEATURES)
-
-
-@lru_cache(maxsize=None)
-def _pattern(lang: str, key: str) -> re.Pattern[str] | None:
-    words = roles_lexicon(lang).get(key, [])
-    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
 
 
 _ENUMERATION = re.compile(r"^\s*(?:[,，、・/]|and|и|与|和|及|と|や)\s*$", re.IGNORECASE)
@@ -76,8 +69,8 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
                   candidates: int) -> dict[str, float]:
     """Features of one candidate city (all its mentions in the document)."""
     sentences = [sentence_start(ctx, m.start) for m in mentions]
-    participation = _pattern(ctx.lang, "participation_cues")
-    office = _pattern(ctx.lang, "office_nouns")
+    participation = roles_pattern(ctx.lang, "participation_cues")
+    office = roles_pattern(ctx.lang, "office_nouns")
     city = mentions[0].city
     enumerated = any(_enumerated(ctx.text, mention, all_places) for mention in mentions)
     near = [ctx.text[max(0, m.start - 12):m.end + 12] for m in mentions]
