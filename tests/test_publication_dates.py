@@ -55,6 +55,8 @@ def test_a_timestamp_line_around_the_title(lang, page):
     ("zh", "(来源:某某日报)2024年6月28日"),
     ("ja", "「某某新聞」2024年6月28日"),
     ("ja", "「某某新聞」2024年6月28日 |"),
+    ("ja", "=2024/06/28付 某某新聞朝刊="),  # the print issue the article ran in
+    ("ja", "（2024年6月28日付け 夕刊）"),
 ])
 def test_an_attribution_line_that_closes_the_article(lang, byline):
     body = BODY[lang]
@@ -75,6 +77,10 @@ def test_an_attribution_right_after_a_short_article_with_a_source_label():
 ])
 def test_a_sentence_or_a_headline_is_no_attribution(line):
     assert closing_byline_date(line, "en") is None
+
+
+def test_a_sentence_about_a_dated_decision_is_no_issue_date():
+    assert closing_byline_date("2024年6月28日付で市が決めた計画は、来年に始まる。", "ja") is None
 
 
 def test_a_leading_date_line_gives_the_date_and_keeps_the_rest_of_its_line():

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orchestration.extract.lexicons import lexicon
+from orchestration.extract.wordlists import patterns_any
 from orchestration.extract.numbers import (
     CJK_LANGS,
     Quantity,
@@ -83,11 +84,6 @@ class _CountLexicon:
     negated_signing: re.Pattern | None
 
 
-def _any(patterns: list[str] | None, template: str = "{}", flags: int = re.IGNORECASE) -> re.Pattern | None:
-    patterns = [p for p in patterns or [] if p]
-    return re.compile("|".join(template.format(f"(?:{p})") for p in patterns), flags) if patterns else None
-
-
 @lru_cache(maxsize=None)
 def _count_lexicon(lang: str) -> _CountLexicon:
     lex = lexicon(lang, "counts")
@@ -95,36 +91,36 @@ def _count_lexicon(lang: str) -> _CountLexicon:
     # Russian/English stems are matched at the start of a word; Japanese/Chinese nouns at the end of a phrase
     template = "(?:{})$" if cjk else "^(?:{})"
     kinds = [(kind, rx) for kind, stems in (lex.get("count_nouns") or {}).items()
-             if (rx := _any(sorted(stems, key=len, reverse=True), template)) is not None]
+             if (rx := patterns_any(sorted(stems, key=len, reverse=True), template)) is not None]
     verbs = lex.get("count_verbs") or {}
     all_verbs = [v for forms in verbs.values() for v in forms]
     particles = lex.get("pre_number_particles") or []
     return _CountLexicon(
         kinds=kinds,
-        relation=_any(lex.get("relation_nouns"), template),
-        sister=_any(lex.get("sister_city")),
-        signing=_any(lex.get("signing")),
-        cumulative=_any(lex.get("cumulative")),
-        running=_any(lex.get("running_total")),
-        within_event=_any(lex.get("within_event")),
-        current_edition=_any(lex.get("current_edition")),
-        target=_any(lex.get("target")),
+        relation=patterns_any(lex.get("relation_nouns"), template),
+        sister=patterns_any(lex.get("sister_city")),
+        signing=patterns_any(lex.get("signing")),
+        cumulative=patterns_any(lex.get("cumulative")),
+        running=patterns_any(lex.get("running_total")),
+        within_event=patterns_any(lex.get("within_event")),
+        current_edition=patterns_any(lex.get("current_edition")),
+        target=patterns_any(lex.get("target")),
         enumeration=re.compile(literal_alternation(lex.get("enumeration_heads") or [], False)) if lex.get("enumeration_heads") else None,
-        previous=_any(lex.get("previous")),
-        part=_any(lex.get("part_of_total")),
+        previous=patterns_any(lex.get("previous")),
+        part=patterns_any(lex.get("part_of_total")),
         part_closers=tuple(lex.get("part_closers") or ()),
-        count_of=_any(lex.get("count_of"), r"(?<![^\W\d_]){}(?![^\W\d_])"),
+        count_of=patterns_any(lex.get("count_of"), r"(?<![^\W\d_]){}(?![^\W\d_])"),
         count_verbs=re.compile(rf"(?:^|\s)(?P<verb>{literal_alternation(all_verbs)})\s*[:—–-]?\s*$", re.IGNORECASE) if all_verbs else None,
         over_verbs={v.lower() for v in verbs.get("over") or []},
         agreement_counters=frozenset(lex.get("agreement_counters") or []),
         particles=re.compile(rf"(?:{literal_alternation(particles, False)})$") if particles else None,
-        difference_before=_any(lex.get("difference_before")),
-        difference_after=_any(lex.get("difference_after")),
+        difference_before=patterns_any(lex.get("difference_before")),
+        difference_after=patterns_any(lex.get("difference_after")),
         # the words of a comparison are shared with the money extractor
-        comparison=_any(lexicon(lang, "money").get("comparison")),
+        comparison=patterns_any(lexicon(lang, "money").get("comparison")),
         # so are the words of projects presented, not signed
-        presented=_any(lexicon(lang, "money").get("presented")),
-        negated_signing=_any(lex.get("negated_signing")),
+        presented=patterns_any(lexicon(lang, "money").get("presented")),
+        negated_signing=patterns_any(lex.get("negated_signing")),
     )
 
 
@@ -629,7 +625,7 @@ def singular_signings(text: str, lang: str) -> list[CountMention]:
     if not forms:
         return []
     lx = _count_lexicon(lang)
-    plural = _any(lexicon(lang, "counts").get("plural_documents"),
+    plural = patterns_any(lexicon(lang, "counts").get("plural_documents"),
                   "{}" if lang in CJK_LANGS else r"(?<![^\W\d_]){}(?![^\W\d_])")
     found = []
     for sentence in split_sentences(text):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orchestration.extract.lexicons import lexicon
+from orchestration.extract.wordlists import patterns_any, words_pattern
 from orchestration.extract.text import split_sentences
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -366,18 +367,14 @@ def find_delegation_visit(text: str, lang: str, lead_sentences: int = 4) -> Even
 
 @lru_cache(maxsize=None)
 def word_pattern(lang: str, key: str) -> re.Pattern[str] | None:
-    words = lexicon(lang, "events").get(key) or []
     # Russian and English words are stems with endings; Japanese and Chinese ones whole words
-    boundary, ending = (r"\b", r"\w*") if lang in ("en", "ru") else ("", "")
-    return re.compile(boundary + "(?:" + "|".join(re.escape(w) for w in words) + ")" + ending, re.IGNORECASE) if words else None
+    return words_pattern(lang, lexicon(lang, "events").get(key), match="stem")
 
 
 @lru_cache(maxsize=None)
 def twin_town_pattern(lang: str) -> re.Pattern[str] | None:
     """Words of twin towns: the ones counts.py reads sister-city agreements by."""
-    from orchestration.extract.places.common import compile_words  # here: importing events stays light
-
-    return compile_words(lexicon(lang, "counts").get("sister_city") or [])
+    return patterns_any(lexicon(lang, "counts").get("sister_city"))
 
 
 @lru_cache(maxsize=None)

@@ -39,6 +39,7 @@ from typing import Any
 
 from orchestration.extract.counts import event_edition, other_edition, running_total, scope_marker
 from orchestration.extract.lexicons import lexicon
+from orchestration.extract.wordlists import patterns_any
 from orchestration.extract.numbers import (
     CJK_LANGS,
     NumberToken,
@@ -105,11 +106,6 @@ class _Draft:
 # ---------------------------------------------------------------------------------------------- lexicon
 
 
-def _regex(patterns: list[str] | None, flags: int) -> re.Pattern | None:
-    patterns = [p for p in patterns or [] if p]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags) if patterns else None
-
-
 @dataclass
 class _MoneyLexicon:
     lang: str
@@ -154,9 +150,9 @@ def _money_lexicon(lang: str) -> _MoneyLexicon:
                                0 if cjk else flags)
     not_deal = lex.get("not_deal") or {}
     scope = [(reason, rx) for reason, patterns in (not_deal.get("scope") or {}).items()
-             if (rx := _regex(patterns, flags)) is not None]
+             if (rx := patterns_any(patterns, flags=flags)) is not None]
     topic = [(reason, rx) for reason, patterns in (not_deal.get("topic") or {}).items()
-             if (rx := _regex(patterns, flags)) is not None]
+             if (rx := patterns_any(patterns, flags=flags)) is not None]
     status = lex.get("status") or {}
     part = lex.get("part_of_total") or {}
     connectors = _UNIVERSAL_CONNECTORS + list(lex.get("restatement_connectors") or [])
@@ -165,23 +161,23 @@ def _money_lexicon(lang: str) -> _MoneyLexicon:
         pre_currency=pre_currency,
         post_currency=post_currency,
         currency_of=currency_of,
-        deal_cues=_regex(lex.get("deal_cues"), flags),
-        weak_cues=_regex(lex.get("weak_deal_cues"), flags),
+        deal_cues=patterns_any(lex.get("deal_cues"), flags=flags),
+        weak_cues=patterns_any(lex.get("weak_deal_cues"), flags=flags),
         scope=scope,
-        running=_regex(lexicon(lang, "counts").get("running_total"), flags),
-        within_event=_regex(lexicon(lang, "counts").get("within_event"), flags),
-        presented=_regex(lex.get("presented"), flags),
+        running=patterns_any(lexicon(lang, "counts").get("running_total"), flags=flags),
+        within_event=patterns_any(lexicon(lang, "counts").get("within_event"), flags=flags),
+        presented=patterns_any(lex.get("presented"), flags=flags),
         rate_gap=re.compile(rf"\s*(?:{'|'.join(f'(?:{c})' for c in lex.get('rate_connectors') or ['='])})?\s*", flags),
         topic=topic,
-        change_before=_regex([f"(?:{p})\\s*$" if not p.endswith("$") else p for p in lex.get("change_before") or []], flags),
-        threshold_after=_regex(lex.get("threshold_after"), flags),
-        threshold_before=_regex(lex.get("threshold_before"), flags),
-        intended=_regex(status.get("intended"), flags),
-        expected=_regex(status.get("expected"), flags),
-        part_before=_regex(part.get("before"), flags),
-        part_anywhere=_regex(part.get("anywhere"), flags),
+        change_before=patterns_any([f"(?:{p})\\s*$" if not p.endswith("$") else p for p in lex.get("change_before") or []], flags=flags),
+        threshold_after=patterns_any(lex.get("threshold_after"), flags=flags),
+        threshold_before=patterns_any(lex.get("threshold_before"), flags=flags),
+        intended=patterns_any(status.get("intended"), flags=flags),
+        expected=patterns_any(status.get("expected"), flags=flags),
+        part_before=patterns_any(part.get("before"), flags=flags),
+        part_anywhere=patterns_any(part.get("anywhere"), flags=flags),
         connectors=re.compile(rf"\s*(?:{'|'.join(f'(?:{c})' for c in connectors)})\s*", flags),
-        comparison=_regex(lex.get("comparison"), flags),
+        comparison=patterns_any(lex.get("comparison"), flags=flags),
     )
 
 

@@ -138,12 +138,22 @@ def find_publication_date(text: str, lang: str | None = None) -> PartialDate | N
 # An attribution: an outlet in brackets or quotes, or a few words ("Source: …"), and no sentence of its own.
 _BYLINE_PREFIX = re.compile(
     r"^[\s(\[「『《〈“\"«]*[^\s.!?。！？,，:：;；][^.!?。！？;；]{0,38}?[)\]」』》〉”\"»]?[\s,，、|/·\-–—]*$")
-_BYLINE_SUFFIX = re.compile(r"^[\s)\]」』》〉”\"».。|]*$")
+_BYLINE_SUFFIX = re.compile(r"^[\s)\]」』》〉”\"».。|=＝]*$")
+
+
+@lru_cache(maxsize=None)
+def _issue_suffix() -> re.Pattern[str]:
+    """After a date, the print issue it appeared in and the paper's name: "付 某新聞朝刊=" (ja)."""
+    marks = [m for lang in LANGUAGES for m in lexicon(lang, "dates").get("issue_date_marks") or []]
+    if not marks:
+        return re.compile(r"(?!)")
+    return re.compile(rf"^\s*(?:{alt(marks)})[^.!?。！？,，;；]{{0,24}}$")
 
 
 def closing_byline_date(line: str, lang: str | None = None) -> PartialDate | None:
     """The full date of a short attribution line that closes an article: «「某某網日本語版」2024年5月6日»,
-    "(Xinhua) 2024-05-06", "Example Daily, 6 May 2024"; None for anything that reads as a sentence."""
+    "(Xinhua) 2024-05-06", "Example Daily, 6 May 2024", "=2024/5/6付 某新聞朝刊="; None for anything that reads as a
+    sentence."""
     stripped = line.strip()
     if not stripped or len(stripped) > 60:
         return None
@@ -154,7 +164,7 @@ def closing_byline_date(line: str, lang: str | None = None) -> PartialDate | Non
         return None
     r = full[0]
     prefix, suffix = norm[:r.start], norm[r.end:]
-    if not _BYLINE_SUFFIX.match(suffix):
+    if not _BYLINE_SUFFIX.match(suffix) and not _issue_suffix().match(suffix):
         return None
     if prefix.strip() and not _BYLINE_PREFIX.match(prefix):
         return None

@@ -6,6 +6,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from orchestration.extract.wordlists import alt  # noqa: F401  (re-exported: the dates modules read it here)
+
 MIN_YEAR, MAX_YEAR = 1900, 2099
 
 
@@ -44,12 +46,6 @@ def normalise(text: str) -> str:
     return text.translate(_NORMALISE)
 
 
-
-
-def alt(words: list[str] | tuple[str, ...] | set[str]) -> str:
-    """Regex alternation of literal words, longest first; spaces in phrases match any run of white space."""
-    ordered = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def key(surface: str) -> str:

@@ -9,6 +9,7 @@ from itertools import product
 from orchestration.extract import russian
 from orchestration.extract.common_words import BIG_CITY, is_common_word, is_function_word
 from orchestration.extract.lexicons import lexicon
+from orchestration.extract.wordlists import patterns_any
 from orchestration.extract.places.common import (
     CITY_STATES,
     MAX_CITY_TOKENS,
@@ -17,7 +18,6 @@ from orchestration.extract.places.common import (
     PlaceItem,
     PlaceMention,
     choose_city,
-    compile_words,
     phrase_table,
     region_code_of,
 )
@@ -78,7 +78,7 @@ def _alphabetic_resources(lang: str) -> _AlphabeticResources:
     def kinds(section: str) -> tuple[tuple[str, re.Pattern], ...]:
         out = []
         for kind, patterns in (places.get(section) or {}).items():
-            compiled = compile_words([str(p) for p in patterns])
+            compiled = patterns_any([str(p) for p in patterns])
             if compiled is not None:
                 out.append((kind, compiled))
         return tuple(out)

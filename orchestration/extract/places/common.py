@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -99,12 +98,6 @@ def phrase_table(lang: str) -> dict[str, Phrase]:
     for key, code in admin_region_names(lang).items():
         put(key, "admin_region", code)
     return table
-
-
-def compile_words(patterns: list[str]) -> re.Pattern | None:
-    if not patterns:
-        return None
-    return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.IGNORECASE)
 
 
 def region_code_of(item: PlaceItem) -> str | None:

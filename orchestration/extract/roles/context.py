@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orchestration.extract.lexicons import lexicon
+from orchestration.extract.wordlists import words_pattern
 from orchestration.extract.text import Sentence, sentence_at
 
 
@@ -28,10 +29,7 @@ class Context:
 
 @lru_cache(maxsize=None)
 def _words_pattern(lang: str, topic: str, key: str) -> re.Pattern[str] | None:
-    words = lexicon(lang, topic).get(key, [])
-    if not words:
-        return None
-    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    return words_pattern(lang, lexicon(lang, topic).get(key, []))
 
 
 def cue_pattern(lang: str, key: str) -> re.Pattern[str] | None:

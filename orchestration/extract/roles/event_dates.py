@@ -29,6 +29,7 @@ from orchestration.extract.dates import (
 from orchestration.extract.dates.resolution import complete_year
 from orchestration.extract.events import EventMention, find_events
 from orchestration.extract.lexicons import lexicon
+from orchestration.extract.wordlists import words_pattern
 from orchestration.extract.roles.context import Context, sentence_of, sentence_start
 
 _EMPTY = PartialDate(None, None, None)
@@ -331,32 +332,22 @@ def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, m
 # ------------------------------------------------------------------------------------------------- cues
 
 
-def _word_pattern(lang: str, words: list[str]) -> re.Pattern[str] | None:
-    """Whole words in Russian and English ("ends" is not in "friendship"); any run in Chinese and Japanese."""
-    if not words:
-        return None
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-    if lang in ("ru", "en"):
-        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
-    return re.compile(alternation)
-
-
 @lru_cache(maxsize=None)
 def _kind_patterns(lang: str, key: str) -> dict[str, re.Pattern[str]]:
     """One pattern per kind of a map of the dates lexicon (``cues``, ``report_day_verbs``)."""
     words_by_kind = lexicon(lang, "dates").get(key) or {}
-    patterns = {kind: _word_pattern(lang, words or []) for kind, words in words_by_kind.items()}
+    patterns = {kind: words_pattern(lang, words, match="whole") for kind, words in words_by_kind.items()}
     return {kind: pattern for kind, pattern in patterns.items() if pattern is not None}
 
 
 @lru_cache(maxsize=None)
 def _signing_pattern(lang: str) -> re.Pattern[str] | None:
-    return _word_pattern(lang, lexicon(lang, "dates").get("signing_cues") or [])
+    return words_pattern(lang, lexicon(lang, "dates").get("signing_cues") or [], match="whole")
 
 
 @lru_cache(maxsize=None)
 def _background_year_pattern(lang: str) -> re.Pattern[str] | None:
-    return _word_pattern(lang, lexicon(lang, "dates").get("background_year_cues") or [])
+    return words_pattern(lang, lexicon(lang, "dates").get("background_year_cues") or [], match="whole")
 
 
 def _has_background_year_cue(ctx: Context, start: int) -> bool:

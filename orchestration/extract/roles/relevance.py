@@ -8,7 +8,7 @@ from functools import lru_cache
 from orchestration.extract.events import EventMention, event_type_of, twin_town_pattern
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places import find_places
-from orchestration.extract.places.common import compile_words
+from orchestration.extract.wordlists import patterns_any
 from orchestration.extract.roles.context import cue_pattern
 from orchestration.extract.text import Sentence, sentence_at
 
@@ -61,7 +61,7 @@ def is_background(sentence: str, lang: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _series_history_pattern(lang: str) -> re.Pattern[str] | None:
-    return compile_words(lexicon(lang, "events").get("series_history", []))
+    return patterns_any(lexicon(lang, "events").get("series_history", []))
 
 
 # a series' name between "next" and its event noun: capitalised words, a year, brackets ("the next (2027) Asian
