@@ -65,3 +65,14 @@ def test_both_cities_is_no_city_name():
 """
     s = summarise(page)
     assert s.host == "Sapporo" and s.partners == {"Shenyang"} and s.agreements == 4
+
+
+def test_a_signing_meeting_is_the_event_and_size_classes_of_projects_are_no_deals():
+    page = """西安で日本企業の投資契約会
+陝西省西安市で12日、日本企業による投資プロジェクトの契約会が開かれ、15件の契約が結ばれた。契約総額は80億元に上る。
+このうち投資額10億元規模が2件、5億元規模が4件だった。
+"""
+    s = summarise(page)
+    assert s.relevant and s.event["event_type"] == "signing" and s.host == "Xi’an"
+    assert s.agreements == 15
+    assert {(amount, currency) for amount, currency, _, _ in s.deals} == {(8_000_000_000.0, "CNY")}
