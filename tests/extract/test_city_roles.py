@@ -94,3 +94,17 @@ def test_a_video_link_between_a_city_and_a_province_abroad_has_no_host():
             "県の担当者は吉林市との協力を続けたいと述べた。")
     summary = summarise(page)
     assert summary.host is None and summary.partners == {"Jilin"}
+
+
+@pytest.mark.parametrize("page", [
+    "Trade fair opens\nThe Northern Machinery Fair opened in Harbin on Tuesday. At a business forum on its second "
+    "day, a delegation from Khabarovsk signed three agreements.",
+    "Открылась ярмарка\nВ Харбине во вторник открылась Северная ярмарка машиностроения. На бизнес-форуме во второй "
+    "день делегация из Хабаровска подписала три соглашения.",
+    "博览会开幕\n北方机械博览会周二在哈尔滨开幕。次日的经贸论坛上，来自哈巴罗夫斯克的代表团签署了三项协议。",
+])
+def test_a_side_in_a_forum_held_within_the_event_is_the_events_side(page):
+    """A smaller event inside the reported one (a forum on the fair's second day) is part of it: its sides are the
+    fair's, even where its sentence names only the forum."""
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Harbin", {"Khabarovsk"})

@@ -72,7 +72,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         city_id = place.city.geonameid
         if city_id == host_id or city_id in same_place:
             role = "host" if city_id == host_id else "mention"
-        elif sentence.start in ctx.background_sentences or sentence.start in ctx.other_event_sentences \
+        elif sentence.start in ctx.background_sentences \
                 or place in dateline_places or _is_dateline_capitals(place) or _places_something_else(ctx, place):
             role = "mention"
         else:

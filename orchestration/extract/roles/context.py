@@ -23,7 +23,8 @@ class Context:
     sentences: tuple[Sentence, ...]
     event_sentences: frozenset[int]  # sentence starts that mention the event or its occurrence
     background_sentences: frozenset[int]  # sentence starts about earlier years or running totals
-    # sentence starts that name another kind of event and not the document's own (its places are that event's)
+    # sentence starts that name another kind of event and not the document's own: a partner feature only, since a
+    # forum or signing held within the reported event is part of it and its sides are the event's
     other_event_sentences: frozenset[int] = frozenset()
 
 
