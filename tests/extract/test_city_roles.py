@@ -108,3 +108,17 @@ def test_a_side_in_a_forum_held_within_the_event_is_the_events_side(page):
     fair's, even where its sentence names only the forum."""
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Harbin", {"Khabarovsk"})
+
+
+@pytest.mark.parametrize("page", [
+    "Mayors meet\nThe Far East Mayors Forum opened in Harbin on Monday with a delegation from Khabarovsk. So far, Harbin "
+    "has twinned with Yakutsk and Murmansk.",
+    "Форум мэров\nВ понедельник в Харбине открылся форум мэров Приамурья, в нём участвует делегация Хабаровска. "
+    "К настоящему времени Харбин побратался с Якутском и Мурманском.",
+    "市長フォーラム\nアムール市長フォーラムが月曜日、ハルビンで開幕し、ハバロフスクの代表団が参加した。これまでにハルビンは"
+    "ヤクーツク、ムルマンスクと友好都市関係を結んでいる。",
+    "市长论坛\n黑龙江流域市长论坛周一在哈尔滨开幕，哈巴罗夫斯克代表团出席。迄今为止，哈尔滨已与雅库茨克、摩尔曼斯克结为友好城市。",
+])
+def test_twin_towns_so_far_are_background_not_sides(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Harbin", {"Khabarovsk"})
