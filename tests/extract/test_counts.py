@@ -39,6 +39,8 @@ def values(text: str, lang: str):
     # a singular noun qualifying the counted noun, though no list of modifiers holds it
     ("Growers and importers clinched 27 supply contracts.", "en", 27, "contracts"),
     ("The banks signed 4 loan agreements with regional firms.", "en", 4, "agreements"),
+    # the documents named as the event's results, with no verb of signing
+    ("Eighty-two contracts are the main results of the three-day fair.", "en", 82, "contracts"),
 ])
 def test_counts_of_signed_documents(text, lang, value, kind):
     found = counts(text, lang)
