@@ -122,3 +122,24 @@ def test_a_side_in_a_forum_held_within_the_event_is_the_events_side(page):
 def test_twin_towns_so_far_are_background_not_sides(page):
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Harbin", {"Khabarovsk"})
+
+
+@pytest.mark.parametrize("page", [
+    "Cities sign deals\nThe first Harbin-Kazan Cooperation Conference was held in Harbin on Friday. The two cities "
+    "signed four agreements on the online economy, tourism and sport.",
+    "Города подписали соглашения\nВ пятницу в Харбине прошла первая конференция по сотрудничеству Харбина и Казани. "
+    "Города подписали четыре соглашения: об онлайн-торговле, туризме и спорте.",
+])
+def test_an_online_field_of_cooperation_does_not_put_the_event_online(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Harbin", {"Kazan"})
+
+
+@pytest.mark.parametrize("page", [
+    "Cities sign deals\nHarbin and Kazan held an online meeting on Friday and signed four agreements.",
+    "Города подписали соглашения\nВ пятницу Харбин и Казань провели встречу в онлайн-формате и подписали четыре "
+    "соглашения.",
+])
+def test_an_online_meeting_between_two_cities_has_no_host(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == (None, {"Harbin", "Kazan"})

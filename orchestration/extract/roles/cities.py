@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from orchestration.extract import russian
 from orchestration.extract.countries import find_countries
-from orchestration.extract.events import EventMention
+from orchestration.extract.common_words import is_function_word
+from orchestration.extract.events import EventMention, word_pattern
 from orchestration.extract.places import find_places
 from orchestration.extract.places.common import CITY_STATES
 from orchestration.extract.roles.context import (
@@ -312,7 +313,31 @@ def is_online(ctx: Context, main: EventMention) -> bool:
     offline = cue_pattern(ctx.lang, "offline_cues")
     if offline is not None and any(offline.search(text) for text in scope):
         return False
-    return any(pattern.search(text) for text in scope)
+    return any(not _names_a_topic(ctx.lang, text, m.end()) for text in scope for m in pattern.finditer(text))
+
+
+_NEXT_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
+
+
+def event_noun_pattern(lang: str) -> re.Pattern[str] | None:
+    return word_pattern(lang, "event_nouns")
+
+
+def _names_a_topic(lang: str, text: str, cue_end: int) -> bool:
+    """"cooperation in the online economy": an online cue before a word of content other than an event noun
+    qualifies a field of cooperation, not how the event is held ("held online on Friday", "an online forum")."""
+    if lang not in ("ru", "en"):
+        return False
+    following = _NEXT_WORD.match(text, cue_end)
+    if following is None or following.start(1) - cue_end > 2:
+        return False
+    if following.start(1) == cue_end and not text[cue_end - 1:cue_end] == "-":
+        return False  # the cue is a stem and the word goes on ("видеоконференц|ии")
+    word = following.group(1)
+    for nouns in (event_noun_pattern(lang), cue_pattern(lang, "online_mode_nouns")):
+        if nouns is not None and nouns.match(word):
+            return False  # "an online forum", «в онлайн-формате»
+    return not is_function_word(word.lower(), lang)
 
 
 @lru_cache(maxsize=None)
