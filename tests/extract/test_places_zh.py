@@ -197,3 +197,9 @@ def test_a_company_named_after_a_city_and_its_trade_is_no_city():
 
 def test_a_common_word_that_only_a_small_town_bears_is_the_word():
     assert cities("两国坚持走生活富裕、生态良好的发展道路，武汉代表出席。") == ["Wuhan"]
+
+
+def test_a_numeral_before_a_noun_of_places_counts_them_and_names_none():
+    # 五城 "five cities" is also a town's name in GeoNames; 九江 and 三明 begin with a numeral and are cities
+    text = "黑河市与哈巴罗夫斯克市举行会晤，总结一年来“两国五城”合作成果，双方表示五城间交流不断深化。九江市和三明市也派员出席。"
+    assert cities(text) == ["Heihe", "Khabarovsk", "Jiujiang", "Sanming"]

@@ -71,6 +71,9 @@ _KEY_TAIL_KINDS = {"区": "district", "县": "district", "旗": "district", "镇
 _COMMON_LOANWORD_ZIPF = 3.5
 _KANJI_COUNTRIES = frozenset({"CN", "JP", "KR", "KP", "TW", "HK", "MO"})
 _ADMIN_SUFFIX_CHARS = frozenset("市区县镇乡村旗州省町郡")
+# "两国五城" (two countries, five cities), "三省一市": a numeral before a noun of places counts them; no name is meant
+_COUNT_NUMERALS = frozenset("一二两三四五六七八九十百千")
+_COUNTED_PLACE_NOUNS = frozenset("城市国省县区地")
 # how far after a name its head noun may stand: a project's or venue's name is short, a company's may be long
 _HEAD_REACH = 7
 _ORGANISATION_HEAD_REACH = 13
@@ -289,6 +292,8 @@ class CjkPlaces:
                                 region_code=region_code_of(item))
 
         bare = item.key
+        if len(bare) == 2 and bare[0] in _COUNT_NUMERALS and bare[1] in _COUNTED_PLACE_NOUNS:
+            return None
         city_state = item.phrase is not None and item.phrase.value in CITY_STATES
         kind, marker_end = self._marker_end(item)
         if self.lang == "zh" and self._fragment_of_longer_name(item, previous, following, marker_end):
