@@ -29,6 +29,9 @@ one = partial(one_money, lang=LANG)
     ("Contracts worth 90 billion rubles were signed.", 90e9, "RUB"),
     ("Contracts worth five million dollars were signed.", 5e6, "USD"),
     ("Contracts worth HK$600 million were signed.", 600e6, "HKD"),
+    # a currency named with its country: Russia's and Belarus's roubles are two currencies
+    ("Contracts worth 75 billion Russian rubles were signed.", 75e9, "RUB"),
+    ("Contracts worth 30 million Belarusian roubles were signed.", 30e6, "BYN"),
 ])
 def test_amounts_and_currencies(text, amount, currency):
     m = one(text)
