@@ -105,6 +105,7 @@ def test_statuses():
     ("The city's budget for next year is 12 billion yuan.", "budget"),
     ("Projects each worth over $100 million will get tax breaks.", "threshold"),
     ("The port's import and export value stood at 31 billion yuan in May.", "trade_turnover"),
+    ("The two mayors agreed to double joint investment to 3 billion yuan by 2030.", "forecast"),
 ])
 def test_amounts_that_are_not_deals(text, reason):
     found = money(text)
