@@ -143,3 +143,15 @@ def test_an_online_field_of_cooperation_does_not_put_the_event_online(page):
 def test_an_online_meeting_between_two_cities_has_no_host(page):
     summary = summarise(page)
     assert (summary.host, summary.partners) == (None, {"Harbin", "Kazan"})
+
+
+@pytest.mark.parametrize("page", [
+    "Forum opens\nThe Baltic Investment Forum opened in Kaliningrad on Monday with firms from Germany. Companies from "
+    "Poland declined to attend.",
+    "Форум открылся\nВ понедельник в Калининграде открылся Балтийский инвестиционный форум с участием компаний из "
+    "Германии. Компании из Польши отказались от участия.",
+    "フォーラム開幕\nバルト投資フォーラムが月曜日、カリーニングラードで開幕し、ドイツの企業が参加した。ポーランドの企業は参加を見送った。",
+    "论坛开幕\n波罗的海投资论坛周一在加里宁格勒开幕，德国企业参加。波兰企业拒绝参加。",
+])
+def test_a_country_that_stayed_away_does_not_take_part(page):
+    assert summarise(page).countries == {"RU", "DE"}

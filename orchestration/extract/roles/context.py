@@ -43,6 +43,12 @@ def roles_pattern(lang: str, key: str) -> re.Pattern[str] | None:
     return _words_pattern(lang, "roles", key)
 
 
+def declines_participation(sentence: str, lang: str) -> bool:
+    """"Firms from the US declined to attend": the sentence says who stayed away, not who took part."""
+    pattern = roles_pattern(lang, "declined_participation")
+    return pattern is not None and bool(pattern.search(sentence))
+
+
 @lru_cache(maxsize=None)
 def roles_lexicon(lang: str) -> dict:
     return lexicon(lang, "roles")

@@ -6,6 +6,7 @@ from orchestration.extract.countries import find_countries
 from orchestration.extract.roles.context import (
     LIST_GAP,
     Context,
+    declines_participation,
     make_row,
     roles_lexicon,
     roles_pattern,
@@ -26,7 +27,7 @@ def country_rows(ctx: Context, document_id: str, event_ref: str, host_country: s
         if mention.alpha2 == host_country:
             role = "host"
         elif sentence.start in ctx.background_sentences or in_institution \
-                or (mention.inside_name and mention.form == "name"):
+                or (mention.inside_name and mention.form == "name") or declines_participation(sentence.text, ctx.lang):
             role = "mention"
         elif sentence.start not in ctx.event_sentences and mention.form == "name" \
                 and not names_participants(sentence.text, ctx.lang) and id(mention) not in listed:

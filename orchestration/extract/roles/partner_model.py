@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from orchestration.extract.events import twin_town_pattern, word_pattern
-from orchestration.extract.roles.context import Context, roles_pattern, sentence_start
+from orchestration.extract.roles.context import Context, declines_participation, roles_pattern, sentence_start
 from orchestration.extract.roles.learned import MODELS, LogisticModel, trained_model
 
 MODEL_PATH = MODELS / "partner_cities.json"
@@ -84,7 +84,8 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
         "only_background": float(all(s in ctx.background_sentences for s in sentences)),
         "only_other_event": float(all(s in ctx.other_event_sentences for s in sentences)),
         "in_dateline": float(any(m in dateline_places or (len(m.surface) > 2 and m.surface.isupper()) for m in mentions)),
-        "participation_cue": float(participation is not None and any(participation.search(s) for s in own_sentences)),
+        "participation_cue": float(participation is not None and any(
+            participation.search(s) and not declines_participation(s, ctx.lang) for s in own_sentences)),
         "locative": float(any(is_locative(ctx, m) for m in mentions)),
         "same_country_as_host": float(host is not None and city.country_code == host.country_code),
         "has_host": float(host is not None),
