@@ -211,3 +211,9 @@ def test_a_closing_cue_belongs_to_the_date_right_before_it_not_to_an_earlier_one
     page = (" date 2018-11-09\n国際見本市、成約額が拡大\n【上海】上海で5日開幕した国際見本市で、ある商社が8日、中国企業と"
             "果物の輸出で合意するなど、10日の閉幕まで成約額はさらに増える見込み。")
     assert event_dates(page)[:6] == (2018, 11, 5, 2018, 11, 10)
+
+
+def test_the_day_memoranda_were_exchanged_is_the_signing_events():
+    page = ("投資契約会\n2022年6月10日 09:30\n"
+            "大連の経済開発区では9日、日本企業12社との投資覚書が交わされた。今回の契約会は市政府が主催した。")
+    assert event_dates(page) == (2022, 6, 9, 2022, 6, 9, True)
