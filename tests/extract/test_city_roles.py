@@ -155,3 +155,9 @@ def test_an_online_meeting_between_two_cities_has_no_host(page):
 ])
 def test_a_country_that_stayed_away_does_not_take_part(page):
     assert summarise(page).countries == {"RU", "DE"}
+
+
+def test_a_citys_office_that_holds_a_meeting_does_not_make_the_city_its_host():
+    page = "洽谈会开幕\n黑河市外事部门举办中俄经贸洽谈会。洽谈会在布拉戈维申斯克开幕，两市企业签署合作协议3份。"
+    summary = summarise(page)
+    assert summary.host == "Blagoveshchensk"
