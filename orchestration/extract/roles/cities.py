@@ -321,10 +321,6 @@ def is_online(ctx: Context, main: EventMention) -> bool:
 _NEXT_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
 
 
-def event_noun_pattern(lang: str) -> re.Pattern[str] | None:
-    return word_pattern(lang, "event_nouns")
-
-
 def _names_a_topic(lang: str, text: str, cue_end: int) -> bool:
     """"cooperation in the online economy": an online cue before a word of content other than an event noun
     qualifies a field of cooperation, not how the event is held ("held online on Friday", "an online forum")."""
@@ -336,7 +332,7 @@ def _names_a_topic(lang: str, text: str, cue_end: int) -> bool:
     if following.start(1) == cue_end and not text[cue_end - 1:cue_end] == "-":
         return False  # the cue is a stem and the word goes on ("видеоконференц|ии")
     word = following.group(1)
-    for nouns in (event_noun_pattern(lang), cue_pattern(lang, "online_mode_nouns")):
+    for nouns in (word_pattern(lang, "event_nouns"), cue_pattern(lang, "online_mode_nouns")):
         if nouns is not None and nouns.match(word):
             return False  # "an online forum", «в онлайн-формате»
     return not is_function_word(word.lower(), lang)
