@@ -21,13 +21,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orchestration.extract.lexicons import lexicon
-from orchestration.extract.wordlists import patterns_any
+from orchestration.extract.wordlists import literal_alternation, patterns_any
 from orchestration.extract.numbers import (
     CJK_LANGS,
     Quantity,
     find_quantities,
     grammar,
-    literal_alternation,
     noun_after,
     parse_cjk_numeral,
     qualifier_before,

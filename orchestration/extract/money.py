@@ -39,11 +39,10 @@ from typing import Any
 
 from orchestration.extract.counts import event_edition, other_edition, running_total, scope_marker
 from orchestration.extract.lexicons import lexicon
-from orchestration.extract.wordlists import patterns_any
+from orchestration.extract.wordlists import literal_alternation, patterns_any
 from orchestration.extract.numbers import (
     CJK_LANGS,
     NumberToken,
-    literal_alternation,
     qualifier_after,
     qualifier_before,
     scan_numbers,

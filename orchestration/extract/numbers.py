@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from orchestration.extract.lexicons import lexicon
+from orchestration.extract.wordlists import literal_alternation
 
 QUALIFIERS = ("exact", "about", "over", "under", "up_to")
 CJK_LANGS = ("ja", "zh")
@@ -75,7 +76,6 @@ _PERCENT_AFTER = re.compile(
     re.IGNORECASE)
 _CJK_DATE_AFTER = re.compile(r"(?:年(?!間|间)|月(?!間|间)|日(?!間|间|元|本|圆|円)|号|號|時(?!間)|时(?!间)|秒|周年|週年)")
 _ORDINAL_BEFORE = re.compile(r"(?:第|No\.?|№|#)\s*$", re.IGNORECASE)
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -108,17 +108,6 @@ def significant_digits(value: float) -> int:
 
 
 # ---------------------------------------------------------------------------------------------- grammar
-
-
-def literal_alternation(forms: list[str], whole_word: bool = True) -> str:
-    """A regex alternation of literal forms, longest first, each a whole word unless it ends in a dot."""
-    parts = []
-    for form in sorted(set(forms), key=len, reverse=True):
-        piece = re.escape(form).replace(r"\ ", r"\s+")
-        if whole_word and _LETTER.match(form[-1]):
-            piece += r"(?![^\W\d_])"
-        parts.append(piece)
-    return "|".join(parts) if parts else r"(?!x)x"
 
 
 def _value_map(table: dict[Any, list[str]] | None) -> dict[str, float]:
