@@ -43,6 +43,7 @@ class Raw:
     weekday: int | None = None
     last_weekday: int | None = None
     weekday_mode: str = "recent"  # recent | strict_past | next | future
+    stated_weekday: int | None = None  # written beside a full date: "5月10日(火)", "Tuesday, May 10"
     week_offset: int | None = None  # 上周二: the Tuesday of the previous calendar week
     day_only: bool = False  # "22日": month (and year) from context
     short_year: bool = False  # "12.07.25", "24年3月": the century is the reference's
@@ -85,6 +86,7 @@ class Grammar:
     not_bound_after: re.Pattern[str] | None  # "7日までの成約額" (the tally up to the 7th) is no "まで" (until)
     lowercase: bool  # scan a lower-cased copy (Russian: case never matters for its date words)
     day_words: dict[str, int] = field(default_factory=dict)  # "девятого", "ninth": a day written as a word
+    weekday_chars: dict[str, int] = field(default_factory=dict)  # CJK: "火", "二" inside "(火)", "(星期二)"
 
 
 
@@ -154,6 +156,9 @@ def _h_single(m: "_M", g: Grammar) -> Raw | None:
     raw = Raw(m.start(), m.end(), "absolute", PartialDate(y, mo, d))
     if y is None:
         raw.rel_year = _rel_year_group(m, "ry1", g)
+    stated = _group(m, "sw1")
+    if stated:
+        raw.stated_weekday = g.weekdays.get(key(stated), g.weekday_chars.get(stated))
     return raw
 
 
@@ -649,6 +654,7 @@ def _en_grammar(lex: dict[str, Any]) -> Grammar:
     preps = alt(lex.get("month_prepositions") or [])
     mods = alt((lex.get("weekday_past_modifiers") or []) + (lex.get("weekday_next_modifiers") or []))
     range_from = re.compile(r"\b(?P<pre>[Ff]rom|[Bb]etween)\s+(?:the\s+)?$")
+    stated_weekday = re.compile(rf"\b(?P<sw1>{wd}),?\s+$")  # "Tuesday, May 10": the date's own weekday
     conn = r"\s*(?P<conn>-|–|—|to\b|through\b|until\b|till\b|and\b)\s*"
     patterns = [
         _Pattern(re.compile(month_ahead + month(1) + r"\s*" + day(1) + year(1) + "?" + conn + month(2) + r"\s*"
@@ -662,9 +668,10 @@ def _en_grammar(lex: dict[str, Any]) -> Grammar:
         _Pattern(re.compile(rf"(?=[{wd_caps}])\b(?P<wd1>{wd})\b{conn}(?P<wd2>{wd})\b"), _h_weekday_range,
                  range_from),
         *_numeric_patterns("en"),
-        _Pattern(re.compile(month_ahead + month(1) + r"\s*" + day(1) + year(1) + "?" + rel_year(1)), _h_single),
+        _Pattern(re.compile(month_ahead + month(1) + r"\s*" + day(1) + year(1) + "?" + rel_year(1)), _h_single,
+                 stated_weekday),
         _Pattern(re.compile(_DIGIT_AHEAD + day(1) + r"\s+(?:of\s+)?" + month(1) + year(1) + "?" + rel_year(1)),
-                 _h_single, re.compile(r"\b[Tt]he\s+$")),
+                 _h_single, re.compile(rf"(?:\b(?P<sw1>{wd}),?\s+)?(?:\b[Tt]he\s+)?$")),
         _Pattern(re.compile(month_ahead + month(1) + r"\s*(?:of\s+)?,?\s*" + rf"(?P<y1>{YEAR})(?!\d)"), _h_month),
         # "on the 14th": a day alone, its month from the day of the report
         _Pattern(re.compile(r"(?=[Tt])the\s+(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
@@ -708,11 +715,12 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
     # "5月25、26の両日": "both days" after the second day stands for its 日
     second_day = rf"(?P<d2>{d_num})\s*(?:[{day_marks}]|(?=(?:{both_days})))" if both_days else day(2)
 
+    wd_chars = "".join(lex.get("weekday_days") or {})
     if lang == "ja":
-        wd_chars = "".join(lex.get("weekday_days") or {})
-        wd_paren = rf"(?:\s*\(\s*[{wd_chars}](?:曜日?)?\s*\))?"  # "3月25日(月)"
+        stated_weekday = rf"(?:\s*\(\s*(?P<sw1>[{wd_chars}])(?:曜日?)?\s*\))?"  # "3月25日(月)"
     else:
-        wd_paren = r"(?:\s*\(?\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\s*\)?)?"  # "9月22日(星期四)"
+        stated_weekday = rf"(?:\s*\(?\s*(?:星期|周|週|礼拜|禮拜)(?P<sw1>[{wd_chars}])\s*\)?)?"  # "9月22日(星期四)"
+    wd_paren = stated_weekday.replace("?P<sw1>", "")
     connectors = alt((lex.get("range_connectors") or []) + (lex.get("pair_connectors") or []))
     prefixes = alt(lex.get("range_prefixes") or [])
     suffixes = alt(lex.get("range_suffixes") or [])
@@ -752,7 +760,7 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
                             + suf), _h_range, range_prefix_re),
         _Pattern(re.compile(wd_range), _h_weekday_range, re.compile(r"(?:从|從|自)\s*$")),
         *_numeric_patterns(lang),
-        _Pattern(re.compile(month(1) + day(1) + wd_paren), _h_single, year_prefix_re),
+        _Pattern(re.compile(month(1) + day(1) + stated_weekday), _h_single, year_prefix_re),
         # before the relative words, so that "上周五" is a Friday and not "last week"
         _Pattern(re.compile(wd_single), _h_weekday, wk_prefix),
         *_relative_patterns(lex, False, 0),
@@ -778,7 +786,8 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
     return Grammar(
         lang, patterns, months={}, numerals=numerals, eras=eras, week_modifiers=week_modifiers,
         year_blockers=tuple(lex.get("year_blockers") or ()), day_blockers=tuple(lex.get("day_blockers") or ()),
-        day_blocker_exceptions=tuple(lex.get("day_blocker_exceptions") or ()), lowercase=False, **common,
+        day_blocker_exceptions=tuple(lex.get("day_blocker_exceptions") or ()), lowercase=False,
+        weekday_chars=wd_days, **common,
     )
 
 

@@ -163,7 +163,7 @@ def find_dates(text: str, lang: str, reference: date | None = None) -> list[Date
             last=resolved["last"], kind=resolved["kind"], resolved=resolved["resolved"],
             year_from_reference=resolved["year_from_reference"], cue=cue, sentence_start=sentence[0],
             sentence_end=sentence[1], in_dateline=in_dateline, month_from_context=resolved["month_from_context"],
-            approximate=resolved["approximate"], bound=raw.bound, future=future,
+            approximate=resolved["approximate"], bound=raw.bound, future=future, stated_weekday=raw.stated_weekday,
         )
         mentions.append(mention)
         if mention.kind in ("absolute", "range", "relative") and not mention.approximate:

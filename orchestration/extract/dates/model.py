@@ -43,6 +43,7 @@ class DateMention:
     approximate: bool = False  # a span such as "last week": the true date lies somewhere inside
     bound: str | None = None  # from | until | since: "с 5 мая", "until May 5", "8月31日まで", "2015年以来"
     future: bool = False  # the sentence announces rather than reports ("will be held", "состоится", "将于")
+    stated_weekday: int | None = None  # the weekday written beside the date ("5月10日(火)"), Monday = 0
 
 
 @dataclass(frozen=True)

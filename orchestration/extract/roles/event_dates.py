@@ -31,6 +31,7 @@ from orchestration.extract.events import EventMention, find_events
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.wordlists import words_pattern
 from orchestration.extract.roles.context import Context, sentence_of, sentence_start
+from orchestration.extract.roles.relevance import has_occurrence_verb
 
 _EMPTY = PartialDate(None, None, None)
 # the two ends of an event stated apart ("opened on … closed on …") lie within this many days
@@ -90,7 +91,26 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
         if end.year is not None and start.year is not None and _as_tuple(end) < _as_tuple(start):
             end = PartialDate(start.year + 1, end.month, end.day)
         year_inferred = _year_of(start, end) is not None
+    if year_inferred and _weekday_contradicts(chosen, start, end):
+        # "5月10日(火)" on a page updated in 2019: 10 May 2019 was a Friday, so the year is not the report's
+        start, end = _without_year(start), _without_year(end)
+        year_inferred = False
     return _date_row(chosen.start, chosen.end, start, end, bool(year_inferred))
+
+
+def _weekday_contradicts(chosen: DateMention, start: PartialDate, end: PartialDate) -> bool:
+    """The weekday written beside the date is not the weekday of the date in the year we completed."""
+    if chosen.stated_weekday is None:
+        return False
+    day = start if start.day is not None else end
+    try:
+        return date(day.year, day.month, day.day).weekday() != chosen.stated_weekday
+    except (TypeError, ValueError):
+        return False
+
+
+def _without_year(day: PartialDate) -> PartialDate:
+    return PartialDate(None, day.month, day.day) if day.month is not None else day
 
 
 def _date_row(evidence_start: int, evidence_end: int, start: PartialDate, end: PartialDate,
@@ -185,12 +205,14 @@ def _candidates(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
 
 
 def _continuing(ctx: Context, usable: list[DateMention]) -> list[DateMention]:
-    """"The forum of X and Y met in Z. Its work began on Thursday, the 9th": a sentence right after one about the
-    event that names no event but opens or closes something with a day speaks of the event."""
+    """"The forum of X and Y met in Z. Its work began on Thursday, the 9th", "… The event will take place on 16 May":
+    a sentence right after one about the event that names no event but opens, closes or holds something on a day
+    speaks of the event."""
     starts = [s.start for s in ctx.sentences]
     following = {b for a, b in zip(starts, starts[1:]) if a in ctx.event_sentences and b not in ctx.event_sentences}
     return [m for m in usable if m.sentence_start in following and m.first.day is not None
-            and (m.cue in ("opening", "closing") or m.bound in ("from", "until"))]
+            and (m.cue in ("opening", "closing") or m.bound in ("from", "until")
+                 or has_occurrence_verb(sentence_of(ctx, m.sentence_start).text, ctx.lang))]
 
 
 def _other_event_sentences(ctx: Context, main: EventMention) -> frozenset[int]:

@@ -1,0 +1,52 @@
+"""A weekday written beside a date ("5月10日(火)", "9月22日(星期四)", "Tuesday, May 10") checks the year completed
+from the report: where the report's year gives the date another weekday, the year is not known. Also an event
+announced in the sentence after the one that names it ("The event will take place on 16 May"). Sentences written
+for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from orchestration.extract.dates import find_dates
+from tests.extract.document_helpers import summarise
+
+
+@pytest.mark.parametrize("lang, text, weekday", [
+    ("ja", "交流会は5月10日(火)に開かれた。", 1),
+    ("ja", "交流会は5月10日（火曜日）に開かれた。", 1),
+    ("zh", "交流会于9月22日(星期四)举行。", 3),
+    ("zh", "交流会于9月22日（周四）举行。", 3),
+    ("en", "The fair opened on Tuesday, May 10, in Osaka.", 1),
+    ("en", "The fair closed on Friday, 13 May.", 4),
+])
+def test_the_weekday_beside_a_date_is_read_with_it(lang, text, weekday):
+    [mention] = [m for m in find_dates(text, lang, date(2022, 6, 1)) if m.kind != "year_only"]
+    assert mention.stated_weekday == weekday and mention.first.day is not None
+
+
+@pytest.mark.parametrize("page", [
+    "友好都市交流会\ndate 2019-10-29\n5月10日(火曜日)、姉妹都市の代表団を迎えて記念式典を開催しました。",
+    "友好城市交流会\ndate 2019-10-29\n5月10日（星期二），友好城市交流会在市政府举行，两市代表团出席。",
+    "Twin towns celebrate\ndate 2019-10-29\nOn Tuesday, May 10, the twin town delegation attended an anniversary "
+    "ceremony held in the city hall.",
+])
+def test_a_weekday_that_the_reports_year_contradicts_leaves_the_year_unknown(page):
+    # 10 May 2019 was a Friday: the page was written (or updated) in another year than the ceremony's
+    assert summarise(page).date == (None, 5, 10, None, 5, 10, False)
+
+
+@pytest.mark.parametrize("page", [
+    "友好都市交流会\ndate 2022-05-20\n5月10日(火曜日)、姉妹都市の代表団を迎えて記念式典を開催しました。",
+    "Twin towns celebrate\ndate 2022-05-20\nOn Tuesday, May 10, the twin town delegation attended an anniversary "
+    "ceremony held in the city hall.",
+])
+def test_a_weekday_that_fits_the_reports_year_keeps_it(page):
+    assert summarise(page).date == (2022, 5, 10, 2022, 5, 10, True)
+
+
+def test_the_sentence_after_the_event_names_its_day_with_an_occurrence_verb():
+    page = ("Investors expected in Mogilev\n"
+            "Twelve investment contracts are to be signed at the coming Mogilev Business Forum. "
+            "The event will take place on 21 June, the regional economy committee said.")
+    assert summarise(page).date[1:3] == (6, 21)
