@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from orchestration.extract.events import find_events
+from tests.extract.document_helpers import summarise
 
 
 def _main(text, lang):
@@ -63,3 +64,12 @@ def test_russian_words_that_begin_like_expo_name_no_event(text):
 
 def test_russian_expo_in_capitals_and_with_a_year_is_an_event():
     assert [e.event_type for e in find_events("В Казани открылось ЭКСПО-2026 «Волга».", "ru")] == ["expo"]
+
+
+@pytest.mark.parametrize("page", [
+    "友城庆祝建市80周年\n本月3日，我市友好城市迎来建市80周年，副市长率代表团出席庆典，并签署了友好交流协议书。",
+    "姉妹都市の祝賀会\n姉妹都市提携40周年を祝い、市長を団長とする訪問団が祝賀会に出席し、交流協定を結んだ。",
+])
+def test_a_twin_towns_anniversary_celebration_is_an_exchange(page):
+    summary = summarise(page)
+    assert summary.relevant and summary.event["event_type"] == "exchange_meeting"
