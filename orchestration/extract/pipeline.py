@@ -104,9 +104,13 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
         # kept with its reason, so that the warehouse drops the date and says why (the event is still published)
         implausible = implausible_reason(fields["start_year"], fields["end_year"],
                                          reference_date(dateline, published_date))
+        # a year left unknown on purpose (the written weekday contradicts the report's year) says why, so that
+        # the warehouse does not complete it from the publication date either
+        attributes = {key: value for key, value in (("implausible_date", implausible),
+                                                    ("year_unknown", date_row.get("year_unknown"))) if value}
         rows.append(make_row(document_id, "event_date", event_ref, "event", date_row["start"], date_row["end"], text,
                              sentence_of(ctx, date_row["start"]), **fields,
-                             **({"attributes": {"implausible_date": implausible}} if implausible else {})))
+                             **({"attributes": attributes} if attributes else {})))
 
         event_year = fields["start_year"] or fields["end_year"]
         if event_year and not implausible:

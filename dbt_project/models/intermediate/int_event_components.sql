@@ -235,6 +235,7 @@ select
     assembled.end_day,
     assembled.year_inferred,
     assembled.date_rejected_reason,
+    assembled.year_unknown_reason,
     assembled.host_city_id,
     assembled.host_method,
     assembled.agreements_count,

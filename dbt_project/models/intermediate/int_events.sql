@@ -32,10 +32,10 @@ first_report as (
 ),
 
 most_complete_date as (
-    select event_id, start_year, start_month, start_day, end_year, end_month, end_day, year_inferred
+    select event_id, start_year, start_month, start_day, end_year, end_month, end_day, year_inferred, year_unknown_reason
     from (
         select
-            event_id, start_year, start_month, start_day, end_year, end_month, end_day, year_inferred,
+            event_id, start_year, start_month, start_day, end_year, end_month, end_day, year_inferred, year_unknown_reason,
             row_number() over (
                 partition by event_id
                 order by day_completeness desc, is_span desc, year_completeness desc, year_inferred, fetched_at, event_ref
@@ -47,6 +47,7 @@ most_complete_date as (
 
 -- the year another report of the event gives (clustering keeps reports of different years apart): stated years
 -- first, then inferred ones, then the year around a report's publication date that brings the month nearest to it
+-- (not where the extractor left the year unknown on purpose: a weekday the report's year contradicts)
 report_years as (
     select event_id, start_year as year, coalesce(year_inferred, false) as year_inferred,
         case when year_inferred then 1 else 0 end as rank_group, day_completeness + year_completeness as date_completeness, fetched_at, event_ref
@@ -62,9 +63,9 @@ report_years as (
         true, 2, 0, reports.fetched_at, reports.event_ref
     from reports
     inner join (
-        select event_id, coalesce(start_month, end_month) as month from most_complete_date
+        select event_id, coalesce(start_month, end_month) as month, year_unknown_reason from most_complete_date
     ) as dated using (event_id)
-    where reports.published_date is not null and dated.month is not null
+    where reports.published_date is not null and dated.month is not null and dated.year_unknown_reason is null
 ),
 
 known_year as (

@@ -36,7 +36,8 @@ event_dates as (
         start_year, start_month, start_day,
         end_year, end_month, end_day,
         year_inferred,
-        date_rejected_reason
+        date_rejected_reason,
+        year_unknown_reason
     from (
         select
             event_ref,
@@ -44,6 +45,7 @@ event_dates as (
             end_year, end_month, end_day,
             year_inferred,
             {{ json_string('attributes_json', 'implausible_date') }} as date_rejected_reason,
+            {{ json_string('attributes_json', 'year_unknown') }} as year_unknown_reason,
             row_number() over (partition by event_ref order by start_offset) as date_rank
         from extractions
         where kind = 'event_date' and role = 'event'
@@ -63,7 +65,8 @@ plausible_dates as (
         case when date_rejected_reason is null then end_month end as end_month,
         case when date_rejected_reason is null then end_day end as end_day,
         case when date_rejected_reason is null then year_inferred end as year_inferred,
-        date_rejected_reason
+        date_rejected_reason,
+        year_unknown_reason
     from event_dates
 ),
 
@@ -113,6 +116,7 @@ select
     event_dates.end_day,
     coalesce(event_dates.year_inferred, false) as year_inferred,
     event_dates.date_rejected_reason,
+    event_dates.year_unknown_reason,
     host_cities.host_city_id,
     host_cities.host_method,
     agreement_counts.agreements_count,

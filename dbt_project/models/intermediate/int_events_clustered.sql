@@ -27,6 +27,7 @@ select
     components.end_day,
     components.year_inferred,
     components.date_rejected_reason,
+    components.year_unknown_reason,
     components.host_city_id,
     components.host_method,
     components.agreements_count,

@@ -93,8 +93,9 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
         year_inferred = _year_of(start, end) is not None
     if year_inferred and _weekday_contradicts(chosen, start, end):
         # "5月10日(火)" on a page updated in 2019: 10 May 2019 was a Friday, so the year is not the report's
-        start, end = _without_year(start), _without_year(end)
-        year_inferred = False
+        row = _date_row(chosen.start, chosen.end, _without_year(start), _without_year(end), False)
+        row["year_unknown"] = "weekday_contradicts_report_year"
+        return row
     return _date_row(chosen.start, chosen.end, start, end, bool(year_inferred))
 
 
