@@ -161,3 +161,16 @@ def test_a_citys_office_that_holds_a_meeting_does_not_make_the_city_its_host():
     page = "洽谈会开幕\n黑河市外事部门举办中俄经贸洽谈会。洽谈会在布拉戈维申斯克开幕，两市企业签署合作协议3份。"
     summary = summarise(page)
     assert summary.host == "Blagoveshchensk"
+
+
+@pytest.mark.parametrize("page", [
+    "Fair opens\nThe trade fair opened in Harbin on Monday, and delegations from Omsk signed contracts at the fair. "
+    "A freight route from Chongqing to Duisburg was presented at the fair.",
+    "Открылась ярмарка\nТорговая ярмарка открылась в Харбине в понедельник, делегация из Омска подписала контракты. "
+    "На ярмарке представили маршрут от Чунцина до Дуйсбурга.",
+    "博览会开幕\n博览会周一在哈尔滨开幕，来自鄂木斯克的代表团签署了合同。博览会上展示了从重庆到杜伊斯堡的货运线路。",
+    "見本市開幕\n見本市が月曜日にハルビンで開幕し、オムスクの代表団が契約を結んだ。見本市では上海から西安までの貨物路線が紹介された。",
+])
+def test_the_ends_of_a_route_are_no_sides_of_the_event(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Harbin", {"Omsk"})

@@ -100,3 +100,18 @@ def test_a_nationality_word_in_a_hyphenated_pair_is_no_city():
     text = "Kyrgyzstan and Kazakhstan signed deals at the Kyrgyz-Kazakh investment forum in Bishkek."
     cities = [(m.surface, m.city.name_en) for m in find_places(text, "en") if m.city is not None]
     assert cities == [("Bishkek", "Bishkek")]
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("The governors of Omsk and Tomsk regions signed a memorandum.", ["Omsk", "Tomsk"]),
+    ("Delegations of Omsk, Tomsk and Novosibirsk oblasts came to the fair.", ["Omsk", "Tomsk", "Novosibirsk"]),
+])
+def test_a_plural_marker_after_a_list_of_names_is_every_names(text, regions):
+    found = find_places(text, "en")
+    assert [p.surface for p in found if p.kind == "admin_region"] == regions
+    assert not [p for p in found if p.kind == "city"]
+
+
+def test_names_listed_without_a_marker_stay_cities():
+    found = find_places("Delegations from Omsk and Tomsk came to the fair.", "en")
+    assert [(p.kind, p.surface) for p in found] == [("city", "Omsk"), ("city", "Tomsk")]

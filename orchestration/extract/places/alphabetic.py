@@ -108,6 +108,7 @@ _QUOTES = re.compile(r"«[^«»\n]{1,80}»|„[^„“”\n]{1,80}[“”]|“[^
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s")
 _SENTENCE_GAP = re.compile(r"[.!?…\n]")
 _SOFT_GAP = re.compile(r"[ \t\u00a0]{1,3}")
+_LIST_COMMA = re.compile(r"[ \t\u00a0]?,[ \t\u00a0]{1,3}")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t\u00a0]{0,2}")
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|/|—|–|-\s)")
 _RU_ADJECTIVE_SUFFIX = re.compile(
@@ -584,9 +585,39 @@ class AlphabeticPlaces:
                 for kind, pattern in self.res.markers_after:
                     if pattern.fullmatch(low) and kind == "street":
                         return "street", "street"
+        if after_kind is None and self.lang == "en":
+            after_kind = self._shared_plural_marker(item.last)
         if after_kind in ("admin_region", "district"):
             return after_kind, None
         return after_kind, self._name_head(item)
+
+    def _shared_plural_marker(self, k: int) -> str | None:
+        """"Aktobe and Kostanay regions", "Omsk, Tomsk and Novosibirsk oblasts": a plural marker after the last of
+        a list of names is every name's. ``k`` is the token after the name."""
+        tokens, text = self.tokens, self.text
+        joined = names = 0
+        while k < len(tokens) and joined + names < 8:
+            gap = text[tokens[k - 1][1]:tokens[k][0]]
+            comma = _LIST_COMMA.fullmatch(gap)
+            if not (_SOFT_GAP.fullmatch(gap) or comma):
+                return None
+            word = tokens[k][2]
+            low = word.lower()
+            if low == "and" or (comma and _is_capitalised(word)):
+                joined += 1
+                if low == "and":
+                    k += 1
+                    continue
+            if _is_capitalised(word):
+                names += 1
+                k += 1
+                continue
+            if joined and names and low.endswith("s"):
+                for kind, pattern in self.res.markers_after:
+                    if pattern.fullmatch(low) and kind in ("city", "admin_region", "district"):
+                        return kind
+            return None
+        return None
 
     def _name_head(self, item: PlaceItem) -> str | None:
         """A head noun in the capitalised run around the item: "Wuxi Grand Theater", "University of X"."""

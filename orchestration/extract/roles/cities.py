@@ -67,14 +67,15 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     rows = []
     host_id = host.geonameid if host else None
     same_place = _same_place_ids(ctx, places, host) | {city.geonameid for city in venue_cities if city.geonameid != host_id}
+    range_ends = _range_ends(ctx, places)
     seen_partners: set[int] = set()
     for place in places:
         sentence = sentence_of(ctx, place.start)
         city_id = place.city.geonameid
         if city_id == host_id or city_id in same_place:
             role = "host" if city_id == host_id else "mention"
-        elif sentence.start in ctx.background_sentences \
-                or place in dateline_places or _is_dateline_capitals(place) or _places_something_else(ctx, place):
+        elif sentence.start in ctx.background_sentences or place in dateline_places or _is_dateline_capitals(place) \
+                or _places_something_else(ctx, place) or id(place) in range_ends:
             role = "mention"
         else:
             role = "partner" if city_id not in seen_partners else "mention"
@@ -353,6 +354,28 @@ def _places_something_else(ctx: Context, place) -> bool:
         return True
     following = ctx.text[place.end:place.end + 8].lstrip("市")
     return any(following.startswith(word) for word in after)
+
+
+def _range_ends(ctx: Context, places: list) -> set[int]:
+    """"from Chongqing to Duisburg", «от Калининграда до Владивостока», 从重庆到杜伊斯堡, 重慶からデュイスブルクまで: two
+    cities as the ends of a route or a range (ids of both places)."""
+    ends: set[int] = set()
+    cjk = ctx.lang in ("zh", "ja")
+    for first, second in zip(places, places[1:]):
+        between = ctx.text[first.end:second.start]
+        for before, joint, after in roles_lexicon(ctx.lang).get("place_range_marks", []):
+            if cjk:
+                opens = ctx.text[max(0, first.start - len(before)):first.start] == before
+                joined = between.lstrip("市") == joint
+                closes = ctx.text[second.end:].lstrip("市").startswith(after)
+            else:
+                opens = bool(re.search(rf"\b{re.escape(before)}\s+$", ctx.text[max(0, first.start - 20):first.start],
+                                       re.IGNORECASE))
+                joined = bool(re.fullmatch(rf"\s+{re.escape(joint)}\s+", between, re.IGNORECASE))
+                closes = True
+            if opens and joined and closes:
+                ends.update({id(first), id(second)})
+    return ends
 
 
 def _is_dateline_capitals(place) -> bool:
