@@ -115,3 +115,9 @@ def test_a_plural_marker_after_a_list_of_names_is_every_names(text, regions):
 def test_names_listed_without_a_marker_stay_cities():
     found = find_places("Delegations from Omsk and Tomsk came to the fair.", "en")
     assert [(p.kind, p.surface) for p in found] == [("city", "Omsk"), ("city", "Tomsk")]
+
+
+def test_a_plural_head_of_a_listed_name_makes_every_name_an_organisations():
+    found = find_places("Officials of the Omsk and Tomsk Regional Development Agencies signed the plan.", "en")
+    assert [(p.kind, p.surface) for p in found] == [("organisation", "Omsk"), ("organisation", "Tomsk")]
+    assert all(p.inside_name for p in found)

@@ -630,7 +630,7 @@ class AlphabeticPlaces:
                 break
             if _is_capitalised(word):
                 for kind, pattern in self.res.name_heads:
-                    if pattern.fullmatch(low):
+                    if any(pattern.fullmatch(form) for form in self._head_forms(low)):
                         return kind
             k, seen = k + 1, seen + 1
         # a capitalised head before: «Университет Цинхуа», "University of Wuxi", "Port of Tianjin"
@@ -642,6 +642,15 @@ class AlphabeticPlaces:
                 if pattern.fullmatch(tokens[k][2].lower()):
                     return kind
         return None
+
+    def _head_forms(self, low: str) -> tuple[str, ...]:
+        """A head noun and, in English, the singular of a plural one: "the Vitebsk and Minsk Regional Executive
+        Committees" are two committees."""
+        if self.lang != "en" or len(low) < 4 or not low.endswith("s"):
+            return (low,)
+        if low.endswith("ies"):
+            return low, low[:-3] + "y", low[:-1]
+        return (low, low[:-1], low[:-2]) if low.endswith("es") else (low, low[:-1])
 
     def _starts_sentence(self, k: int) -> bool:
         """Whether token k opens a sentence or a line (its capital letter then says nothing)."""
