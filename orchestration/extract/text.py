@@ -19,6 +19,8 @@ MAX_SENTENCE_CHARS = 1000
 _CLAUSE_BREAK = re.compile(r"[,;:，、；：]\s*")
 _SPACE = re.compile(r"\s+")
 _LONGEST_ABBREVIATION = 16  # characters _NO_BREAK_AFTER reads before a stop, \b included
+# a short quoted name holds its own full stop: «ИННОПРОМ. Урал», “Made in Russia. Expo” (quoted speech is longer)
+_SHORT_QUOTE = re.compile(r"«[^«»\n]{1,60}»|“[^“”\n]{1,60}”|„[^„“”\n]{1,60}[“”]")
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,10 @@ def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
     for match in _CJK_END.finditer(line):
         if match.group(0)[0] in "。！？":
             cuts.append(match.end())
+    quoted = [m.span() for m in _SHORT_QUOTE.finditer(line)] if "." in line else []
     for match in _LATIN_END.finditer(line):
+        if any(start < match.start() and match.end() < end for start, end in quoted):
+            continue
         end = match.start()
         while end and line[end - 1] in "\"»”')":
             end -= 1

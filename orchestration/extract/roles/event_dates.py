@@ -74,7 +74,9 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
     chosen = max(candidates, key=lambda m: (m.sentence_start not in elsewhere, _plausible(m, reference),
                                             *_rank(m)))
     start, end = _span(ctx, chosen)
-    start, end = _other_end(chosen, start, end, candidates)
+    # "It opened on 29 September. It will run until 1 October": the other end may stand in the sentence after
+    following = [m for m in _continuing(ctx, [m for m in mentions if _usable(ctx, m)]) if m not in candidates]
+    start, end = _other_end(chosen, start, end, candidates + following)
     start, end = _apply_duration(ctx, start, end)
     if start.month is None and end.month is None and start.day is None and end.day is None:
         return None

@@ -1,7 +1,8 @@
-"""A weekday written beside a date ("5月10日(火)", "9月22日(星期四)", "Tuesday, May 10") checks the year completed
-from the report: where the report's year gives the date another weekday, the year is not known. Also an event
-announced in the sentence after the one that names it ("The event will take place on 16 May"). Sentences written
-for these tests."""
+"""Dates beyond the sentence that names the event, and the checks a text gives a date: a weekday written beside a
+date ("5月10日(火)", "9月22日(星期四)", "Tuesday, May 10") checks the year completed from the report (where the
+report's year gives the date another weekday, the year is not known); the sentence after the event's may date it
+("The event will take place on 16 May") or give its other end ("It will run until 1 October"); a short quoted name
+keeps its full stop inside one sentence. Sentences written for these tests."""
 from __future__ import annotations
 
 from datetime import date
@@ -9,6 +10,7 @@ from datetime import date
 import pytest
 
 from orchestration.extract.dates import find_dates
+from orchestration.extract.text import split_sentences
 from tests.extract.document_helpers import summarise
 
 
@@ -50,3 +52,24 @@ def test_the_sentence_after_the_event_names_its_day_with_an_occurrence_verb():
             "Twelve investment contracts are to be signed at the coming Mogilev Business Forum. "
             "The event will take place on 21 June, the regional economy committee said.")
     assert summarise(page).date[1:3] == (6, 21)
+
+
+@pytest.mark.parametrize("page, end", [
+    ("Выставка в Минске\ndate 2025-09-29\nВ Минске 29 сентября открылась международная выставка «Станки. Регион». "
+     "Она продлится по 2 октября.", (2025, 10, 2)),
+    ("Expo in Minsk\ndate 2025-09-29\nThe machine-tool expo opened in Minsk on September 29 with delegations from "
+     "China. It will run until October 2.", (2025, 10, 2)),
+    ("明斯克博览会\ndate 2025-09-29\n国际机床博览会9月29日在明斯克开幕，中国代表团出席。展期持续至10月2日。", (2025, 10, 2)),
+    ("ミンスク見本市\ndate 2025-09-29\n国際工作機械見本市が9月29日、ミンスクで開幕し、中国の代表団が参加した。会期は10月2日までの4日間。", (2025, 10, 2)),
+])
+def test_the_sentence_after_the_opening_gives_the_closing_day(page, end):
+    date_ = summarise(page).date
+    assert date_[:3] == (2025, 9, 29) and date_[3:6] == end
+
+
+@pytest.mark.parametrize("text", [
+    "Открылась выставка «Станки. Регион». Она продлится три дня.",
+    "The “Tools. Region” expo opened. It runs for three days.",
+])
+def test_a_short_quoted_name_keeps_its_full_stop(text):
+    assert len(split_sentences(text)) == 2
