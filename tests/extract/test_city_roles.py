@@ -174,3 +174,14 @@ def test_a_citys_office_that_holds_a_meeting_does_not_make_the_city_its_host():
 def test_the_ends_of_a_route_are_no_sides_of_the_event(page):
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Harbin", {"Omsk"})
+
+
+@pytest.mark.parametrize("page", [
+    "Форум городов\nМеждународный форум городов открылся в Казани, в нём участвует делегация Алматы. "
+    "Соглашение о побратимстве с Алматы мэр подписал на выставке «Станки. Регион» в Минске.",
+    "Cities forum\nThe international cities forum opened in Kazan with a delegation from Almaty. "
+    "The mayor signed a twinning agreement with Almaty at the machine-tool expo in Minsk.",
+])
+def test_where_another_event_is_held_is_no_side_of_this_one(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Kazan", {"Almaty"})

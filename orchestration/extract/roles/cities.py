@@ -75,7 +75,10 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         if city_id == host_id or city_id in same_place:
             role = "host" if city_id == host_id else "mention"
         elif sentence.start in ctx.background_sentences or place in dateline_places or _is_dateline_capitals(place) \
-                or _places_something_else(ctx, place) or id(place) in range_ends:
+                or _places_something_else(ctx, place) or id(place) in range_ends \
+                or (sentence.start in ctx.other_event_sentences and _is_locative(ctx, place)
+                    and not _named_as_origin(ctx, place)):
+            # the last: "signed at the machine-tool expo in Minsk" in a report on a forum is where that expo was
             role = "mention"
         else:
             role = "partner" if city_id not in seen_partners else "mention"
@@ -354,6 +357,13 @@ def _places_something_else(ctx: Context, place) -> bool:
         return True
     following = ctx.text[place.end:place.end + 8].lstrip("市")
     return any(following.startswith(word) for word in after)
+
+
+def _named_as_origin(ctx: Context, place) -> bool:
+    """"a delegation from Khabarovsk", «делегация из Хабаровска»: the city a side comes from."""
+    words = roles_lexicon(ctx.lang).get("origin_before", [])
+    previous = re.search(r"(\w+)\W*$", ctx.text[max(0, place.start - 20):place.start])
+    return bool(previous) and previous.group(1).lower() in words
 
 
 def _range_ends(ctx: Context, places: list) -> set[int]:
