@@ -14,6 +14,7 @@ from functools import lru_cache
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.wordlists import patterns_any, words_pattern
 from orchestration.extract.text import split_sentences
+from orchestration.reference.gazetteer import get_gazetteer
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -206,6 +207,11 @@ def _name_en(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
             break
         if lowered in ("and", "&", "of", "for") and seen_capital and index > 0 and left[index - 1][2][:1].isupper():
             # "International Economic and Trade Fair": a link word between capitalised words of one name
+            name_start = token_start
+            continue
+        if (seen_capital and token in get_gazetteer().name_particles() and lowered not in _EN_STOP and index > 0
+                and left[index - 1][2][:1].isupper()):
+            # "Dar es Salaam International Trade Fair": the particle inside a place's name
             name_start = token_start
             continue
         if (token[:1].isupper() or re.match(r"^\d{4}$", token) or token in ("-", "&")) and lowered not in _EN_STOP:

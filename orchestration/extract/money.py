@@ -337,6 +337,10 @@ class _Earlier:
         return self._deals[low - 1][1] if low else None
 
 
+# an amount a deal between firms or cities never is: a unit price, a ratio, a fee
+_SMALLEST_DEAL_USD = 1_000
+
+
 def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _MoneyLexicon,
               sentences: list[Sentence], starts: list[int], edition: int | None = None,
               earlier_mentions: _Earlier | None = None) -> None:
@@ -389,6 +393,8 @@ def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _Mone
                 d.is_deal, d.reason = False, cue[1]
             elif _presented_only(before, after, lx):
                 d.is_deal, d.reason = False, "presented"
+    if d.is_deal and _usd(d) < _SMALLEST_DEAL_USD:
+        d.is_deal, d.reason = False, "too_small"  # "for each rouble, about nine roubles from partners": no deal
     if (lx.expected is not None and lx.expected.search(before[-80:] + " " + after)) \
             or (lx.lang == "ru" and _future_tense(_last_clause(before) + " " + after)):
         d.status = "expected"

@@ -283,6 +283,7 @@ class Gazetteer:
         self._cities = cities
         self._index = index
         self._multiword_heads: frozenset[str] | None = None
+        self._name_particles: frozenset[str] | None = None
         # Two-character prefix of CJK keys -> longest key with it: a text position whose bigram is not here
         # starts no name, and the others need trying only up to that length.
         self.cjk_prefix_max: dict[str, int] = {}
@@ -350,6 +351,23 @@ class Gazetteer:
         if self._multiword_heads is None:
             self._multiword_heads = frozenset(k.split(" ", 1)[0] for k in self._index if " " in k)
         return self._multiword_heads
+
+    def name_particles(self) -> frozenset[str]:
+        """Lower-case words inside English city names ("es" of Dar es Salaam, "am" of Frankfurt am Main, "nad"):
+        a run of capitalised words may hold one and still be a name. Only those of several names count, which
+        leaves out a one-off abbreviation."""
+        if self._name_particles is None:
+            counts: dict[str, int] = {}
+            for city in self._cities.values():
+                for word in city.name_en.split(" ")[1:-1]:
+                    if word.isalpha() and word.islower():
+                        counts[word] = counts.get(word, 0) + 1
+            self._name_particles = frozenset(word for word, n in counts.items() if n >= _PARTICLE_NAMES)
+        return self._name_particles
+
+
+# how many city names must hold a lower-case word for it to count as a particle of names
+_PARTICLE_NAMES = 3
 
 
 # a city bearing a name as its own is preferred to a bigger one that bears it as an old or foreign alternate,

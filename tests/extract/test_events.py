@@ -24,6 +24,8 @@ def _main(text, lang):
     ("The Forum on China-Africa Cooperation met in Beijing.", "en", "forum", "Forum on China-Africa Cooperation", None),
     ("Harbin hosts 32nd China Harbin International Economic and Trade Fair", "en", "expo",
      "32nd China Harbin International Economic and Trade Fair", 32),
+    # a place's name holds a lower-case particle: the name goes on through it
+    ("Buyers thronged the Rio de Janeiro Trade Fair on its last day.", "en", "expo", "Rio de Janeiro Trade Fair", None),
     ("第十二届中国—东盟博览会在南宁开幕。", "zh", "expo", "第十二届中国—东盟博览会", 12),
     ("在云南昆明举行的2024中外友好城市合作大会上", "zh", "conference", "2024中外友好城市合作大会", None),
     ("双方举行视频会议,宣布合作中心揭牌。", "zh", "video_conference", "视频会议", None),

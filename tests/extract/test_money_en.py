@@ -32,6 +32,11 @@ one = partial(one_money, lang=LANG)
     # a currency named with its country: Russia's and Belarus's roubles are two currencies
     ("Contracts worth 75 billion Russian rubles were signed.", 75e9, "RUB"),
     ("Contracts worth 30 million Belarusian roubles were signed.", 30e6, "BYN"),
+    # signs that name one currency whatever the country of the report
+    ("Contracts worth NT$900 million were signed.", 900e6, "TWD"),
+    ("Contracts worth KSh 4 billion were signed.", 4e9, "KES"),
+    ("Contracts worth R$ 75 million were signed.", 75e6, "BRL"),
+    ("Contracts worth ₹450 million were signed.", 450e6, "INR"),
 ])
 def test_amounts_and_currencies(text, amount, currency):
     m = one(text)
@@ -106,6 +111,10 @@ def test_statuses():
     ("Projects each worth over $100 million will get tax breaks.", "threshold"),
     ("The port's import and export value stood at 31 billion yuan in May.", "trade_turnover"),
     ("The two mayors agreed to double joint investment to 3 billion yuan by 2030.", "forecast"),
+    # a fund's record and the returns of one unit of money are no deals of the event
+    ("The pension fund has invested more than 40 billion roubles in regional projects.", "cumulative"),
+    ("Over the past year the agency signed deals worth $600 million with provinces.", "cumulative"),
+    ("For every dollar the state puts in, private lenders add roughly seven dollars.", "ratio"),
 ])
 def test_amounts_that_are_not_deals(text, reason):
     found = money(text)

@@ -20,6 +20,27 @@ def test_plain_and_possessive_city_names():
     assert cities("Delegates from Ulaanbaatar and Luang Prabang attended.") == ["Ulaanbaatar", "Luang Prabang"]
 
 
+@pytest.mark.parametrize("sentence, city", [
+    ("Buyers from Dar es Salaam placed the largest orders.", "Dar es Salaam"),
+    ("A delegation from Frankfurt am Main arrived on Tuesday.", "Frankfurt am Main"),
+    ("The mayor of Kingston upon Hull opened the exhibition.", "Kingston upon Hull"),
+])
+def test_the_particles_inside_city_names_come_from_geonames(sentence, city):
+    assert cities(sentence) == [city]
+
+
+def test_a_city_written_after_a_town_and_a_comma_only_locates_it():
+    # Setagaya lies in Tokyo: Tokyo says where, it is no second place of the report
+    assert cities("A choir from Setagaya Ward, Tokyo sang at the twinning dinner.") == ["Setagaya"]
+    assert cities("Delegates from Nanjing, Suzhou and Wuxi met.") == ["Nanjing", "Suzhou", "Wuxi"]
+
+
+def test_a_small_town_called_so_once_is_that_town_everywhere():
+    text = ("Guests from Lindenberg arrived on Friday. Lindenberg Mayor Eric Vogt thanked the hosts. "
+            "Lindenberg has been twinned with the town since 2003.")
+    assert cities(text) == ["Lindenberg"] * 3
+
+
 def test_all_capital_dateline():
     text = "NANNING, May 3 (Xinhua) -- The expo closed with record deals."
     mention = find_places(text, "en")[0]

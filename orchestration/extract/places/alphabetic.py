@@ -18,6 +18,7 @@ from orchestration.extract.places.common import (
     PlaceItem,
     PlaceMention,
     choose_city,
+    distance_km,
     phrase_table,
     region_code_of,
 )
@@ -355,12 +356,11 @@ class AlphabeticPlaces:
         return None
 
     def _name_like(self, words: list[str]) -> bool:
-        """Every word capitalised, except connectors inside English names (Rio de Janeiro)."""
+        """Every word capitalised, except the particles inside English names (Rio de Janeiro, Dar es Salaam)."""
         for index, word in enumerate(words):
             if _is_capitalised(word):
                 continue
-            if self.lang == "en" and 0 < index < len(words) - 1 and word in ("de", "del", "da", "do", "la", "al",
-                                                                              "upon", "on", "el"):
+            if self.lang == "en" and 0 < index < len(words) - 1 and word in self.gazetteer.name_particles():
                 continue
             return False
         return True
@@ -370,14 +370,37 @@ class AlphabeticPlaces:
         items = self.items()
         context = {i.phrase.value for i in items if i.phrase and i.phrase.kind == "country"
                    and not is_currency_issuer(self.text, i.start, i.end)}
+        # a name the document once calls a town ("the town of Kenilworth", "Kenilworth Mayor …") is that town
+        # wherever else it stands, however small: a twin town in a local paper is rarely big
+        named_towns = {item.key for item in items if item.kind == "city"
+                       and "city" in (self._marker_before(item.first), self._marker_after(item)[0])}
+        classified = [(item, self._classify(item, context, named_towns)) for item in items]
+        # a name read as a town where its capital says something is the same town at the head of a sentence
+        towns = {item.key for item, mention in classified if mention is not None and mention.city is not None}
         mentions = []
-        for item in items:
-            mention = self._classify(item, context)
+        for item, mention in classified:
+            if mention is None and item.kind == "city" and item.key in towns and self._starts_sentence(item.first):
+                mention = self._classify(item, context, towns)
             if mention is not None:
                 mentions.append(mention)
+        self._mark_locators(mentions)
         return mentions
 
-    def _classify(self, item: PlaceItem, context: set[str]) -> PlaceMention | None:
+    def _mark_locators(self, mentions: list[PlaceMention]) -> None:
+        """"Edogawa Ward, Tokyo", "Kenilworth, Warwick": a bigger city of the same country close by, written right
+        after a town and a comma, says where the town lies; it is no place of its own in the report."""
+        for town, locator in zip(mentions, mentions[1:]):
+            if town.city is None or locator.city is None or town.kind != "city" or locator.kind != "city":
+                continue
+            if not _LOCATOR_GAP.fullmatch(self.text, town.end, locator.start):
+                continue
+            if town.city.country_code == locator.city.country_code \
+                    and locator.city.population > town.city.population \
+                    and distance_km(town.city, locator.city) <= _LOCATOR_REACH_KM:
+                locator.inside_name = True
+
+    def _classify(self, item: PlaceItem, context: set[str], named_towns: frozenset[str] | set[str] = frozenset()
+                  ) -> PlaceMention | None:
         text, tokens = self.text, self.tokens
         surface = text[item.start: item.end]
         if item.kind in ("admin_region", "macro_region") and self._is_person(item):
@@ -409,7 +432,7 @@ class AlphabeticPlaces:
             if self._starts_sentence(item.first) and russian.is_adjective(first_word):
                 return None  # «Юбилейный 25-й форум»: a sentence opening with an adjective, not the town
 
-        kind, cue, inside = "city", False, False
+        kind, cue, inside = "city", item.key in named_towns, False
         if before in ("city",):
             cue = True
         elif before is not None:
@@ -655,6 +678,11 @@ class AlphabeticPlaces:
     def _starts_sentence(self, k: int) -> bool:
         """Whether token k opens a sentence or a line (its capital letter then says nothing)."""
         return k == 0 or bool(_SENTENCE_GAP.search(self.text[self.tokens[k - 1][1]: self.tokens[k][0]]))
+
+
+# between a town and the city that locates it: at most a status word ("Ward", "-ku", «район»), then a comma
+_LOCATOR_GAP = re.compile(r"(?:[\s-][^\W\d_]{1,10})?\s?,\s{1,2}")
+_LOCATOR_REACH_KM = 60
 
 
 @lru_cache(maxsize=16)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -127,6 +128,16 @@ def choose_city(cities: list[City], context: set[str], cue: bool, lang: str, sho
             return city, ranked
     return None, ranked
 
+
+
+def distance_km(first: City, second: City) -> float:
+    """Great-circle distance between two cities."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (first.latitude, first.longitude, second.latitude, second.longitude))
+    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+_EARTH_RADIUS_KM = 6371.0
 
 
 @dataclass
