@@ -241,6 +241,12 @@ def _name_en(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     return name_start, name_end
 
 
+# "与", "和", "及" end a name ("A与B举行论坛") unless the words before them go back to an edition number that opens it
+_NAME_CONJUNCTIONS = frozenset("与和及")
+_EDITION_BEFORE = re.compile(r"(?:第[0-9０-９一二三四五六七八九十百]{1,4}[届回]|(?:19|20)\d\d(?!年))[^\s、，,。；;：:！？!?（）()「」“”《》与和及的在于了是将由从对向为并]*$")
+_EDITION_REACH = 24
+
+
 def _name_cjk(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     # a name quoted with 「」 or “” is the whole quotation
     for opening, closing in (("「", "」"), ("“", "”"), ("《", "》"), ("『", "』")):
@@ -263,6 +269,11 @@ def _name_cjk(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
                 i = opening - 1
                 continue
             break
+        if char in _NAME_CONJUNCTIONS and _EDITION_BEFORE.search(text, max(0, i - _EDITION_REACH), i):
+            # "第七届…合作与发展论坛": a name that opens with its edition holds its "and"
+            name_start = i
+            i -= 1
+            continue
         if char in _ZH_BOUNDARY or (char in _DATE_UNITS and i > 0 and text[i - 1].isdigit()):
             # "第七届" and "2024" glue to the name; a date ("19日") or a particle does not
             break

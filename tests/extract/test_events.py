@@ -27,6 +27,10 @@ def _main(text, lang):
     # a place's name holds a lower-case particle: the name goes on through it
     ("Buyers thronged the Rio de Janeiro Trade Fair on its last day.", "en", "expo", "Rio de Janeiro Trade Fair", None),
     ("第十二届中国—东盟博览会在南宁开幕。", "zh", "expo", "第十二届中国—东盟博览会", 12),
+    # "与" inside a name that opens with its edition; the announcer of the opening is no part of a name
+    ("第三届东北亚合作与发展论坛在长春开幕。", "zh", "forum", "第三届东北亚合作与发展论坛", 3),
+    ("省长宣布大会开幕。", "zh", "conference", "大会", None),
+    ("友好都市提携の署名式が行われた。", "ja", "signing", "署名式", None),
     ("在云南昆明举行的2024中外友好城市合作大会上", "zh", "conference", "2024中外友好城市合作大会", None),
     ("双方举行视频会议,宣布合作中心揭牌。", "zh", "video_conference", "视频会议", None),
     ("「第3回 日中経済フォーラム」が開幕した。", "ja", "forum", "第3回 日中経済フォーラム", 3),

@@ -127,3 +127,9 @@ def test_one_prefecture_suffix_after_a_list_makes_each_name_a_prefecture():
 
 def test_a_branch_named_after_a_place_is_an_organisation():
     assert cities("ウラジオストク支店の社員が大阪市を訪れた。") == ["Osaka"]
+
+
+def test_the_country_written_before_a_city_is_its_own():
+    found = [(m.city.name_en, m.city.country_code)
+             for m in find_places("イギリスの代表とアメリカ ケンブリッジ市の代表が出席した。", "ja") if m.kind == "city"]
+    assert found == [("Cambridge", "US")]

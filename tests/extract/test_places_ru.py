@@ -131,6 +131,11 @@ def test_outlets_and_exchanges_are_organisations_not_places():
     assert cities("Санкции против Мосбиржи продлены.") == []
 
 
+def test_assemblies_are_no_towns():
+    # «Думы» is also a town in Syria
+    assert cities("Депутаты областной Думы и Верховной Рады обсудили торговлю с Казанью.") == ["Kazan"]
+
+
 def test_sentence_initial_common_word_is_not_a_small_foreign_town():
     # «Темой» de-inflects to «Тема» (a town in Ghana): a sentence-initial case form needs more support.
     assert cities("Темой встречи стало сотрудничество с Китаем.") == []

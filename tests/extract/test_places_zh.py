@@ -203,3 +203,10 @@ def test_a_numeral_before_a_noun_of_places_counts_them_and_names_none():
     # 五城 "five cities" is also a town's name in GeoNames; 九江 and 三明 begin with a numeral and are cities
     text = "黑河市与哈巴罗夫斯克市举行会晤，总结一年来“两国五城”合作成果，双方表示五城间交流不断深化。九江市和三明市也派员出席。"
     assert cities(text) == ["Heihe", "Khabarovsk", "Jiujiang", "Sanming"]
+
+
+def test_the_country_written_before_a_city_is_its_own():
+    # both countries are named; 美国 before 剑桥 says which Cambridge
+    found = [(m.city.name_en, m.city.country_code) for m in find_places("英国代表和美国剑桥市代表出席。", "zh")
+             if m.kind == "city"]
+    assert found == [("Cambridge", "US")]

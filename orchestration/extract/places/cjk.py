@@ -45,6 +45,10 @@ def _is_cjk(ch: str) -> bool:
     return _is_han(ch) or 0x3040 <= ord(ch) < 0x3100
 
 
+# between a country and the city it holds: nothing, a space or a middle dot
+_COUNTRY_GAP = re.compile(r"[\s\u3000・·]?")
+
+
 @dataclass(frozen=True)
 class _CjkResources:
     phrases: dict[str, Phrase]
@@ -357,6 +361,12 @@ class CjkPlaces:
             if self.lang == "zh" and zipf(bare, "zh") >= _COMMON_LOANWORD_ZIPF:
                 # 马拉松 is the race, not Marathon, Florida: a common word names a small foreign town by accident
                 cities = [c for c in cities if c.country_code in _KANJI_COUNTRIES or c.population >= BIG_CITY]
+        if previous is not None and previous.kind == "country" and previous.phrase is not None \
+                and _COUNTRY_GAP.fullmatch(text, previous.end, start):
+            # "オーストラリア ハーヴィー市", "美国旧金山": the country written right before the city is its own
+            in_country = [c for c in cities if c.country_code == previous.phrase.value]
+            if in_country:
+                cities, marked = in_country, True
         city, ranked = self._choose(cities, context, marked, two_chars, bare)
         if city is None:
             return None  # not a plausible place: no mention at all (高峰论坛, 天山论坛)
