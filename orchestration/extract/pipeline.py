@@ -15,7 +15,7 @@ from orchestration.extract.dates.plausibility import implausible_reason
 from orchestration.extract.events import find_delegation_visit, find_events, find_signing_event
 from orchestration.extract.lexicons import LANGUAGES
 from orchestration.extract.roles.cities import city_rows, is_online
-from orchestration.extract.roles.context import Context, make_row, sentence_of
+from orchestration.extract.roles.context import Context, cue_pattern, make_row, sentence_of
 from orchestration.extract.roles.countries import country_rows
 from orchestration.extract.roles.event_dates import event_date, other_year_sentences, reference_date
 from orchestration.extract.roles.outcomes import agreement_count_row, money_rows
@@ -79,6 +79,8 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
             main = main_event(specific, text, title_end, sentences, lang)
         elif find_signing_event(text, lang) is None and not names_twin_towns(text[:_lead_end(sentences, title_end)], lang):
             return DocumentExtraction(document_id, False, "generic_event_only")
+    if _called_off(events, sentences, title_end, lang):
+        return DocumentExtraction(document_id, False, "event_called_off")
     # the sentence of each event mention, by bisection: a long document has thousands of both
     event_types: dict[int, set[str]] = {}
     for e in events:
@@ -141,6 +143,23 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
 
 # the lead: the headline and the first sentences of the body
 _LEAD_SENTENCES = 3
+
+
+def _called_off(events: list, sentences: tuple, title_end: int, lang: str) -> bool:
+    """The title or the lead says an event it names is cancelled or postponed, and nothing there says it was held
+    ("President cancels the forum due to floods"); a cancellation of earlier years is background."""
+    cancelled = cue_pattern(lang, "cancellation_cues")
+    if cancelled is None:
+        return False
+    lead_end = _lead_end(sentences, title_end)
+    for sentence in sentences:
+        if sentence.start >= lead_end:
+            break
+        if cancelled.search(sentence.text) and not has_occurrence_verb(sentence.text, lang) \
+                and not is_background(sentence.text, lang) \
+                and any(sentence.start <= event.start < sentence.end for event in events):
+            return True
+    return False
 
 
 def _lead_end(sentences: tuple, title_end: int) -> int:

@@ -193,3 +193,26 @@ def test_a_twin_towns_delegation_visit_is_a_sister_city_meeting(page, lang):
 
 def test_a_delegation_with_no_twin_town_is_no_event():
     assert not summarise("Делегация в Омске\nДелегация министерства прибыла в Омск 12 июня 2024 года.").relevant
+
+
+@pytest.mark.parametrize("page, lang", [
+    ("Governor cancels trade fair\nThe governor of Perm cancelled the regional trade fair planned for 12-14 May "
+     "because of flooding. Exhibitors will get their fees back.", "en"),
+    ("Форум в Томске отменён\nМеждународный форум «Сибирь–Азия», намеченный на 12-14 мая, отменён из-за паводка. "
+     "Участникам вернут взносы.", "ru"),
+    ("洪水で見本市が中止に\n5月12日から開催予定だった国際見本市は、洪水のため中止となった。出展料は返金される。", "ja"),
+    ("博览会因洪水取消\n原定于5月12日开幕的国际博览会因洪水取消,参展费用将予退还。", "zh"),
+])
+def test_an_event_the_lead_calls_off_is_not_reported_as_held(page, lang):
+    summary = summarise(page)
+    assert not summary.relevant and summary.reason == "event_called_off"
+
+
+@pytest.mark.parametrize("page, lang", [
+    ("The fair opens after two years\nThe trade fair, cancelled in 2021 and 2022, opened in Perm on 12 May 2024 "
+     "with 300 exhibitors. Buyers signed 40 contracts.", "en"),
+    ("Форум открылся в Томске\nПеренесённый с весны форум «Сибирь–Азия» открылся в Томске 12 октября 2024 года. "
+     "Подписано 15 соглашений.", "ru"),
+])
+def test_an_event_held_after_a_postponement_is_reported(page, lang):
+    assert summarise(page).relevant
