@@ -39,6 +39,12 @@ def test_a_small_town_called_so_once_is_that_town_everywhere():
     text = ("Guests from Lindenberg arrived on Friday. Lindenberg Mayor Eric Vogt thanked the hosts. "
             "Lindenberg has been twinned with the town since 2003.")
     assert cities(text) == ["Lindenberg"] * 3
+    # a common word before a title is no town, whatever GeoNames lists ("Vice", Peru)
+    assert cities("The Vice Mayor of Qingdao opened the fair.") == ["Qingdao"]
+
+
+def test_a_short_abbreviation_filed_under_a_city_is_no_english_name_of_it():
+    assert cities("The expo closed in Harbin. Hu said the deals would create jobs.") == ["Harbin"]
 
 
 def test_all_capital_dateline():

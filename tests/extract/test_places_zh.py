@@ -210,3 +210,7 @@ def test_the_country_written_before_a_city_is_its_own():
     found = [(m.city.name_en, m.city.country_code) for m in find_places("英国代表和美国剑桥市代表出席。", "zh")
              if m.kind == "city"]
     assert found == [("Cambridge", "US")]
+
+
+def test_a_seat_in_brackets_inside_a_company_name_is_no_city_of_the_report():
+    assert cities("黑河自贸片区与创禾(北京)科技有限公司签订合作协议。") == ["Heihe"]

@@ -373,7 +373,8 @@ class AlphabeticPlaces:
         # a name the document once calls a town ("the town of Kenilworth", "Kenilworth Mayor …") is that town
         # wherever else it stands, however small: a twin town in a local paper is rarely big
         named_towns = {item.key for item in items if item.kind == "city"
-                       and "city" in (self._marker_before(item.first), self._marker_after(item)[0])}
+                       and "city" in (self._marker_before(item.first), self._marker_after(item)[0])
+                       and not (item.last - item.first == 1 and is_common_word(self.tokens[item.first][2], self.lang))}
         classified = [(item, self._classify(item, context, named_towns)) for item in items]
         # a name read as a town where its capital says something is the same town at the head of a sentence
         towns = {item.key for item, mention in classified if mention is not None and mention.city is not None}
@@ -439,8 +440,8 @@ class AlphabeticPlaces:
             kind = before
             inside = before in ("organisation", "project")
         after_kind, head_kind = self._marker_after(item)
-        if after_kind == "city":
-            cue = True
+        if after_kind == "city" and not (len(words) == 1 and is_common_word(first_word, self.lang)):
+            cue = True  # "Kenilworth Mayor …", but a word before its title is no town ("Vice Mayor", "Old Town")
         elif after_kind is not None and kind == "city" and not cue:
             kind = after_kind
         if head_kind is not None:
@@ -463,6 +464,9 @@ class AlphabeticPlaces:
             # Dschang, Cameroon) must be backed by the document's countries or a big city
             cities = [c for c in cities if name_key(c.name_en) == item.key or c.country_code in context
                       or c.population >= BIG_CITY]
+            if len(item.key) <= _SHORT_ALTERNATE:
+                # "Hu said …": a one-syllable abbreviation GeoNames files under Shanghai is no English name of it
+                cities = [c for c in cities if name_key(c.name_en) == item.key]
         if not marked and len(words) == 1 and is_common_word(first_word, self.lang):
             cities = [c for c in cities if c.population >= BIG_CITY]  # "Commerce", «Начало»: words, not towns
             if is_function_word(first_word, self.lang):
@@ -679,6 +683,9 @@ class AlphabeticPlaces:
         """Whether token k opens a sentence or a line (its capital letter then says nothing)."""
         return k == 0 or bool(_SENTENCE_GAP.search(self.text[self.tokens[k - 1][1]: self.tokens[k][0]]))
 
+
+# an English name this short reaches a city only as its own name, never through an alternate (Hu, Jing, Lu)
+_SHORT_ALTERNATE = 3
 
 # between a town and the city that locates it: at most a status word ("Ward", "-ku", «район»), then a comma
 _LOCATOR_GAP = re.compile(r"(?:[\s-][^\W\d_]{1,10})?\s?,\s{1,2}")

@@ -329,6 +329,10 @@ class CjkPlaces:
                 and not self.gazetteer.has_key(folded[start:marker_end]):
             return None  # 石井市長 is Mayor Ishii: GeoNames attests a Japanese city's name with 市 (札幌市長)
         head = self._head_after(marker_end)
+        if head is None and start > 0 and folded[start - 1] in _OPENING_BRACKETS and folded[marker_end:marker_end + 1] in (")", "）"):
+            # 创禾(北京)科技有限公司: the seat in brackets inside a company's name
+            head = self._head_after(marker_end + 1)
+            head = head if head == "organisation" else None
         inside = head is not None
         marked = has_shi or kind != "city" or city_state  # a suffix says what the name is
         if self.lang == "ja" and not marked and all(_is_hiragana(ch) for ch in bare):
