@@ -1,7 +1,7 @@
 -- Which document events are one real event: the connected components of a "same event" relation between
 -- reports of the same event type (or a signing ceremony and the event it took place at). Two reports are
 -- compatible when nothing they state contradicts: host
--- cities (and host countries) equal or unknown on one side, years equal or unknown, edition ordinals equal
+-- cities (and host countries) equal or unknown on one side (a host read only from a dateline is unknown here), years equal or unknown, edition ordinals equal
 -- or unknown, day ranges overlapping where both give one (a report of only the opening or the closing day reaches
 -- four days the other way). Compatible reports are the same event when they
 -- also share enough evidence:
@@ -36,9 +36,18 @@ with recursive assembled as (
         coalesce(cities.country_code, stated_host_country.country_code) as host_country,
         cities.admin1_code as host_admin1,
         cities.latitude as host_latitude,
-        cities.longitude as host_longitude
+        cities.longitude as host_longitude,
+        -- the host as the report states it: a city read only from the dateline is where the reporter filed from
+        -- ("MOSCOW (Sputnik) — … the forum in St. Petersburg"), weak evidence that never keeps two reports apart
+        stated_cities.city_id as stated_host_city_id,
+        coalesce(stated_cities.country_code, stated_host_country.country_code) as stated_host_country,
+        stated_cities.admin1_code as stated_host_admin1,
+        stated_cities.latitude as stated_host_latitude,
+        stated_cities.longitude as stated_host_longitude
     from {{ ref('int_events_assembled') }} as assembled
     left join {{ ref('stg_reference__cities') }} as cities on cities.city_id = assembled.host_city_id
+    left join {{ ref('stg_reference__cities') }} as stated_cities
+        on stated_cities.city_id = assembled.host_city_id and coalesce(assembled.host_method, '') <> 'dateline'
     left join (
         select event_ref, min(country_code) as country_code
         from {{ ref('stg_raw__extractions') }}
@@ -81,11 +90,11 @@ candidates as (
             or {{ same_edition_days('left_event', 'right_event') }})
         and left_event.document_id <> right_event.document_id
         -- one edition named alike in two reports is one event even where one report took the wrong host
-        and (left_event.host_city_id is null or right_event.host_city_id is null
-             or {{ same_host_place('left_event', 'right_event') }}
+        and (left_event.stated_host_city_id is null or right_event.stated_host_city_id is null
+             or {{ same_host_place('left_event', 'right_event', 'stated_') }}
              or {{ same_named_edition('left_event', 'right_event') }})
-        and (left_event.host_country is null or right_event.host_country is null
-             or left_event.host_country = right_event.host_country
+        and (left_event.stated_host_country is null or right_event.stated_host_country is null
+             or left_event.stated_host_country = right_event.stated_host_country
              or {{ same_named_edition('left_event', 'right_event') }})
         and (left_event.any_year is null or right_event.any_year is null or left_event.any_year = right_event.any_year)
         and (left_event.event_ordinal is null or right_event.event_ordinal is null
@@ -144,7 +153,7 @@ off_edition as (
     inner join assembled as linked on linked.event_ref = edges.same_as_ref
     inner join assembled as edition on edition.event_ref = edition_edges.same_as_ref
     where not coalesce(candidates.same_edition, false)
-      and (linked.any_year <> edition.any_year or not {{ same_host_place('linked', 'edition') }})
+      and (linked.any_year <> edition.any_year or not {{ same_host_place('linked', 'edition', 'stated_') }})
 ),
 
 edition_true_edges as (
@@ -167,9 +176,9 @@ bridges as (
     inner join assembled as one on one.event_ref = first_link.same_as_ref
     inner join assembled as other on other.event_ref = second_link.same_as_ref
     where one.any_year <> other.any_year
-       or not {{ same_host_place('one', 'other') }}
+       or not {{ same_host_place('one', 'other', 'stated_') }}
        or one.event_ordinal <> other.event_ordinal
-       or one.host_country <> other.host_country
+       or one.stated_host_country <> other.stated_host_country
 ),
 
 clean_edges as (

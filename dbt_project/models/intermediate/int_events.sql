@@ -6,7 +6,8 @@
 --     ones, then the first source; a month and day with no year take the year another report of the event gives,
 --     else the year of a report's publication date nearest to them (inferred); date_precision says how much of the
 --     start the text fixes;
---   * host city: the first source that names one, with how that report found it (host_method); host country:
+--   * host city: the first source that states one, else the first whose dateline gives one, with how that report
+--     found it (host_method); host country:
 --     the host city's, else the one a report states;
 --   * agreements: the latest report's count, the largest among reports of one day;
 --   * date_rejected_reason: why a report's date was dropped, when no report dates the event.
@@ -106,7 +107,10 @@ host as (
     from (
         select
             reports.event_id, reports.host_city_id, reports.host_method, cities.country_code as host_city_country,
-            row_number() over (partition by reports.event_id order by reports.fetched_at, reports.event_ref) as host_rank
+            row_number() over (
+                partition by reports.event_id
+                order by coalesce(reports.host_method = 'dateline', false), reports.fetched_at, reports.event_ref
+            ) as host_rank
         from reports
         left join {{ ref('stg_reference__cities') }} as cities on cities.city_id = reports.host_city_id
         where reports.host_city_id is not null
