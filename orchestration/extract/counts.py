@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orchestration.extract.lexicons import lexicon
-from orchestration.extract.wordlists import literal_alternation, patterns_any
+from orchestration.extract.wordlists import literal_alternation, patterns_any, words_pattern
 from orchestration.extract.numbers import (
     CJK_LANGS,
     Quantity,
@@ -608,11 +608,23 @@ def _plural_documents(body: str, forms: list[tuple[str, re.Pattern]], plural: re
     other things ("経済や観光など幅広い分野", "それぞれ双方を代表し")."""
     if lang not in CJK_LANGS:
         return bool(plural.search(body))
+    counterparts = words_pattern(lang, lexicon(lang, "counts").get("plural_counterparts"))
+    if counterparts is not None and counterparts.search(body):
+        return True  # "分别与青岛市和示范区签署备忘录": one document with each side
     for _, rx in forms:
         for m in rx.finditer(body):
             if plural.search(body[max(0, m.start() - _PLURAL_BEFORE_CJK):m.end() + _PLURAL_AFTER_CJK]):
                 return True
     return False
+
+
+def _blank_document_noun(match: str, lang: str) -> str:
+    """The document noun of a match blanked out. Russian and English matches start with the words before the noun
+    ("the signing of the agreement"): those stay, a signing word among them counts."""
+    if lang in CJK_LANGS:
+        return " " * len(match)
+    cut = max(match.rfind(" "), match.rfind("\u00a0")) + 1
+    return match[:cut] + " " * (len(match) - cut)
 
 
 def singular_signings(text: str, lang: str) -> list[CountMention]:
@@ -632,7 +644,7 @@ def singular_signings(text: str, lang: str) -> list[CountMention]:
         # the signing word must stand outside the document's name (合意書 holds 合意, "agreed")
         unnamed = body
         for _, rx in forms:
-            unnamed = rx.sub(lambda m: " " * len(m.group(0)), unnamed)
+            unnamed = rx.sub(lambda m: _blank_document_noun(m.group(0), lang), unnamed)
         if lx.negated_signing is not None:  # "did not sign", 未签署: a signing the sentence denies
             unnamed = lx.negated_signing.sub(lambda m: " " * len(m.group(0)), unnamed)
         if lx.signing is None or not lx.signing.search(unnamed):

@@ -217,3 +217,13 @@ def test_a_document_the_sentence_says_was_not_signed_is_none():
     assert outcome("This year the two cities did not sign a memorandum at the fair.")[0] is None
     assert outcome("Local firms are planning to sign a contract with the visitors.")[0] is None
     assert outcome("This year the two cities signed a memorandum at the fair.")[0] == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the signing word may stand in the words before the document ("the signing of the agreement")
+    ("The signing of the twinning agreement between Ufa and Xi'an took place at the city hall.", 1),
+    ("The signing of the charter and the signing of a trade agreement followed the speeches.", 1),
+    ("A memorandum on youth exchanges was signed by the two mayors.", 1),
+])
+def test_one_document_signed_counts_one(text, expected):
+    assert outcome(text)[0] == expected

@@ -205,3 +205,9 @@ def test_two_titled_documents_of_one_kind_signed_one_by_one_are_two():
 def test_a_document_the_sentence_says_was_not_signed_is_none():
     assert outcome("受天气影响，两市今年的交流会未签署合作备忘录。")[0] is None
     assert outcome("两市市长签署了合作备忘录。")[0] == 1
+
+
+def test_documents_signed_with_several_sides_one_by_one_are_not_one():
+    # 分别与…: one memorandum with each side, how many not said
+    assert outcome("签约仪式上,外国友城代表分别与长春市和经开区签署合作备忘录。")[0] is None
+    assert outcome("签约仪式上,两市市长签署合作备忘录。")[0] == 1
