@@ -115,6 +115,8 @@ def test_statuses():
     ("The pension fund has invested more than 40 billion roubles in regional projects.", "cumulative"),
     ("Over the past year the agency signed deals worth $600 million with provinces.", "cumulative"),
     ("For every dollar the state puts in, private lenders add roughly seven dollars.", "ratio"),
+    # the capital a new company or fund holds is no deal
+    ("The partners set up a joint venture with registered capital of $15 million.", "capital"),
 ])
 def test_amounts_that_are_not_deals(text, reason):
     found = money(text)

@@ -95,6 +95,8 @@ def test_forecast_is_expected():
     ("為替レートは1ドル=148円で推移した。", "exchange_rate"),
     ("優勝者には賞金500万円が贈られる。", "prize"),
     ("同市の域内総生産(GDP)は2兆元を超えた。", "gdp"),
+    # the capital a new company or fund holds is no deal
+    ("資本金20億円の合弁会社を設立した。", "capital"),
 ])
 def test_amounts_that_are_not_deals(text, reason):
     found = money(text)

@@ -110,6 +110,8 @@ def test_headline_rounding_points_to_the_body_figure():
     ("Льготы получат проекты стоимостью от 500 млн рублей.", "threshold"),
     ("С момента своего создания ярмарка принесла сделок на 90 млрд рублей.", "cumulative"),
     ("Губернаторы договорились довести объём совместных инвестиций до 3 млрд рублей.", "forecast"),
+    # the capital a new company or fund holds is no deal
+    ("Создается совместный фонд с уставным капиталом 40 млн долларов.", "capital"),
 ])
 def test_amounts_that_are_not_deals(text, reason):
     m = one(text)

@@ -85,6 +85,8 @@ def test_statuses():
     ("当日人民币对美元汇率中间价报7.12元。", "exchange_rate"),
     ("冠军将获得奖金5万美元。", "prize"),
     ("该市地区生产总值突破2万亿元。", "gdp"),
+    # the capital a new company or fund holds is no deal
+    ("双方合资成立新公司,注册资本8000万元。", "capital"),
 ])
 def test_amounts_that_are_not_deals(text, reason):
     m = one(text)
