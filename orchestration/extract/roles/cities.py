@@ -187,8 +187,10 @@ def _is_locative(ctx: Context, place) -> bool:
 def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, name_city=None):
     """Where the event took place, and how we know (stated | venue | dateline | inferred): a locative
     construction in an event sentence; else the city the text names beside the event's venue; else the one city
-    in the event's name; else the dateline; else a locative anywhere; else the city most mentioned."""
-    usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences]
+    in the event's name; else the dateline; else a locative anywhere; else the city most mentioned. A city that
+    seats something else ("the Consulate General in Irkutsk", "headquartered in Shenzhen") hosts nothing."""
+    usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences
+              and not _places_something_else(ctx, p)]
     counts: dict[int, int] = {}
     for p in usable:
         counts[p.city.geonameid] = counts.get(p.city.geonameid, 0) + 1
