@@ -5,6 +5,7 @@ import pytest
 
 from orchestration.extract.countries import find_countries
 from orchestration.reference.countries import country_names, get_country, lookup_country
+from tests.extract.document_helpers import summarise
 
 
 def codes(text: str, lang: str) -> list[str]:
@@ -173,3 +174,15 @@ def test_a_russian_partner_country_of_an_expo_takes_part_and_a_trade_partner_doe
             "Турция остаётся крупнейшим торговым партнёром республики.")
     countries = summarise(page).countries
     assert "MY" in countries and "TR" not in countries
+
+
+# --- roles -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("page, lang, countries", [
+    # a country's name right before an institution's or a project's head is inside that name
+    ("博览会开幕\n第五届绿色能源博览会5日在南宁开幕。越南代表团出席。国务院台湾事务办公室和中蒙俄经济走廊项目组也派员参加。",
+     "zh", {"CN", "VN"}),
+    ("見本市開幕\n第5回グリーンエネルギー博覧会が5日、南寧で開幕した。ベトナムの代表団が出席した。国務院台湾弁公室が共催した。",
+     "ja", {"CN", "VN"}),
+])
+def test_a_country_inside_an_institutions_name_takes_no_part(page, lang, countries):
+    assert summarise(page).countries == countries

@@ -23,7 +23,13 @@ def country_rows(ctx: Context, document_id: str, event_ref: str, host_country: s
     for mention in mentions:
         sentence = sentence_of(ctx, mention.start)
         tail = ctx.text[mention.end:mention.end + 40].lower()
-        in_institution = any(noun in tail.split(",")[0][:30] for noun in institutions) if mention.form in ("adjective", "compound") else False
+        if mention.form in ("adjective", "compound"):
+            in_institution = any(noun in tail.split(",")[0][:30] for noun in institutions)
+        elif ctx.lang in ("ja", "zh"):
+            # a name written right before an institution's head is inside its name (国务院台湾事务办公室)
+            in_institution = any(tail.startswith(noun, offset) for noun in institutions for offset in range(_NAME_TO_HEAD))
+        else:
+            in_institution = False
         if mention.alpha2 == host_country:
             role = "host"
         elif sentence.start in ctx.background_sentences or in_institution \
@@ -41,6 +47,10 @@ def country_rows(ctx: Context, document_id: str, event_ref: str, host_country: s
         rows.append(make_row(document_id, "country", event_ref, role, mention.start, mention.end, ctx.text, sentence,
                          country_code=mention.alpha2))
     return rows
+
+
+# how far after a Japanese or Chinese country name an institution's head may start and still close its name
+_NAME_TO_HEAD = 5
 
 
 def names_participants(sentence: str, lang: str) -> bool:
