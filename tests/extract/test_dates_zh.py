@@ -276,3 +276,18 @@ def test_no_dateline_in_plain_sentence():
 def test_two_days_listed_with_a_comma_are_a_span(text):
     m = one(text, kind="range")
     assert (m.first.month, m.first.day, m.last.day) == (9, 14, 15)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the press's one-character "yesterday" and "today" before a verb, a time of day or a bracketed day
+    ("交流会昨在长春举行。", date(2024, 5, 9)),
+    ("博览会昨晚闭幕。", date(2024, 5, 9)),
+    ("论坛今(10)日开幕。", date(2024, 5, 10)),
+    ("展会今起对公众开放。", date(2024, 5, 10)),
+])
+def test_one_character_today_and_yesterday(text, expected):
+    assert one(text, date(2024, 5, 10)).first.to_date() == expected
+
+
+def test_today_and_yesterday_that_begin_other_words_are_no_days():
+    assert [m.text for m in dates("今后双方将加强合作,昨日的成果令人鼓舞。", date(2024, 5, 10))] == ["昨日"]

@@ -509,7 +509,7 @@ def _common_maps(lang: str, lex: dict[str, Any]) -> dict[str, Any]:
         not_bound_before=not_bound_before,
         not_bound_after=not_bound_after,
         weekdays=weekdays,
-        relative_days=word_map(lex.get("relative_days")),
+        relative_days={**word_map(lex.get("relative_days")), **word_map(lex.get("relative_day_prefixes"))},
         relative_weeks=word_map(lex.get("relative_weeks")),
         relative_months=word_map(lex.get("relative_months")),
         relative_years=word_map(lex.get("relative_years")),
@@ -543,6 +543,13 @@ def _relative_patterns(lex: dict[str, Any], boundary: bool, flags: int) -> list[
     if rel_days:
         paren_day = r"(?:\s*\(\s*(?P<pd>\d{1,2})\s*[日号]\s*\))?"  # "今日(6日)"
         out.append(_Pattern(re.compile(rf"{lb}(?P<rel>{rel_days}){rb}{paren_day}", flags), _h_relative))
+    prefixes = lexicon_alt(lex, "relative_day_prefixes")
+    followers = alt(lex.get("relative_day_prefix_followers") or [])
+    if prefixes and followers:
+        # the press's one-character "today", "yesterday": "论坛昨在澳门举行", "今(22)日登场"
+        out.append(_Pattern(re.compile(rf"(?P<rel>{prefixes})\s*[(（]\s*(?P<pd>\d{{1,2}})\s*[)）]\s*[日号]", flags),
+                            _h_relative))
+        out.append(_Pattern(re.compile(rf"(?P<rel>{prefixes})(?=(?:{followers}))", flags), _h_relative))
     return out
 
 
