@@ -75,15 +75,20 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     if is_generic(main, lang):
         # «Встреча прошла в формате видеоконференции»: a named kind of event beside the bare meeting is the event
         specific = [e for e in events if not is_generic(e, lang)]
+        visit = find_delegation_visit(text, lang)
         if specific:
             main = main_event(specific, text, title_end, sentences, lang)
+        elif visit is not None and visit.start < main.start:
+            # "A delegation from the sister city will be in Sioux City on 16 November … Meetings and tours are
+            # scheduled": the twin towns' visit of the lead is the event, the later bare meetings are part of it
+            main = visit
         elif find_signing_event(text, lang) is None and not names_twin_towns(text[:_lead_end(sentences, title_end)], lang):
             return DocumentExtraction(document_id, False, "generic_event_only")
     if _called_off(events, sentences, title_end, lang):
         return DocumentExtraction(document_id, False, "event_called_off")
     # the sentence of each event mention, by bisection: a long document has thousands of both
     event_types: dict[int, set[str]] = {}
-    for e in events:
+    for e in events if main in events else [*events, main]:
         if (sentence := sentence_at(sentences, e.start)) is not None:
             event_types.setdefault(sentence.start, set()).add(e.event_type)
     own_type = {start for start, types in event_types.items() if main.event_type in types}

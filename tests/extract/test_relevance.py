@@ -216,3 +216,12 @@ def test_an_event_the_lead_calls_off_is_not_reported_as_held(page, lang):
 ])
 def test_an_event_held_after_a_postponement_is_reported(page, lang):
     assert summarise(page).relevant
+
+
+def test_a_twin_towns_visit_in_the_lead_is_the_event_beside_later_bare_meetings():
+    page = ("Guests from the twin town\nA delegation from Lahti, Omaha's sister city in Finland, will be in Omaha on "
+            "June 12 and 13, 2024. The mayor will welcome the guests at City Hall. Meetings with local firms are "
+            "also planned.")
+    summary = summarise(page)
+    assert summary.relevant and summary.event["event_name"] == "delegation"
+    assert summary.date[:6] == (2024, 6, 12, 2024, 6, 13)
