@@ -35,6 +35,7 @@ _CJK_NAME_CHAR = re.compile(r"[\u3400-\u9fff\u30a0-\u30ffA-Za-z0-9０-９\-－�
 _ZH_BOUNDARY = set("的在于了是将由从与和及把被对向为并、，,。；;：:！？!?（）()「」“”\"《》 \u3000")
 _DATE_UNITS = set("年月日号")  # a boundary only as part of a date ("19日,"), not inside a name ("日中…会議")
 _HIRAGANA = re.compile(r"[\u3040-\u309f]")
+_KATAKANA_END = re.compile(r"[\u30a0-\u30ff]$")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,10 @@ def _noun_pattern(lang: str) -> re.Pattern[str]:
         return re.compile(r"(?:(?<![а-яё\-])|(?<=[а-яё]-))(?:" + "|".join(stems) + r")[а-яё]*", re.IGNORECASE)
     if lang == "en":
         return re.compile(r"\b(?:" + "|".join(stems) + r")s?\b", re.IGNORECASE)
+    if lang == "ja":
+        # a katakana noun that more katakana continues is part of another word: フェア in フェアフィールド, フェアウェル
+        return re.compile("|".join(stem + ("(?![\u30a0-\u30ff])" if _KATAKANA_END.search(stem) else "")
+                                   for stem in stems))
     return re.compile("|".join(stems))
 
 
@@ -382,6 +387,16 @@ def find_delegation_visit(text: str, lang: str, lead_sentences: int = 4) -> Even
     return None
 
 
+def delegation_mentions(text: str, lang: str) -> list[EventMention]:
+    """Every mention of a delegation: where a visit is the event, each sentence that names the delegation tells it
+    ("平成28年5月17日~24日、親善使節団を派遣しました")."""
+    delegation = word_pattern(lang, "delegation_nouns")
+    if delegation is None:
+        return []
+    return [EventMention(m.start(), m.end(), m.start(), m.end(), m.group(0), "exchange_meeting", None)
+            for m in delegation.finditer(text)]
+
+
 @lru_cache(maxsize=None)
 def word_pattern(lang: str, key: str) -> re.Pattern[str] | None:
     # Russian and English words are stems with endings; Japanese and Chinese ones whole words
@@ -407,6 +422,10 @@ def _signing_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | No
     return verb, re.compile("(?:" + "|".join(objects) + ")", re.IGNORECASE)
 
 
+# how far from a signing verb a word of anniversary makes it an anniversary's
+_ANNIVERSARY_REACH = 16
+
+
 def find_signing_event(text: str, lang: str, lead_sentences: int = 4) -> EventMention | None:
     """A report with no event noun whose headline or lead signs an agreement ("the governor signed a trade
     agreement with …", 两市签署友好城市协议) reports a signing: the verb is the event, the clause its name."""
@@ -414,8 +433,12 @@ def find_signing_event(text: str, lang: str, lead_sentences: int = 4) -> EventMe
     if patterns is None:
         return None
     verb, obj = patterns
+    anniversary = word_pattern(lang, "anniversary_words")
     for sentence in split_sentences(text)[:lead_sentences]:
         signed, signed_what = verb.search(sentence.text), obj.search(sentence.text)
+        if signed and anniversary is not None and anniversary.search(
+                sentence.text, max(0, signed.start() - _ANNIVERSARY_REACH), signed.end() + _ANNIVERSARY_REACH):
+            continue  # 姉妹都市締結45周年, «30-летие подписания»: the anniversary of a signing long past
         if signed and signed_what:
             start = sentence.start + min(signed.start(), signed_what.start())
             end = sentence.start + max(signed.end(), signed_what.end())

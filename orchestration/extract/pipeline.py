@@ -12,7 +12,7 @@ from datetime import date
 from orchestration.extract.chinese import to_simplified
 from orchestration.extract.dates import find_dateline
 from orchestration.extract.dates.plausibility import implausible_reason
-from orchestration.extract.events import find_delegation_visit, find_events, find_signing_event
+from orchestration.extract.events import delegation_mentions, find_delegation_visit, find_events, find_signing_event
 from orchestration.extract.lexicons import LANGUAGES
 from orchestration.extract.roles.cities import city_rows, is_online
 from orchestration.extract.roles.context import Context, cue_pattern, make_row, sentence_of
@@ -88,7 +88,10 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
         return DocumentExtraction(document_id, False, "event_called_off")
     # the sentence of each event mention, by bisection: a long document has thousands of both
     event_types: dict[int, set[str]] = {}
-    for e in events if main in events else [*events, main]:
+    told = events if main in events else [*events, main]
+    if main == find_delegation_visit(text, lang):
+        told = [*told, *delegation_mentions(text, lang)]
+    for e in told:
         if (sentence := sentence_at(sentences, e.start)) is not None:
             event_types.setdefault(sentence.start, set()).add(e.event_type)
     own_type = {start for start, types in event_types.items() if main.event_type in types}

@@ -54,6 +54,12 @@ def test_press_conferences_are_no_cooperation_events(text, lang):
     assert find_events(text, lang) == []
 
 
+def test_a_katakana_event_noun_inside_a_longer_katakana_word_is_no_event():
+    # フェア begins the name of the city of Fairfield and the word "farewell"
+    assert find_events("フェアフィールド市を訪問し、フェアウェルパーティに出席した。", "ja") == []
+    assert [e.name for e in find_events("ブックフェアが開かれた。", "ja")] == ["ブックフェア"]
+
+
 def test_weekdays_are_not_ordinals():
     assert _main("В пятницу форум подвел итоги.", "ru").ordinal is None
 

@@ -225,3 +225,15 @@ def test_a_twin_towns_visit_in_the_lead_is_the_event_beside_later_bare_meetings(
     summary = summarise(page)
     assert summary.relevant and summary.event["event_name"] == "delegation"
     assert summary.date[:6] == (2024, 6, 12, 2024, 6, 13)
+
+
+@pytest.mark.parametrize("page, lang", [
+    ("姉妹都市提携30周年訪問団\n2024年6月12日から15日まで、市長を団長とする訪問団を姉妹都市ペンサコーラ市に派遣しました。"
+     "現地で歓迎を受けました。", "ja"),
+    ("30-летие побратимства: делегация в Коломне\nС 12 по 15 июня 2024 года делегация города-побратима Калиша "
+     "посетила Коломну.", "ru"),
+])
+def test_the_anniversary_of_a_signing_is_no_signing_and_the_visit_is_the_event(page, lang):
+    summary = summarise(page)
+    assert summary.relevant and summary.event["event_type"] == "exchange_meeting"
+    assert summary.date[:6] == (2024, 6, 12, 2024, 6, 15)
