@@ -98,7 +98,7 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     event_sentences = frozenset(
         s.start for s in sentences if s.start in own_type or has_occurrence_verb(s.text, lang)
     )
-    background = frozenset(s.start for s in sentences if is_background(s.text, lang))
+    background = frozenset(s.start for s in sentences if is_background(s.text, lang)) | _series_history(events, sentences)
     other_events = frozenset(start for start in event_types if start not in own_type)
     ctx = Context(text, lang, title_end, sentences, event_sentences, background, other_events)
     event_ref = f"{document_id}:1"
@@ -151,6 +151,16 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
 
 # the lead: the headline and the first sentences of the body
 _LEAD_SENTENCES = 3
+
+
+def _series_history(events: list, sentences: tuple) -> frozenset[int]:
+    """Sentences that name two or more editions of a series ("from the 1st conference in Khabarovsk in 1970 to the
+    21st in Blagoveshchensk"): the series' history, whose places and figures are not this edition's."""
+    editions: dict[int, set[int]] = {}
+    for event in events:
+        if event.ordinal and (sentence := sentence_at(sentences, event.start)) is not None:
+            editions.setdefault(sentence.start, set()).add(event.ordinal)
+    return frozenset(start for start, ordinals in editions.items() if len(ordinals) >= 2)
 
 
 def _called_off(events: list, sentences: tuple, title_end: int, lang: str) -> bool:

@@ -133,3 +133,8 @@ def test_the_country_written_before_a_city_is_its_own():
     found = [(m.city.name_en, m.city.country_code)
              for m in find_places("イギリスの代表とアメリカ ケンブリッジ市の代表が出席した。", "ja") if m.kind == "city"]
     assert found == [("Cambridge", "US")]
+
+
+def test_a_foreign_city_in_katakana_before_its_mayor_is_the_city():
+    # a kanji name before 市長 is a mayor's surname (石井市長); a katakana one is a foreign city's mayor
+    assert cities("ヤクーツク市長と石井市長が会談した。") == ["Yakutsk"]

@@ -185,6 +185,9 @@ def test_belarusian_towns_take_the_names_english_writes():
 
 def test_a_given_name_before_a_surname_the_dictionary_lacks_is_a_person():
     assert cities("Выступил генеральный консул Владимир Ощепков, затем гости из Владимира.") == ["Vladimir"]
+    # a surname that is also a common noun («Книга», «Вода»); a town after a town's name is a list of towns
+    assert cities("Делегацию возглавил вице-мэр Владимир Вода, гости из Владимира приехали позже.") == ["Vladimir"]
+    assert cities("Маршрут включает Владимир Ярославль и Кострому.")[0] == "Vladimir"
 
 
 def test_a_town_whose_name_is_an_adjective_when_the_text_says_it_is_a_town():

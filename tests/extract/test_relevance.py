@@ -134,6 +134,9 @@ def test_two_events_held_together_under_one_chinese_name_take_the_first_ones_kin
      "The forum has been held four times, in Ufa, Samara and Perm before.", "en", "Kazan", {"Ufa", "Samara", "Perm"}),
     ("В Казани открылся форум сотрудничества регионов\nФорум сотрудничества регионов открылся в Казани 12 мая "
      "2023 года. Ранее форум уже проводился три раза — в Уфе, Самаре и Перми.", "ru", "Kazan", {"Ufa", "Samara", "Perm"}),
+    # a sentence that names two editions of the series is its history
+    ("日中市長会議が新潟で開幕\n2023年10月5日、日中市長会議が新潟市で開幕し、ハルビン市の代表団が出席した。"
+     "会場には第1回会議(大連)から第15回会議(瀋陽)までの写真が展示された。", "ja", "Niigata", {"Dalian", "Shenyang"}),
 ])
 def test_the_cities_of_earlier_editions_take_no_part(page, lang, host, past):
     # a sentence that recounts where the series was held before is background, not this edition's

@@ -537,10 +537,14 @@ class AlphabeticPlaces:
         if _is_capitalised(following) and russian.is_patronymic(following):
             return True
         if len(words) == 1 and _is_capitalised(following) and russian.is_given_name(words[0]) \
-                and russian.looks_like_surname(following):
-            return True
+                and (russian.looks_like_surname(following) or not self._names_a_place(following)):
+            return True  # «Владимир Книга»: a given name, then a surname that is also a common noun
         return len(words) == 1 and _is_capitalised(following) and russian.is_surname(words[0]) \
             and russian.is_given_name(following)
+
+    def _names_a_place(self, word: str) -> bool:
+        """The word (in some case form) is a town's or a phrase's name: «Владимир Суздаль» lists two towns."""
+        return any(self.gazetteer.has_key(form) or form in self.phrases for form in span_keys(self.lang, [word]))
 
     def _capitalised_run_end(self, last: int) -> int:
         """The end offset of the capitalised words that continue from token ``last`` on ("Lin Hao Ming")."""

@@ -326,8 +326,10 @@ class CjkPlaces:
             if with_suffix:
                 cities = with_suffix  # 忠州市 is Chungju (KR), 忠州 alone a Chinese town
         if self.lang == "ja" and has_shi and marker_end > end and folded.startswith(_MAYOR, marker_end - 1) \
-                and not self.gazetteer.has_key(folded[start:marker_end]):
-            return None  # 石井市長 is Mayor Ishii: GeoNames attests a Japanese city's name with 市 (札幌市長)
+                and not self.gazetteer.has_key(folded[start:marker_end]) and not all(_is_katakana(ch) for ch in bare):
+            # 石井市長 is Mayor Ishii: GeoNames attests a Japanese city's name with 市 (札幌市長); a foreign city
+            # written in katakana is that city's mayor (ヤクーツク市長)
+            return None
         head = self._head_after(marker_end)
         if head is None and start > 0 and folded[start - 1] in _OPENING_BRACKETS and folded[marker_end:marker_end + 1] in (")", "）"):
             # 创禾(北京)科技有限公司: the seat in brackets inside a company's name
