@@ -12,8 +12,14 @@ from datetime import date
 from orchestration.extract.chinese import to_simplified
 from orchestration.extract.dates import find_dateline
 from orchestration.extract.dates.plausibility import implausible_reason
-from orchestration.extract.events import delegation_mentions, find_delegation_visit, find_events, find_signing_event
-from orchestration.extract.lexicons import LANGUAGES
+from orchestration.extract.events import (
+    delegation_mentions,
+    find_delegation_visit,
+    find_events,
+    find_signing_event,
+    twin_town_pattern,
+)
+from orchestration.extract.lexicons import LANGUAGES, lexicon
 from orchestration.extract.roles.cities import city_rows, is_online
 from orchestration.extract.roles.context import Context, cue_pattern, make_row, sentence_of
 from orchestration.extract.roles.countries import country_rows
@@ -31,6 +37,7 @@ from orchestration.extract.roles.relevance import (
 )
 from orchestration.extract.text import fold_lookalikes, sentence_at, split_sentences
 from orchestration.extract.version import extractor_version
+from orchestration.extract.wordlists import words_pattern
 
 # changes with any change to the extraction code, its lexicons or its reference data
 EXTRACTOR_VERSION = extractor_version()
@@ -164,18 +171,26 @@ def _series_history(events: list, sentences: tuple) -> frozenset[int]:
 
 
 def _called_off(events: list, sentences: tuple, title_end: int, lang: str) -> bool:
-    """The title or the lead says an event it names is cancelled or postponed, and nothing there says it was held
-    ("President cancels the forum due to floods"); a cancellation of earlier years is background."""
-    cancelled = cue_pattern(lang, "cancellation_cues")
-    if cancelled is None:
-        return False
+    """The title or the lead says an event it names is cancelled or postponed, or that a twinning is suspended or
+    ended, and nothing there says anything was held ("President cancels the forum due to floods"); a cancellation
+    of earlier years is background."""
+    cancelled, twins = cue_pattern(lang, "cancellation_cues"), twin_town_pattern(lang)
+    # whole English words ("sever" is not in "several"), Russian stems with their endings
+    match = "stem" if lang == "ru" else "whole"
+    severed = words_pattern(lang, lexicon(lang, "events").get("severance_cues"), match=match)
+    resumed = words_pattern(lang, lexicon(lang, "events").get("resumption_cues"), match=match)
     lead_end = _lead_end(sentences, title_end)
     for sentence in sentences:
         if sentence.start >= lead_end:
             break
-        if cancelled.search(sentence.text) and not has_occurrence_verb(sentence.text, lang) \
-                and not is_background(sentence.text, lang) \
+        if has_occurrence_verb(sentence.text, lang) or is_background(sentence.text, lang):
+            continue
+        if cancelled is not None and cancelled.search(sentence.text) \
                 and any(sentence.start <= event.start < sentence.end for event in events):
+            return True
+        # "Sarasota suspends its sister-city tie with Vladimir": a twinning ended, no meeting of the towns
+        if severed is not None and twins is not None and severed.search(sentence.text) and twins.search(sentence.text) \
+                and not (resumed is not None and resumed.search(sentence.text)):
             return True
     return False
 

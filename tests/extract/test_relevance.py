@@ -240,3 +240,26 @@ def test_the_anniversary_of_a_signing_is_no_signing_and_the_visit_is_the_event(p
     summary = summarise(page)
     assert summary.relevant and summary.event["event_type"] == "exchange_meeting"
     assert summary.date[:6] == (2024, 6, 12, 2024, 6, 15)
+
+
+@pytest.mark.parametrize("page, lang", [
+    ("Council suspends twinning\nThe city council voted on 3 March 2022 to suspend its sister city relationship "
+     "with Tver. At the meeting, the mayor said the decision was hard.", "en"),
+    ("Побратимство приостановлено\nГородская дума 3 марта 2022 года приостановила побратимские связи с городом "
+     "Тарту. Решение принято на совещании депутатов.", "ru"),
+])
+def test_a_twinning_the_lead_suspends_reports_no_event(page, lang):
+    summary = summarise(page)
+    assert not summary.relevant and summary.reason == "event_called_off"
+
+
+def test_a_twinning_resumed_with_a_visit_is_reported():
+    page = ("Twin towns meet again\nThe sister city relationship between Perth and Kagoshima, suspended during the "
+            "pandemic, resumed on 12 May 2024 when a delegation from Kagoshima arrived in Perth.")
+    assert summarise(page).relevant
+
+
+def test_a_word_that_begins_like_a_severance_is_none():
+    page = ("Sister cities celebrate\nSeveral sister cities of Chicago met at a conference in Chicago on 23 October "
+            "2015 to mark thirty years of ties.")
+    assert summarise(page).relevant
