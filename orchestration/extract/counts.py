@@ -602,13 +602,18 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
 _PLURAL_BEFORE_CJK, _PLURAL_AFTER_CJK = 12, 4
 
 
+@lru_cache(maxsize=8)
+def _plural_counterparts(lang: str) -> re.Pattern[str] | None:
+    return words_pattern(lang, lexicon(lang, "counts").get("plural_counterparts"))
+
+
 def _plural_documents(body: str, forms: list[tuple[str, re.Pattern]], plural: re.Pattern, lang: str) -> bool:
     """The sentence signs documents in the plural. Russian and English say so by a plural noun anywhere in it;
     a Japanese or Chinese word of plurality must stand by a document noun: など or それぞれ elsewhere qualifies
     other things ("経済や観光など幅広い分野", "それぞれ双方を代表し")."""
     if lang not in CJK_LANGS:
         return bool(plural.search(body))
-    counterparts = words_pattern(lang, lexicon(lang, "counts").get("plural_counterparts"))
+    counterparts = _plural_counterparts(lang)
     if counterparts is not None and counterparts.search(body):
         return True  # "分别与青岛市和示范区签署备忘录": one document with each side
     for _, rx in forms:

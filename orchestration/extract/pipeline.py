@@ -6,8 +6,10 @@ which cities and countries take part, which count is the number of agreements, w
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from orchestration.extract.chinese import to_simplified
 from orchestration.extract.dates import find_dateline
@@ -68,8 +70,8 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
         original, text = text, fold_lookalikes(text)
     else:
         original = text
-    events = find_events(text, lang) or [e for e in [find_signing_event(text, lang) or find_delegation_visit(text, lang)]
-                                         if e is not None]
+    visit = find_delegation_visit(text, lang)
+    events = find_events(text, lang) or [e for e in [find_signing_event(text, lang) or visit] if e is not None]
     if not events:
         return DocumentExtraction(document_id, False, "no_event_mention")
     if not has_cooperation_cue(text, lang) and not any(names_countries(e.name, lang) for e in events):
@@ -82,7 +84,6 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     if is_generic(main, lang):
         # «Встреча прошла в формате видеоконференции»: a named kind of event beside the bare meeting is the event
         specific = [e for e in events if not is_generic(e, lang)]
-        visit = find_delegation_visit(text, lang)
         if specific:
             main = main_event(specific, text, title_end, sentences, lang)
         elif visit is not None and visit.start < main.start:
@@ -96,7 +97,7 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     # the sentence of each event mention, by bisection: a long document has thousands of both
     event_types: dict[int, set[str]] = {}
     told = events if main in events else [*events, main]
-    if main == find_delegation_visit(text, lang):
+    if main == visit:
         told = [*told, *delegation_mentions(text, lang)]
     for e in told:
         if (sentence := sentence_at(sentences, e.start)) is not None:
@@ -175,10 +176,7 @@ def _called_off(events: list, sentences: tuple, title_end: int, lang: str) -> bo
     ended, and nothing there says anything was held ("President cancels the forum due to floods"); a cancellation
     of earlier years is background."""
     cancelled, twins = cue_pattern(lang, "cancellation_cues"), twin_town_pattern(lang)
-    # whole English words ("sever" is not in "several"), Russian stems with their endings
-    match = "stem" if lang == "ru" else "whole"
-    severed = words_pattern(lang, lexicon(lang, "events").get("severance_cues"), match=match)
-    resumed = words_pattern(lang, lexicon(lang, "events").get("resumption_cues"), match=match)
+    severed, resumed = _twinning_change_patterns(lang)
     lead_end = _lead_end(sentences, title_end)
     for sentence in sentences:
         if sentence.start >= lead_end:
@@ -193,6 +191,16 @@ def _called_off(events: list, sentences: tuple, title_end: int, lang: str) -> bo
                 and not (resumed is not None and resumed.search(sentence.text)):
             return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _twinning_change_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Severance and resumption cues: whole English words ("sever" is not in "several"), Russian stems with their
+    endings."""
+    match = "stem" if lang == "ru" else "whole"
+    events = lexicon(lang, "events")
+    return (words_pattern(lang, events.get("severance_cues"), match=match),
+            words_pattern(lang, events.get("resumption_cues"), match=match))
 
 
 def _lead_end(sentences: tuple, title_end: int) -> int:

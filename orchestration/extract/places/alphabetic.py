@@ -254,6 +254,9 @@ class AlphabeticPlaces:
             for k in range(len(self.tokens) - 1)
         ] + [False]
         self.quotes = quote_spans(text)
+        # a name's markers are read once for the town list and again when it is classified
+        self._markers_before: dict[int, str | None] = {}
+        self._markers_after: dict[tuple[int, int], tuple[str | None, str | None]] = {}
         self._items: list[PlaceItem] | None = None
 
     # --- scanning -----------------------------------------------------------------------------------
@@ -576,6 +579,11 @@ class AlphabeticPlaces:
                    for kind, pattern in self.res.markers_before if kind == "admin_region")
 
     def _marker_before(self, first: int) -> str | None:
+        if first not in self._markers_before:
+            self._markers_before[first] = self._read_marker_before(first)
+        return self._markers_before[first]
+
+    def _read_marker_before(self, first: int) -> str | None:
         tokens, text = self.tokens, self.text
         k, steps = first - 1, 0
         while k >= 0 and steps < 3:
@@ -600,6 +608,12 @@ class AlphabeticPlaces:
 
     def _marker_after(self, item: PlaceItem) -> tuple[str | None, str | None]:
         """(kind given by the next word, kind given by a head noun later in the same proper name)."""
+        span = (item.first, item.last)
+        if span not in self._markers_after:
+            self._markers_after[span] = self._read_marker_after(item)
+        return self._markers_after[span]
+
+    def _read_marker_after(self, item: PlaceItem) -> tuple[str | None, str | None]:
         tokens, last = self.tokens, item.last
         after_kind = None
         if last < len(tokens) and self.adjacent[last - 1]:

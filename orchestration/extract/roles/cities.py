@@ -363,9 +363,16 @@ def _places_something_else(ctx: Context, place) -> bool:
 
 def _named_as_origin(ctx: Context, place) -> bool:
     """"a delegation from Khabarovsk", «делегация из Хабаровска»: the city a side comes from."""
-    words = roles_lexicon(ctx.lang).get("origin_before", [])
-    previous = re.search(r"(\w+)\W*$", ctx.text[max(0, place.start - 20):place.start])
-    return bool(previous) and previous.group(1).lower() in words
+    previous = _LAST_WORD.search(ctx.text[max(0, place.start - 20):place.start])
+    return bool(previous) and previous.group(1).lower() in _origin_words(ctx.lang)
+
+
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+@lru_cache(maxsize=8)
+def _origin_words(lang: str) -> frozenset[str]:
+    return frozenset(roles_lexicon(lang).get("origin_before", []))
 
 
 def _range_ends(ctx: Context, places: list) -> set[int]:
@@ -375,19 +382,26 @@ def _range_ends(ctx: Context, places: list) -> set[int]:
     cjk = ctx.lang in ("zh", "ja")
     for first, second in zip(places, places[1:]):
         between = ctx.text[first.end:second.start]
-        for before, joint, after in roles_lexicon(ctx.lang).get("place_range_marks", []):
+        for before, joint, after, opening, joining in _range_marks(ctx.lang):
             if cjk:
                 opens = ctx.text[max(0, first.start - len(before)):first.start] == before
                 joined = between.lstrip("市") == joint
                 closes = ctx.text[second.end:].lstrip("市").startswith(after)
             else:
-                opens = bool(re.search(rf"\b{re.escape(before)}\s+$", ctx.text[max(0, first.start - 20):first.start],
-                                       re.IGNORECASE))
-                joined = bool(re.fullmatch(rf"\s+{re.escape(joint)}\s+", between, re.IGNORECASE))
+                opens = bool(opening.search(ctx.text, max(0, first.start - 20), first.start))
+                joined = bool(joining.fullmatch(between))
                 closes = True
             if opens and joined and closes:
                 ends.update({id(first), id(second)})
     return ends
+
+
+@lru_cache(maxsize=8)
+def _range_marks(lang: str) -> tuple[tuple[str, str, str, re.Pattern[str], re.Pattern[str]], ...]:
+    """Each (before, joint, after) mark of a range with its opening and joint compiled for a spaced language."""
+    return tuple((before, joint, after, re.compile(rf"\b{re.escape(before)}\s+$", re.IGNORECASE),
+                  re.compile(rf"\s+{re.escape(joint)}\s+", re.IGNORECASE))
+                 for before, joint, after in roles_lexicon(lang).get("place_range_marks", []))
 
 
 def _is_dateline_capitals(place) -> bool:
