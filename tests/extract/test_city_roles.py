@@ -197,3 +197,15 @@ def test_the_ends_of_a_route_are_no_sides_of_the_event(page):
 def test_where_another_event_is_held_is_no_side_of_this_one(page):
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Kazan", {"Almaty"})
+
+
+@pytest.mark.parametrize("page", [
+    "Fair opens\nThe trade fair opened in Harbin on Monday. Its halls showed goods made in Shanghai and Guangzhou.",
+    "Открылась ярмарка\nТорговая ярмарка открылась в Харбине в понедельник. На ярмарке показали товары, "
+    "произведённые в Шанхае и Гуанчжоу.",
+    "国際見本市開幕\n国際見本市が月曜日にハルビンで開幕した。会場には上海や広州で作られた商品が並んだ。",
+    "国际博览会开幕\n国际博览会周一在哈尔滨开幕，展出了上海和广州生产的商品。",
+])
+def test_a_city_listed_in_the_report_without_a_word_of_taking_part_is_no_side(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Harbin", set())
