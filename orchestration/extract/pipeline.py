@@ -25,7 +25,12 @@ from orchestration.extract.lexicons import LANGUAGES, lexicon
 from orchestration.extract.roles.cities import city_rows, is_online
 from orchestration.extract.roles.context import Context, cue_pattern, make_row, sentence_of
 from orchestration.extract.roles.countries import country_rows
-from orchestration.extract.roles.event_dates import event_date, other_year_sentences, reference_date
+from orchestration.extract.roles.event_dates import (
+    dated_history_sentences,
+    event_date,
+    other_year_sentences,
+    reference_date,
+)
 from orchestration.extract.roles.outcomes import agreement_count_row, money_rows
 from orchestration.extract.roles.relevance import (
     has_cooperation_cue,
@@ -80,12 +85,18 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
         return DocumentExtraction(document_id, False, "not_a_news_report")
 
     sentences = tuple(split_sentences(text))
-    main = main_event(events, text, title_end, sentences, lang)
+    dateline = find_dateline(text, lang)
+    history = dated_history_sentences(text, lang, reference_date(dateline, published_date))
+    main = main_event(events, text, title_end, sentences, lang, history)
+    if visit is not None and _sentence_start(sentences, main.start) in history \
+            and _sentence_start(sentences, visit.start) not in history:
+        # "signed the twinning agreement on 3 July 1999" is history; the delegation's visit now is the report
+        main = visit
     if is_generic(main, lang):
         # «Встреча прошла в формате видеоконференции»: a named kind of event beside the bare meeting is the event
         specific = [e for e in events if not is_generic(e, lang)]
         if specific:
-            main = main_event(specific, text, title_end, sentences, lang)
+            main = main_event(specific, text, title_end, sentences, lang, history)
         elif visit is not None and visit.start < main.start:
             # "A delegation from the sister city will be in Sioux City on 16 November … Meetings and tours are
             # scheduled": the twin towns' visit of the lead is the event, the later bare meetings are part of it
@@ -107,6 +118,8 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
         s.start for s in sentences if s.start in own_type or has_occurrence_verb(s.text, lang)
     )
     background = frozenset(s.start for s in sentences if is_background(s.text, lang)) | _series_history(events, sentences)
+    if _sentence_start(sentences, main.start) not in history:
+        background |= history  # what the report dates years back did not happen at its event
     other_events = frozenset(start for start in event_types if start not in own_type)
     ctx = Context(text, lang, title_end, sentences, event_sentences, background, other_events)
     event_ref = f"{document_id}:1"
@@ -115,7 +128,6 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     rows.append(make_row(document_id, "event", event_ref, None, main.name_start, main.name_end, text, main_sentence,
                          event_name=main.name, event_type=main.event_type, event_ordinal=main.ordinal))
 
-    dateline = find_dateline(text, lang)
     date_row = event_date(ctx, dateline, published_date, main)
     if date_row:
         fields = date_row["fields"]
@@ -201,6 +213,11 @@ def _twinning_change_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pat
     events = lexicon(lang, "events")
     return (words_pattern(lang, events.get("severance_cues"), match=match),
             words_pattern(lang, events.get("resumption_cues"), match=match))
+
+
+def _sentence_start(sentences: tuple, offset: int) -> int | None:
+    sentence = sentence_at(sentences, offset)
+    return sentence.start if sentence is not None else None
 
 
 def _lead_end(sentences: tuple, title_end: int) -> int:

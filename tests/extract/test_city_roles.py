@@ -209,3 +209,30 @@ def test_where_another_event_is_held_is_no_side_of_this_one(page):
 def test_a_city_listed_in_the_report_without_a_word_of_taking_part_is_no_side(page):
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Harbin", set())
+
+
+@pytest.mark.parametrize("page", [
+    "Twin towns meet\nPublished: 2025-03-01\nA delegation of the sister city of Kazan will fly to Tampere on Monday. "
+    "Tampere students were guests in Kazan last spring.",
+    "Встреча побратимов\nОпубликовано: 2025-03-01\nДелегация города-побратима Казани в понедельник прибудет в Тампере. "
+    "Студенты из Тампере весной гостили в Казани.",
+    "姉妹都市交流\n2025年3月1日\n姉妹都市カザン市の代表団が月曜日にタンペレ市を訪問する。昨年春にはタンペレの学生がカザンで交流した。",
+    "友好城市交流\n2025年3月1日\n友好城市喀山市代表团周一访问坦佩雷市。去年春天坦佩雷学生曾在喀山交流。",
+])
+def test_the_city_a_twin_towns_delegation_travels_to_hosts_the_visit(page):
+    summary = summarise(page)
+    assert summary.host == "Tampere"
+
+
+@pytest.mark.parametrize("page", [
+    "Sister city visit\nPublished: 2025-03-01\nThe mayors of Tampere and Kazan signed the twinning agreement on "
+    "12 May 1998. A delegation of the sister city of Kazan will fly to Tampere on Monday, 3 March.",
+    "Визит побратимов\nОпубликовано: 2025-03-01\nМэры Тампере и Казани подписали соглашение о побратимстве 12 мая "
+    "1998 года. Делегация города-побратима Казани прибудет в Тампере в понедельник, 3 марта.",
+    "姉妹都市訪問\n2025年3月1日\n1998年5月12日、タンペレ市とカザン市は姉妹都市協定を締結した。姉妹都市カザン市の代表団が3月3日に"
+    "タンペレ市を訪問する。",
+    "友好城市访问\n2025年3月1日\n1998年5月12日，坦佩雷市与喀山市签署友好城市协议。友好城市喀山市代表团将于3月3日访问坦佩雷市。",
+])
+def test_a_signing_dated_decades_before_the_report_is_history_beside_the_visit_it_reports(page):
+    summary = summarise(page)
+    assert (summary.date[:3], summary.host, summary.agreements) == ((2025, 3, 3), "Tampere", None)

@@ -32,6 +32,15 @@ def test_full_date_with_year_word():
     assert m.last is None
 
 
+@pytest.mark.parametrize("sentence, weekday", [
+    ("Делегация прибудет в Тампере в понедельник, 3 марта.", 0),
+    ("Ярмарка откроется во вторник 4 марта.", 1),
+])
+def test_a_weekday_before_a_date_is_the_dates_own(sentence, weekday):
+    m = one(sentence, reference=date(2025, 3, 1))
+    assert (m.kind, m.first, m.stated_weekday) == ("absolute", PartialDate(2025, 3, 3 + weekday), weekday)
+
+
 def test_abbreviated_year_word():
     m = one("ХАБАРОВСК, 2 февраля 2022 г. — новость")
     assert m.first == PartialDate(2022, 2, 2)

@@ -603,7 +603,9 @@ def _ru_grammar(lex: dict[str, Any]) -> Grammar:
         _Pattern(re.compile(rf"{lw}(?P<pre>{wd_from})\s+(?P<wd1>{wd_all})\s+(?P<conn>{wd_to})\s+(?P<wd2>{wd_all}){nl}"),
                  _h_weekday_range),
         *_numeric_patterns("ru"),
-        _Pattern(re.compile(day(1) + r"\s+" + month(1) + year(1) + "?" + rel_year(1)), _h_single),
+        # «в понедельник, 3 марта»: the date's own weekday before it
+        _Pattern(re.compile(day(1) + r"\s+" + month(1) + year(1) + "?" + rel_year(1)), _h_single,
+                 re.compile(rf"(?:(?:{lw}(?:{wd_preps})\s+)?{lw}(?P<sw1>{wd_all}){nl}\s*,?\s+)?$")),
         # "в январе–марте 2024 года": a span of months
         _Pattern(re.compile(rf"{lw}(?P<m1>{full}){nl}\s*(?P<conn>[-–—]|по\s|до\s)\s*(?P<m2>{full}){nl}"
                             rf"(?:\s+(?P<y2>{YEAR})(?!\d)(?:\s*(?:{year_words}))?)?"), _h_month_range,

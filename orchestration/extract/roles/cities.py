@@ -26,6 +26,7 @@ from orchestration.extract.roles.host_model import rank_host
 from orchestration.extract.roles.partner_model import city_features, load_partner_model
 from orchestration.extract.roles.relevance import has_occurrence_verb
 from orchestration.extract.text import Sentence, starts_of
+from orchestration.extract.wordlists import alt
 
 
 def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: EventMention) -> tuple[list[dict], str | None]:
@@ -187,7 +188,8 @@ def _is_locative(ctx: Context, place) -> bool:
 def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, name_city=None):
     """Where the event took place, and how we know (stated | venue | dateline | inferred): a locative
     construction in an event sentence; else the city the text names beside the event's venue; else the one city
-    in the event's name; else the dateline; else a locative anywhere; else the city most mentioned. A city that
+    in the event's name; else the city a delegation visits; else the dateline; else a locative anywhere; else
+    the city most mentioned. A city that
     seats something else ("the Consulate General in Irkutsk", "headquartered in Shenzhen") hosts nothing."""
     usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences
               and not _places_something_else(ctx, p)]
@@ -210,6 +212,9 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, 
         return venue_cities[0], "venue"
     if name_city is not None:
         return name_city, "stated"
+    destinations = [p for p in usable if _is_destination(ctx, p)]
+    if destinations:
+        return destinations[0].city, "stated"
     if dateline_city is not None:
         return dateline_city, "dateline"
     located = [p for p in usable if _is_locative(ctx, p)]
@@ -342,6 +347,29 @@ def _names_a_topic(lang: str, text: str, cue_end: int) -> bool:
         if nouns is not None and nouns.match(word):
             return False  # "an online forum", «в онлайн-формате»
     return not is_function_word(word.lower(), lang)
+
+
+@lru_cache(maxsize=8)
+def _destination_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(words before, words after) the city a delegation travels to. Between a spaced language's cue and the city
+    may stand up to three lower-case words ("visited the city of", «прибыла в город»)."""
+    roles = roles_lexicon(lang)
+    before, after = roles.get("destination_before", []), roles.get("destination_after", [])
+    spaced = lang in ("ru", "en")
+    gap = r"\s+(?:[^\W\d_A-ZА-ЯЁ][\w-]*\s+){0,3}" if spaced else r"\s*"
+    edge = r"(?<!\w)" if spaced else ""
+    before_rx = re.compile(rf"{edge}(?:{alt(before)}){gap}$", re.IGNORECASE) if before else None
+    after_rx = re.compile(rf"市?(?:{alt(after)})") if after else None
+    return before_rx, after_rx
+
+
+def _is_destination(ctx: Context, place) -> bool:
+    """"will fly to Shibetsu", «делегация прибыла в Хабаровск», 访问长野市, 青梅市を訪問: the city a delegation
+    travels to is where the towns meet."""
+    before, after = _destination_patterns(ctx.lang)
+    if before is not None and before.search(ctx.text, max(0, place.start - 40), place.start):
+        return True
+    return after is not None and bool(after.match(ctx.text, place.end))
 
 
 @lru_cache(maxsize=None)

@@ -422,6 +422,29 @@ def _apply_duration(ctx: Context, start: PartialDate, end: PartialDate) -> tuple
     return (other_date, end) if start.day is None else (start, other_date)
 
 
+# a sentence dated this many years or more before the report tells history
+_HISTORY_YEARS = 2
+
+
+def dated_history_sentences(text: str, lang: str, reference: date | None) -> frozenset[int]:
+    """Sentences that date what they tell two or more years before the report ("signed the sister-city agreement
+    on 3 July 1999", «в 1999 году подписали», 1981年…缔结友好城市关系): the event they tell is history, not the one
+    the report is about. A sentence that also dates something to the report's own time is not history, and
+    neither is anything in a report that dates nothing to its own time: an old event may be its subject."""
+    if reference is None:
+        return frozenset()
+    old, recent = set(), set()
+    for mention in _date_mentions(text, lang, reference):
+        if mention.in_dateline or mention.first.year is None:
+            continue
+        years = [mention.first.year] + ([mention.last.year] if mention.last and mention.last.year else [])
+        if mention.resolved or mention.year_from_reference or max(years) > reference.year - _HISTORY_YEARS:
+            recent.add(mention.sentence_start)
+        else:
+            old.add(mention.sentence_start)
+    return frozenset(old - recent) if recent else frozenset()
+
+
 def other_year_sentences(ctx: Context, dateline, published: date | None, event_year: int) -> frozenset[int]:
     """Sentences that date what they tell to another year ("the agreement the two towns signed on 1 June 2021"):
     a full date written with its year, a year or more from the event's. What they count, sign or name belongs to

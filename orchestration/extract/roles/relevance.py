@@ -83,8 +83,9 @@ def _next_edition_pattern(lang: str) -> re.Pattern[str] | None:
 
 
 def main_event(events: list[EventMention], text: str, title_end: int, sentences: tuple[Sentence, ...],
-                lang: str) -> EventMention:
-    """The event the document is about: named specifically (ordinal, capitals, quotes), early, and often."""
+                lang: str, history: frozenset[int] = frozenset()) -> EventMention:
+    """The event the document is about: named specifically (ordinal, capitals, quotes), early, and often; not one
+    told as background or in a sentence of ``history`` (the starts of sentences dated years before the report)."""
     type_frequency: dict[str, int] = {}
     for event in events:
         type_frequency[event.event_type] = type_frequency.get(event.event_type, 0) + 1
@@ -102,7 +103,7 @@ def main_event(events: list[EventMention], text: str, title_end: int, sentences:
             value += 3
         if event.ordinal:
             value += 3
-        if sentence and is_background(sentence.text, lang):
+        if sentence and (is_background(sentence.text, lang) or sentence.start in history):
             value -= 4
         specific = len(event.name) - (event.end - event.start)
         value += min(specific, 40) / 10
