@@ -72,3 +72,16 @@ Representatives from Vladivostok and Irkutsk attended the forum.
     s = summarise(page)
     assert s.host == "Tianjin" and s.partners == {"Vladivostok", "Irkutsk"} and s.agreements == 20
     assert s.event["event_name"] == "friendship cities forum"
+
+
+def test_a_civic_reception_for_a_twin_towns_mayor_is_their_meeting():
+    summary = summarise("Twin town reception\nPublished: 2025-03-01\nThe Mayor of Tampere yesterday hosted a reception "
+                        "in honour of the visiting Mayor of Kazan, as the two cities prepare to become twin towns.")
+    assert (summary.relevant, summary.date[:3], summary.host, summary.partners) == \
+        (True, (2025, 2, 28), "Tampere", {"Kazan"})
+
+
+def test_a_ceremony_with_no_twin_towns_or_signing_in_the_lead_reports_no_event():
+    summary = summarise("Sports awards\nPublished: 2025-03-01\nThe Mayor of Tampere yesterday hosted a ceremony for "
+                        "the city's young athletes, and thanked coaches from Kazan for their cooperation.")
+    assert not summary.relevant
