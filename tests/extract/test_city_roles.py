@@ -236,3 +236,16 @@ def test_the_city_a_twin_towns_delegation_travels_to_hosts_the_visit(page):
 def test_a_signing_dated_decades_before_the_report_is_history_beside_the_visit_it_reports(page):
     summary = summarise(page)
     assert (summary.date[:3], summary.host, summary.agreements) == ((2025, 3, 3), "Tampere", None)
+
+
+@pytest.mark.parametrize("page", [
+    "Twin towns celebrate\nThe twin towns' 20th anniversary celebration was held at the city museum in Tampere on "
+    "Friday. The mayor of Kazan spoke by video link.",
+    "Побратимы отметили юбилей\nЮбилейная встреча городов-побратимов прошла в пятницу в городском музее Тампере. "
+    "Мэр Казани выступил по видеосвязи.",
+    "姉妹都市20周年\n姉妹都市提携20周年記念式典が金曜日、タンペレ市の市立博物館で開かれた。カザン市長はオンラインで挨拶した。",
+    "友好城市20周年\n结为友好城市20周年庆祝活动周五在坦佩雷市举行。喀山市市长通过视频致辞。",
+])
+def test_an_event_held_in_a_city_keeps_its_host_when_a_guest_speaks_by_video(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Tampere", {"Kazan"})

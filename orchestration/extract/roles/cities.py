@@ -53,7 +53,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     host_venues = venue_cities or ([venue_owner] if venue_owner else [])
     name_city = named[0] if len(named) == 1 else None
     host, host_method = _choose_host(ctx, places, dateline_city, host_venues, name_city)
-    online = is_online(ctx, main)
+    online = is_online(ctx, main) and not _held_in_place(ctx, main, places, host, venue_cities)
     host, host_method = rank_host(ctx, places, venue_cities=host_venues, name_city=name_city,
                                   dateline_city=dateline_city, rule_host=host, rule_method=host_method,
                                   online=online, is_locative=_is_locative, is_elsewhere=_places_something_else)
@@ -164,9 +164,7 @@ def _is_locative(ctx: Context, place) -> bool:
         # "北京の人民大会堂で開かれ": the city owns the venue that hosts the event
         owner = roles.get("venue_owner_particle")
         if owner and ctx.text.startswith(owner, place.end):
-            venue = re.match(r"[^、。，,\s]{1,14}", ctx.text[place.end + len(owner):])
-            rest = ctx.text[place.end + len(owner) + (venue.end() if venue else 0):][:4]
-            return bool(venue) and any(rest.startswith(a) for a in roles.get("locative_after", []))
+            return bool(_owned_venue_pattern(ctx.lang).match(ctx.text, place.end + len(owner)))
         return False
     if _host_verb_follows(ctx, place) or _event_clause_follows(ctx, place):
         return True
@@ -329,6 +327,22 @@ def is_online(ctx: Context, main: EventMention) -> bool:
     return any(not _names_a_topic(ctx.lang, text, m.end()) for text in scope for m in pattern.finditer(text))
 
 
+def _held_in_place(ctx: Context, main: EventMention, places: list, host, venue_cities: list) -> bool:
+    """"The celebration was held at the national museum in Wellington … the Beijing mayor spoke by video": the
+    event's own sentence holds it in the host city, or at a venue there (``venue_cities`` are read from that
+    sentence), and says nothing of a link; guests joined by video."""
+    if host is None:
+        return False
+    sentence = sentence_of(ctx, main.start)
+    pattern = cue_pattern(ctx.lang, "online_cues")
+    if pattern is not None and pattern.search(sentence.text):
+        return False
+    if any(city.geonameid == host.geonameid for city in venue_cities):
+        return True
+    return any(p.city.geonameid == host.geonameid and sentence.start <= p.start < sentence.end and _is_locative(ctx, p)
+               for p in places)
+
+
 _NEXT_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
 
 
@@ -347,6 +361,12 @@ def _names_a_topic(lang: str, text: str, cue_end: int) -> bool:
         if nouns is not None and nouns.match(word):
             return False  # "an online forum", «в онлайн-формате»
     return not is_function_word(word.lower(), lang)
+
+
+@lru_cache(maxsize=8)
+def _owned_venue_pattern(lang: str) -> re.Pattern[str]:
+    """A venue's name of up to 14 characters and the event's verb right after it (市立博物館で開かれた)."""
+    return re.compile(rf"[^、。，,\s]{{1,14}}?(?:{alt(roles_lexicon(lang).get('locative_after', []))})")
 
 
 @lru_cache(maxsize=8)
