@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A sentence ends at CJK full stops anywhere, and at . ! ? when followed by space and a capital, a quote
 # or a digit. Abbreviations common in news (г., гг., млн., долл., Mr., U.S.) are not sentence ends.
@@ -32,12 +33,18 @@ class Sentence:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of a main text, each with its offsets; a line break always ends a sentence."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=8)
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    # every finder splits the same document again: split it once
     sentences: list[Sentence] = []
     line_start = 0
     for line in text.split("\n"):
         _split_line(line, line_start, sentences)
         line_start += len(line) + 1
-    return sentences
+    return tuple(sentences)
 
 
 def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
@@ -144,8 +151,10 @@ _CYRILLIC_LOOKALIKES = str.maketrans({
     "o": "о", "a": "а", "e": "е", "p": "р", "c": "с", "x": "х", "y": "у", "k": "к",
     "O": "О", "A": "А", "E": "Е", "P": "Р", "C": "С", "X": "Х", "K": "К", "M": "М", "H": "Н", "B": "В", "T": "Т",
 })
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-_WORD_RUN = re.compile(r"[^\W\d_]+")
+_ALL_CYRILLIC = re.compile(r"[а-яё]+", re.IGNORECASE)
+# a word with a Cyrillic letter and a letter of another script: the only words worth folding (found by the regex
+# engine, so the many plain words of a long text cost no Python call)
+_MIXED_WORD = re.compile(r"(?<![^\W\d_])(?=[^\W\d_]*[а-яёА-ЯЁ])(?=[^\W\d_]*[^\W\d_а-яёА-ЯЁ])[^\W\d_]+")
 
 
 def fold_lookalikes(text: str) -> str:
@@ -153,8 +162,6 @@ def fold_lookalikes(text: str) -> str:
     character for one, so offsets into the text stay valid; words wholly Latin or Greek are left alone."""
     def fold(match: re.Match[str]) -> str:
         word = match.group(0)
-        if not _CYRILLIC.search(word) or word.isascii():
-            return word
         folded = word.translate(_CYRILLIC_LOOKALIKES)
-        return folded if all(_CYRILLIC.match(ch) for ch in folded) else word
-    return _WORD_RUN.sub(fold, text)
+        return folded if _ALL_CYRILLIC.fullmatch(folded) else word
+    return _MIXED_WORD.sub(fold, text)

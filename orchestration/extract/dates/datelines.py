@@ -111,7 +111,9 @@ def find_dateline(text: str, lang: str) -> Dateline | None:
     return find_dateline_in(normalise(text), text, lang)
 
 
+@lru_cache(maxsize=8)
 def find_dateline_in(norm: str, text: str, lang: str) -> Dateline | None:
+    # read by the pipeline and again by the date finder for the same document
     patterns = _dateline_patterns(lang)
     furniture = furniture_lines(norm, lang)
     lines = [ln for ln in head_lines(norm) if ln not in furniture][:_DATELINE_LINES]
