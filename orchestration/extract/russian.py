@@ -26,6 +26,16 @@ def _share(word: str, grammeme: str) -> float:
     return sum(score for tags, score in _tags(word) if grammeme in tags)
 
 
+_VERB_CANDIDATE = re.compile(r"[а-яё]{4,}")
+
+
+def has_future_verb(text: str) -> bool:
+    """A verb in the future tense («прибудет», «подпишут», «откроют»): the clause announces what is to come, so
+    a weekday in it is the next one. Perfective futures are too many forms for a word list."""
+    return any(_share(word, "futr") >= 0.5 and _share(word, "VERB") >= 0.5
+               for word in _VERB_CANDIDATE.findall(text.lower()))
+
+
 def is_given_name(word: str) -> bool:
     return _share(word, "Name") >= 0.5
 

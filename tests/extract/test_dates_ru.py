@@ -41,6 +41,16 @@ def test_a_weekday_before_a_date_is_the_dates_own(sentence, weekday):
     assert (m.kind, m.first, m.stated_weekday) == ("absolute", PartialDate(2025, 3, 3 + weekday), weekday)
 
 
+@pytest.mark.parametrize("sentence, day", [
+    ("Делегация Казани прибудет в Тампере в понедельник.", date(2025, 3, 3)),
+    ("Мэры двух городов подпишут соглашение в пятницу.", date(2025, 3, 7)),
+    ("Делегация Казани прибыла в Тампере в понедельник.", date(2025, 2, 24)),
+])
+def test_a_weekday_takes_the_tense_of_the_verb_in_its_sentence(sentence, day):
+    # published on Saturday 1 March 2025: a future verb means the coming weekday, a past one the last
+    assert one(sentence, reference=date(2025, 3, 1)).first.to_date() == day
+
+
 def test_abbreviated_year_word():
     m = one("ХАБАРОВСК, 2 февраля 2022 г. — новость")
     assert m.first == PartialDate(2022, 2, 2)

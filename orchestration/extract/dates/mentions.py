@@ -6,6 +6,7 @@ import bisect
 import re
 from datetime import date
 
+from orchestration.extract import russian
 from orchestration.extract.dates.common import key, normalise
 from orchestration.extract.dates.datelines import find_dateline_in
 from orchestration.extract.dates.grammar import (
@@ -156,6 +157,9 @@ def find_dates(text: str, lang: str, reference: date | None = None) -> list[Date
             # no tense and no verb of its own in the date's clause: the sentence's, when it only announces
             kinds = {kind for s, _, kind in tenses.between(sentence[0], sentence[1]) if s < sentence[1]}
             tense = "future" if kinds == {"future"} else None
+        if tense is None and cue is None and lang == "ru" and raw.kind == "weekday" \
+                and russian.has_future_verb(text[sentence[0]:sentence[1]]):
+            tense = "future"  # «делегация прибудет в понедельник»: no marker word, but the verb's tense
         future = tense == "future"
         resolved = resolve(raw, ctx, future)
         mention = DateMention(
