@@ -43,11 +43,14 @@ def is_not_a_report(title: str, lang: str) -> bool:
     return bool(pattern and pattern.match(title.strip()))
 
 
+# the pipeline, the event's date and the cities' roles each ask of the same sentences
+@lru_cache(maxsize=4096)
 def has_occurrence_verb(sentence: str, lang: str) -> bool:
     pattern = cue_pattern(lang, "occurrence_verbs")
     return bool(pattern and pattern.search(sentence))
 
 
+@lru_cache(maxsize=4096)
 def is_background(sentence: str, lang: str) -> bool:
     pattern = cue_pattern(lang, "background_cues")
     if pattern and pattern.search(sentence):
