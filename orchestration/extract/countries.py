@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orchestration.extract.lexicons import lexicon
-from orchestration.extract.wordlists import words_pattern
 from orchestration.extract.places import (
     CITY_STATES,
     AlphabeticPlaces,
@@ -70,36 +69,11 @@ def _find_countries(text: str, lang: str) -> tuple[CountryMention, ...]:
         mentions = _alphabetic_countries(text, lang)
     else:
         raise ValueError(f"unsupported language: {lang!r}")
-    mentions = _with_groups(text, lang, mentions)
     suffixes = tuple(str(s).lower() for s in lexicon(lang, "places").get("language_suffixes") or ())
     # "Portuguese-speaking countries", 葡语国家: the country's language, not the country
     mentions = [m for m in mentions if not text[m.end:m.end + 12].lower().startswith(suffixes)]
     attach_sentences(text, mentions)
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
-
-
-@lru_cache(maxsize=8)
-def _group_pattern(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
-    groups = lexicon(lang, "places").get("country_groups") or {}
-    members = {str(name).lower(): tuple(codes) for name, codes in groups.items()}
-    return words_pattern(lang, list(groups), match="whole"), members
-
-
-def _with_groups(text: str, lang: str, mentions: list[CountryMention]) -> list[CountryMention]:
-    """中亚五国, "the Baltic states": a fixed group names each of its member countries; what was read inside it
-    (中亚 as a region, 港 and 澳) gives way to the members."""
-    pattern, members = _group_pattern(lang)
-    if pattern is None:
-        return mentions
-    found = []
-    for match in pattern.finditer(text):
-        codes = members.get(re.sub(r"\s+", " ", match.group(0).lower()), ())
-        found += [CountryMention(match.start(), match.end(), match.group(0), code, "name") for code in codes]
-    if not found:
-        return mentions
-    spans = [(m.start, m.end) for m in found]
-    kept = [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in spans)]
-    return kept + found
 
 
 # --- Russian / English -----------------------------------------------------------------------------------

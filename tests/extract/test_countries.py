@@ -186,24 +186,3 @@ def test_a_russian_partner_country_of_an_expo_takes_part_and_a_trade_partner_doe
 ])
 def test_a_country_inside_an_institutions_name_takes_no_part(page, lang, countries):
     assert summarise(page).countries == countries
-
-
-@pytest.mark.parametrize("text, lang, group", [
-    ("Firms from the five Central Asian countries and Poland took part.", "en", {"KZ", "KG", "TJ", "TM", "UZ"}),
-    ("В выставке участвовали компании из стран Балтии и Польши.", "ru", {"EE", "LV", "LT"}),
-    ("バルト三国とポーランドの企業が出展した。", "ja", {"EE", "LV", "LT"}),
-    ("中亚五国和波兰企业参展。", "zh", {"KZ", "KG", "TJ", "TM", "UZ"}),
-    ("港澳地区和波兰企业参展。", "zh", {"HK", "MO"}),
-])
-def test_a_fixed_group_of_countries_names_each_member(text, lang, group):
-    assert {m.alpha2 for m in find_countries(text, lang)} == group | {"PL"}
-
-
-def test_each_member_of_a_group_is_an_extraction_of_its_own():
-    from orchestration.extract.pipeline import extract_document
-
-    text = "博览会开幕\n第五届国际博览会5日在乌鲁木齐开幕，中亚五国企业参展。"
-    result = extract_document("doc", text, "zh", title="博览会开幕")
-    countries = [row for row in result.rows if row["kind"] == "country"]
-    assert {row["country_code"] for row in countries} >= {"KZ", "KG", "TJ", "TM", "UZ"}
-    assert len({row["extraction_id"] for row in result.rows}) == len(result.rows)

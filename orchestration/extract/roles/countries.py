@@ -1,14 +1,12 @@
 """Which countries take part in the event: the host's, and those named as participants."""
 from __future__ import annotations
 
-from collections import Counter
 
 from orchestration.extract.countries import find_countries
 from orchestration.extract.roles.context import (
     LIST_GAP,
     Context,
     declines_participation,
-    extraction_id,
     make_row,
     roles_lexicon,
     roles_pattern,
@@ -21,7 +19,6 @@ def country_rows(ctx: Context, document_id: str, event_ref: str, host_country: s
     institutions = roles_lexicon(ctx.lang).get("institution_nouns", [])
     seen: set[str] = set()
     mentions = find_countries(ctx.text, ctx.lang)
-    shared_spans = Counter((mention.start, mention.end) for mention in mentions)
     listed = _listed_countries(ctx.text, mentions)
     for mention in mentions:
         sentence = sentence_of(ctx, mention.start)
@@ -47,12 +44,8 @@ def country_rows(ctx: Context, document_id: str, event_ref: str, host_country: s
             role = "mention"
         if role != "mention":
             seen.add(mention.alpha2)
-        row = make_row(document_id, "country", event_ref, role, mention.start, mention.end, ctx.text, sentence,
-                       country_code=mention.alpha2)
-        if shared_spans[(mention.start, mention.end)] > 1:
-            # a group's members (中亚五国) share its words: each is an extraction of its own
-            row["extraction_id"] = extraction_id(document_id, f"country:{mention.alpha2}", mention.start, mention.end)
-        rows.append(row)
+        rows.append(make_row(document_id, "country", event_ref, role, mention.start, mention.end, ctx.text, sentence,
+                         country_code=mention.alpha2))
     return rows
 
 
