@@ -249,3 +249,18 @@ def test_a_signing_dated_decades_before_the_report_is_history_beside_the_visit_i
 def test_an_event_held_in_a_city_keeps_its_host_when_a_guest_speaks_by_video(page):
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Tampere", {"Kazan"})
+
+
+@pytest.mark.parametrize("page", [
+    "Twin towns mark 20 years\nA ceremony marking twenty years of friendship between Lahti and Tver was held on "
+    "8 June. The Tver delegation of twelve laid flowers, and Tver and Lahti signed a youth exchange pledge.",
+    "Побратимы отметили 20 лет\n8 июня состоялась церемония в честь двадцатилетия дружбы Лахти и Твери. Делегация из "
+    "Твери возложила цветы, Тверь и Лахти подписали обязательство об обмене молодёжью.",
+    "姉妹都市提携20周年\nラハティ市とトヴェリ市の友好20周年記念式典が6月8日に開かれた。トヴェリ市友好訪問団12名が献花し、"
+    "トヴェリ市とラハティ市が青少年交流の誓約に署名した。",
+    "结好20周年\n拉赫蒂市与特维尔市结好20周年纪念仪式于6月8日举行。特维尔市政府代表团一行12人献花,特维尔市与拉赫蒂市"
+    "签署青少年交流承诺书。",
+])
+def test_the_city_a_delegation_comes_from_does_not_host_when_nothing_says_where(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Lahti", {"Tver"})

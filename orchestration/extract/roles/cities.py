@@ -208,16 +208,22 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, 
         return biggest_of_phrase(located[0]), "stated"
     if venue_cities:
         return venue_cities[0], "venue"
-    if name_city is not None:
+    # the city visitors come from is where the event is not held, unless a sentence about it says otherwise
+    visitors = {p.city.geonameid for p in usable if _is_visiting_party(ctx, p, places)}
+    if name_city is not None and name_city.geonameid not in visitors:
         return name_city, "stated"
     destinations = [p for p in usable if _is_destination(ctx, p)]
     if destinations:
         return destinations[0].city, "stated"
     if dateline_city is not None:
         return dateline_city, "dateline"
-    located = [p for p in usable if _is_locative(ctx, p)]
+    located = [p for p in usable if p.city.geonameid not in visitors and _is_locative(ctx, p)]
     if located:
         return biggest_of_phrase(located[0]), "stated"
+    staying = [p for p in in_event if p.city.geonameid not in visitors] \
+        or [p for p in usable if p.city.geonameid not in visitors]
+    if staying:
+        return most_mentioned(staying), "inferred"
     if in_event:
         return most_mentioned(in_event), "inferred"
     return (most_mentioned(usable), "inferred") if usable else (None, None)
@@ -390,6 +396,41 @@ def _is_destination(ctx: Context, place) -> bool:
     if before is not None and before.search(ctx.text, max(0, place.start - 40), place.start):
         return True
     return after is not None and bool(after.match(ctx.text, place.end))
+
+
+# what may stand between a Japanese or Chinese city and its party's noun: the words of an office or a society
+# (…市政府代表团, …市日中友好协会访华团), never a pause or a conjunction that starts another side
+_PARTY_GAP_CJK = r"[^\s、，。,.;；：:「」『』《》（）()与和及同跟とや]{0,10}?"
+
+
+@lru_cache(maxsize=8)
+def _visiting_party_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(words before, words after) a city that a travelling party comes from."""
+    roles = roles_lexicon(lang)
+    nouns = roles.get("visiting_party", [])
+    if not nouns:
+        return None, None
+    if lang in ("ja", "zh"):
+        return None, re.compile(rf"{_PARTY_GAP_CJK}(?:{alt(nouns)})")
+    links = roles.get("visiting_party_links", [])
+    link = rf"(?:{alt(links)})\s+" if links else ""
+    before = re.compile(rf"(?<!\w)(?:{alt(nouns)})\s+(?:{link})?$", re.IGNORECASE)
+    after = re.compile(rf"(?:'s)?\s+(?:{alt(nouns)})(?!\w)", re.IGNORECASE) if lang == "en" else None
+    return before, after
+
+
+def _is_visiting_party(ctx: Context, place, places: list) -> bool:
+    """"a delegation from Wuxi", «делегация из Твери», 庆州市政府代表团, 無錫市友好交流団: the city a travelling
+    party comes from. In Japanese and Chinese no other place may stand between the city and the party's noun."""
+    before, after = _visiting_party_patterns(ctx.lang)
+    if before is not None and before.search(ctx.text, max(0, place.start - 40), place.start):
+        return True
+    if after is None:
+        return False
+    match = after.match(ctx.text, place.end)
+    if match is None:
+        return False
+    return not any(place.end <= other.start < match.end() for other in places if other is not place)
 
 
 @lru_cache(maxsize=None)
