@@ -136,7 +136,6 @@ def _alphabetic_countries(text: str, lang: str) -> list[CountryMention]:
     for index, (start, end, word) in enumerate(finder.tokens):
         if index in covered:
             continue
-        inside = inside_any(finder.quotes, start, end) or _in_capitalised_name(finder, index)
         if "-" in word or "‐" in word:
             parts = [(start + m.start(), start + m.end(), m.group()) for m in _HYPHEN_PART.finditer(word)]
             found = []
@@ -145,13 +144,19 @@ def _alphabetic_countries(text: str, lang: str) -> list[CountryMention]:
                 if alpha2:
                     found.append((part_start, part_end, part, alpha2))
             if found and len(parts) > 1:
+                in_name = _inside_name(finder, index, start, end)
                 for part_start, part_end, part, alpha2 in found:
-                    mentions.append(CountryMention(part_start, part_end, part, alpha2, "compound", inside_name=inside))
+                    mentions.append(CountryMention(part_start, part_end, part, alpha2, "compound", inside_name=in_name))
             continue
         alpha2 = _adjective_country(lang, word)
         if alpha2:
-            mentions.append(CountryMention(start, end, word, alpha2, "adjective", inside_name=inside))
+            mentions.append(CountryMention(start, end, word, alpha2, "adjective", inside_name=_inside_name(finder, index, start, end)))
     return mentions
+
+
+def _inside_name(finder: AlphabeticPlaces, index: int, start: int, end: int) -> bool:
+    """The word stands in a quoted or capitalised name; asked only of words that name a country, as most name none."""
+    return inside_any(finder.quotes, start, end) or _in_capitalised_name(finder, index)
 
 
 def _in_capitalised_name(finder: AlphabeticPlaces, index: int) -> bool:
