@@ -264,3 +264,9 @@ def test_an_event_held_in_a_city_keeps_its_host_when_a_guest_speaks_by_video(pag
 def test_the_city_a_delegation_comes_from_does_not_host_when_nothing_says_where(page):
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Lahti", {"Tver"})
+
+
+def test_a_city_named_later_in_the_venues_name_is_where_the_venue_is():
+    # Chinese reads 中山大学珠海校区 as one organisation's name, so only the Japanese form is asked here
+    page = "大学会議\n2024年6月3日、第5回日欧大学会議を新潟大学の長岡キャンパスで開催しました。欧州の協定校から40名が参加しました。"
+    assert summarise(page).host == "Nagaoka"

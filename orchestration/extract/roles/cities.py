@@ -632,7 +632,9 @@ def _venue_owner(ctx: Context, found: list):
             run = _NAME_RUN_END.split(ctx.text[place.end:place.end + 24], 1)[0]
             if any(b in before for b in roles.get("locative_before", [])) \
                     or any(a in run for a in roles.get("locative_after", [])):
-                return city
+                # 静岡大学の浜松キャンパスで開催: a city named later in the venue's name is where that venue is
+                later = [p for p in found if place.end <= p.start < place.end + len(run) and p.city is not None]
+                return later[-1].city if later else city
         elif _is_locative(ctx, place):
             return city
     return None
