@@ -270,3 +270,14 @@ def test_a_city_named_later_in_the_venues_name_is_where_the_venue_is():
     # Chinese reads 中山大学珠海校区 as one organisation's name, so only the Japanese form is asked here
     page = "大学会議\n2024年6月3日、第5回日欧大学会議を新潟大学の長岡キャンパスで開催しました。欧州の協定校から40名が参加しました。"
     assert summarise(page).host == "Nagaoka"
+
+
+@pytest.mark.parametrize("page", [
+    "友好交流\n2024年5月10日,日本富山市友好代表团访问我市。富山市与秦皇岛市于1981年结为友好城市,秦皇岛市市长会见了代表团。",
+    "友好訪問\n2024年5月10日、中国・秦皇島市の友好代表団が本市を訪問しました。秦皇島市と富山市は1981年に友好都市となり、"
+    "富山市長が一行を歓迎しました。",
+])
+def test_our_city_in_a_local_release_is_the_home_city_the_text_names(page):
+    summary = summarise(page)
+    home, guest = ("Qinhuangdao", "Toyama") if "我市" in page else ("Toyama", "Qinhuangdao")
+    assert (summary.host, summary.partners) == (home, {guest})

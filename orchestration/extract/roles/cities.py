@@ -11,7 +11,7 @@ from orchestration.extract.countries import find_countries
 from orchestration.extract.common_words import is_function_word
 from orchestration.extract.events import EventMention, word_pattern
 from orchestration.extract.places import find_places
-from orchestration.extract.places.common import CITY_STATES
+from orchestration.extract.places.common import CITY_STATES, PlaceMention, attach_sentences
 from orchestration.extract.roles.context import (
     LIST_GAP,
     Context,
@@ -31,6 +31,7 @@ from orchestration.extract.wordlists import alt
 
 def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: EventMention) -> tuple[list[dict], str | None]:
     found = find_places(ctx.text, ctx.lang)
+    found = sorted(found + _home_city_mentions(ctx, found), key=lambda p: p.start)
     places = [p for p in found if p.kind == "city" and p.city is not None and not p.inside_name]
     places = _without_region_groups(ctx, places)
     # "the Harbin Trade Fair", «Петербургский форум» held there: a city inside the event's own name
@@ -116,6 +117,28 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
                                  sentence_of(ctx, region.start), country_code=country))
             return rows, country
     return rows, host.country_code if host else None
+
+
+def _home_city_mentions(ctx: Context, found: list) -> list:
+    """我市, 本市 ("our city") in a local release: one more mention of the outlet's city, the city of the local
+    press's countries that the text names most (the first of equals); none where it names no such city."""
+    roles = roles_lexicon(ctx.lang)
+    words, countries = roles.get("home_city_words", []), set(roles.get("home_countries", []))
+    if not words or not countries:
+        return []
+    counts: dict[int, int] = {}
+    cities = {}
+    for place in found:
+        if place.kind == "city" and place.city is not None and place.city.country_code in countries:
+            counts[place.city.geonameid] = counts.get(place.city.geonameid, 0) + 1
+            cities.setdefault(place.city.geonameid, place.city)
+    if not counts:
+        return []
+    home = cities[max(counts, key=lambda geonameid: counts[geonameid])]
+    mentions = [PlaceMention(m.start(), m.end(), m.group(), home, [home], "city")
+                for m in re.finditer(alt(words), ctx.text)]
+    attach_sentences(ctx.text, mentions)
+    return mentions
 
 
 # a relational adjective names a city of this size or more: «Петербургский форум», not a village of that stem
