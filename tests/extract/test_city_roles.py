@@ -281,3 +281,9 @@ def test_our_city_in_a_local_release_is_the_home_city_the_text_names(page):
     summary = summarise(page)
     home, guest = ("Qinhuangdao", "Toyama") if "我市" in page else ("Toyama", "Qinhuangdao")
     assert (summary.host, summary.partners) == (home, {guest})
+
+
+def test_an_office_after_a_bracketed_reading_of_its_holders_name_still_stands_by_the_city():
+    page = ("日中韓地方政府交流会議\n第10回日中韓地方政府交流会議が5月20日、長崎市で開かれた。慶尚南道昌原市の朴正浩(パク・チョンホ)"
+            "副市長は新たな交流事業を提案した。")
+    assert "Changwon" in summarise(page).partners

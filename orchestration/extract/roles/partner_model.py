@@ -64,6 +64,18 @@ def _enumerated(text: str, mention, all_places: list) -> bool:
     return False
 
 
+_NEAR = 12
+# a bracketed aside (a name's reading, a party, a country) between a city and its office: 全州市の曺捧業(チョ・ボンオブ)副市長
+_ASIDE = re.compile(r"[(（][^()（）\n]{0,40}[)）]")
+
+
+def _near_words(text: str, mention) -> str:
+    """The words within a few characters of a mention on either side, bracketed asides left out."""
+    before = _ASIDE.sub("", text[max(0, mention.start - 4 * _NEAR):mention.start])[-_NEAR:]
+    after = _ASIDE.sub("", text[mention.end:mention.end + 4 * _NEAR])[:_NEAR]
+    return before + text[mention.start:mention.end] + after
+
+
 def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, online: bool, dateline_places: list,
                   is_locative, is_elsewhere, named_countries: set[str], all_places: list,
                   candidates: int) -> dict[str, float]:
@@ -73,7 +85,7 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
     office = roles_pattern(ctx.lang, "office_nouns")
     city = mentions[0].city
     enumerated = any(_enumerated(ctx.text, mention, all_places) for mention in mentions)
-    near = [ctx.text[max(0, m.start - 12):m.end + 12] for m in mentions]
+    near = [_near_words(ctx.text, m) for m in mentions]
     own_sentences = [ctx.text[m.sentence_start:m.sentence_end] for m in mentions]
     twin, signing = twin_town_pattern(ctx.lang), word_pattern(ctx.lang, "signing_verbs")
     return {
