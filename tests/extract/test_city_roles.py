@@ -287,3 +287,11 @@ def test_an_office_after_a_bracketed_reading_of_its_holders_name_still_stands_by
     page = ("日中韓地方政府交流会議\n第10回日中韓地方政府交流会議が5月20日、長崎市で開かれた。慶尚南道昌原市の朴正浩(パク・チョンホ)"
             "副市長は新たな交流事業を提案した。")
     assert "Changwon" in summarise(page).partners
+
+
+def test_a_titled_persons_double_barrelled_surname_is_no_town_where_it_stands_alone():
+    page = ("Twinning ceremony\nA twinning ceremony was held in Tampere on 3 May 2024. The key to the city was handed "
+            "over by Mayor Ruth Lee-Houston to the Mayor of Kazan.\nLee-Houston thanked the Kazan mayor and his team for "
+            "the visit, which will see future exchanges between the two cities.")
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Tampere", {"Kazan"})

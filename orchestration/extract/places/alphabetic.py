@@ -285,6 +285,8 @@ class AlphabeticPlaces:
         start, _, word = self.tokens[k]
         if "-" not in word:
             return []
+        if self.lang == "en" and word in {name.split()[-1] for name in self._titled_names()}:
+            return []  # "Chase-Green thanked …": the surname of "Mayor Patricia Chase-Green" elsewhere
         out, offset = [], start
         for part in word.split("-"):
             if part[:1].isupper() and (self.lang != "ru" or not part.isascii()):
