@@ -422,9 +422,8 @@ def _is_destination(ctx: Context, place) -> bool:
 
 
 # what may stand between a Japanese or Chinese city and its party's noun: the words of an office or a society
-# (…市政府代表团, …市日中友好协会访华团), never a pause, a conjunction that starts another side, or a particle or
-# preposition that ends the city's phrase (西田町長を…使節団の団長: the mayor leads the party)
-_PARTY_GAP_CJK = r"[^\s、，。,.;；：:「」『』《》（）()与和及同跟为向对把将被在给とやをがはにでもへ]{0,10}?"
+# (…市政府代表团, …市日中友好协会访华团), never a pause or a conjunction that starts another side
+_PARTY_GAP_CJK = r"[^\s、，。,.;；：:「」『』《》（）()与和及同跟とや]{0,10}?"
 
 
 @lru_cache(maxsize=8)
