@@ -295,3 +295,14 @@ def test_a_titled_persons_double_barrelled_surname_is_no_town_where_it_stands_al
             "the visit, which will see future exchanges between the two cities.")
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Tampere", {"Kazan"})
+
+
+@pytest.mark.parametrize("page", [
+    "Twin towns' craft fair\nThe international craft fair of twin towns was held in Wertheim on 4 May 2024. Potters "
+    "from Gubbio took part.",
+    "Ярмарка городов-побратимов\nМеждународная ярмарка ремёсел городов-побратимов прошла в Вертхайме 4 мая 2024 года. "
+    "В ней участвовали гончары из Губбио.",
+])
+def test_a_small_town_abroad_right_after_a_preposition_of_place_is_read(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Wertheim", {"Gubbio"})

@@ -42,6 +42,7 @@ class _AlphabeticResources:
     surnames: frozenset[str]
     not_cities: frozenset[str]
     stopwords: frozenset[str]
+    place_prepositions: frozenset[str]
 
 
 _RU_STOPWORDS = frozenset(
@@ -93,6 +94,7 @@ def _alphabetic_resources(lang: str) -> _AlphabeticResources:
         surnames=frozenset(str(s) for s in places.get("person_surnames") or []),
         not_cities=frozenset(name_key(str(s)) for s in places.get("not_cities") or []),
         stopwords=_RU_STOPWORDS if lang == "ru" else _EN_STOPWORDS,
+        place_prepositions=frozenset(str(p).lower() for p in places.get("place_prepositions") or []),
     )
 
 
@@ -477,11 +479,17 @@ class AlphabeticPlaces:
             if is_function_word(first_word, self.lang):
                 # "We" is an old alternate of Hue: one of the commonest words names a city only as its own name
                 cities = [c for c in cities if name_key(c.name_en) == item.key]
-        city, ranked = choose_city(cities, context, marked, self.lang, short=len(item.key.replace(" ", "")) <= 3)
+        city, ranked = choose_city(cities, context, marked, self.lang, short=len(item.key.replace(" ", "")) <= 3,
+                                   after_preposition=self._after_place_preposition(item))
         if city is None:
             return None
         return PlaceMention(item.start, item.end, surface, city if kind == "city" else None, ranked, kind,
                             inside_name=inside or kind in NAME_KINDS)
+
+    def _after_place_preposition(self, item: PlaceItem) -> bool:
+        """"held in Wertheim", "guests from Gubbio", «прошла в Вертхайме»: a preposition of place right before."""
+        k = item.first - 1
+        return k >= 0 and self.adjacent[k] and self.tokens[k][2].lower() in self.res.place_prepositions
 
     def _dateline_shape(self, item: PlaceItem) -> bool:
         """«УСИ (Китай), 11 декабря», "URUMQI, Sept. 1 (Xinhua)": capitals at a line start, then , ( or —."""

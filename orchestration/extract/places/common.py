@@ -33,6 +33,9 @@ _NATIVE_COUNTRIES = {
     "en": frozenset({"US", "GB", "CA", "AU", "NZ", "IE", "IN", "SG", "PH", "ZA", "NG", "KE"}),
 }
 _MIN_POPULATION_IN_CONTEXT = 3_000  # the city's country is named in the document
+# right after a preposition of place ("held in Wertheim", «из Губбио»): a capitalised word there names a place far
+# more often than a person or a thing, so a smaller town abroad is believed
+_MIN_POPULATION_AFTER_PREPOSITION = 10_000
 _MIN_POPULATION_SHORT = 300_000  # Latin/Cyrillic names of three letters or fewer (Уси, Xi'an is longer)
 MIN_POPULATION_CJK_LONG = 5_000  # CJK names of three characters or more
 MAX_PHRASE_TOKENS = 4
@@ -108,8 +111,8 @@ def region_code_of(item: PlaceItem) -> str | None:
     return None
 
 
-def choose_city(cities: list[City], context: set[str], cue: bool, lang: str, short: bool = False
-                ) -> tuple[City | None, list[City]]:
+def choose_city(cities: list[City], context: set[str], cue: bool, lang: str, short: bool = False,
+                after_preposition: bool = False) -> tuple[City | None, list[City]]:
     """The city a name most likely means, and all candidates ranked (population, boosted by document context)."""
     ranked = sorted(cities, key=lambda c: -(c.population * (10 if c.country_code in context else 1) + 1))
     if cue:
@@ -124,6 +127,8 @@ def choose_city(cities: list[City], context: set[str], cue: bool, lang: str, sho
             floor = MIN_POPULATION[lang]
         else:
             floor = _MIN_POPULATION_ABROAD[lang]
+        if after_preposition:
+            floor = min(floor, _MIN_POPULATION_AFTER_PREPOSITION)
         if city.population >= floor:
             return city, ranked
     return None, ranked
