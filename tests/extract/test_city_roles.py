@@ -306,3 +306,10 @@ def test_a_titled_persons_double_barrelled_surname_is_no_town_where_it_stands_al
 def test_a_small_town_abroad_right_after_a_preposition_of_place_is_read(page):
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Wertheim", {"Gubbio"})
+
+
+def test_a_katakana_name_written_with_dots_is_the_whole_city_not_its_first_part():
+    page = ("日ロ交流フォーラム\n第5回日ロ交流フォーラムが2024年7月1日、ユジノ・サハリンスク市で開催された。姉妹都市の"
+            "ペトロパブロフスク・カムチャツキー市の代表団が参加した。")
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Yuzhno-Sakhalinsk", {"Petropavlovsk-Kamchatsky"})

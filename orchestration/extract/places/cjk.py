@@ -150,24 +150,27 @@ def scan_cjk(folded: str, lang: str) -> list[PlaceItem]:
             i += 1
             continue
         hit = None
-        for size in range(min(longest, n - i), 1, -1):
+        # the gazetteer keys names without their dots (コムソモリスク・ナ・アムーレ): a dotted name is that much longer
+        dots = sum(folded.count(dot, i, i + longest + 4) for dot in _NAME_DOTS)
+        for size in range(min(longest + dots, n - i), 1, -1):
             piece = folded[i: i + size]
             phrase = res.phrases.get(piece)
-            in_gazetteer = gazetteer.has_key(piece)
+            key = _undotted(piece) if dots else piece
+            in_gazetteer = gazetteer.has_key(key)
             if phrase is None and not in_gazetteer:
                 continue
             if all(_is_katakana(ch) for ch in piece) and not _katakana_bounded(folded, i, i + size):
                 continue
-            hit = (size, phrase, in_gazetteer)
+            hit = (size, phrase, in_gazetteer, key)
             break
         if hit is None:
             i += 1
             continue
-        size, phrase, in_gazetteer = hit
+        size, phrase, in_gazetteer, key = hit
         piece = folded[i: i + size]
         city_state = phrase is not None and phrase.kind == "country" and phrase.value in CITY_STATES
         if in_gazetteer and (phrase is None or city_state):
-            items.append(PlaceItem(i, i + size, i, i + size, "city", phrase, gazetteer.by_key(piece), piece))
+            items.append(PlaceItem(i, i + size, i, i + size, "city", phrase, gazetteer.by_key(key), key))
         else:
             items.append(PlaceItem(i, i + size, i, i + size, phrase.kind, phrase, [], piece))
         i += size
@@ -177,6 +180,10 @@ def scan_cjk(folded: str, lang: str) -> list[PlaceItem]:
 # how far a place name may stand from the dot of a foreign person's name it is part of (马利|克·穆哈…)
 _NAME_DOT_REACH = 3
 _NAME_DOTS = "·・•"
+
+
+def _undotted(piece: str) -> str:
+    return "".join(ch for ch in piece if ch not in _NAME_DOTS)
 
 
 def in_transliterated_name(folded: str, start: int, end: int) -> bool:
