@@ -182,6 +182,12 @@ def test_future_weekday():
     assert m.cue == "opening"
 
 
+@pytest.mark.parametrize("text", ["The two-day summit begins on Thursday.", "Talks on the port deal start on Thursday."])
+def test_a_weekday_after_a_present_tense_verb_of_beginning_is_the_coming_one(text):
+    # the present simple of a timetable: written on a Wednesday, "begins on Thursday" is the next day
+    assert one(text, reference=date(2024, 5, 8)).first.to_date() == date(2024, 5, 9)
+
+
 def test_today_and_yesterday():
     found = dates("The expo closed today; yesterday 20 deals were signed.", reference=date(2022, 3, 10))
     assert [m.first.to_date() for m in found] == [date(2022, 3, 10), date(2022, 3, 9)]

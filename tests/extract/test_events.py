@@ -22,6 +22,9 @@ def _main(text, lang):
     ("The 9th China-ASEAN Expo opened in Nanning.", "en", "expo", "9th China-ASEAN Expo", 9),
     ("A two-day trade and investment forum ended on Friday.", "en", "forum", "investment forum", None),
     ("The Forum on China-Africa Cooperation met in Beijing.", "en", "forum", "Forum on China-Africa Cooperation", None),
+    # Indian and academic English: a conclave and a colloquium are conferences
+    ("The third ports conclave ended in Kochi on Friday.", "en", "conference", "third ports conclave", 3),
+    ("A colloquium on river science was held in Pune.", "en", "conference", "colloquium", None),
     ("Harbin hosts 32nd China Harbin International Economic and Trade Fair", "en", "expo",
      "32nd China Harbin International Economic and Trade Fair", 32),
     # a place's name holds a lower-case particle: the name goes on through it
