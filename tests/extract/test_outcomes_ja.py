@@ -183,6 +183,8 @@ def test_a_document_signed_without_a_number_is_one_unless_a_word_makes_it_severa
     assert outcome("両市は観光や教育など幅広い分野で協力することで合意し、市長が友好協定書に調印した。")[0] == 1
     assert outcome("両市の市長がそれぞれ歓迎の挨拶を述べ、記念撮影の後に協議書を取り交わした。")[0] == 1
     assert outcome("両市は友好協定書などに調印した。")[0] is None
+    # a vague number of them: how many is not said
+    assert outcome("商談会では両国の企業が数十の協定と契約に調印した。")[0] is None
     # a document named but not signed, or to be signed later
     assert outcome("記者会見で合意書の内容が説明された。")[0] is None
     assert outcome("両市は来年、友好協定に調印する予定だ。")[0] is None

@@ -185,6 +185,8 @@ def test_a_document_signed_without_a_number_is_one_unless_a_word_makes_it_severa
     assert outcome("两市市长签署了友好合作协议。")[0] == 1
     assert outcome("两市签署了缔结友好城市关系协议书和旅游合作备忘录。")[0] == 2
     assert outcome("两市签署了一系列合作协议。")[0] is None
+    # a vague number of them: how many is not said
+    assert outcome("洽谈会上,两国企业签署了数十项协议与合同。")[0] is None
     # a word of plurality away from the document noun qualifies something else
     assert outcome("两市在经贸、文化等多个领域达成共识，市长签署了友好城市协议书。")[0] == 1
     assert outcome("两市签署了友好城市协议书等文件。")[0] is None
