@@ -150,7 +150,8 @@ def _alphabetic_countries(text: str, lang: str) -> list[CountryMention]:
             continue
         alpha2 = _adjective_country(lang, word)
         if alpha2:
-            mentions.append(CountryMention(start, end, word, alpha2, "adjective", inside_name=_inside_name(finder, index, start, end)))
+            mentions.append(CountryMention(start, end, word, alpha2, "adjective",
+                                           inside_name=_inside_name(finder, index, start, end)))
     return mentions
 
 

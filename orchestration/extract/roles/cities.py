@@ -210,7 +210,8 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, 
     """Where the event took place, and how we know (stated | venue | dateline | inferred): a locative
     construction in an event sentence; else the city the text names beside the event's venue; else the one city
     in the event's name; else the city a delegation visits; else the dateline; else a locative anywhere; else
-    the city most mentioned. A city that
+    the city most mentioned. A city a travelling party comes from ("a delegation from Wuxi") hosts only where a
+    sentence about the event places it there. A city that
     seats something else ("the Consulate General in Irkutsk", "headquartered in Shenzhen") hosts nothing."""
     usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences
               and not _places_something_else(ctx, p)]
