@@ -313,3 +313,9 @@ def test_a_katakana_name_written_with_dots_is_the_whole_city_not_its_first_part(
             "ペトロパブロフスク・カムチャツキー市の代表団が参加した。")
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Yuzhno-Sakhalinsk", {"Petropavlovsk-Kamchatsky"})
+
+
+def test_names_listed_after_one_called_a_town_are_towns_however_small():
+    page = ("Twin towns meet\nThe twin towns forum was held in Tampere on 3 May 2024. Mayors of the twin towns "
+            "Szentendre, Gubbio and Aalen signed a joint declaration.")
+    assert summarise(page).partners == {"Szentendre", "Gubbio", "Aalen"}

@@ -60,6 +60,8 @@ _EN_APPOSITIVE_TITLE = re.compile(
     r"|envoy|representative|premier|senator|official|researcher)\b",
     re.IGNORECASE,
 )
+# between two names of one list: a comma, a slash or "and" («и»)
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,/;]\s*(?:and\s+|и\s+)?|\s(?:and|и)\s+)\s*")
 # Titles before a person's name in English ("Mayor Zhao Jianjun"); not before "of" ("Mayor of Wuxi").
 _EN_TITLES = frozenset(
     "mr mrs ms dr mayor governor president premier minister secretary chairman chairwoman director ambassador "
@@ -382,6 +384,7 @@ class AlphabeticPlaces:
         named_towns = {item.key for item in items if item.kind == "city"
                        and "city" in (self._marker_before(item.first), self._marker_after(item)[0])
                        and not (item.last - item.first == 1 and is_common_word(self.tokens[item.first][2], self.lang))}
+        named_towns |= self._listed_with_towns(items)
         classified = [(item, self._classify(item, context, named_towns)) for item in items]
         # a name read as a town where its capital says something is the same town at the head of a sentence
         towns = {item.key for item, mention in classified if mention is not None and mention.city is not None}
@@ -393,6 +396,22 @@ class AlphabeticPlaces:
                 mentions.append(mention)
         self._mark_locators(mentions)
         return mentions
+
+    def _listed_with_towns(self, items: list[PlaceItem]) -> set[str]:
+        """"the twin towns Szentendre, Gubbio and Aalen", «в городах Казань, Уфа и Пермь»: the names listed right
+        after one that a word before it calls a town are towns too."""
+        listed: set[str] = set()
+        in_list = False
+        for previous, item in zip([None, *items], items):
+            if item.kind != "city":
+                in_list = False
+                continue
+            if previous is not None and in_list and _LIST_SEPARATOR.fullmatch(self.text, previous.end, item.start) \
+                    and not (item.last - item.first == 1 and is_common_word(self.tokens[item.first][2], self.lang)):
+                listed.add(item.key)
+                continue
+            in_list = self._marker_before(item.first) == "city"
+        return listed
 
     def _mark_locators(self, mentions: list[PlaceMention]) -> None:
         """"Edogawa Ward, Tokyo", "Kenilworth, Warwick": a bigger city of the same country close by, written right
