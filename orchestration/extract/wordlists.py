@@ -3,10 +3,11 @@
 Lexicon lists come in two sorts, and each sort has one compiler here:
 
 - **words** written as they appear in text ("signed", "签署", "форум"): :func:`alt` escapes them into a tree of
-  shared beginnings that finds the longest listed word, and lets a space in a phrase match any run of white space. :func:`words_pattern` wraps that alternation in the
-  boundaries a language needs: whole words or word stems in Russian and English, any run in Japanese and Chinese,
-  whose words are not separated by spaces. :func:`literal_alternation` is the number grammar's variant, with a
-  word's end after each form that ends in a letter ("млн" not in "млнд", "bn." free to end anywhere);
+  shared beginnings that finds the longest listed word, and lets a space in a phrase match any run of white
+  space. :func:`words_pattern` wraps that alternation in the boundaries a language needs: whole words or word
+  stems in Russian and English, any run in Japanese and Chinese, whose words are not separated by spaces.
+  :func:`literal_alternation` is the number grammar's variant, with a word's end after each form that ends in a
+  letter ("млн" not in "млнд", "bn." free to end anywhere);
 - **patterns**, lists whose entries are regular expressions themselves ("(?:пред|прош)\\w+ год"):
   :func:`patterns_any` joins them, each in its own group.
 """

@@ -253,6 +253,7 @@ class AlphabeticPlaces:
         self.gazetteer: Gazetteer = get_gazetteer()
         self.tokens = tokenize(text)
         self._titled: frozenset[str] | None = None
+        self._titled_last: frozenset[str] | None = None
         self.adjacent = [
             bool(_SOFT_GAP.fullmatch(text[self.tokens[k][1]: self.tokens[k + 1][0]]))
             for k in range(len(self.tokens) - 1)
@@ -289,7 +290,7 @@ class AlphabeticPlaces:
         start, _, word = self.tokens[k]
         if "-" not in word:
             return []
-        if self.lang == "en" and word in {name.split()[-1] for name in self._titled_names()}:
+        if self.lang == "en" and word in self._titled_surnames():
             return []  # "Chase-Green thanked …": the surname of "Mayor Patricia Chase-Green" elsewhere
         out, offset = [], start
         for part in word.split("-"):
@@ -383,7 +384,7 @@ class AlphabeticPlaces:
         # wherever else it stands, however small: a twin town in a local paper is rarely big
         named_towns = {item.key for item in items if item.kind == "city"
                        and "city" in (self._marker_before(item.first), self._marker_after(item)[0])
-                       and not (item.last - item.first == 1 and is_common_word(self.tokens[item.first][2], self.lang))}
+                       and not self._is_common_word_name(item)}
         named_towns |= self._listed_with_towns(items)
         classified = [(item, self._classify(item, context, named_towns)) for item in items]
         # a name read as a town where its capital says something is the same town at the head of a sentence
@@ -397,6 +398,10 @@ class AlphabeticPlaces:
         self._mark_locators(mentions)
         return mentions
 
+    def _is_common_word_name(self, item: PlaceItem) -> bool:
+        """A one-word name that is also a common word of the language ("Reading", «Мир»): no marker makes it a town."""
+        return item.last - item.first == 1 and is_common_word(self.tokens[item.first][2], self.lang)
+
     def _listed_with_towns(self, items: list[PlaceItem]) -> set[str]:
         """"the twin towns Szentendre, Gubbio and Aalen", «в городах Казань, Уфа и Пермь»: the names listed right
         after one that a word before it calls a town are towns too."""
@@ -407,7 +412,7 @@ class AlphabeticPlaces:
                 in_list = False
                 continue
             if previous is not None and in_list and _LIST_SEPARATOR.fullmatch(self.text, previous.end, item.start) \
-                    and not (item.last - item.first == 1 and is_common_word(self.tokens[item.first][2], self.lang)):
+                    and not self._is_common_word_name(item):
                 listed.add(item.key)
                 continue
             in_list = self._marker_before(item.first) == "city"
@@ -556,6 +561,12 @@ class AlphabeticPlaces:
         if self._titled is None:
             self._titled = frozenset(" ".join(m.group(1).split()) for m in _EN_TITLED_NAME.finditer(self.text))
         return self._titled
+
+    def _titled_surnames(self) -> frozenset[str]:
+        """The last words of the titled names: "Chase-Green" of "Mayor Patricia Chase-Green"."""
+        if self._titled_last is None:
+            self._titled_last = frozenset(name.split()[-1] for name in self._titled_names())
+        return self._titled_last
 
     def _is_russian_person(self, first: int, last: int) -> bool:
         """«Алексей Орлов», «Владимиром Приваловым», «Орлов Алексей Петрович»: a given name beside the word, or

@@ -119,6 +119,11 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     return rows, host.country_code if host else None
 
 
+@lru_cache(maxsize=8)
+def _home_city_pattern(lang: str) -> re.Pattern[str]:
+    return re.compile(alt(roles_lexicon(lang).get("home_city_words", [])))
+
+
 def _home_city_mentions(ctx: Context, found: list) -> list:
     """我市, 本市 ("our city") in a local release: one more mention of the outlet's city, the city of the local
     press's countries that the text names most (the first of equals); none where it names no such city."""
@@ -136,7 +141,7 @@ def _home_city_mentions(ctx: Context, found: list) -> list:
         return []
     home = cities[max(counts, key=lambda geonameid: counts[geonameid])]
     mentions = [PlaceMention(m.start(), m.end(), m.group(), home, [home], "city")
-                for m in re.finditer(alt(words), ctx.text)]
+                for m in _home_city_pattern(ctx.lang).finditer(ctx.text)]
     attach_sentences(ctx.text, mentions)
     return mentions
 
