@@ -148,3 +148,12 @@ def test_a_plural_head_of_a_listed_name_makes_every_name_an_organisations():
     found = find_places("Officials of the Omsk and Tomsk Regional Development Agencies signed the plan.", "en")
     assert [(p.kind, p.surface) for p in found] == [("organisation", "Omsk"), ("organisation", "Tomsk")]
     assert all(p.inside_name for p in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "India's harbour board chairman P. Anand Mohan Iyer said the berths were ready.",
+    "The keynote came from T. Ravi Salem Kumar of India's shipping ministry.",
+])
+def test_a_name_after_an_initial_is_a_persons_however_many_words_follow_it(sentence):
+    # Mohan and Salem are towns of India; after "P." or "T." they are parts of a person's name
+    assert cities(sentence) == []

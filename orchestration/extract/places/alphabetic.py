@@ -527,9 +527,8 @@ class AlphabeticPlaces:
         surnames = self.res.surnames
         if first > 0 and self.adjacent[first - 1] and tokens[first - 1][2] in surnames:
             return True  # «Сун Сибинь», "Yin Lei"
-        if first > 0 and len(tokens[first - 1][2]) == 1 and tokens[first - 1][2].isupper() \
-                and _ABBREVIATION_GAP.fullmatch(self.text[tokens[first - 1][1]: tokens[first][0]]):
-            return True  # an initial: «Б. Джонсон», "J. Smith"
+        if self._after_initial(first):
+            return True  # an initial: «Б. Джонсон», "J. Smith", "K. Rama Mohan Rao"
         if last - first == 1 and tokens[first][2] in surnames and last < len(tokens) and self.adjacent[first] \
                 and _is_capitalised(tokens[last][2]):
             return True  # the surname itself
@@ -554,6 +553,19 @@ class AlphabeticPlaces:
             if k < first - 1 and k >= 1 and tokens[k][2] == "of" and tokens[k - 1][2].lower() in _EN_TITLES \
                     and _is_capitalised(following):
                 return True
+        return False
+
+    def _after_initial(self, first: int) -> bool:
+        """The name follows an initial, directly or after up to two more capitalised words of the same name:
+        "J. Smith", "K. Rama Mohan Rao". A town's name never follows an initial."""
+        tokens, k = self.tokens, first - 1
+        while k >= 0 and first - k <= 3:
+            word = tokens[k][2]
+            if len(word) == 1 and word.isupper():
+                return _ABBREVIATION_GAP.fullmatch(self.text[tokens[k][1]: tokens[k + 1][0]]) is not None
+            if not (self.adjacent[k] and _is_capitalised(word)):
+                return False
+            k -= 1
         return False
 
     def _titled_names(self) -> frozenset[str]:
