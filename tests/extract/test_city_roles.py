@@ -320,6 +320,10 @@ def test_a_katakana_name_written_with_dots_is_the_whole_city_not_its_first_part(
     "Szentendre, Gubbio and Aalen signed a joint declaration.",
     "Встреча побратимов\nФорум городов-побратимов прошёл в Тампере 3 мая 2024 года. Мэры городов-побратимов "
     "Сентендре, Губбио и Аален подписали совместную декларацию.",
+    "Twin towns meet\nThe twin towns forum was held in Tampere on 3 May 2024. All three Twin Towns "
+    "(Szentendre, Gubbio and Aalen) signed a joint declaration.",
+    "Встреча побратимов\nФорум городов-побратимов прошёл в Тампере 3 мая 2024 года. Три города-побратима "
+    "(Сентендре, Губбио и Аален) подписали совместную декларацию.",
 ])
 def test_names_listed_after_one_called_a_town_are_towns_however_small(page):
     assert summarise(page).partners == {"Szentendre", "Gubbio", "Aalen"}

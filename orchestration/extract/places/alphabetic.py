@@ -113,6 +113,7 @@ _QUOTES = re.compile(r"«[^«»\n]{1,80}»|„[^„“”\n]{1,80}[“”]|“[^
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s")
 _SENTENCE_GAP = re.compile(r"[.!?…\n]")
 _SOFT_GAP = re.compile(r"[ \t\u00a0]{1,3}")
+_OPENING_BRACKET_GAP = re.compile(r"[ \t\u00a0]{0,2}[(（][ \t\u00a0]{0,2}")
 _LIST_COMMA = re.compile(r"[ \t\u00a0]?,[ \t\u00a0]{1,3}")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t\u00a0]{0,2}")
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|/|—|–|-\s)")
@@ -642,17 +643,22 @@ class AlphabeticPlaces:
             gap = text[tokens[k][1]: tokens[k + 1][0]]
             word = tokens[k][2]
             low = word.lower()
-            if not (_SOFT_GAP.fullmatch(gap) or (len(low) <= 2 and _ABBREVIATION_GAP.fullmatch(gap))):
+            # "the twin towns (Gubbio, Aalen)": the names in brackets right after the marker
+            bracketed = steps == 0 and _OPENING_BRACKET_GAP.fullmatch(gap) is not None
+            if not (_SOFT_GAP.fullmatch(gap) or bracketed or (len(low) <= 2 and _ABBREVIATION_GAP.fullmatch(gap))):
                 return None
             if low in self.res.stopwords:
                 return None
             for kind, pattern in self.res.markers_before:
                 if pattern.fullmatch(low):
                     # "Town Council", "City Hall": a capitalised marker right before the name begins a compound
-                    # of its own, not a town's name ("the town of Council", "downtown Chicago")
-                    if self.lang == "en" and steps == 0 and _is_capitalised(word):
+                    # of its own, not a town's name ("the town of Council", "downtown Chicago"); a bracket
+                    # between them ends any compound
+                    if self.lang == "en" and steps == 0 and _is_capitalised(word) and not bracketed:
                         return None
                     return kind
+            if bracketed:
+                return None
             if _is_capitalised(word) and not (self.lang == "en" and low in ("the",)):
                 return None
             k, steps = k - 1, steps + 1
