@@ -205,3 +205,27 @@ def test_a_paragraph_opening_with_a_dash_is_article_text_not_a_list_item():
             "программе двадцать выступлений, организаторы ждут несколько тысяч зрителей.")
     parsed = parse_document(page.encode("utf-8"), content_type="text/plain")
     assert parsed.text.startswith("- Этот фестиваль") and "концерт" in parsed.text
+
+
+TEASER_LIST_PAGE = """12.03.2026 18:20
+Морозы вернутся в регион к выходным  Синоптики обещают до минус двадцати
+12.03.2026 17:55
+В Кирове открыли новый каток
+11.03.2026 09:10
+Бюджет города утвердили в третьем чтении  Депутаты одобрили поправки
+erid:4Fabc123
+03.06.2019 10:15
+
+Делегация Гродно прибыла в Кострому
+
+Сегодня делегация города-побратима Гродно прибыла в Кострому на празднование Дня города.
+Стороны подписали план совместных мероприятий на два года.
+"""
+
+
+def test_a_list_of_teasers_each_under_its_own_timestamp_is_furniture_and_the_last_stamp_the_date():
+    article = split_article(TEASER_LIST_PAGE)
+    assert article.title == "Делегация Гродно прибыла в Кострому"
+    assert article.text.startswith("Сегодня делегация") and "Кирове" not in article.text
+    assert article.metadata_lines == ("03.06.2019 10:15",)
+    assert _kinds(article)["12.03.2026 17:55"] == "listing"

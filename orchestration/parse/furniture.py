@@ -144,6 +144,7 @@ def split_article(raw_text: str) -> Article:
             kinds.append("body")
         else:
             kinds.append("short")
+    _mark_teasers(kinds, raw_lines)
     _resolve_runs(kinds, "timestamped", run_kind="listing", single_kind="metadata")
     _resolve_runs(kinds, "item", run_kind="listing", single_kind="short", min_run=3)
 
@@ -279,6 +280,30 @@ def _resolve_runs(kinds: list[str], kind: str, *, run_kind: str, single_kind: st
         for m in members:
             kinds[m] = run_kind if len(members) >= min_run else single_kind
         i = j
+
+
+# a teaser: a timestamp line and at most this many lines of headline or standfirst before the next timestamp
+_TEASER_LINES = 3
+
+
+def _mark_teasers(kinds: list[str], raw_lines: list[str]) -> None:
+    """A headline list whose items each take a line or three under their own timestamp ("26.07.2024 12:04" /
+    a headline / …): two or more such items in a row are a listing. The last timestamp, the one followed by more
+    than a teaser (the article's own title and text), stays the page's date line."""
+    nonblank = [i for i, kind in enumerate(kinds) if kind != "blank"]
+    stamps = [n for n, i in enumerate(nonblank)
+              if kinds[i] == "timestamped" or kinds[i] == "metadata" and _DATE_ONLY_LINE.match(raw_lines[i])]
+    teasers = [(a, b) for a, b in zip(stamps, stamps[1:]) if 1 <= b - a - 1 <= _TEASER_LINES]
+    run: list[tuple[int, int]] = []
+    for pair in [*teasers, None]:
+        if pair is not None and (not run or run[-1][1] == pair[0]):
+            run.append(pair)
+            continue
+        if len(run) >= 2:
+            for a, b in run:
+                for n in range(a, b):
+                    kinds[nonblank[n]] = "listing"
+        run = [pair] if pair is not None else []
 
 
 def _end_marker_position(line: str, end_markers: list[str]) -> int | None:

@@ -266,6 +266,17 @@ def test_the_city_a_delegation_comes_from_does_not_host_when_nothing_says_where(
     assert (summary.host, summary.partners) == ("Lahti", {"Tver"})
 
 
+@pytest.mark.parametrize("page", [
+    "Twin towns mark 20 years\nA ceremony marking twenty years of friendship between Lahti and Tver was held on "
+    "8 June. Tver’s civic party of twelve laid flowers, and Tver and Lahti signed a youth exchange pledge.",
+    "Civic party back from twin town\nThe civic party of Tver has returned from a twinning visit to Lahti. The mayor "
+    "and two councillors were invited to the jubilee of the Finnish town on 8 June 2024.",
+])
+def test_a_british_civic_party_is_a_travelling_party_and_its_visit_the_event(page):
+    summary = summarise(page)
+    assert summary.relevant and (summary.host, summary.partners) == ("Lahti", {"Tver"})
+
+
 def test_a_city_named_later_in_the_venues_name_is_where_the_venue_is():
     # Chinese reads 中山大学珠海校区 as one organisation's name, so only the Japanese form is asked here
     page = "大学会議\n2024年6月3日、第5回日欧大学会議を新潟大学の長岡キャンパスで開催しました。欧州の協定校から40名が参加しました。"

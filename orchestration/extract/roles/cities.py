@@ -444,7 +444,7 @@ def _visiting_party_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Patt
     links = roles.get("visiting_party_links", [])
     link = rf"(?:{alt(links)})\s+" if links else ""
     before = re.compile(rf"(?<!\w)(?:{alt(nouns)})\s+(?:{link})?$", re.IGNORECASE)
-    after = re.compile(rf"(?:'s)?\s+(?:{alt(nouns)})(?!\w)", re.IGNORECASE) if lang == "en" else None
+    after = re.compile(rf"(?:['’]s)?\s+(?:{alt(nouns)})(?!\w)", re.IGNORECASE) if lang == "en" else None
     return before, after
 
 
