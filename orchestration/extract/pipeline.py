@@ -26,6 +26,7 @@ from orchestration.extract.roles.cities import city_rows, is_online
 from orchestration.extract.roles.context import Context, cue_pattern, make_row, sentence_of
 from orchestration.extract.roles.countries import country_rows
 from orchestration.extract.roles.event_dates import (
+    chronology_sentences,
     dated_history_sentences,
     event_date,
     other_year_sentences,
@@ -120,6 +121,9 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     background = frozenset(s.start for s in sentences if is_background(s.text, lang)) | _series_history(events, sentences)
     if _sentence_start(sentences, main.start) not in history:
         background |= history  # what the report dates years back did not happen at its event
+    # a timeline of other occasions; the sentence that tells the event itself stays
+    background |= chronology_sentences(text, lang, reference_date(dateline, published_date)) \
+        - {_sentence_start(sentences, main.start)}
     other_events = frozenset(start for start in event_types if start not in own_type)
     ctx = Context(text, lang, title_end, sentences, event_sentences, background, other_events)
     event_ref = f"{document_id}:1"

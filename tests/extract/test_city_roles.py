@@ -338,3 +338,19 @@ def test_a_katakana_name_written_with_dots_is_the_whole_city_not_its_first_part(
 ])
 def test_names_listed_after_one_called_a_town_are_towns_however_small(page):
     assert summarise(page).partners == {"Szentendre", "Gubbio", "Aalen"}
+
+
+@pytest.mark.parametrize("page, partners", [
+    ("姉妹都市協定\n6月12日、長野県の松本市が台中市と「友好交流協定」を締結した。調印式は台中市役所で行われた。今年の提携の一覧: "
+     "1)2月3日 高知市が新竹市と協定 2)4月21日 金沢市が台北市と覚書 3)8月30日 仙台市が高雄市と協定。", {"Matsumoto"}),
+    ("旅游合作协议\n6月12日，大庆市与台中市签署旅游合作协议。签约仪式在台中市政府举行。今年其他结好：1）2月3日 佳木斯市与新竹市签约；"
+     "2）4月21日 牡丹江市与台南市签约；3）8月30日 鸡西市与高雄市签约。", {"Daqing"}),
+    ("Соглашение о туризме\n12 июня Казань и Тайчжун подписали соглашение о туризме в мэрии Тайчжуна. Другие соглашения "
+     "года: 1) 3 февраля — Самара и Синьчжу; 2) 21 апреля — Уфа и Тайнань; 3) 30 августа — Пермь и Гаосюн.", {"Kazan"}),
+    ("Tourism pact signed\nOn 12 June Bendigo and Ballarat signed a tourism agreement with Taichung at Taichung City "
+     "Hall. Other ties this year: 1) 3 February, Hobart with Hsinchu; 2) 21 April, Geelong with Tainan; 3) 30 August, "
+     "Cairns with Kaohsiung.", {"Bendigo", "Ballarat"}),
+])
+def test_a_sentence_dating_other_occasions_over_months_is_a_chronology_not_the_event(page, partners):
+    summary = summarise(page)
+    assert (summary.host, summary.partners, summary.agreements) == ("Taichung", partners, 1)

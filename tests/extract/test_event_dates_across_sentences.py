@@ -73,3 +73,12 @@ def test_the_sentence_after_the_opening_gives_the_closing_day(page, end):
 ])
 def test_a_short_quoted_name_keeps_its_full_stop(text):
     assert len(split_sentences(text)) == 2
+
+
+def test_a_programme_within_a_month_is_no_chronology_but_dates_over_months_are():
+    from orchestration.extract.roles.event_dates import chronology_sentences
+
+    programme = "The fair opens on 5 June, the forum meets on 6 June and the signings close it on 8 June."
+    timeline = "Earlier ties: 3 February with Hsinchu, 21 April with Tainan and 30 August with Kaohsiung."
+    found = chronology_sentences(f"{programme} {timeline}", "en", date(2024, 11, 20))
+    assert found == frozenset({len(programme) + 1})

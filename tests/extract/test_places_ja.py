@@ -138,3 +138,9 @@ def test_the_country_written_before_a_city_is_its_own():
 def test_a_foreign_city_in_katakana_before_its_mayor_is_the_city():
     # a kanji name before 市長 is a mayor's surname (石井市長); a katakana one is a foreign city's mayor
     assert cities("ヤクーツク市長と石井市長が会談した。") == ["Yakutsk"]
+
+
+def test_a_common_word_names_no_small_town_abroad_but_a_japanese_town_stays():
+    # 温泉 "hot springs" is also a small Chinese town; 松本 is a common surname and the Japanese city meant
+    text = "訪問団は別府の温泉を視察し、松本で特産品を買った。"
+    assert [m.city.name_en for m in find_places(text, "ja") if m.kind == "city"] == ["Beppu", "Matsumoto"]

@@ -367,6 +367,12 @@ class CjkPlaces:
             if self.lang == "zh" and two_chars and zipf(bare, "zh") >= _COMMON_WORD_ZIPF \
                     and max((c.population for c in cities), default=0) < _SMALL_TOWN:
                 return None  # 生活富裕 "a prosperous life", not Fuyu: a common word that only a small town is named
+            if self.lang == "ja" and two_chars and zipf(bare, "ja") >= _COMMON_WORD_ZIPF:
+                # 別府の温泉 "Beppu's hot springs", not Wenquan: a common word names a small town abroad by accident
+                # (Japanese towns are often common words, 松本, 上田, and are meant)
+                cities = [c for c in cities if c.country_code == "JP" or c.population >= _SMALL_TOWN]
+                if not cities:
+                    return None
             if two_chars and not inside and not self._supported(item, previous, following):
                 return None
             if self.lang == "ja" and all(_is_katakana(ch) for ch in bare) and is_common_word(bare, "ja"):

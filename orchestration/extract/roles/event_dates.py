@@ -445,6 +445,24 @@ def dated_history_sentences(text: str, lang: str, reference: date | None) -> fro
     return frozenset(old - recent) if recent else frozenset()
 
 
+# a sentence that dates this many days or more, spread over more than a month, lists a chronology
+_CHRONOLOGY_DAYS = 3
+_CHRONOLOGY_SPREAD = 31
+
+
+def chronology_sentences(text: str, lang: str, reference: date | None) -> frozenset[int]:
+    """Sentences that list dated happenings over months ("1) 13 February: A signs with B; 2) 13 March: …"): a
+    timeline of other occasions, whose cities, counts and sums are not the event's. A programme of the event
+    itself dates its days within a month, so it is no chronology."""
+    days: dict[int, set[tuple[int, int]]] = {}
+    for mention in _date_mentions(text, lang, reference):
+        if mention.in_dateline or mention.first.month is None or mention.first.day is None:
+            continue
+        days.setdefault(mention.sentence_start, set()).add((mention.first.month, mention.first.day))
+    return frozenset(start for start, dated in days.items() if len(dated) >= _CHRONOLOGY_DAYS
+                     and max(m * 31 + d for m, d in dated) - min(m * 31 + d for m, d in dated) > _CHRONOLOGY_SPREAD)
+
+
 def other_year_sentences(ctx: Context, dateline, published: date | None, event_year: int) -> frozenset[int]:
     """Sentences that date what they tell to another year ("the agreement the two towns signed on 1 June 2021"):
     a full date written with its year, a year or more from the event's. What they count, sign or name belongs to
