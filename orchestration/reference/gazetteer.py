@@ -338,7 +338,7 @@ class Gazetteer:
             # "Islamabad" is also an old name of Chattogram: a city of that very name comes first unless it is
             # tiny beside the other ("Canton", Ohio beside Guangzhou)
             own = [c for c in cities if name_key(c.name_en) == key]
-            if own and own[0].population >= _OWN_NAME_SHARE * cities[0].population:
+            if own and own[0].population >= OWN_NAME_SHARE * cities[0].population:
                 cities.remove(own[0])
                 cities.insert(0, own[0])
         return cities
@@ -372,7 +372,7 @@ _PARTICLE_NAMES = 3
 
 # a city bearing a name as its own is preferred to a bigger one that bears it as an old or foreign alternate,
 # down to this share of the bigger one's population
-_OWN_NAME_SHARE = 0.1
+OWN_NAME_SHARE = 0.1
 
 
 def _is_cyrillic_key(key: str) -> bool:

@@ -157,3 +157,8 @@ def test_a_plural_head_of_a_listed_name_makes_every_name_an_organisations():
 def test_a_name_after_an_initial_is_a_persons_however_many_words_follow_it(sentence):
     # Mohan and Salem are towns of India; after "P." or "T." they are parts of a person's name
     assert cities(sentence) == []
+
+
+def test_a_city_of_that_very_name_comes_before_a_bigger_entry_bearing_it_as_an_alternate():
+    # GeoNames also files Visakhapatnam's metropolis under a suburb's name, with more people
+    assert cities("The port summit opened in Visakhapatnam on Monday.") == ["Visakhapatnam"]

@@ -13,6 +13,7 @@ from orchestration.reference.countries import (
     country_names,
 )
 from orchestration.reference.gazetteer import (
+    OWN_NAME_SHARE,
     City,
     name_key,
 )
@@ -112,9 +113,19 @@ def region_code_of(item: PlaceItem) -> str | None:
 
 
 def choose_city(cities: list[City], context: set[str], cue: bool, lang: str, short: bool = False,
-                after_preposition: bool = False) -> tuple[City | None, list[City]]:
-    """The city a name most likely means, and all candidates ranked (population, boosted by document context)."""
-    ranked = sorted(cities, key=lambda c: -(c.population * (10 if c.country_code in context else 1) + 1))
+                after_preposition: bool = False, key: str | None = None) -> tuple[City | None, list[City]]:
+    """The city a name most likely means, and all candidates ranked (population, boosted by document context).
+    A city whose own English name is the name's ``key`` comes before a bigger one that bears it only as an
+    alternate (GeoNames files a metropolis twice, once under a suburb's name), as the gazetteer's lookup does."""
+    def score(city: City) -> int:
+        return city.population * (10 if city.country_code in context else 1) + 1
+
+    ranked = sorted(cities, key=lambda c: -score(c))
+    if key is not None and ranked and name_key(ranked[0].name_en) != key:
+        own = next((c for c in ranked if name_key(c.name_en) == key), None)
+        if own is not None and score(own) >= OWN_NAME_SHARE * score(ranked[0]):
+            ranked.remove(own)
+            ranked.insert(0, own)
     if cue:
         return (ranked[0] if ranked else None), ranked
     native = _NATIVE_COUNTRIES.get(lang, frozenset())
