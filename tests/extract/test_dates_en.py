@@ -188,6 +188,13 @@ def test_a_weekday_after_a_present_tense_verb_of_beginning_is_the_coming_one(tex
     assert one(text, reference=date(2024, 5, 8)).first.to_date() == date(2024, 5, 9)
 
 
+@pytest.mark.parametrize("text", ["The trade fair holds at the exhibition centre from November 9 to November 12.",
+                                  "The forthcoming fair, from November 9 to November 12, expects 300 exhibitors."])
+def test_a_timetable_present_or_a_forthcoming_event_dates_the_coming_autumn_not_the_last(text):
+    # written in late August: November is ten weeks ahead, and the sentence announces it
+    assert one(text, reference=date(2024, 8, 27)).first.to_date() == date(2024, 11, 9)
+
+
 def test_today_and_yesterday():
     found = dates("The expo closed today; yesterday 20 deals were signed.", reference=date(2022, 3, 10))
     assert [m.first.to_date() for m in found] == [date(2022, 3, 10), date(2022, 3, 9)]
