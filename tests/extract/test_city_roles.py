@@ -354,3 +354,16 @@ def test_names_listed_after_one_called_a_town_are_towns_however_small(page):
 def test_a_sentence_dating_other_occasions_over_months_is_a_chronology_not_the_event(page, partners):
     summary = summarise(page)
     assert (summary.host, summary.partners, summary.agreements) == ("Taichung", partners, 1)
+
+
+@pytest.mark.parametrize("page, host, partners", [
+    ("友好城市论坛\n5月8日，第三届友好城市论坛在西安开幕。宝鸡市与韩国庆州市签署友好城市协议书。颁奖环节中，兰州市、银川市获评"
+     "“友好城市交流贡献奖”。", "Xi’an", {"Baoji", "Gyeongju"}),
+    ("Twin towns forum\nThe twin towns forum opened in Tampere on 8 May 2024. Kazan and Tampere signed a twinning "
+     "agreement. Perm and Samara received the “Twin Towns Friendship Award”.", "Tampere", {"Kazan"}),
+    ("Форум побратимов\n8 мая 2024 года в Тампере открылся форум городов-побратимов. Казань и Тампере подписали "
+     "соглашение о побратимстве. Пермь и Самара получили премию «Дружба городов-побратимов».", "Tampere", {"Kazan"}),
+])
+def test_a_word_of_taking_part_inside_a_quoted_title_makes_no_partner(page, host, partners):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == (host, partners)

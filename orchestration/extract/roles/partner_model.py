@@ -76,6 +76,13 @@ def _near_words(text: str, mention) -> str:
     return before + text[mention.start:mention.end] + after
 
 
+_QUOTED_TITLE = re.compile(r"“[^”\n]{1,40}”|《[^》\n]{1,40}》|«[^»\n]{1,40}»")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, online: bool, dateline_places: list,
                   is_locative, is_elsewhere, named_countries: set[str], all_places: list,
                   candidates: int) -> dict[str, float]:
@@ -86,7 +93,8 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
     city = mentions[0].city
     enumerated = any(_enumerated(ctx.text, mention, all_places) for mention in mentions)
     near = [_near_words(ctx.text, m) for m in mentions]
-    own_sentences = [ctx.text[m.sentence_start:m.sentence_end] for m in mentions]
+    # a cue inside a quoted title (an award's, a document's name) says nothing about the city beside it
+    own_sentences = [_QUOTED_TITLE.sub(_blank, ctx.text[m.sentence_start:m.sentence_end]) for m in mentions]
     twin, signing = twin_town_pattern(ctx.lang), word_pattern(ctx.lang, "signing_verbs")
     return {
         "rule_partner": float(rule_partner),
