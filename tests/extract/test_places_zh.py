@@ -214,3 +214,9 @@ def test_the_country_written_before_a_city_is_its_own():
 
 def test_a_seat_in_brackets_inside_a_company_name_is_no_city_of_the_report():
     assert cities("黑河自贸片区与创禾(北京)科技有限公司签订合作协议。") == ["Heihe"]
+
+
+def test_the_word_city_after_a_word_is_no_county_town_with_shi_but_an_attested_city_stays():
+    # 互通|城市 "connected cities" holds the county town 通城; 运城市 is a city GeoNames writes so
+    text = "双方将加强互联互通城市建设。副市长代表运城市签约,大城市之间的合作也在加强。"
+    assert [m.city.name_en for m in find_places(text, "zh") if m.kind == "city"] == ["Yuncheng"]

@@ -92,6 +92,7 @@ _LIST_REGION_SUFFIXES = frozenset("省県府")
 # a bare two-character name this common as a word (富裕, 光明, 安宁) is the word, unless a city of this size or more
 # bears it (武汉, 长春 are common words too)
 _COMMON_WORD_ZIPF, _SMALL_TOWN = 3.5, 200_000
+_SMALL_CITY_WORD_TOWN = 100_000  # a town ending in 城 this small is read as part of the word 城市 after a word
 _MAYOR = fold_cjk("市長")
 _JA_MUNICIPALITIES = frozenset({"町", "村"})
 _BRACKETED_PART = re.compile(r"[(（][\u3040-\u30ff\u4e00-\u9fff]{1,4}[)）]")
@@ -472,6 +473,14 @@ class CjkPlaces:
                     and (previous is None or previous.end != item.start) \
                     and not folded.endswith(self.res.before_cues, 0, item.start):  # 访问格拉市
                 return True
+        if with_shi and item.key.removesuffix("市").endswith("城") \
+                and (previous is None or previous.end != item.start) \
+                and not folded.endswith(self.res.before_cues, 0, item.start) \
+                and not self.gazetteer.has_key(folded[item.start:marker_end]) \
+                and max((c.population for c in item.cities), default=0) < _SMALL_CITY_WORD_TOWN:
+            # 互联互通城市, 大城市: the word 城市 "city" after a word that ends in the name's first character (互通, 大),
+            # not the county town 通城 with a 市 GeoNames never gives it (运城市 and 聊城市 are attested so)
+            return True
         if marker_end == item.end and not item.key.endswith("市"):
             # the name is followed by more characters and then 市, with no known name starting right after it
             run = _RUN_TO_SHI.match(folded, item.end)
