@@ -246,3 +246,9 @@ def test_two_days_listed_apart_stay_two_days():
 def test_a_year_that_closes_a_quoted_name_is_a_year():
     found = dates("5月25、26の両日、「アジア大学フェア in Japan 2021」が福岡で開かれた。")
     assert [m.first.year for m in found if m.kind == "year_only"] == [2021]
+
+
+def test_a_number_apart_from_the_ri_of_a_country_pair_is_no_day():
+    # "図2 日中韓…": a figure's number, then 日中韓 "Japan, China and Korea"; 3日 and 25 日に stay days
+    assert dates("図2 日中韓の交流会議の様子", reference=date(2024, 5, 27)) == []
+    assert [m.first.day for m in dates("会議は25 日に開かれ、3日中に閉幕した。", reference=date(2024, 5, 27))] == [25, 3]

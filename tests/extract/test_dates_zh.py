@@ -291,3 +291,8 @@ def test_one_character_today_and_yesterday(text, expected):
 
 def test_today_and_yesterday_that_begin_other_words_are_no_days():
     assert [m.text for m in dates("今后双方将加强合作,昨日的成果令人鼓舞。", date(2024, 5, 10))] == ["昨日"]
+
+
+def test_a_number_apart_from_the_ri_of_a_country_pair_is_no_day():
+    # "图2 日中韩…": a figure's number before 日中韩 "Japan, China and Korea"
+    assert dates("图2 日中韩地方合作会议现场", reference=date(2024, 5, 27)) == []

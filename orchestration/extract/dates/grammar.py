@@ -71,6 +71,7 @@ class Grammar:
     count_left_context: set[str]  # "and 2019 companies": before a lowercase noun, a number after these is a count
     year_blockers: tuple[str, ...]
     day_blockers: tuple[str, ...]
+    spaced_day_blockers: tuple[str, ...]
     day_blocker_exceptions: tuple[str, ...]
     numeric_order: str
     cue_re: re.Pattern[str] | None
@@ -239,6 +240,9 @@ def _h_day_after_preposition(m: "_M", g: Grammar) -> Raw | None:
 
 def _blocked_after(m: "_M", g: Grammar) -> bool:
     tail = m.string[m.end():m.end() + 4]
+    if g.spaced_day_blockers and m.string[m.end() - 2: m.end() - 1].isspace() \
+            and tail.startswith(g.spaced_day_blockers):
+        return True  # "図2 日中韓": a number, then 日中 "Japan-China"
     if any(tail.startswith(e) for e in g.day_blocker_exceptions):
         return False
     return any(tail.startswith(b) for b in g.day_blockers)
@@ -625,7 +629,7 @@ def _ru_grammar(lex: dict[str, Any]) -> Grammar:
                  re.compile(rf"(?:{lw}(?P<prep>{wd_preps})\s+)?(?:(?P<mod>{mods})\s+)?$")),
     ]
     return Grammar("ru", patterns, months, numerals={}, eras={}, week_modifiers={}, year_blockers=(),
-                    day_blockers=(), day_blocker_exceptions=(), lowercase=True,
+                    day_blockers=(), spaced_day_blockers=(), day_blocker_exceptions=(), lowercase=True,
                     day_words=word_map(lex.get("day_ordinal_words")), **_common_maps("ru", lex))
 
 
@@ -696,7 +700,8 @@ def _en_grammar(lex: dict[str, Any]) -> Grammar:
                  re.compile(rf"\b(?P<mod>{mods})\s+$")),
     ]
     return Grammar("en", patterns, months, numerals={}, eras={}, week_modifiers={}, year_blockers=(),
-                    day_blockers=(), day_blocker_exceptions=(), lowercase=False, **_common_maps("en", lex))
+                    day_blockers=(), spaced_day_blockers=(), day_blocker_exceptions=(), lowercase=False,
+                    **_common_maps("en", lex))
 
 
 def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
@@ -795,6 +800,7 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
     return Grammar(
         lang, patterns, months={}, numerals=numerals, eras=eras, week_modifiers=week_modifiers,
         year_blockers=tuple(lex.get("year_blockers") or ()), day_blockers=tuple(lex.get("day_blockers") or ()),
+        spaced_day_blockers=tuple(lex.get("spaced_day_blockers") or ()),
         day_blocker_exceptions=tuple(lex.get("day_blocker_exceptions") or ()), lowercase=False,
         weekday_chars=wd_days, **common,
     )
