@@ -186,3 +186,12 @@ def test_a_russian_partner_country_of_an_expo_takes_part_and_a_trade_partner_doe
 ])
 def test_a_country_inside_an_institutions_name_takes_no_part(page, lang, countries):
     assert summarise(page).countries == countries
+
+
+@pytest.mark.parametrize("page, lang", [
+    ("国際教育フェア開幕\n第3回国際教育交流フェアが5月8日、南寧で開幕した。韓国の大学30校の学長らが参加した。", "ja"),
+    ("国际教育博览会开幕\n第三届国际教育合作博览会5月8日在南宁开幕。韩国的大学30所的校长参加了博览会。", "zh"),
+])
+def test_the_institutions_of_a_country_joined_by_a_possessive_make_it_take_part(page, lang):
+    # 韓国の大学 "Korea's universities": not 韓国大学, one university's name
+    assert summarise(page).countries == {"CN", "KR"}

@@ -26,8 +26,10 @@ def country_rows(ctx: Context, document_id: str, event_ref: str, host_country: s
         if mention.form in ("adjective", "compound"):
             in_institution = any(noun in tail.split(",")[0][:30] for noun in institutions)
         elif ctx.lang in ("ja", "zh"):
-            # a name written right before an institution's head is inside its name (国务院台湾事务办公室)
-            in_institution = any(tail.startswith(noun, offset) for noun in institutions for offset in range(_NAME_TO_HEAD))
+            # a name written right before an institution's head is inside its name (国务院台湾事务办公室); a
+            # possessive particle between them makes the country the institutions' own (日本の大学, 日本的大学)
+            in_institution = not tail.startswith(_POSSESSIVE) and any(
+                tail.startswith(noun, offset) for noun in institutions for offset in range(_NAME_TO_HEAD))
         else:
             in_institution = False
         if mention.alpha2 == host_country:
@@ -51,6 +53,7 @@ def country_rows(ctx: Context, document_id: str, event_ref: str, host_country: s
 
 # how far after a Japanese or Chinese country name an institution's head may start and still close its name
 _NAME_TO_HEAD = 5
+_POSSESSIVE = ("の", "的")
 
 
 def names_participants(sentence: str, lang: str) -> bool:
