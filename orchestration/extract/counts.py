@@ -598,6 +598,19 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
+def _each_titled(body: str, forms: list[tuple[str, re.Pattern]]) -> bool:
+    """Every document word of the sentence stands in a title, and there are two titles or more ("分别与A签订《X协议书》、
+    与B签订《Y协议书》"): the documents are listed one by one, so the sentence counts them though it speaks of each."""
+    titles = set()
+    for _, rx in forms:
+        for m in rx.finditer(body):
+            title = _title_around(body, m.start(), m.end())
+            if title is None:
+                return False
+            titles.add(title)
+    return len(titles) >= 2
+
+
 # how far a Japanese or Chinese word of plurality reaches to the document noun it qualifies (一連の協定, 协议等)
 _PLURAL_BEFORE_CJK, _PLURAL_AFTER_CJK = 12, 4
 
@@ -656,7 +669,8 @@ def singular_signings(text: str, lang: str) -> list[CountMention]:
             continue
         if _previous_edition(body, lx, lang) or running_total(lx.cumulative, lx.running, lx.within_event, body, lang):
             continue
-        if plural is not None and _plural_documents(body, forms, plural, lang):
+        if plural is not None and _plural_documents(body, forms, plural, lang) \
+                and not _each_titled(body, forms):
             return []  # documents signed in the plural and not counted: how many is not said
         for lemma, rx in forms:
             for m in rx.finditer(body):

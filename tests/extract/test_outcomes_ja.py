@@ -197,3 +197,8 @@ def test_trade_contracts_of_a_fair_are_trade_not_deals():
 def test_a_document_the_sentence_says_was_not_signed_is_none():
     assert outcome("今年の会議では友好協定の締結は見送られた。")[0] is None
     assert outcome("今年の会議では友好協定を締結した。")[0] == 1
+
+
+def test_documents_listed_one_by_one_under_their_titles_are_counted_though_each_side_signs_one():
+    text = "式典では、市がそれぞれ物流会社と「物流拠点協力協定」を、電力会社と「再生可能エネルギー協定」を締結した。"
+    assert outcome(text)[0] == 2

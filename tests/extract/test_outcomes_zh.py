@@ -213,3 +213,10 @@ def test_documents_signed_with_several_sides_one_by_one_are_not_one():
     # 分别与…: one memorandum with each side, how many not said
     assert outcome("签约仪式上,外国友城代表分别与长春市和经开区签署合作备忘录。")[0] is None
     assert outcome("签约仪式上,两市市长签署合作备忘录。")[0] == 1
+
+
+def test_documents_listed_one_by_one_under_their_titles_are_counted_though_each_side_signs_one():
+    # 分别 says each side signed its own document; the titles say how many
+    text = "开幕式上,市政府分别与甲物流公司签订《物流园区合作协议》、与乙能源集团签订《新能源项目投资协议书》。"
+    assert outcome(text)[0] == 2
+    assert outcome("开幕式上,市政府分别与三家企业签订合作协议。")[0] is None
