@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from orchestration.extract import russian
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.wordlists import patterns_any, words_pattern
 from orchestration.extract.text import split_sentences
@@ -168,6 +169,13 @@ def _name_ru(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
             if lowered in ("в", "на") or not following or following[0].isdigit() and lowered != "по":
                 break
         if token[0].isdigit() and not re.match(r"^\d{4}$", token):
+            break
+        previous = right[index - 1][2] if index else text[start:end]
+        if lang == "ru" and token[0].islower() and "-" not in token and previous \
+                and not _RU_ADJECTIVE.match(previous) and previous.lower() not in _RU_NAME_LINKS \
+                and russian.is_nominative_noun(token):
+            # «… двух государств губернатор области»: a subject after a noun starts the clause; after an adjective
+            # or «и» it is the name's own head («… и Международная конференция»)
             break
         # a capitalised word after the noun starts a person or place ("… выставки Вэй …"), unless it is an
         # adjective or a hyphenated compound of the name itself ("ЭКСПО Китай-АСЕАН")

@@ -68,6 +68,13 @@ def is_adjective(word: str) -> bool:
     return _share(word.lower(), "ADJF") >= 0.5 and _share(word, "Geox") < 0.5
 
 
+def is_nominative_noun(word: str) -> bool:
+    """«губернатор», «делегация», «участники»: a noun that can only be the subject of a clause. It cannot continue
+    the genitive complement of an event's name («форума сотрудничества двух государств»), so it starts the clause."""
+    lower = word.lower()
+    return _share(lower, "NOUN") >= 0.5 and _share(lower, "nomn") >= 0.9
+
+
 def is_nominal(word: str) -> bool:
     """A noun, an adjective or a participle: what an adjective can stand before, as a verb cannot."""
     lower = word.lower()

@@ -88,3 +88,15 @@ def test_russian_expo_in_capitals_and_with_a_year_is_an_event():
 def test_a_twin_towns_anniversary_celebration_is_an_exchange(page):
     summary = summarise(page)
     assert summary.relevant and summary.event["event_type"] == "exchange_meeting"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("На V Форуме приграничного сотрудничества двух регионов губернатор области Иван Седов подписал соглашение.",
+     "V Форуме приграничного сотрудничества двух регионов"),
+    ("В рамках форума представитель оргкомитета рассказал о планах.", "форума"),
+    ("Открылись Международная выставка строительства и Международная конференция архитекторов.",
+     "Международная выставка строительства и Международная конференция архитекторов"),
+])
+def test_a_russian_subject_after_a_noun_ends_the_events_name(text, name):
+    # «губернатор», «представитель» can only be nominative: the clause's subject, not the name's genitive complement
+    assert find_events(text, "ru")[0].name == name
