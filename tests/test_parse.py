@@ -229,3 +229,16 @@ def test_a_list_of_teasers_each_under_its_own_timestamp_is_furniture_and_the_las
     assert article.text.startswith("Сегодня делегация") and "Кирове" not in article.text
     assert article.metadata_lines == ("03.06.2019 10:15",)
     assert _kinds(article)["12.03.2026 17:55"] == "listing"
+
+
+@pytest.mark.parametrize("page, published, title", [
+    ("Вторник, 3 Марта 2026\n\nДелегация Гродно посетила Кострому\n\n12.06.2019 Автор: Ирина Соколова\n\n"
+     "Делегация города-побратима Гродно прибыла в Кострому на празднование Дня города.\n",
+     date(2019, 6, 12), "Делегация Гродно посетила Кострому"),
+    ("Tuesday, March 3, 2026\n\nGrodno delegation visits Kostroma\n\n12.06.2019 By Irene Sokolova\n\n"
+     "A delegation from the twin town of Grodno arrived in Kostroma for its City Day celebrations.\n",
+     date(2019, 6, 12), "Grodno delegation visits Kostroma"),
+])
+def test_a_clock_in_words_is_no_title_and_a_dated_byline_below_it_dates_the_article(page, published, title):
+    parsed = parse_document(page.encode("utf-8"), content_type="text/plain")
+    assert (parsed.published_date, parsed.title) == (published, title)

@@ -139,11 +139,12 @@ def stated_publication_date(article: Article, lang: str) -> tuple[date | None, s
     if stamps:
         first_line, first = stamps[0]
         # a bare date at the head of a page is often the site's "today" («2024年7月2日(火)»); a timestamp with a
-        # time of day a few lines further down, on an earlier day, is the article's own
+        # time of day, or a dated byline («08.11.2019 Корреспондент: …»), a few lines further down, on an earlier
+        # day, is the article's own
         if not _TIME_OF_DAY.search(first_line.text):
             for line, found in stamps[1:]:
-                if line.number - first_line.number <= _STAMP_REACH and _TIME_OF_DAY.search(line.text) \
-                        and found < first:
+                if line.number - first_line.number <= _STAMP_REACH \
+                        and (_TIME_OF_DAY.search(line.text) or line.kind == "metadata") and found < first:
                     return found, "page_metadata"
         return first, "page_metadata"
     # an attribution that closes the article («「某某網日本語版」2024年5月6日»), before any related headlines

@@ -19,6 +19,11 @@ _TIMESTAMP_LEAD = re.compile(
 _DATE_ONLY_LINE = re.compile(
     r"^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?)(?:[,\s]+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
+# a date in words alone on its line, often the site's clock: «Суббота, 15 Февраля 2025», "Saturday, February 15, 2025"
+_WORDY_DATE_LINE = re.compile(
+    r"^\s*(?:[^\W\d_]+\.?,?\s+)?(?:\d{1,2}\.?\s+[^\W\d_]+\.?|[^\W\d_]+\.?\s+\d{1,2},?)\s+\d{4}"
+    r"(?:\s*(?:г\.|года))?\s*$"
+)
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*▪►»]|\d{1,2}[.)])\s+\S")
 _SENTENCE_END = re.compile(r"[.!?。！？…»\"”」』)）:]\s*$")
 _BREADCRUMB = re.compile(r"\S\s+(?:>|›|»|/|\|)\s+\S")
@@ -130,7 +135,8 @@ def split_article(raw_text: str) -> Article:
         lowered = stripped.lower()
         if not stripped:
             kinds.append("blank")
-        elif _DATE_ONLY_LINE.match(stripped) or _starts_with_any(lowered, markers["metadata_openers"]) \
+        elif _DATE_ONLY_LINE.match(stripped) or _WORDY_DATE_LINE.match(stripped) \
+                or _starts_with_any(lowered, markers["metadata_openers"]) \
                 or _is_byline(lowered, markers["metadata_openers"]):
             kinds.append("metadata")
         elif lowered in markers["whole_lines"] or _BREADCRUMB.search(stripped) and _weight(stripped) < 40:
