@@ -109,6 +109,8 @@ def test_headline_rounding_points_to_the_body_figure():
     ("Объём инвестиций по соглашениям увеличился на 2 млрд рублей.", "change"),
     ("Льготы получат проекты стоимостью от 500 млн рублей.", "threshold"),
     ("С момента своего создания ярмарка принесла сделок на 90 млрд рублей.", "cumulative"),
+    # a period of years written with a fraction is a period of years too
+    ("За 4,5 года участия в ярмарках заводы области заключили контракты на 7 млрд рублей.", "cumulative"),
     ("Губернаторы договорились довести объём совместных инвестиций до 3 млрд рублей.", "forecast"),
     # the capital a new company or fund holds is no deal
     ("Создается совместный фонд с уставным капиталом 40 млн долларов.", "capital"),
