@@ -239,3 +239,13 @@ def test_a_signed_plan_of_joint_events_or_a_roadmap_is_one_document():
 def test_a_document_the_sentence_says_was_not_signed_is_none():
     assert outcome("В этот раз меморандум о сотрудничестве не был подписан.")[0] is None
     assert outcome("В этот раз был подписан меморандум о сотрудничестве.")[0] == 1
+
+
+@pytest.mark.parametrize("text, count", [
+    ("В Доме дружбы прошла церемония подписания соглашения о партнёрстве между заводом и университетом.", 1),
+    ("По итогам встречи состоялось заключение контракта на поставку техники.", 1),
+    # the plural's genitive: how many is not said
+    ("В Доме дружбы прошла церемония подписания соглашений о партнёрстве.", None),
+])
+def test_the_genitive_after_a_noun_of_signing_is_the_singular(text, count):
+    assert outcome(text)[0] == count
