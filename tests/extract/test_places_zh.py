@@ -220,3 +220,9 @@ def test_the_word_city_after_a_word_is_no_county_town_with_shi_but_an_attested_c
     # 互通|城市 "connected cities" holds the county town 通城; 运城市 is a city GeoNames writes so
     text = "双方将加强互联互通城市建设。副市长代表运城市签约,大城市之间的合作也在加强。"
     assert [m.city.name_en for m in find_places(text, "zh") if m.kind == "city"] == ["Yuncheng"]
+
+
+def test_large_russian_cities_that_geonames_names_in_no_chinese_script_are_read_from_the_alias_table():
+    text = "沃罗涅日市代表团和克拉斯诺亚尔斯克企业家访问了哈尔滨。"
+    assert [m.city.name_en for m in find_places(text, "zh") if m.kind == "city"] == ["Voronezh", "Krasnoyarsk",
+                                                                                       "Harbin"]
