@@ -226,3 +226,8 @@ def test_large_russian_cities_that_geonames_names_in_no_chinese_script_are_read_
     text = "沃罗涅日市代表团和克拉斯诺亚尔斯克企业家访问了哈尔滨。"
     assert [m.city.name_en for m in find_places(text, "zh") if m.kind == "city"] == ["Voronezh", "Krasnoyarsk",
                                                                                        "Harbin"]
+
+
+def test_korean_cities_without_a_hanja_name_in_geonames_are_read_from_the_alias_table():
+    text = "木浦市代表团和浦项市企业家访问了大连市。"
+    assert [m.city.name_en for m in find_places(text, "zh") if m.kind == "city"] == ["Mokpo", "Pohang", "Dalian"]
