@@ -223,9 +223,9 @@ def test_the_word_city_after_a_word_is_no_county_town_with_shi_but_an_attested_c
 
 
 def test_large_russian_cities_that_geonames_names_in_no_chinese_script_are_read_from_the_alias_table():
-    text = "沃罗涅日市代表团和克拉斯诺亚尔斯克企业家访问了哈尔滨。"
+    text = "沃罗涅日市代表团、克拉斯诺亚尔斯克企业家和库塔伊西市长访问了哈尔滨。"
     assert [m.city.name_en for m in find_places(text, "zh") if m.kind == "city"] == ["Voronezh", "Krasnoyarsk",
-                                                                                       "Harbin"]
+                                                                                       "Kutaisi", "Harbin"]
 
 
 def test_korean_cities_without_a_hanja_name_in_geonames_are_read_from_the_alias_table():
