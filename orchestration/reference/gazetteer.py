@@ -532,8 +532,10 @@ def _build() -> Gazetteer:
     for alias in alias_file.get("aliases", []):
         gid = int(alias["geonameid"])
         if gid in cities:
-            for name in alias["names"]:
-                ids = index.setdefault(name_key(name), [])
+            # an alias is read as GeoNames' own names are: its ヴ/ボ variants too
+            keys = {name_key(name) for name in alias["names"]}
+            for key in keys | _katakana_variants(keys):
+                ids = index.setdefault(key, [])
                 if gid not in ids:
                     ids.append(gid)
     compact: dict[str, int | tuple[int, ...]] = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()}

@@ -144,3 +144,9 @@ def test_a_common_word_names_no_small_town_abroad_but_a_japanese_town_stays():
     # 温泉 "hot springs" is also a small Chinese town; 松本 is a common surname and the Japanese city meant
     text = "訪問団は別府の温泉を視察し、松本で特産品を買った。"
     assert [m.city.name_en for m in find_places(text, "ja") if m.kind == "city"] == ["Beppu", "Matsumoto"]
+
+
+def test_an_alias_in_katakana_is_read_with_its_v_and_b_variants_as_geonames_names_are():
+    # the alias table writes ノヴォロシースク; a text may write ノボロシースク
+    text = "ノボロシースク市の代表団が新潟を訪れた。"
+    assert [m.city.name_en for m in find_places(text, "ja") if m.kind == "city"] == ["Novorossiysk", "Niigata"]
