@@ -72,7 +72,8 @@ candidates as (
             and right_event.first_month_day <= left_event.last_month_day as dates_overlap,
         left_event.any_year is not null and left_event.any_year = right_event.any_year as same_year,
         left_event.event_ordinal is not null and left_event.event_ordinal = right_event.event_ordinal as same_edition,
-        left_event.agreements_count is not null and left_event.agreements_count = right_event.agreements_count
+        -- one signed agreement is the commonest outcome of all: only a larger count shared says "the same event"
+        left_event.agreements_count > 1 and left_event.agreements_count = right_event.agreements_count
             as same_agreements,
         left_event.event_type = right_event.event_type as same_type,
         {{ same_named_edition('left_event', 'right_event') }} as same_named_edition,
