@@ -34,6 +34,19 @@ def run_pipeline(data_dir: Path, sources: Path, **extra_env: str) -> subprocess.
                           timeout=900)
 
 
+def run_texts(root: Path, texts: dict[str, str]) -> Path:
+    """A corpus of our own pages (file name -> text) run through the pipeline under ``root``; the warehouse's path."""
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in texts.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    sources = root / "sources.yml"
+    sources.write_text(f"sources:\n  - name: pages\n    kind: files\n    path: {corpus}\n", encoding="utf-8")
+    result = run_pipeline(root / "data", sources)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return root / "data" / "warehouse.duckdb"
+
+
 def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
     """Every mart, sorted, so two runs can be compared row for row."""
     tables = ["dim_documents", "dim_cities", "fct_events", "fct_event_mentions", "bridge_event_cities",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import duckdb
 
-from tests.conftest import run_pipeline
+from tests.conftest import run_texts
 
 DATED = ("Инвестиционный форум в Хабаровске\n"
          "ХАБАРОВСК, 11 июня 2025 г. — 10–12 июня в Хабаровске прошел Дальневосточный инвестиционный форум. "
@@ -16,15 +16,8 @@ UNDATED = ("Туристический форум в Хабаровске\n"
 def test_one_signed_agreement_in_each_of_two_reports_from_one_city_does_not_make_them_one_event(tmp_path):
     # one agreement is the commonest outcome of all: with nothing else shared (no dates on one side) the two
     # forums of one city stay two events
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "dated.txt").write_text(DATED, encoding="utf-8")
-    (corpus / "undated.txt").write_text(UNDATED, encoding="utf-8")
-    sources = tmp_path / "sources.yml"
-    sources.write_text(f"sources:\n  - name: linking\n    kind: files\n    path: {corpus}\n", encoding="utf-8")
-    run = run_pipeline(tmp_path / "data", sources)
-    assert run.returncode == 0, run.stderr[-3000:]
-    with duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"), read_only=True) as connection:
+    warehouse = run_texts(tmp_path, {"dated.txt": DATED, "undated.txt": UNDATED})
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
         events = connection.execute(
             "select e.event_id, e.agreements_count, count(*) from marts.fct_events e "
             "join marts.fct_event_mentions m using (event_id) group by all").fetchall()

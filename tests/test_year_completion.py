@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import duckdb
 
-from tests.conftest import run_pipeline
+from tests.conftest import run_texts
 
 # 10 May 2019 was a Friday, 10 May 2022 a Tuesday
 CONTRADICTED = "友好都市交流会\ndate 2019-10-29\n5月10日(火曜日)、姉妹都市の代表団を迎えて記念式典を開催しました。\n"
@@ -13,15 +13,8 @@ FITTING = "友好都市の記念式典\ndate 2022-05-20\n5月10日(火曜日)、
 
 
 def test_a_year_the_weekday_contradicts_stays_unknown_in_the_warehouse(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "contradicted.txt").write_text(CONTRADICTED, encoding="utf-8")
-    (corpus / "fitting.txt").write_text(FITTING, encoding="utf-8")
-    sources = tmp_path / "sources.yml"
-    sources.write_text(f"sources:\n  - name: pages\n    kind: files\n    path: {corpus}\n")
-    result = run_pipeline(tmp_path / "data", sources)
-    assert result.returncode == 0, result.stderr[-3000:]
-    with duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"), read_only=True) as connection:
+    warehouse = run_texts(tmp_path, {"contradicted.txt": CONTRADICTED, "fitting.txt": FITTING})
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
         rows = connection.execute(
             "select regexp_extract(d.uri, '([a-z]+)\\.txt$', 1), e.start_date, e.start_month, e.start_day, e.year_inferred"
             " from marts.fct_events e join marts.fct_event_mentions m using (event_id)"
