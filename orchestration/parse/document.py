@@ -129,6 +129,9 @@ def stated_publication_date(article: Article, lang: str) -> tuple[date | None, s
     for line in lines:
         if line.kind in _STAMP_KINDS and (line.number < first_body + 3 or line.kind == "metadata"):
             found = find_publication_date(line.text, lang)
+            if found is None and lang != "en" and line.text.isascii():
+                # a site template's English timestamp over a Russian or Chinese article ("July 10, 2018, 06:45 AM")
+                found = find_publication_date(line.text, "en")
         elif line.kind == "listing" and line.number < first_body:
             # a page's metadata set as a list ("• [初版公開日:2022年08月10日]"): only a labelled date is its own
             found = labelled_publication_date(line.text, lang)

@@ -81,15 +81,36 @@ def split_date_line(text: str) -> tuple[date | None, str]:
     return date(y, mo, d), stripped[m.end():]
 
 
+# "[ «Известия» ]", "(共同)": an outlet's name in brackets, nothing else
+_BRACKETED_SOURCE = re.compile(r"^[\[(（【〔「『《〈«“\"]\s*[^\[\]()（）【】〔〕.!?。！？\n]{1,40}?\s*[\])）】〕」』》〉»”\"]$")
+# "曹暉(○○センター特任フェロー)", "Ann Lee (staff reporter)": a byline's bracketed role
+_TRAILING_ROLE = re.compile(r"\s*[(（][^()（）\n]{1,40}[)）]$")
+# "| 来源: … | 收藏本文": the fields of a page's byline bar
+_FIELD_BAR = re.compile(r"\s*[|｜丨]\s*")
+# "Example.ru 11.06.18": an outlet's domain before its timestamp
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,6}\s*[,|:]?\s*$", re.IGNORECASE)
+
+
 def _is_stamp_suffix(suffix: str, marker_re: re.Pattern[str]) -> bool:
-    """What follows a page's timestamp: nothing, a short byline, a source or a URL; not a headline."""
+    """What follows a page's timestamp: nothing, a short byline (perhaps with its bracketed role), an outlet in
+    brackets, a bar of short fields, a source or a URL; not a headline."""
     if not suffix:
         return True
     if len(suffix) <= 120 and (marker_re.search(suffix) or _URL.search(suffix)):
         return True
-    if HAS_CJK.search(suffix):
-        return len(suffix) <= 6
-    return len(suffix) <= 30 and len(suffix.split()) <= 3
+    if _BRACKETED_SOURCE.match(suffix):
+        return True
+    fields = [f for f in _FIELD_BAR.split(suffix) if f]
+    if len(fields) > 1 and len(suffix) <= 60:
+        return all(_is_short_byline(f, cjk_chars=16) for f in fields)
+    return _is_short_byline(_TRAILING_ROLE.sub("", suffix) or suffix)
+
+
+def _is_short_byline(text: str, cjk_chars: int = 6) -> bool:
+    """A name or two, no sentence; a field of a byline bar may be longer ("来源: 某某日报社")."""
+    if HAS_CJK.search(text):
+        return len(text) <= cjk_chars and not re.search(r"[。，,！？!?]", text)
+    return len(text) <= 30 and len(text.split()) <= 3
 
 
 def labelled_publication_date(line: str, lang: str) -> PartialDate | None:
@@ -124,7 +145,8 @@ def find_publication_date(text: str, lang: str | None = None) -> PartialDate | N
             best = (d.start, d.date)
             break
         line = norm[start:end].strip()
-        if not d.prefix_empty and len(line) <= 100 and (d.has_time or marker_re.search(line)) \
+        if not d.prefix_empty and len(line) <= 100 \
+                and (d.has_time or marker_re.search(line) or _DOMAIN.match(d.prefix)) \
                 and _is_stamp_suffix(d.suffix, marker_re):
             best = (d.start, d.date)  # "Автор: Иван Петров | 12.03.2024 10:15"
             break

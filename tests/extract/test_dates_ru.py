@@ -389,6 +389,12 @@ def test_dateline_with_region_year_and_press_release_agency():
     assert dl.agency == "PRNewswire"
 
 
+def test_numeric_dateline_with_a_short_year():
+    text = "Ош, 18.04.22. /Иван Петров – Агентство/. Делегация прибыла в город."
+    dl = find_dateline(text, LANG)
+    assert dl.place_surface == "Ош" and dl.date == PartialDate(2022, 4, 18)
+
+
 def test_dateline_with_abbreviated_month_and_trailing_agency():
     text = "ВЛАДИВОСТОК, 5 сен - ПРАЙМ. Официальный курс вырос."
     dl = find_dateline(text, LANG)

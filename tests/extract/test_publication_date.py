@@ -34,6 +34,15 @@ from orchestration.extract.dates import (
         # a dated dateline
         ("ИРКУТСК, 2 марта 2022 г. /PRNewswire/ — 28 февраля в городе завершился форум.", (2022, 3, 2)),
         ("HANGZHOU, China, Nov. 5, 2021 /PRNewswire/ -- The company said ...", (2021, 11, 5)),
+        # a year written right after the day's comma is no thousands group
+        ("Twinning news\n\nPosted: Mar 9,2016 11:20 AM     Staff\n\nThe mayors met.", (2016, 3, 9)),
+        # an outlet in brackets, a bar of byline fields, an outlet's domain, a byline's bracketed role
+        ("Ярмарка открылась\n3 мая 2021, 09:40 [ «Вечерний город» ]\nТекст.", (2021, 5, 3)),
+        ("两市签约\n2022/04/18 | 市政府新闻办 | 打印本页\n正文。", (2022, 4, 18)),
+        ("Делегация прибыла\nPrimer-news.ru 18.04.22 1024\nТекст.", (2022, 4, 18)),
+        ("技術交流会が盛況\n2022年 4月18日 山田花子(国際協力センター研究員)\n本文。", (2022, 4, 18)),
+        # a dateline whose year is written short
+        ("Ош, 18.04.22. /Иван Петров – Агентство/. Делегация прибыла в город.", (2022, 4, 18)),
     ],
 )
 def test_publication_date_found(text, expected):
@@ -55,6 +64,10 @@ def test_publication_date_found(text, expected):
         # footers
         "本文。\nCopyright(C) 2008-2024 example.jp",
         "Text.\nPowered by MetInfo 7.2.0 ©2008-2024 mituo.cn",
+        # a headline after a date is no byline, in a bar or in brackets
+        "2022/04/18 两市签署友好城市协议并举行经贸洽谈会\n正文。",
+        "2022/04/18 | 两市签署友好城市协议,并举行经贸洽谈会 | 更多\n正文。",
+        "3 мая 2021 [ Делегация города прибыла на форум и подписала соглашение о сотрудничестве ]\nТекст.",
     ],
 )
 def test_no_publication_date(text):

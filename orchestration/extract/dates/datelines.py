@@ -70,8 +70,9 @@ def _latin_dateline_patterns(lang: str, lex: dict[str, Any]) -> tuple[re.Pattern
         month = alt(words + [w.upper() for w in words])
         date_re = (rf"(?:(?P<m>{month})\.?\s*(?P<d>\d{{1,2}})(?:,?\s*(?P<y>{YEAR}))?"
                    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{month})\.?(?:\s+(?P<y2>{YEAR}))?)")
-    # "ДУШАНБЕ, 06.11.2025 /Агентство/.": a numeric date, day first outside American English
-    numeric = rf"(?P<p3>\d{{1,2}})(?P<sep3>[./])(?P<q3>\d{{1,2}})(?P=sep3)(?P<y3>{YEAR})(?!\d)"
+    # "ДУШАНБЕ, 06.11.2025 /Агентство/.", "Бишкек, 13.06.19. /…/": a numeric date, day first outside American
+    # English, its year perhaps written short
+    numeric = rf"(?P<p3>\d{{1,2}})(?P<sep3>[./])(?P<q3>\d{{1,2}})(?P=sep3)(?P<y3>{YEAR}|\d{{2}})(?!\d)"
     date_re = rf"(?:{numeric}|{date_re})"
     cap = "A-ZА-ЯЁ"
     place = rf"(?P<place>[{cap}][\w'’\-]*(?:\.?[ \t]+(?:[{cap}][\w'’\-]*|на|де|-на-)){{0,3}})"
@@ -156,6 +157,8 @@ def _dateline_from_match(m: re.Match[str], text: str, g: Grammar) -> Dateline | 
         mo = cjk_int(month, g.numerals) if numeric else g.months.get(key(month))
         d = cjk_int(day, g.numerals)
         y = int(year) if year else None
+        if year and len(year) == 2:  # "13.06.19": this century's
+            y = 2000 + y
         if mo is None or not valid(y, mo, d):
             return None
         pdate = PartialDate(y, mo, d)

@@ -648,7 +648,7 @@ def _en_grammar(lex: dict[str, Any]) -> Grammar:
     def month(i: int) -> str:
         return rf"(?P<m{i}>(?:{full})\b|(?:{abbr})(?:\.|\b))"
 
-    not_number = r"(?!,\d{3}|[:.]\d|\s*%|\s*(?:a\.?m\b|p\.?m\b|am\b|pm\b))"
+    not_number = r"(?!,\d{3}(?!\d)|[:.]\d|\s*%|\s*(?:a\.?m\b|p\.?m\b|am\b|pm\b))"
 
     def day(i: int) -> str:
         return rf"(?<![\d,.$])(?P<d{i}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d){not_number}"
