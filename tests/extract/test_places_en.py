@@ -162,3 +162,22 @@ def test_a_name_after_an_initial_is_a_persons_however_many_words_follow_it(sente
 def test_a_city_of_that_very_name_comes_before_a_bigger_entry_bearing_it_as_an_alternate():
     # GeoNames also files Visakhapatnam's metropolis under a suburb's name, with more people
     assert cities("The port summit opened in Visakhapatnam on Monday.") == ["Visakhapatnam"]
+
+
+def test_an_abbreviation_defined_after_a_city_stands_for_it():
+    text = "The Kuala Lumpur (KL) trade week was held in KL on Monday. KL officials signed two deals."
+    assert cities(text) == ["Kuala Lumpur", "Kuala Lumpur", "Kuala Lumpur"]
+    # "UTS" abbreviates a university, not the city its name ends with
+    assert cities("The University of Technology Sydney (UTS) signed. UTS staff came.") == ["Sydney"]
+    # a dateline's agency is no name of its city
+    assert cities("BEIJING (AP) - The fair opened.\nAP said more buyers came.") == ["Beijing"]
+
+
+def test_a_big_city_of_the_text_vouches_for_its_country_as_the_countrys_name_would():
+    assert cities("Guests from Germany arrive in Kinsale on Thursday and tour Dublin on Sunday.") \
+        == ["Kinsale", "Dublin"]
+    assert cities("Guests from Germany arrive in Kinsale on Thursday.") == []
+
+
+def test_a_town_geonames_files_under_its_irish_name_has_its_english_one():
+    assert cities("Twinning guests arrive in Newbridge on Thursday.") == ["Newbridge"]

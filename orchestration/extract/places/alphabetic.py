@@ -109,6 +109,22 @@ _WORD = re.compile(
     r"|[^\W\d_](?:[^\W\d_]|[-‐'’](?=[^\W\d_]))*"
 )
 # Quoted proper names («Хилса», "Sino-Dutch Big Data Industrial Platform"); longer quotes are speech.
+def _abbreviates(short: str, name: str) -> bool:
+    """"HCMC" abbreviates "Ho Chi Minh city", «СПб» «Санкт-Петербург»; "UTS" is no abbreviation of "Sydney": the
+    capitals of the abbreviation are initials of the name's words, in order, from its first."""
+    capitals = [word[0].upper() for word in re.findall(r"\w+", name)]
+    wanted = [ch for ch in short if ch.isupper()]
+    return bool(capitals) and wanted[:1] == capitals[:1] and _in_order(wanted, capitals)
+
+
+def _in_order(wanted: list[str], within: list[str]) -> bool:
+    remaining = iter(within)
+    return all(ch in remaining for ch in wanted)
+
+
+# "(HCMC)", «(СПб)»: an abbreviation in brackets right after a name (and its word "City"), two to five letters,
+# mostly capitals
+_ABBREVIATION_AFTER = re.compile(r"(?:\s+(?:[Cc]ity|[Tt]own))?\s*\(([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]?[A-ZА-ЯЁ]{0,3}[A-ZА-ЯЁа-яё])\)")
 _QUOTES = re.compile(r"«[^«»\n]{1,80}»|„[^„“”\n]{1,80}[“”]|“[^“”\n]{1,80}”")
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s")
 _SENTENCE_GAP = re.compile(r"[.!?…\n]")
@@ -388,6 +404,17 @@ class AlphabeticPlaces:
                        and not self._is_common_word_name(item)}
         named_towns |= self._listed_with_towns(items)
         classified = [(item, self._classify(item, context, named_towns)) for item in items]
+        # a big city the text names ("Dublin") vouches for its country as the country's own name would: a smaller
+        # town there, right after a preposition of place, that read as nothing ("arriving in Kinsale") is read
+        # again with that country in context (a surname elsewhere stays a surname)
+        vouched = {mention.city.country_code for _, mention in classified
+                   if mention is not None and mention.city is not None and mention.kind == "city"
+                   and not mention.inside_name and mention.city.population >= BIG_CITY} - context
+        if vouched:
+            wider = context | vouched
+            classified = [(item, self._classify(item, wider, named_towns)
+                           if mention is None and item.kind == "city" and self._after_place_preposition(item)
+                           else mention) for item, mention in classified]
         # a name read as a town where its capital says something is the same town at the head of a sentence
         towns = {item.key for item, mention in classified if mention is not None and mention.city is not None}
         mentions = []
@@ -396,8 +423,33 @@ class AlphabeticPlaces:
                 mention = self._classify(item, context, towns)
             if mention is not None:
                 mentions.append(mention)
+        mentions = self._with_abbreviations(mentions)
         self._mark_locators(mentions)
         return mentions
+
+    def _with_abbreviations(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """"Ho Chi Minh City (HCMC) … held in HCMC", «Санкт-Петербург (СПб)»: an abbreviation a text defines in
+        brackets right after a city stands for that city wherever else it is written."""
+        defined: dict[str, PlaceMention] = {}
+        for mention in mentions:
+            if mention.city is None or mention.kind != "city" or mention.inside_name:
+                continue
+            line_start = self.text.rfind("\n", 0, mention.start) + 1
+            if not self.text[line_start:mention.start].strip():
+                continue  # "BEIJING (AP) —": a dateline's agency, no name of the city
+            m = _ABBREVIATION_AFTER.match(self.text, mention.end)
+            if m is not None and m.group(1) not in defined and _abbreviates(m.group(1), self.text[mention.start:m.start(1)]):
+                defined[m.group(1)] = mention
+        if not defined:
+            return mentions
+        taken = [(m.start, m.end) for m in mentions]
+        added = []
+        for short, city_mention in defined.items():
+            for m in re.finditer(rf"(?<![\w(]){re.escape(short)}(?![\w)])", self.text):
+                if not any(start < m.end() and m.start() < end for start, end in taken):
+                    added.append(PlaceMention(m.start(), m.end(), short, city_mention.city, city_mention.candidates,
+                                              "city"))
+        return sorted(mentions + added, key=lambda x: x.start)
 
     def _is_common_word_name(self, item: PlaceItem) -> bool:
         """A one-word name that is also a common word of the language ("Reading", «Мир»): no marker makes it a town."""

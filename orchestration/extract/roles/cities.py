@@ -470,12 +470,13 @@ def _elsewhere_patterns(lang: str) -> tuple[re.Pattern[str] | None, tuple[str, .
 
 
 def _places_something_else(ctx: Context, place) -> bool:
-    """"headquartered in Shenzhen", "a press conference in Beijing", 总部位于深圳, 计划在德惠市建设: the city is where
-    an organisation sits, a press conference is held or a project will be built, not a side of the event."""
+    """"headquartered in Shenzhen", "a press conference in Beijing", 总部位于深圳, 计划在德惠市建设, «в Омске
+    зарегистрировано»: the city is where an organisation sits or is registered, a press conference is held or a
+    project will be built, not a side of the event."""
     before, after = _elsewhere_patterns(ctx.lang)
     if before is not None and before.search(ctx.text, max(0, place.start - 40), place.start):
         return True
-    following = ctx.text[place.end:place.end + 8].lstrip("市")
+    following = ctx.text[place.end:place.end + 1 + max(map(len, after), default=0)].lstrip("市")
     return any(following.startswith(word) for word in after)
 
 
