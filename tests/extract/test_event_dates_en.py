@@ -195,3 +195,10 @@ def test_a_founding_year_is_background_not_the_events():
 def test_a_cue_after_another_date_is_that_dates():
     assert [m.cue for m in find_dates("The fair opened on June 5, a deal was signed on June 7 and the fair closed on "
                                       "June 9.", "en", date(2024, 6, 10))] == ["opening", None, "closing"]
+
+
+def test_a_day_the_event_is_held_on_starts_it_when_the_event_lasts_several_days():
+    page = ("Fair in Harbin\nPublished: 2024-06-04\n"
+            "The China-Russia fair was held in Harbin on June 4, and companies signed 30 agreements. "
+            "The four-day fair features 500 exhibitors.")
+    assert event_dates(page) == (2024, 6, 4, 2024, 6, 7, True)

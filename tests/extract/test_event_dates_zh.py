@@ -87,6 +87,12 @@ def test_a_closing_with_a_duration():
     assert event_dates(page) == (2024, 6, 4, 2024, 6, 7, True)
 
 
+def test_a_day_the_event_is_held_on_starts_it_when_the_event_lasts_several_days():
+    page = ("哈尔滨博览会举行\n发布时间:2024-06-04 09:00\n"
+            "中俄博览会今天在哈尔滨举行,两国企业签署合作协议30项。本届博览会将持续4天。")
+    assert event_dates(page) == (2024, 6, 4, 2024, 6, 7, True)
+
+
 def test_a_clause_reports_while_its_sentence_announces():
     # reported on a Friday: the opening was two days back, the closing is two days ahead
     found = {m.first.to_date(): (m.future, m.bound) for m in dates("博览会周三开幕,将持续到周日。", date(2024, 6, 7))}

@@ -397,7 +397,10 @@ def _sentence_cue(ctx: Context, sentence_start: int) -> str | None:
 
 
 def _apply_duration(ctx: Context, start: PartialDate, end: PartialDate) -> tuple[PartialDate, PartialDate]:
-    """"A four-day expo closed on the 22nd" started on the 19th."""
+    """"A four-day expo closed on the 22nd" started on the 19th; "held today … will last four days": the day it is
+    held on is its first."""
+    if start.day is not None and start == end:
+        return start, _held_day_extended(ctx, start)
     if (start.day is None) == (end.day is None):
         return start, end
     # "為期2天", "a two-day expo": a duration in the article is the event's, those in event sentences first
@@ -420,6 +423,17 @@ def _apply_duration(ctx: Context, start: PartialDate, end: PartialDate) -> tuple
     other = anchor - timedelta(days=days) if start.day is None else anchor + timedelta(days=days)
     other_date = PartialDate(other.year if known.year else None, other.month, other.day)
     return (other_date, end) if start.day is None else (start, other_date)
+
+
+def _held_day_extended(ctx: Context, day: PartialDate) -> PartialDate:
+    """The last day of an event held on ``day`` that a sentence about the event says lasts several days."""
+    durations = [d for d in find_durations(ctx.text, ctx.lang)
+                 if sentence_start(ctx, d.start) in ctx.event_sentences
+                 and sentence_start(ctx, d.start) not in ctx.background_sentences]
+    if len(durations) != 1 or durations[0].days < 2 or day.month is None:
+        return day
+    last = date(day.year or 2001, day.month, day.day) + timedelta(days=durations[0].days - 1)
+    return PartialDate(last.year if day.year else None, last.month, last.day)
 
 
 # a sentence dated this many years or more before the report tells history
