@@ -18,6 +18,7 @@ from orchestration.extract.places.common import (
     phrase_table,
     region_code_of,
 )
+from orchestration.extract.places.katakana import towns_by_sound
 from orchestration.reference.gazetteer import (
     City,
     fold_cjk,
@@ -245,8 +246,24 @@ class CjkPlaces:
             if mention is not None:
                 mentions.append(mention)
         mentions = self._regions_by_list_suffix(mentions)
+        if self.lang == "ja":
+            mentions = self._towns_by_sound(mentions, context - {"JP"})
         abbreviated = self._abbreviated_cities(mentions)
         return sorted(mentions + abbreviated, key=lambda m: m.start) if abbreviated else mentions
+
+    def _towns_by_sound(self, mentions: list[PlaceMention], countries: set[str]) -> list[PlaceMention]:
+        """オレゴン州ウィルソンビル市: a katakana town of a country the text names that GeoNames writes in no
+        Japanese script, read by its sound; it replaces any shorter name read inside it."""
+        if not countries:
+            return mentions
+        for start, end, town in towns_by_sound(self.folded, countries):
+            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            if any(m.start < end and start < m.end for m in mentions if m not in inside) \
+                    or any((m.start, m.end) == (start, end) for m in inside):
+                continue
+            mentions = [m for m in mentions if m not in inside]
+            mentions.append(PlaceMention(start, end, self.text[start:end], town, [town], "city"))
+        return sorted(mentions, key=lambda m: m.start)
 
     def _abbreviated_cities(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """在沪举行, 访汉: a big city's one-character name between a verb of being or going there and a verb or a

@@ -1,0 +1,40 @@
+"""Foreign towns GeoNames writes in no Japanese script, read by the sound of their katakana names. Sentences
+written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from orchestration.extract.places import find_places
+from orchestration.extract.places.katakana import english_skeleton, katakana_skeleton
+
+
+@pytest.mark.parametrize("katakana, english", [
+    ("ウィルソンビル", "Wilsonville"),
+    ("ベルフォンテン", "Bellefontaine"),
+    ("ブリスベン", "Brisbane"),
+    ("グレンデール", "Glendale"),
+    ("ケニルワース", "Kenilworth"),
+])
+def test_a_katakana_name_and_its_english_spelling_share_their_consonants(katakana, english):
+    assert katakana_skeleton(katakana) == english_skeleton(english)
+
+
+def cities(text: str) -> list[tuple[str, str]]:
+    return [(m.city.name_en, m.city.country_code) for m in find_places(text, "ja") if m.city is not None]
+
+
+def test_a_town_of_a_named_country_is_read_by_its_sound():
+    text = "1990年に米国オハイオ州ベルフォンテン市と姉妹都市提携を結び、今年は訪問団を派遣した。"
+    assert cities(text) == [("Bellefontaine", "US")]
+
+
+def test_without_a_named_country_or_a_towns_suffix_no_town_is_guessed():
+    assert cities("ベルフォンテン市と姉妹都市提携を結んだ。") == []
+    assert cities("米国のベルフォンテン氏が講演した。") == []
+
+
+def test_a_name_before_a_mayors_title_is_a_persons_unless_the_text_calls_it_a_town():
+    # "Mayor Bellefontaine": Japanese puts the title after the surname
+    assert cities("米国から来日したベルフォンテン市長が講演した。") == []
+    assert cities("米国ベルフォンテン市の訪問団が到着し、ベルフォンテン市長が挨拶した。") \
+        == [("Bellefontaine", "US"), ("Bellefontaine", "US")]
