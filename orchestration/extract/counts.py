@@ -31,7 +31,7 @@ from orchestration.extract.numbers import (
     parse_cjk_numeral,
     qualifier_before,
 )
-from orchestration.extract.text import split_sentences
+from orchestration.extract.text import quoted, split_sentences
 
 KINDS = ("agreements", "contracts", "projects", "documents", "deals", "memoranda", "sister_city", "other")
 _MAX_COUNT = 100_000
@@ -587,7 +587,7 @@ def _singular_documents(lang: str) -> list[tuple[str, re.Pattern]]:
             for lemma, forms in table.items() if forms]
 
 
-_TITLES = re.compile(r"《[^《》]{2,80}》|「[^「」]{2,80}」|『[^『』]{2,80}』|«[^«»]{2,120}»|“[^“”]{2,120}”")
+_TITLES = re.compile(quoted((("《", "》"), ("「", "」"), ("『", "』")), 2, 80) + "|" + quoted((("«", "»"), ("“", "”")), 2, 120))
 
 
 def _title_around(sentence: str, start: int, end: int) -> str | None:

@@ -20,8 +20,20 @@ MAX_SENTENCE_CHARS = 1000
 _CLAUSE_BREAK = re.compile(r"[,;:，、；：]\s*")
 _SPACE = re.compile(r"\s+")
 _LONGEST_ABBREVIATION = 16  # characters _NO_BREAK_AFTER reads before a stop, \b included
+
+
+def quoted(pairs: tuple[tuple[str, str], ...], shortest: int, longest: int, stops: str = "") -> str:
+    """A pattern of text between one of the pairs of marks (the closing side may list several: „…“ or „…”), of
+    ``shortest`` to ``longest`` characters holding neither mark of its pair nor any of ``stops``."""
+    return "|".join(f"{re.escape(opening)}[^{re.escape(opening + closing + stops)}]{{{shortest},{longest}}}"
+                    f"[{re.escape(closing)}]" for opening, closing in pairs)
+
+
+# the quotation marks of Russian and English text, and those of Chinese and Japanese
+LATIN_QUOTES = (("«", "»"), ("“", "”"), ("„", "“”"))
+CJK_QUOTES = (("「", "」"), ("『", "』"), ("“", "”"))
 # a short quoted name holds its own full stop: «ИННОПРОМ. Урал», “Made in Russia. Expo” (quoted speech is longer)
-_SHORT_QUOTE = re.compile(r"«[^«»\n]{1,60}»|“[^“”\n]{1,60}”|„[^„“”\n]{1,60}[“”]")
+_SHORT_QUOTE = re.compile(quoted(LATIN_QUOTES, 1, 60, "\n"))
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from orchestration.extract.places.common import (
     phrase_table,
     region_code_of,
 )
+from orchestration.extract.text import LATIN_QUOTES, quoted
 from orchestration.reference.countries import (
     country_adjectives,
 )
@@ -125,7 +126,7 @@ def _in_order(wanted: list[str], within: list[str]) -> bool:
 # "(HCMC)", «(СПб)»: an abbreviation in brackets right after a name (and its word "City"), two to five letters,
 # mostly capitals
 _ABBREVIATION_AFTER = re.compile(r"(?:\s+(?:[Cc]ity|[Tt]own))?\s*\(([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]?[A-ZА-ЯЁ]{0,3}[A-ZА-ЯЁа-яё])\)")
-_QUOTES = re.compile(r"«[^«»\n]{1,80}»|„[^„“”\n]{1,80}[“”]|“[^“”\n]{1,80}”")
+_QUOTES = re.compile(quoted(LATIN_QUOTES, 1, 80, "\n"))
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s")
 _SENTENCE_GAP = re.compile(r"[.!?…\n]")
 _SOFT_GAP = re.compile(r"[ \t\u00a0]{1,3}")

@@ -19,6 +19,7 @@ from orchestration.extract.places.common import (
     region_code_of,
 )
 from orchestration.extract.places.katakana import towns_by_sound
+from orchestration.extract.text import CJK_QUOTES, quoted
 from orchestration.reference.gazetteer import (
     City,
     fold_cjk,
@@ -85,7 +86,7 @@ _ORGANISATION_HEAD_REACH = 13
 _CJK_STOP = frozenset("的之与和及同在于等是为将已被把对向从由以而了着过也都、，。；：！？（）()「」『』“”《》〈〉【】[]・ ,.;:!?")
 _OPENING_BRACKETS = frozenset("(（")
 # quoted names in Japanese and Chinese text (not 《》, which title the documents cities sign)
-_CJK_QUOTES = re.compile(r"「[^「」。]{2,40}」|『[^『』。]{2,40}』|“[^“”。]{2,40}”")
+_CJK_QUOTES = re.compile(quoted(CJK_QUOTES, 2, 40, "。"))
 # what joins the items of a list: one mark or conjunction, or none (辽宁、吉林; 吉林及辽宁; 吉林及び遼寧)
 _ENUMERATION_GAP = re.compile(r"(?:[、，,・和与及と]|及び)?")
 # the suffixes of a province or prefecture (省, 県, 府) that may close a list of bare names

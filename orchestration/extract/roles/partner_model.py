@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from orchestration.extract.events import twin_town_pattern, word_pattern
 from orchestration.extract.roles.context import Context, declines_participation, roles_pattern, sentence_start
 from orchestration.extract.roles.learned import MODELS, LogisticModel, trained_model
+from orchestration.extract.text import quoted
 
 MODEL_PATH = MODELS / "partner_cities.json"
 
@@ -76,7 +77,7 @@ def _near_words(text: str, mention) -> str:
     return before + text[mention.start:mention.end] + after
 
 
-_QUOTED_TITLE = re.compile(r"“[^”\n]{1,40}”|《[^》\n]{1,40}》|«[^»\n]{1,40}»")
+_QUOTED_TITLE = re.compile(quoted((("“", "”"), ("《", "》"), ("«", "»")), 1, 40, "\n"))
 
 
 def _blank(match: re.Match[str]) -> str:
