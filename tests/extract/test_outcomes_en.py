@@ -227,3 +227,7 @@ def test_a_document_the_sentence_says_was_not_signed_is_none():
 ])
 def test_one_document_signed_counts_one(text, expected):
     assert outcome(text)[0] == expected
+
+
+def test_a_document_signed_years_ago_is_history_not_the_events():
+    assert outcome("The mayors signed the sister-city agreement 30 years ago, and a copy hangs in the town hall.")[0] is None

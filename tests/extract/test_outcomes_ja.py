@@ -202,3 +202,8 @@ def test_a_document_the_sentence_says_was_not_signed_is_none():
 def test_documents_listed_one_by_one_under_their_titles_are_counted_though_each_side_signs_one():
     text = "式典では、市がそれぞれ物流会社と「物流拠点協力協定」を、電力会社と「再生可能エネルギー協定」を締結した。"
     assert outcome(text)[0] == 2
+
+
+def test_a_signed_confirmation_or_pledge_is_one_document_and_one_signed_decades_ago_is_history():
+    assert outcome("記念式典で、両市長は交流の継続を誓う再確認書に署名した。")[0] == 1
+    assert outcome("市役所には、40年前に交わした盟約書が展示されていた。")[0] is None
