@@ -47,6 +47,7 @@ def published(page: str) -> tuple[date | None, str | None]:
     # a site template's English timestamp over an article in another language
     ("ru", "June 28, 2024, 10:15 AM\n\nЯрмарка закрылась\n{body}"),
     ("zh", "博览会闭幕\nJun 28, 2024 10:15\n{body}"),
+    ("ja", "博覧会が閉幕\n更新時間: Jun 28 2024 10:15\n{body}"),
 ])
 def test_a_timestamp_line_around_the_title(lang, page):
     assert published(page.format(body=BODY[lang])) == (date(2024, 6, 28), "page_metadata")

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
+from orchestration.extract.lexicons import lexicon
 from orchestration.fetch.charsets import decode_body
 from orchestration.parse.furniture import Article, split_article
 from orchestration.parse.html import html_to_page
@@ -120,6 +122,14 @@ _STAMP_REACH = 12
 _TIME_OF_DAY = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 
 
+@lru_cache(maxsize=1)
+def _english_month() -> re.Pattern[str]:
+    """An English month's name or abbreviation: a line that may hold a timestamp in English."""
+    lex = lexicon("en", "dates")
+    words = [w for table in (lex["months"], lex.get("month_abbreviations") or {}) for ws in table.values() for w in ws]
+    return re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})\b", re.IGNORECASE)
+
+
 def stated_publication_date(article: Article, lang: str) -> tuple[date | None, str | None]:
     """The page's own timestamp line, else a closing attribution line, else a dateline with a full date."""
     lines = article.lines
@@ -129,8 +139,9 @@ def stated_publication_date(article: Article, lang: str) -> tuple[date | None, s
     for line in lines:
         if line.kind in _STAMP_KINDS and (line.number < first_body + 3 or line.kind == "metadata"):
             found = find_publication_date(line.text, lang)
-            if found is None and lang != "en" and line.text.isascii():
-                # a site template's English timestamp over a Russian or Chinese article ("July 10, 2018, 06:45 AM")
+            if found is None and lang != "en" and _english_month().search(line.text):
+                # a site template's English timestamp over a Russian or Chinese article ("July 10, 2018, 06:45 AM",
+                # "更新時間:15:23 Sep 04 2012")
                 found = find_publication_date(line.text, "en")
         elif line.kind == "listing" and line.number < first_body:
             # a page's metadata set as a list ("• [初版公開日:2022年08月10日]"): only a labelled date is its own
