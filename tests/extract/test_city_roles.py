@@ -370,3 +370,15 @@ def test_a_sentence_dating_other_occasions_over_months_is_a_chronology_not_the_e
 def test_a_word_of_taking_part_inside_a_quoted_title_makes_no_partner(page, host, partners):
     summary = summarise(page)
     assert (summary.host, summary.partners) == (host, partners)
+
+
+def test_a_headlines_last_city_and_the_next_lines_first_are_two_place_phrases():
+    # "Riyadh" ends the headline, "Cairo" opens the body: no phrase "Riyadh Cairo" whose bigger city hosts
+    page = ("Thai fair opens in Riyadh\nCairo: Companies from Bangkok and Alexandria signed 12 agreements at a trade "
+            "fair held in Riyadh on Monday.")
+    assert (summarise(page).host, summarise(page).partners) == ("Riyadh", {"Bangkok", "Alexandria"})
+
+
+def test_a_city_opening_a_line_before_a_colon_is_where_the_report_was_filed_not_a_side():
+    page = "Fair in Riyadh\nCairo: Delegations from Egypt and Thailand took part in a trade fair that opened in Riyadh."
+    assert (summarise(page).host, summarise(page).partners) == ("Riyadh", set())

@@ -77,6 +77,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         if city_id == host_id or city_id in same_place:
             role = "host" if city_id == host_id else "mention"
         elif sentence.start in ctx.background_sentences or place in dateline_places or _is_dateline_capitals(place) \
+                or _opens_a_line_as_dateline(ctx, place) \
                 or _places_something_else(ctx, place) or id(place) in range_ends \
                 or (sentence.start in ctx.other_event_sentences and _is_locative(ctx, place)
                     and not _named_as_origin(ctx, place)):
@@ -310,8 +311,9 @@ def _locative_group(ctx: Context, place, places: list) -> list:
 
 
 def _is_place_link(ctx: Context, gap: str) -> bool:
-    """What may stand between two cities of one place phrase: nothing, or administrative words only."""
-    if len(gap) > _LINK_GAP:
+    """What may stand between two cities of one place phrase: nothing, or administrative words only; never a line
+    break (a headline's last word and the next line's first are two phrases)."""
+    if len(gap) > _LINK_GAP or "\n" in gap:
         return False
     links = roles_lexicon(ctx.lang).get("place_phrase_links", [])
     if ctx.lang in ("ru", "en"):
@@ -527,6 +529,17 @@ def _is_dateline_capitals(place) -> bool:
     """«ДУШАНБЕ, 6 ноября», "BEIJING, Dec. 9": a city in capitals is where the reporter filed from (the places
     extractor reads capitals as a city only in that shape), wherever the dateline stands."""
     return len(place.surface) > 2 and place.surface.isupper()
+
+
+# "Cairo: Thailand has unveiled …", "Nairobi - The forum …": a city, then a colon or a dash, opening a line
+_BARE_DATELINE_AFTER = re.compile(r"\s*(?::|\s[-–—])\s")
+
+
+def _opens_a_line_as_dateline(ctx: Context, place) -> bool:
+    """A city that opens a line with a colon or a dash after it is where the reporter filed from, in the shape of
+    a dateline without date or agency: no side of the event (which city hosts it, the text says elsewhere)."""
+    line_start = ctx.text.rfind("\n", 0, place.start) + 1
+    return not ctx.text[line_start:place.start].strip() and bool(_BARE_DATELINE_AFTER.match(ctx.text, place.end))
 
 
 def _event_region(ctx: Context, found: list):
