@@ -109,7 +109,16 @@ _WORD = re.compile(
     r"|(?:[A-Z]\.){2,}"  # U.S.
     r"|[^\W\d_](?:[^\W\d_]|[-‐'’](?=[^\W\d_]))*"
 )
-# Quoted proper names («Хилса», "Sino-Dutch Big Data Industrial Platform"); longer quotes are speech.
+# how far after a city's name its bracketed abbreviation may stand (its own word "city" between)
+_ABBREVIATION_REACH = 16
+
+
+@lru_cache(maxsize=None)
+def _city_words_after(lang: str) -> frozenset[str]:
+    """"" and the words after a name that call it a town ("city", «город»): what may stand before its abbreviation."""
+    return frozenset({"", *((lexicon(lang, "places").get("markers_after") or {}).get("city") or [])})
+
+
 def _abbreviates(short: str, name: str) -> bool:
     """"HCMC" abbreviates "Ho Chi Minh city", «СПб» «Санкт-Петербург»; "UTS" is no abbreviation of "Sydney": the
     capitals of the abbreviation are initials of the name's words, in order, from its first."""
@@ -123,9 +132,9 @@ def _in_order(wanted: list[str], within: list[str]) -> bool:
     return all(ch in remaining for ch in wanted)
 
 
-# "(HCMC)", «(СПб)»: an abbreviation in brackets right after a name (and its word "City"), two to five letters,
-# mostly capitals
-_ABBREVIATION_AFTER = re.compile(r"(?:\s+(?:[Cc]ity|[Tt]own))?\s*\(([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]?[A-ZА-ЯЁ]{0,3}[A-ZА-ЯЁа-яё])\)")
+# "(HCMC)", «(СПб)»: an abbreviation in brackets, two to five letters, mostly capitals
+_ABBREVIATION = re.compile(r"\(([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]?[A-ZА-ЯЁ]{0,3}[A-ZА-ЯЁа-яё])\)")
+# Quoted proper names («Хилса», "Sino-Dutch Big Data Industrial Platform"); longer quotes are speech.
 _QUOTES = re.compile(quoted(LATIN_QUOTES, 1, 80, "\n"))
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s")
 _SENTENCE_GAP = re.compile(r"[.!?…\n]")
@@ -438,8 +447,11 @@ class AlphabeticPlaces:
             line_start = self.text.rfind("\n", 0, mention.start) + 1
             if not self.text[line_start:mention.start].strip():
                 continue  # "BEIJING (AP) —": a dateline's agency, no name of the city
-            m = _ABBREVIATION_AFTER.match(self.text, mention.end)
-            if m is not None and m.group(1) not in defined and _abbreviates(m.group(1), self.text[mention.start:m.start(1)]):
+            m = _ABBREVIATION.search(self.text, mention.end, mention.end + _ABBREVIATION_REACH)
+            # right after the name, or after the town's own word ("Ho Chi Minh city (HCMC)")
+            if m is None or self.text[mention.end:m.start()].strip().lower() not in _city_words_after(self.lang):
+                continue
+            if m.group(1) not in defined and _abbreviates(m.group(1), self.text[mention.start:m.start()]):
                 defined[m.group(1)] = mention
         if not defined:
             return mentions
