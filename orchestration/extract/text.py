@@ -36,6 +36,11 @@ CJK_QUOTES = (("「", "」"), ("『", "』"), ("“", "”"))
 _SHORT_QUOTE = re.compile(quoted(LATIN_QUOTES, 1, 60, "\n"))
 
 
+def opens_a_line(text: str, position: int) -> bool:
+    """Nothing but white space stands between the start of its line and ``position`` (a dateline's place)."""
+    return not text[text.rfind("\n", 0, position) + 1:position].strip()
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from orchestration.extract.dates.grammar import lexicon_alt
 from orchestration.extract.lexicons import lexicon
 from orchestration.fetch.charsets import decode_body
 from orchestration.parse.furniture import Article, split_article
@@ -126,8 +127,8 @@ _TIME_OF_DAY = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 def _english_month() -> re.Pattern[str]:
     """An English month's name or abbreviation: a line that may hold a timestamp in English."""
     lex = lexicon("en", "dates")
-    words = [w for table in (lex["months"], lex.get("month_abbreviations") or {}) for ws in table.values() for w in ws]
-    return re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{lexicon_alt(lex, 'months')}|{lexicon_alt(lex, 'month_abbreviations')})\b",
+                      re.IGNORECASE)
 
 
 def stated_publication_date(article: Article, lang: str) -> tuple[date | None, str | None]:

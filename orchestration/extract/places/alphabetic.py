@@ -22,7 +22,7 @@ from orchestration.extract.places.common import (
     phrase_table,
     region_code_of,
 )
-from orchestration.extract.text import LATIN_QUOTES, quoted
+from orchestration.extract.text import LATIN_QUOTES, opens_a_line, quoted
 from orchestration.reference.countries import (
     country_adjectives,
 )
@@ -444,8 +444,7 @@ class AlphabeticPlaces:
         for mention in mentions:
             if mention.city is None or mention.kind != "city" or mention.inside_name:
                 continue
-            line_start = self.text.rfind("\n", 0, mention.start) + 1
-            if not self.text[line_start:mention.start].strip():
+            if opens_a_line(self.text, mention.start):
                 continue  # "BEIJING (AP) —": a dateline's agency, no name of the city
             m = _ABBREVIATION.search(self.text, mention.end, mention.end + _ABBREVIATION_REACH)
             # right after the name, or after the town's own word ("Ho Chi Minh city (HCMC)")
@@ -584,10 +583,7 @@ class AlphabeticPlaces:
 
     def _dateline_shape(self, item: PlaceItem) -> bool:
         """«УСИ (Китай), 11 декабря», "URUMQI, Sept. 1 (Xinhua)": capitals at a line start, then , ( or —."""
-        line_start = self.text.rfind("\n", 0, item.start) + 1
-        if self.text[line_start: item.start].strip():
-            return False
-        return bool(_DATELINE_AFTER.match(self.text, item.end))
+        return opens_a_line(self.text, item.start) and bool(_DATELINE_AFTER.match(self.text, item.end))
 
     def _is_person(self, item: PlaceItem) -> bool:
         tokens, first, last = self.tokens, item.first, item.last

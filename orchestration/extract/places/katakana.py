@@ -58,16 +58,25 @@ def english_skeleton(name: str) -> str:
     return re.sub(r"(.)\1", r"\1", plain)
 
 
-@lru_cache(maxsize=None)
-def _towns_by_sound(country: str) -> dict[str, tuple[City, ...]]:
-    """skeleton -> the towns of ``country`` whose English name sounds so, biggest first (built when a text first
-    needs that country)."""
+@lru_cache(maxsize=1)
+def _towns_by_country() -> dict[str, tuple[City, ...]]:
+    """The gazetteer's towns of ``_MIN_POPULATION`` or more, by country (one pass over it)."""
     towns: dict[str, list[City]] = defaultdict(list)
     for city in get_gazetteer().all_cities():
-        if city.country_code == country and city.population >= _MIN_POPULATION:
-            skeleton = english_skeleton(city.name_en)
-            if len(skeleton) >= _MIN_SKELETON:
-                towns[skeleton].append(city)
+        if city.population >= _MIN_POPULATION:
+            towns[city.country_code].append(city)
+    return {country: tuple(found) for country, found in towns.items()}
+
+
+@lru_cache(maxsize=None)
+def _towns_by_sound(country: str) -> dict[str, tuple[City, ...]]:
+    """skeleton -> the towns of ``country`` whose English name sounds so, biggest first (the skeletons are worked
+    out when a text first needs that country)."""
+    towns: dict[str, list[City]] = defaultdict(list)
+    for city in _towns_by_country().get(country, ()):
+        skeleton = english_skeleton(city.name_en)
+        if len(skeleton) >= _MIN_SKELETON:
+            towns[skeleton].append(city)
     return {key: tuple(sorted(found, key=lambda c: -c.population)) for key, found in towns.items()}
 
 

@@ -25,7 +25,7 @@ from orchestration.extract.roles.context import (
 from orchestration.extract.roles.host_model import rank_host
 from orchestration.extract.roles.partner_model import city_features, load_partner_model
 from orchestration.extract.roles.relevance import has_occurrence_verb
-from orchestration.extract.text import Sentence, starts_of
+from orchestration.extract.text import Sentence, opens_a_line, starts_of
 from orchestration.extract.wordlists import alt
 
 
@@ -538,8 +538,7 @@ _BARE_DATELINE_AFTER = re.compile(r"\s*(?::|\s[-–—])\s")
 def _opens_a_line_as_dateline(ctx: Context, place) -> bool:
     """A city that opens a line with a colon or a dash after it is where the reporter filed from, in the shape of
     a dateline without date or agency: no side of the event (which city hosts it, the text says elsewhere)."""
-    line_start = ctx.text.rfind("\n", 0, place.start) + 1
-    return not ctx.text[line_start:place.start].strip() and bool(_BARE_DATELINE_AFTER.match(ctx.text, place.end))
+    return opens_a_line(ctx.text, place.start) and bool(_BARE_DATELINE_AFTER.match(ctx.text, place.end))
 
 
 def _event_region(ctx: Context, found: list):
