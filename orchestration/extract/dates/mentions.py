@@ -5,10 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
+from functools import lru_cache
 
 from orchestration.extract import russian
-from orchestration.extract.dates.common import key, normalise
-from orchestration.extract.dates.datelines import find_dateline_in
+from orchestration.extract.dates.common import alt, key, normalise
+from orchestration.extract.dates.datelines import TIME, find_dateline_in
 from orchestration.extract.dates.grammar import (
     grammar_for,
     lower_same_length,
@@ -20,6 +21,7 @@ from orchestration.extract.dates.resolution import (
     report_day,
     resolve,
 )
+from orchestration.extract.lexicons import lexicon
 from orchestration.extract.text import Spans, split_sentences
 
 # A single dash is left out in Russian and Chinese: "закрытие — 5 сентября" keeps one clause; a doubled one
@@ -109,6 +111,46 @@ def _nearest_cue(start: int, end: int, lo: int, hi: int, cues: list[tuple[int, i
 
 # --------------------------------------------------------------------------------------------- find_dates
 
+# all figures and separators: "2009-08-13", "13.08.2009", "2009/8/13"
+_NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+
+
+@lru_cache(maxsize=None)
+def _home_clock_pattern(lang: str) -> re.Pattern[str] | None:
+    labels = lexicon(lang, "dates").get("home_clock_labels") or []
+    return re.compile(alt(labels), re.IGNORECASE) if labels else None
+
+
+def _on_home_clock(norm: str, raw, lang: str) -> bool:
+    """"北京時間2022年7月18日", "July 18 (Moscow time)": a home-clock label right before or after the date."""
+    pattern = _home_clock_pattern(lang)
+    if pattern is None:
+        return False
+    before = norm[max(0, raw.start - 24):raw.start]
+    after = norm[raw.end:raw.end + 28]
+    return any(m.end() >= len(before) - 2 for m in pattern.finditer(before)) \
+        or any(m.start() <= 3 for m in pattern.finditer(after))
+
+
+# what may follow a stamp's time on its line: nothing, or a short byline field ("来源: …", "| 12 views")
+_STAMP_TAIL = 30
+
+
+def _is_timestamp(norm: str, raw) -> bool:
+    """A numeric date with a time of day that ends its line ("… 2009-08-13 00:58") is a machine's stamp (a page's,
+    a comment's), not a date a reporter writes for an event; a sentence that goes on after the time ("opens on
+    19.09.2022 at 10:00 in the hall") and written-out dates with a time ("6 May, 10:00") stay event dates."""
+    if not raw.first.year or not _NUMERIC_DATE.fullmatch(norm[raw.start:raw.end]):
+        return False
+    time = TIME.match(norm, raw.end)
+    if time is None:
+        return False
+    line_end = norm.find("\n", time.end())
+    tail = norm[time.end():len(norm) if line_end == -1 else line_end].strip()
+    return len(tail) <= _STAMP_TAIL and not re.search(r"[.!?。！？]$", tail)
+
+
+
 
 def find_dates(text: str, lang: str, reference: date | None = None) -> list[DateMention]:
     """Date mentions of a text in order, with offsets into ``text``.
@@ -168,6 +210,7 @@ def find_dates(text: str, lang: str, reference: date | None = None) -> list[Date
             year_from_reference=resolved["year_from_reference"], cue=cue, sentence_start=sentence[0],
             sentence_end=sentence[1], in_dateline=in_dateline, month_from_context=resolved["month_from_context"],
             approximate=resolved["approximate"], bound=raw.bound, future=future, stated_weekday=raw.stated_weekday,
+            timestamp=_is_timestamp(norm, raw), home_clock=_on_home_clock(norm, raw, lang),
         )
         mentions.append(mention)
         if mention.kind in ("absolute", "range", "relative") and not mention.approximate:

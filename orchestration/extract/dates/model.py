@@ -44,6 +44,8 @@ class DateMention:
     bound: str | None = None  # from | until | since: "с 5 мая", "until May 5", "8月31日まで", "2015年以来"
     future: bool = False  # the sentence announces rather than reports ("will be held", "состоится", "将于")
     stated_weekday: int | None = None  # the weekday written beside the date ("5月10日(火)"), Monday = 0
+    home_clock: bool = False  # the day on the reporter's clock ("北京时间7月18日"), where the local one may differ
+    timestamp: bool = False  # a page's stamp, a numeric date with its time of day ("2009-08-13 00:58"), no event's
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from orchestration.extract.roles.host_model import rank_host
 from orchestration.extract.roles.partner_model import city_features, load_partner_model
 from orchestration.extract.roles.relevance import has_occurrence_verb
 from orchestration.extract.text import Sentence, opens_a_line, starts_of
-from orchestration.extract.wordlists import alt
+from orchestration.extract.wordlists import alt, patterns_any
 
 
 def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: EventMention) -> tuple[list[dict], str | None]:
@@ -238,6 +238,9 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, 
         return biggest_of_phrase(located[0]), "stated"
     if venue_cities:
         return venue_cities[0], "venue"
+    named_by_country = _city_of_country_anaphora(ctx, usable)
+    if named_by_country is not None:
+        return named_by_country, "stated"
     # the city visitors come from is where the event is not held, unless a sentence about it says otherwise
     visitors = {p.city.geonameid for p in usable if _is_visiting_party(ctx, p, places)}
     if name_city is not None and name_city.geonameid not in visitors:
@@ -257,6 +260,35 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, 
     if in_event:
         return most_mentioned(in_event), "inferred"
     return (most_mentioned(usable), "inferred") if usable else (None, None)
+
+
+# the sentences after the title that say what the report is about
+_LEAD_SENTENCES = 3
+
+
+@lru_cache(maxsize=None)
+def _country_city_anaphora(lang: str) -> re.Pattern[str] | None:
+    return patterns_any(roles_lexicon(lang).get("country_city_anaphora"), flags=0)
+
+
+def _city_of_country_anaphora(ctx: Context, usable: list):
+    """"… will be celebrated in the Japanese city": in the lead or a sentence about the event, a city called by its
+    country is the one city of that country the text names; none where it names two."""
+    pattern = _country_city_anaphora(ctx.lang)
+    if pattern is None:
+        return None
+    lead = {s.start for s in ctx.sentences if s.start >= ctx.title_end}
+    lead = set(sorted(lead)[:_LEAD_SENTENCES])
+    for sentence in ctx.sentences:
+        if sentence.start not in ctx.event_sentences and sentence.start not in lead \
+                or sentence.start in ctx.background_sentences:
+            continue
+        for match in pattern.finditer(sentence.text):
+            countries = {c.alpha2 for c in find_countries(match.group("country"), ctx.lang)}
+            cities = {p.city.geonameid: p.city for p in usable if p.city.country_code in countries}
+            if len(countries) == 1 and len(cities) == 1:
+                return next(iter(cities.values()))
+    return None
 
 
 # cities enumerated right beside the venue ("山東省、青島市、＜venue＞", "＜venue＞、膠州市")

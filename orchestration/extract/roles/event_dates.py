@@ -161,7 +161,8 @@ def _report_day(ctx: Context, dateline, reference: date | None) -> dict | None:
 
 
 def _usable(ctx: Context, mention: DateMention) -> bool:
-    if mention.kind == "year_only" or mention.in_dateline or mention.approximate or mention.bound == "since":
+    if mention.kind == "year_only" or mention.in_dateline or mention.timestamp or mention.approximate \
+            or mention.bound == "since":
         return False
     # "today" in a quotation is the speaker's day ("…and today we already plan the next one," he said)
     if mention.kind == "relative" and any(s <= mention.start < e for s, e in _speech_spans(ctx.text)):
@@ -198,13 +199,20 @@ def _speech_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def _candidates(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
     """Dates of the sentences about the event; with no day there, dates of the sentences about a signing."""
-    usable = [m for m in mentions if _usable(ctx, m)]
+    usable = _local_clock(m for m in mentions if _usable(ctx, m))
     in_event = [m for m in usable if m.sentence_start in ctx.event_sentences]
     if any(m.first.day is not None for m in in_event):
         return in_event
     signing = [m for m in usable if m.sentence_start not in ctx.event_sentences
                and m.first.day is not None and _has_signing_cue(ctx, m.sentence_start)]
     return signing or _continuing(ctx, usable) or in_event
+
+
+def _local_clock(mentions) -> list[DateMention]:
+    """Without the dates told on the reporter's home clock where the same sentence also gives a day on another."""
+    mentions = list(mentions)
+    local = {m.sentence_start for m in mentions if not m.home_clock and m.first.day is not None}
+    return [m for m in mentions if not (m.home_clock and m.sentence_start in local)]
 
 
 def _continuing(ctx: Context, usable: list[DateMention]) -> list[DateMention]:

@@ -58,6 +58,9 @@ def is_background(sentence: str, lang: str) -> bool:
     history = _series_history_pattern(lang)
     if history and history.search(sentence):
         return True
+    ties = _standing_ties_pattern(lang)
+    if ties and ties.search(sentence):
+        return True
     edition = _next_edition_pattern(lang)
     return bool(edition and edition.search(sentence))
 
@@ -65,6 +68,11 @@ def is_background(sentence: str, lang: str) -> bool:
 @lru_cache(maxsize=None)
 def _series_history_pattern(lang: str) -> re.Pattern[str] | None:
     return patterns_any(lexicon(lang, "events").get("series_history", []))
+
+
+@lru_cache(maxsize=None)
+def _standing_ties_pattern(lang: str) -> re.Pattern[str] | None:
+    return patterns_any(lexicon(lang, "events").get("standing_ties", []))
 
 
 # a series' name between "next" and its event noun: capitalised words, a year, brackets ("the next (2027) Asian
