@@ -85,3 +85,8 @@ def test_a_place_told_by_its_bearing_from_another_leaves_that_one_out(page):
     assert summary.relevant
     assert "Shanghai" not in {summary.host} | summary.partners
 
+
+
+def test_the_city_whose_festival_frames_the_event_hosts_it():
+    summary = summarise("友城庆典\n7月8日,在圣保罗第五届国际友城日期间,长沙市举行友好城市结好30周年纪念大会。长沙市代表团出席。")
+    assert summary.host == "São Paulo"
