@@ -150,8 +150,6 @@ def _is_timestamp(norm: str, raw) -> bool:
     return len(tail) <= _STAMP_TAIL and not re.search(r"[.!?。！？]$", tail)
 
 
-
-
 def find_dates(text: str, lang: str, reference: date | None = None) -> list[DateMention]:
     """Date mentions of a text in order, with offsets into ``text``.
 
