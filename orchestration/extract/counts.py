@@ -20,6 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from orchestration.extract.events import anniversary_of_signing
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.wordlists import literal_alternation, patterns_any, words_pattern
 from orchestration.extract.numbers import (
@@ -665,8 +666,9 @@ def singular_signings(text: str, lang: str) -> list[CountMention]:
             unnamed = rx.sub(lambda m: _blank_document_noun(m.group(0), lang), unnamed)
         if lx.negated_signing is not None:  # "did not sign", 未签署: a signing the sentence denies
             unnamed = lx.negated_signing.sub(lambda m: " " * len(m.group(0)), unnamed)
-        if lx.signing is None or not lx.signing.search(unnamed):
-            continue
+        signing = [m for m in lx.signing.finditer(unnamed)] if lx.signing is not None else []
+        if not signing or all(anniversary_of_signing(unnamed, m.start(), m.end(), lang) for m in signing):
+            continue  # no signing, or only the one an anniversary celebrates
         if _previous_edition(body, lx, lang) or running_total(lx.cumulative, lx.running, lx.within_event, body, lang):
             continue
         if plural is not None and _plural_documents(body, forms, plural, lang) \

@@ -434,6 +434,24 @@ def _signing_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | No
 _ANNIVERSARY_REACH = 16
 
 
+# between "anniversary" and the signing it celebrates: "… of the" (en), « » (ru); a number of years in ja and zh
+_ANNIVERSARY_GAP = {"en": 10, "ru": 3, "ja": 4, "zh": 4}
+
+
+def anniversary_of_signing(text: str, start: int, end: int, lang: str) -> bool:
+    """The signing word at ``start:end`` is the one an anniversary celebrates ("the 20th anniversary of the signing",
+    «30-летие подписания», 締結45周年, 签署30周年): the word of anniversary stands right before it in Russian and
+    English, right after it in Japanese and Chinese."""
+    anniversary = word_pattern(lang, "anniversary_words")
+    if anniversary is None:
+        return False
+    gap = _ANNIVERSARY_GAP.get(lang, 0)
+    if lang in ("ja", "zh"):
+        return any(m.start() - end <= gap for m in anniversary.finditer(text, end, end + gap + 4))
+    return any(0 <= start - m.end() <= gap and not re.search(r"[.,;:!?]", text[m.end():start])
+               for m in anniversary.finditer(text, max(0, start - gap - 40), start))
+
+
 def find_signing_event(text: str, lang: str, lead_sentences: int = 4) -> EventMention | None:
     """A report with no event noun whose headline or lead signs an agreement ("the governor signed a trade
     agreement with …", 两市签署友好城市协议) reports a signing: the verb is the event, the clause its name."""

@@ -90,3 +90,26 @@ def test_a_place_told_by_its_bearing_from_another_leaves_that_one_out(page):
 def test_the_city_whose_festival_frames_the_event_hosts_it():
     summary = summarise("友城庆典\n7月8日,在圣保罗第五届国际友城日期间,长沙市举行友好城市结好30周年纪念大会。长沙市代表团出席。")
     assert summary.host == "São Paulo"
+
+
+@pytest.mark.parametrize("page", [
+    "Twinning visit\nA civic party from Hastings is back from a twinning visit to France, where it helped Rouen "
+    "celebrate its town festival.",
+    "Побратимы\nДелегация Гастингса вернулась из поездки во Францию. Делегация из Гастингса участвовала в празднике "
+    "побратимов в Руане.",
+])
+def test_a_visit_to_a_country_is_hosted_by_the_one_city_of_it_the_text_names(page):
+    summary = summarise(page)
+    assert summary.host == "Rouen"
+
+
+@pytest.mark.parametrize("page", [
+    "Twin towns\nThe mayors of Hastings and Rouen unveiled a plaque to mark the 25th anniversary of the signing of "
+    "the twinning agreement.",
+    "Побратимы\nМэры Гастингса и Руана открыли памятную доску к 25-летию подписания соглашения о побратимстве.",
+    "姉妹都市\nヘイスティングス市とルーアン市の市長が、姉妹都市協定締結25周年を記念する銘板を除幕した。",
+    "友好城市\n黑斯廷斯市和鲁昂市市长为纪念友好城市协议签署25周年揭幕纪念牌。",
+])
+def test_the_signing_an_anniversary_celebrates_is_no_agreement_of_this_event(page):
+    summary = summarise(page)
+    assert summary.agreements is None

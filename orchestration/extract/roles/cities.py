@@ -26,7 +26,7 @@ from orchestration.extract.roles.host_model import rank_host
 from orchestration.extract.roles.partner_model import city_features, load_partner_model
 from orchestration.extract.roles.relevance import has_occurrence_verb
 from orchestration.extract.text import Sentence, opens_a_line, starts_of
-from orchestration.extract.wordlists import alt, patterns_any
+from orchestration.extract.wordlists import alt
 
 
 def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: EventMention) -> tuple[list[dict], str | None]:
@@ -267,15 +267,17 @@ _LEAD_SENTENCES = 3
 
 
 @lru_cache(maxsize=None)
-def _country_city_anaphora(lang: str) -> re.Pattern[str] | None:
-    return patterns_any(roles_lexicon(lang).get("country_city_anaphora"), flags=0)
+def _country_city_anaphora(lang: str) -> tuple[re.Pattern[str], ...]:
+    # one pattern each: every one names its group "country"
+    return tuple(re.compile(p) for p in roles_lexicon(lang).get("country_city_anaphora") or ())
 
 
 def _city_of_country_anaphora(ctx: Context, usable: list):
-    """"… will be celebrated in the Japanese city": in the lead or a sentence about the event, a city called by its
-    country is the one city of that country the text names; none where it names two."""
-    pattern = _country_city_anaphora(ctx.lang)
-    if pattern is None:
+    """"… will be celebrated in the Japanese city", "back from a twinning visit to Germany": in the lead or a sentence
+    about the event, a city called by its country is the one city of that country the text names; none where it
+    names two."""
+    patterns = _country_city_anaphora(ctx.lang)
+    if not patterns:
         return None
     lead = {s.start for s in ctx.sentences if s.start >= ctx.title_end}
     lead = set(sorted(lead)[:_LEAD_SENTENCES])
@@ -283,7 +285,7 @@ def _city_of_country_anaphora(ctx: Context, usable: list):
         if sentence.start not in ctx.event_sentences and sentence.start not in lead \
                 or sentence.start in ctx.background_sentences:
             continue
-        for match in pattern.finditer(sentence.text):
+        for match in (m for pattern in patterns for m in pattern.finditer(sentence.text)):
             countries = {c.alpha2 for c in find_countries(match.group("country"), ctx.lang)}
             cities = {p.city.geonameid: p.city for p in usable if p.city.country_code in countries}
             if len(countries) == 1 and len(cities) == 1:
