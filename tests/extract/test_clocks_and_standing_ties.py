@@ -1,5 +1,7 @@
-"""A page's machine timestamp and a home-clock date are not the event's day; the ties a town already has are no
-sides of the event; a city called by its country ("the Japanese city") and an organisation named after a city."""
+"""A page's machine timestamp and a home-clock date are not the event's day; the ties a town already has, a city
+inside a chamber's or a clock's name and a city named only to locate another are no sides of the event; a city
+called by its country ("the Japanese city", "a visit to France") hosts it; an anniversary's signing is no
+agreement of the event."""
 from __future__ import annotations
 
 import pytest
