@@ -23,7 +23,7 @@ from orchestration.extract.events import (
 )
 from orchestration.extract.lexicons import LANGUAGES, lexicon
 from orchestration.extract.roles.cities import city_rows, is_online
-from orchestration.extract.roles.context import Context, cue_pattern, make_row, sentence_of
+from orchestration.extract.roles.context import Context, cue_pattern, lead_sentences, make_row, sentence_of
 from orchestration.extract.roles.countries import country_rows
 from orchestration.extract.roles.event_dates import (
     chronology_sentences,
@@ -173,10 +173,6 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     return DocumentExtraction(document_id, True, "cooperation_event", rows)
 
 
-# the lead: the headline and the first sentences of the body
-_LEAD_SENTENCES = 3
-
-
 def _series_history(events: list, sentences: tuple) -> frozenset[int]:
     """Sentences that name two or more editions of a series ("from the 1st conference in Khabarovsk in 1970 to the
     21st in Blagoveshchensk"): the series' history, whose places and figures are not this edition's."""
@@ -225,7 +221,7 @@ def _sentence_start(sentences: tuple, offset: int) -> int | None:
 
 
 def _lead_end(sentences: tuple, title_end: int) -> int:
-    body = [s for s in sentences if s.start >= title_end][:_LEAD_SENTENCES]
+    body = lead_sentences(sentences, title_end)
     return body[-1].end if body else title_end
 
 

@@ -208,7 +208,8 @@ def is_full(r: Raw) -> bool:
     return r.kind == "absolute" and bool(r.first.year and r.first.month and r.first.day) and not r.day_only
 
 
-def _date_shape(surface: str) -> str:
+def date_shape(surface: str) -> str:
+    """How a date is written: "ymd" and "dmy" for figures and separators ("2009-08-13", "13.08.2009"), else "text"."""
     if re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", surface):
         return "ymd"
     if re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", surface):
@@ -242,7 +243,7 @@ def dated_lines(norm: str, lang: str, max_chars: int = HEAD_CHARS) -> dict[tuple
         if weekday:
             suffix = suffix[weekday.end():]
         suffix = suffix.strip(" \t,|·-—–")
-        shape = _date_shape(norm[r.start:r.end]) + ("+time" if time else "")
+        shape = date_shape(norm[r.start:r.end]) + ("+time" if time else "")
         out[(start, end)] = DatedLine(start, end, r.first, prefix, suffix, time is not None, shape)
     return out
 

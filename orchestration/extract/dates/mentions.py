@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from orchestration.extract import russian
 from orchestration.extract.dates.common import alt, key, normalise
-from orchestration.extract.dates.datelines import TIME, find_dateline_in
+from orchestration.extract.dates.datelines import TIME, date_shape, find_dateline_in
 from orchestration.extract.dates.grammar import (
     grammar_for,
     lower_same_length,
@@ -111,10 +111,6 @@ def _nearest_cue(start: int, end: int, lo: int, hi: int, cues: list[tuple[int, i
 
 # --------------------------------------------------------------------------------------------- find_dates
 
-# all figures and separators: "2009-08-13", "13.08.2009", "2009/8/13"
-_NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
-
-
 @lru_cache(maxsize=None)
 def _home_clock_pattern(lang: str) -> re.Pattern[str] | None:
     labels = lexicon(lang, "dates").get("home_clock_labels") or []
@@ -140,7 +136,7 @@ def _is_timestamp(norm: str, raw) -> bool:
     """A numeric date with a time of day that ends its line ("… 2009-08-13 00:58") is a machine's stamp (a page's,
     a comment's), not a date a reporter writes for an event; a sentence that goes on after the time ("opens on
     19.09.2022 at 10:00 in the hall") and written-out dates with a time ("6 May, 10:00") stay event dates."""
-    if not raw.first.year or not _NUMERIC_DATE.fullmatch(norm[raw.start:raw.end]):
+    if not raw.first.year or date_shape(norm[raw.start:raw.end]) == "text":
         return False
     time = TIME.match(norm, raw.end)
     if time is None:

@@ -16,6 +16,7 @@ from orchestration.extract.roles.context import (
     LIST_GAP,
     Context,
     cue_pattern,
+    lead_sentences,
     make_row,
     region_group_members,
     roles_lexicon,
@@ -262,10 +263,6 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, 
     return (most_mentioned(usable), "inferred") if usable else (None, None)
 
 
-# the sentences after the title that say what the report is about
-_LEAD_SENTENCES = 3
-
-
 @lru_cache(maxsize=None)
 def _country_city_anaphora(lang: str) -> tuple[re.Pattern[str], ...]:
     # one pattern each: every one names its group "country"
@@ -279,8 +276,7 @@ def _city_of_country_anaphora(ctx: Context, usable: list):
     patterns = _country_city_anaphora(ctx.lang)
     if not patterns:
         return None
-    lead = {s.start for s in ctx.sentences if s.start >= ctx.title_end}
-    lead = set(sorted(lead)[:_LEAD_SENTENCES])
+    lead = {s.start for s in lead_sentences(ctx.sentences, ctx.title_end)}
     for sentence in ctx.sentences:
         if sentence.start not in ctx.event_sentences and sentence.start not in lead \
                 or sentence.start in ctx.background_sentences:

@@ -54,6 +54,14 @@ def roles_lexicon(lang: str) -> dict:
     return lexicon(lang, "roles")
 
 
+# the lead: the first sentences of the body, after the headline, that say what the report is about
+LEAD_SENTENCES = 3
+
+
+def lead_sentences(sentences: tuple[Sentence, ...], title_end: int) -> list[Sentence]:
+    return [s for s in sentences if s.start >= title_end][:LEAD_SENTENCES]
+
+
 def sentence_start(ctx: Context, position: int) -> int:
     return sentence_of(ctx, position).start
 

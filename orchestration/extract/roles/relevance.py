@@ -9,7 +9,7 @@ from orchestration.extract.events import EventMention, event_type_of, twin_town_
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places import find_places
 from orchestration.extract.wordlists import patterns_any
-from orchestration.extract.roles.context import cue_pattern
+from orchestration.extract.roles.context import cue_pattern, lead_sentences
 from orchestration.extract.text import Sentence, sentence_at
 
 
@@ -100,8 +100,7 @@ def main_event(events: list[EventMention], text: str, title_end: int, sentences:
     type_frequency: dict[str, int] = {}
     for event in events:
         type_frequency[event.event_type] = type_frequency.get(event.event_type, 0) + 1
-    first_body_sentences = {s.start for s in sentences if s.start >= title_end}
-    early = set(sorted(first_body_sentences)[:3])
+    early = {s.start for s in lead_sentences(sentences, title_end)}
 
     def score(event: EventMention) -> float:
         # repetition says which event the text is about, but "конференции" five times must not outvote the
