@@ -25,7 +25,7 @@ def test_implausible_reason(start, end, report, reason):
     assert implausible_reason(start, end, report) == reason
 
 
-def _date_row(text: str, lang: str, published: date) -> dict:
+def _date_row(text: str, lang: str, published: date | None) -> dict:
     title = text.split("\n", 1)[0]
     result = extract_document("doc", text, lang, title=title, published_date=published)
     assert result.is_relevant, result.relevance_reason
@@ -40,7 +40,9 @@ def _date_row(text: str, lang: str, published: date) -> dict:
            "делегации четырех городов подписали 3 соглашения о сотрудничестве."),
 ])
 def test_an_event_dated_before_1990_carries_its_reason(lang, text):
-    row = _date_row(text, lang, date(2024, 10, 12))
+    # without a report day to measure it against, the old date stays the event's (beside a 2024 report's day, the
+    # learned date model takes a date forty years back for another occasion's) and the floor still flags it
+    row = _date_row(text, lang, None)
     assert row["start_year"] == 1984
     assert json.loads(row["attributes"]) == {"implausible_date": "before_1990"}
 

@@ -1,12 +1,13 @@
-"""The learned role models: a weights file decides where one is installed, the rules decide without it, and the
-training script fits one from labelled articles of our own."""
+"""The learned role models (host and partner cities, the event's date): a weights file decides where one is
+installed, the rules decide without it, and the training script fits one from labelled articles of our own."""
 import json
 
 import pytest
 
 from orchestration.evaluation import train_roles
+from orchestration.extract.dates import PartialDate
 from orchestration.extract.pipeline import extract_document
-from orchestration.extract.roles import host_model, partner_model
+from orchestration.extract.roles import date_model, host_model, partner_model
 from orchestration.extract.roles.learned import LogisticModel, rules_only, trained_model
 from tests.extract.document_helpers import summarise
 
@@ -68,6 +69,43 @@ def test_an_installed_partner_model_accepts_or_rejects_each_candidate(tmp_path, 
     assert summarise(FESTIVAL).partners == set()
 
 
+EXPO = ("Craft expo in Aarhus\n"
+        "A craft expo was held in Aarhus on 3 June 2024, and exhibitors from Kiel signed two contracts at the expo "
+        "on 4 June 2024.")
+
+
+def _event_day(text: str) -> tuple | None:
+    title, body = text.split("\n", 1)
+    result = extract_document("doc", body, "en", title=title)
+    row = next((row for row in result.rows if row["kind"] == "event_date"), None)
+    return None if row is None else (row["start_month"], row["start_day"])
+
+
+def test_an_installed_date_model_ranks_the_dates(tmp_path, monkeypatch):
+    with rules_only():
+        assert _event_day(EXPO) == (6, 3)
+    # a model that prefers the later of two dates overrules the rules' opening day: the weights decide
+    path = tmp_path / "dates.json"
+    write_model(path, date_model.FEATURES, [4.0 if name == "order" else 0.0 for name in date_model.FEATURES],
+                bias=-1.0)
+    monkeypatch.setattr(date_model, "MODEL_PATH", path)
+    assert _event_day(EXPO) == (6, 4)
+    # no date above the threshold: the text dates no event
+    silent = tmp_path / "silent.json"
+    write_model(silent, date_model.FEATURES, [0.0] * len(date_model.FEATURES), bias=-5.0)
+    monkeypatch.setattr(date_model, "MODEL_PATH", silent)
+    assert _event_day(EXPO) is None
+
+
+def test_training_labels_a_date_by_its_day():
+    # a day written without its month ("14日") is right when it is the gold's day; a month alone never is
+    wanted = {(6, 14), (6, 16)}
+    assert train_roles._same_day(PartialDate(None, None, 14), wanted)
+    assert train_roles._same_day(PartialDate(2024, 6, 16), wanted)
+    assert not train_roles._same_day(PartialDate(2024, 7, 14), wanted)
+    assert not train_roles._same_day(PartialDate(2024, 6, None), wanted)
+
+
 ARTICLES = {
     "en-001": ("Sister-city forum in Tampere\nA sister-city forum took place in Tampere on 3 June 2023. Mayors "
                "from Linz and Pecs attended and signed a partnership charter with Tampere.",
@@ -89,6 +127,15 @@ ARTICLES = {
 }
 
 
+DAYS = {
+    "en-001": {"start_date": "2023-06-03", "end_date": "2023-06-03"},
+    "en-002": {"start_date": "2022-10-09", "end_date": None},
+    "en-003": {"start_date": None, "end_date": "2021-04-01"},
+    "en-004": {"start_date": "2024-05-20", "end_date": "2024-05-20"},
+    "en-005": {"start_date": "2020-03-14", "end_date": "2020-03-14"},
+}
+
+
 @pytest.fixture
 def labelled(tmp_path):
     corpus, gold = tmp_path / "tune", tmp_path / "gold"
@@ -97,17 +144,17 @@ def labelled(tmp_path):
     for doc_id, (text, host, partners) in ARTICLES.items():
         (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         (gold / f"{doc_id}.json").write_text(json.dumps({"doc_id": doc_id, "events": [
-            {"host_city": host, "partner_cities": partners}]}), encoding="utf-8")
+            {"host_city": host, "partner_cities": partners, **DAYS[doc_id]}]}), encoding="utf-8")
     return corpus, gold
 
 
-@pytest.mark.parametrize("task", ["hosts", "partners"])
+@pytest.mark.parametrize("task", ["hosts", "partners", "dates"])
 def test_training_fits_a_model_the_extractor_can_load(labelled, tmp_path, task, capsys):
     corpus, gold = labelled
     out = tmp_path / f"{task}.json"
     assert train_roles.main([task, str(corpus), str(gold), "--out", str(out)]) == 0
     model = json.loads(out.read_text(encoding="utf-8"))
-    features = host_model.FEATURES if task == "hosts" else partner_model.FEATURES
+    features = {"hosts": host_model.FEATURES, "partners": partner_model.FEATURES, "dates": date_model.FEATURES}[task]
     assert model["features"] == list(features) and model["documents"] == len(ARTICLES)
     assert model["positives"] >= 5 and 0.1 <= model["threshold"] <= 0.8
     assert trained_model(out, features) is not None

@@ -30,6 +30,7 @@ from orchestration.extract.dates.resolution import complete_year
 from orchestration.extract.events import EventMention, find_events
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.wordlists import words_pattern
+from orchestration.extract.roles import date_model
 from orchestration.extract.roles.context import Context, sentence_of, sentence_start
 from orchestration.extract.roles.relevance import has_occurrence_verb
 
@@ -68,11 +69,15 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
         on_report_day = _report_day(ctx, dateline, reference)
         if on_report_day is not None:
             return on_report_day
-    if not candidates:
-        return None
     elsewhere = _other_event_sentences(ctx, main)
     chosen = max(candidates, key=lambda m: (m.sentence_start not in elsewhere, _plausible(m, reference),
-                                            *_rank(m)))
+                                            *_rank(m))) if candidates else None
+    if date_model.wanted():
+        decided, learned = date_model.rank_dates(_scored_candidates(ctx, mentions, chosen, candidates, elsewhere,
+                                                                    reference), chosen)
+        chosen = learned if decided else chosen
+    if chosen is None:
+        return None
     start, end = _span(ctx, chosen)
     # "It opened on 29 September. It will run until 1 October": the other end may stand in the sentence after
     following = [m for m in _continuing(ctx, [m for m in mentions if _usable(ctx, m)]) if m not in candidates]
@@ -99,6 +104,24 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
         row["year_unknown"] = "weekday_contradicts_report_year"
         return row
     return _date_row(chosen.start, chosen.end, start, end, bool(year_inferred))
+
+
+def _scored_candidates(ctx: Context, mentions: tuple[DateMention, ...], chosen: DateMention | None,
+                       candidates: list[DateMention], elsewhere: frozenset[int],
+                       reference: date | None) -> list[tuple[DateMention, dict[str, float]]]:
+    """Every usable date of the document with what the rules know of it, for the learned ranking."""
+    pool = _local_clock(m for m in mentions if _usable(ctx, m))
+    continuing = set(_continuing(ctx, pool))
+    scored = []
+    for mention in pool:
+        sentence = sentence_of(ctx, mention.sentence_start).text
+        scored.append((mention, date_model.date_features(
+            ctx, mention, pool, rule_choice=chosen, rule_candidates=candidates,
+            signing=_has_signing_cue(ctx, mention.sentence_start), continuing=mention in continuing,
+            other_event=mention.sentence_start in elsewhere, implausible=not _plausible(mention, reference),
+            sentence_cue=_sentence_cue(ctx, mention.sentence_start),
+            occurrence_verb=has_occurrence_verb(sentence, ctx.lang), reference=reference)))
+    return scored
 
 
 def _weekday_contradicts(chosen: DateMention, start: PartialDate, end: PartialDate) -> bool:
