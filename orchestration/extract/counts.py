@@ -286,7 +286,11 @@ def _backward_cjk(text: str, q: Quantity, sentence_start: int, lang: str,
         return None
     counter = counters.match(text, q.end + len(re.match(r"(?:多|余り|余)?", text[q.end:]).group(0)))
     # "協定締結数は20を超えた": a number of things, named with 数 (number) as the topic, takes no counter
-    numbered = lang == "ja" and counter is None and re.search(r"数\s*(?:は|が)\s*$", text[max(sentence_start, q.start - 4):q.start])
+    # and "契約が成立したプロジェクトは52、": the counted noun as the topic, a bare figure closing its clause
+    numbered = lang == "ja" and counter is None and (
+        re.search(r"数\s*(?:は|が)\s*$", text[max(sentence_start, q.start - 4):q.start])
+        or (re.search(r"(?:は|が)\s*$", text[max(sentence_start, q.start - 2):q.start])
+            and re.match(r"\s*(?:[、。，,；;]|$)", text[q.end:])))
     if not numbered and (counter is None or counter.group(0) in ("の", "つの")
                          or counter.group(0) not in lx.agreement_counters):
         return None

@@ -191,10 +191,10 @@ def _is_locative(ctx: Context, place) -> bool:
         # "大分市市长访汉并举办…": a verb of going elsewhere before the event's verb makes the city where they came from
         if first_verb != -1 and not any(m in after[:first_verb] for m in roles.get("motion_before", [])):
             return True
-        # "北京の人民大会堂で開かれ": the city owns the venue that hosts the event
-        owner = roles.get("venue_owner_particle")
-        if owner and ctx.text.startswith(owner, place.end):
-            return bool(_owned_venue_pattern(ctx.lang).match(ctx.text, place.end + len(owner)))
+        # "北京の人民大会堂で開かれ", "弘前市内の公園で行われ": the city owns the venue that hosts the event
+        for owner in roles.get("venue_owner_particles", []):
+            if ctx.text.startswith(owner, place.end):
+                return bool(_owned_venue_pattern(ctx.lang).match(ctx.text, place.end + len(owner)))
         return False
     if _host_verb_follows(ctx, place) or _event_clause_follows(ctx, place):
         return True
