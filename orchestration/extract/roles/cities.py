@@ -170,6 +170,15 @@ def _adjective_city(ctx: Context, main: EventMention) -> list:
     return []
 
 
+_ASIDE = re.compile(r"[(（][^()（）\n]{1,80}[)）]")
+
+
+def _after_bracketed_aside(text: str, position: int) -> int:
+    """Where the text goes on after an aside in brackets right at ``position`` (``position`` itself without one)."""
+    aside = _ASIDE.match(text, position)
+    return aside.end() if aside else position
+
+
 def _is_locative(ctx: Context, place) -> bool:
     roles = roles_lexicon(ctx.lang)
     if ctx.lang in ("zh", "ja"):
@@ -192,9 +201,10 @@ def _is_locative(ctx: Context, place) -> bool:
         if first_verb != -1 and not any(m in after[:first_verb] for m in roles.get("motion_before", [])):
             return True
         # "北京の人民大会堂で開かれ", "弘前市内の公園で行われ": the city owns the venue that hosts the event
+        after_aside = _after_bracketed_aside(ctx.text, place.end)  # "成都市(人口1,404万人)の…センターにて"
         for owner in roles.get("venue_owner_particles", []):
-            if ctx.text.startswith(owner, place.end):
-                return bool(_owned_venue_pattern(ctx.lang).match(ctx.text, place.end + len(owner)))
+            if ctx.text.startswith(owner, after_aside):
+                return bool(_owned_venue_pattern(ctx.lang).match(ctx.text, after_aside + len(owner)))
         return False
     if _host_verb_follows(ctx, place) or _event_clause_follows(ctx, place):
         return True
