@@ -1,7 +1,7 @@
 """Train the learned role models on labelled articles: which candidate cities the gold calls partners, which
 candidate city (or none) hosts the event, and which date mention (or none) dates it.
 
-usage: python -m orchestration.evaluation.train_roles {partners,hosts,dates} CORPUS_DIR GOLD_DIR [CORPUS_DIR GOLD_DIR ...]
+usage: python -m orchestration.evaluation.train_roles {partners,hosts,dates,counts} CORPUS_DIR GOLD_DIR [CORPUS_DIR GOLD_DIR ...]
 
 Every candidate the extractor finds carries its features (partners: on its first row; hosts and dates: collected
 while extracting); the label is whether the gold's first event names that city, by English name and country as
@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from orchestration.extract.pipeline import extract_document
-from orchestration.extract.roles import date_model, host_model, partner_model
+from orchestration.extract.roles import count_model, date_model, host_model, partner_model
 from orchestration.extract.roles.learned import rules_only
 from orchestration.parse.document import parse_document
 from orchestration.reference.gazetteer import get_gazetteer
@@ -57,10 +57,10 @@ def _labelled(pairs: list[tuple[Path, Path]]):
                 continue
             parsed = parse_document(article.read_bytes(), content_type="text/plain")
             with rules_only(), host_model.collecting_host_candidates() as hosts, \
-                    date_model.collecting_date_candidates() as dates:
+                    date_model.RANKER.collecting() as dates, count_model.RANKER.collecting() as counts:
                 result = extract_document(gold_path.stem, parsed.text, parsed.language, title=parsed.title,
                                           published_date=parsed.published_date)
-            yield f"{corpus.name}/{gold_path.stem}", gold["events"][0], result, (hosts, dates)
+            yield f"{corpus.name}/{gold_path.stem}", gold["events"][0], result, (hosts, dates, counts)
 
 
 def partner_documents(pairs) -> list[Document]:
@@ -81,7 +81,7 @@ def partner_documents(pairs) -> list[Document]:
 
 def host_documents(pairs) -> list[Document]:
     documents = []
-    for name, event, _, (hosts, _) in _labelled(pairs):
+    for name, event, _, (hosts, _, _) in _labelled(pairs):
         if not hosts:  # an online event or no city named: the model has nothing to rank
             continue
         wanted = [event.get("host_city")] + list(event.get("host_city_alternatives") or [])
@@ -107,7 +107,7 @@ def _same_day(day, wanted: set[tuple[int, int]]) -> bool:
 def date_documents(pairs) -> list[Document]:
     """Every usable date mention of a document; a mention is right when its day is the gold's first or last."""
     documents = []
-    for name, event, _, (_, dates) in _labelled(pairs):
+    for name, event, _, (_, dates, _) in _labelled(pairs):
         if not dates:
             continue
         wanted = {_month_day(event, "start"), _month_day(event, "end")} - {None}
@@ -115,6 +115,19 @@ def date_documents(pairs) -> list[Document]:
         labels = [int(_same_day(m.first, wanted) or (m.last is not None and _same_day(m.last, wanted)))
                   for m, _ in dates]
         documents.append(Document(name, features, labels, int(bool(wanted))))
+    return documents
+
+
+def count_documents(pairs) -> list[Document]:
+    """Every count of a document; a count is right when its value is the gold's number of agreements."""
+    documents = []
+    for name, event, _, (_, _, counts) in _labelled(pairs):
+        if not counts:
+            continue
+        wanted = event.get("agreements_count")
+        features = [[values[f] for f in count_model.FEATURES] for _, values in counts]
+        labels = [int(wanted is not None and count.value == wanted) for count, _ in counts]
+        documents.append(Document(name, features, labels, int(wanted is not None)))
     return documents
 
 
@@ -209,6 +222,7 @@ TASKS = {
     "partners": (partner_documents, partner_model.FEATURES, partner_f1, "rule_partner", partner_model.MODEL_PATH),
     "hosts": (host_documents, host_model.FEATURES, host_accuracy, "rule_host", host_model.MODEL_PATH),
     "dates": (date_documents, date_model.FEATURES, host_accuracy, "rule_date", date_model.MODEL_PATH),
+    "counts": (count_documents, count_model.FEATURES, host_accuracy, "rule_count", count_model.MODEL_PATH),
 }
 
 

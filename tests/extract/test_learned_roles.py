@@ -1,5 +1,6 @@
-"""The learned role models (host and partner cities, the event's date): a weights file decides where one is
-installed, the rules decide without it, and the training script fits one from labelled articles of our own."""
+"""The learned role models (host and partner cities, the event's date, its number of agreements): a weights file
+decides where one is installed, the rules decide without it, and the training script fits one from labelled
+articles of our own."""
 import json
 
 import pytest
@@ -7,7 +8,7 @@ import pytest
 from orchestration.evaluation import train_roles
 from orchestration.extract.dates import PartialDate
 from orchestration.extract.pipeline import extract_document
-from orchestration.extract.roles import date_model, host_model, partner_model
+from orchestration.extract.roles import count_model, date_model, host_model, partner_model
 from orchestration.extract.roles.learned import LogisticModel, rules_only, trained_model
 from tests.extract.document_helpers import summarise
 
@@ -88,13 +89,38 @@ def test_an_installed_date_model_ranks_the_dates(tmp_path, monkeypatch):
     path = tmp_path / "dates.json"
     write_model(path, date_model.FEATURES, [4.0 if name == "order" else 0.0 for name in date_model.FEATURES],
                 bias=-1.0)
-    monkeypatch.setattr(date_model, "MODEL_PATH", path)
+    monkeypatch.setattr(date_model.RANKER, "path", path)
     assert _event_day(EXPO) == (6, 4)
     # no date above the threshold: the text dates no event
     silent = tmp_path / "silent.json"
     write_model(silent, date_model.FEATURES, [0.0] * len(date_model.FEATURES), bias=-5.0)
-    monkeypatch.setattr(date_model, "MODEL_PATH", silent)
+    monkeypatch.setattr(date_model.RANKER, "path", silent)
     assert _event_day(EXPO) is None
+
+
+FAIR = ("Wine fair in Porto\n"
+        "A wine fair was held in Porto on 3 June 2024. Exhibitors signed 12 supply contracts, and the two towns "
+        "signed 2 cooperation agreements.")
+
+
+def _agreements(text: str) -> int | None:
+    title, body = text.split("\n", 1)
+    result = extract_document("doc", body, "en", title=title)
+    return next((row["count_value"] for row in result.rows if row["kind"] == "agreement_count"), None)
+
+
+def test_an_installed_count_model_ranks_the_counts(tmp_path, monkeypatch):
+    assert _agreements(FAIR) == 12  # the rules: the largest signed count
+    # a model that prefers the smallest figure overrules them: the weights decide
+    path = tmp_path / "counts.json"
+    write_model(path, count_model.FEATURES, [-4.0 if name == "log_value" else 0.0 for name in count_model.FEATURES],
+                bias=3.0)
+    monkeypatch.setattr(count_model.RANKER, "path", path)
+    assert _agreements(FAIR) == 2
+    silent = tmp_path / "silent.json"
+    write_model(silent, count_model.FEATURES, [0.0] * len(count_model.FEATURES), bias=-5.0)
+    monkeypatch.setattr(count_model.RANKER, "path", silent)
+    assert _agreements(FAIR) is None
 
 
 def test_training_labels_a_date_by_its_day():
@@ -128,11 +154,11 @@ ARTICLES = {
 
 
 DAYS = {
-    "en-001": {"start_date": "2023-06-03", "end_date": "2023-06-03"},
-    "en-002": {"start_date": "2022-10-09", "end_date": None},
-    "en-003": {"start_date": None, "end_date": "2021-04-01"},
-    "en-004": {"start_date": "2024-05-20", "end_date": "2024-05-20"},
-    "en-005": {"start_date": "2020-03-14", "end_date": "2020-03-14"},
+    "en-001": {"start_date": "2023-06-03", "end_date": "2023-06-03", "agreements_count": 1},
+    "en-002": {"start_date": "2022-10-09", "end_date": None, "agreements_count": 1},
+    "en-003": {"start_date": None, "end_date": "2021-04-01", "agreements_count": 3},
+    "en-004": {"start_date": "2024-05-20", "end_date": "2024-05-20", "agreements_count": 1},
+    "en-005": {"start_date": "2020-03-14", "end_date": "2020-03-14", "agreements_count": 2},
 }
 
 
@@ -148,15 +174,18 @@ def labelled(tmp_path):
     return corpus, gold
 
 
-@pytest.mark.parametrize("task", ["hosts", "partners", "dates"])
+@pytest.mark.parametrize("task", ["hosts", "partners", "dates", "counts"])
 def test_training_fits_a_model_the_extractor_can_load(labelled, tmp_path, task, capsys):
     corpus, gold = labelled
     out = tmp_path / f"{task}.json"
     assert train_roles.main([task, str(corpus), str(gold), "--out", str(out)]) == 0
     model = json.loads(out.read_text(encoding="utf-8"))
-    features = {"hosts": host_model.FEATURES, "partners": partner_model.FEATURES, "dates": date_model.FEATURES}[task]
-    assert model["features"] == list(features) and model["documents"] == len(ARTICLES)
-    assert model["positives"] >= 5 and 0.1 <= model["threshold"] <= 0.8
+    features = {"hosts": host_model.FEATURES, "partners": partner_model.FEATURES, "dates": date_model.FEATURES,
+                "counts": count_model.FEATURES}[task]
+    # a document none of whose candidates the extractor finds has nothing to rank: counts skip the two whose
+    # documents are signed without a figure the rules read
+    assert model["features"] == list(features) and model["documents"] == len(ARTICLES) - (task == "counts") * 2
+    assert model["positives"] >= 3 and 0.1 <= model["threshold"] <= 0.8
     assert trained_model(out, features) is not None
     assert "model (5-fold)" in capsys.readouterr().out
 

@@ -9,16 +9,15 @@ The weights live in ``models/event_dates.json``; without that file the rules dec
 from __future__ import annotations
 
 import math
-from contextlib import contextmanager
-from contextvars import ContextVar
 from datetime import date
 
 from orchestration.extract.dates import DateMention
 from orchestration.extract.roles.context import Context, lead_sentences
-from orchestration.extract.roles.learned import MODELS, LogisticModel, trained_model
+from orchestration.extract.roles.learned import MODELS, CandidateRanker
 
 MODEL_PATH = MODELS / "event_dates.json"
 
+# the model must be retrained (orchestration.evaluation.train_roles dates) whenever these change
 FEATURES = (
     "rule_date", "rule_candidate", "in_event_sentence", "signing_sentence", "continuing", "other_event",
     "implausible_year", "is_range", "has_day", "has_month", "written_year", "cue_opening", "cue_closing",
@@ -28,28 +27,7 @@ FEATURES = (
 )
 
 
-def load_date_model() -> LogisticModel | None:
-    return trained_model(MODEL_PATH, FEATURES)
-
-
-# the training script reads every candidate's features through this, not through the warehouse
-_COLLECTED: ContextVar[list | None] = ContextVar("date_candidates", default=None)
-
-
-@contextmanager
-def collecting_date_candidates():
-    """Within the block, every document's date candidates are appended to the yielded list as (mention, features)."""
-    collected: list = []
-    token = _COLLECTED.set(collected)
-    try:
-        yield collected
-    finally:
-        _COLLECTED.reset(token)
-
-
-def wanted() -> bool:
-    """Whether anything reads the candidates: a trained model or the training script."""
-    return _COLLECTED.get() is not None or load_date_model() is not None
+RANKER = CandidateRanker(MODEL_PATH, FEATURES, "date_candidates")
 
 
 def date_features(ctx: Context, mention: DateMention, pool: list[DateMention], *, rule_choice: DateMention | None,
@@ -100,17 +78,3 @@ def _days_from(mention: DateMention, reference: date | None) -> int | None:
         return None
     day = mention.first.to_date()
     return (day - reference).days if day is not None else None
-
-
-def rank_dates(scored: list[tuple[DateMention, dict[str, float]]],
-               rule_choice: DateMention | None) -> tuple[bool, DateMention | None]:
-    """(decided, mention): the mention the model prefers, or none below its threshold; (False, None) where no
-    model is trained and the rule's choice stands. The training script sees every candidate's features."""
-    collected = _COLLECTED.get()
-    if collected is not None:
-        collected.extend(scored)
-    model = load_date_model()
-    if model is None or not scored:
-        return False, rule_choice
-    probability, best = max(((model.probability(f), m) for m, f in scored), key=lambda pair: pair[0])
-    return True, best if probability >= model.threshold else None

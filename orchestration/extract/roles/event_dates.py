@@ -72,9 +72,9 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
     elsewhere = _other_event_sentences(ctx, main)
     chosen = max(candidates, key=lambda m: (m.sentence_start not in elsewhere, _plausible(m, reference),
                                             *_rank(m))) if candidates else None
-    if date_model.wanted():
-        decided, learned = date_model.rank_dates(_scored_candidates(ctx, mentions, chosen, candidates, elsewhere,
-                                                                    reference), chosen)
+    if date_model.RANKER.wanted():
+        decided, learned = date_model.RANKER.rank(_scored_candidates(ctx, mentions, chosen, candidates, elsewhere,
+                                                                     reference), chosen)
         chosen = learned if decided else chosen
     if chosen is None:
         return None

@@ -62,3 +62,43 @@ def _load(path: Path, features: tuple[str, ...]) -> LogisticModel | None:
         raise ValueError(f"{path}: trained on other features; retrain with orchestration.evaluation.train_roles")
     return LogisticModel(features, tuple(data["weights"]), data["bias"], data["threshold"], tuple(data["means"]),
                          tuple(data["scales"]))
+
+
+class CandidateRanker:
+    """A learned choice of one candidate (or none) among those the rules find: the best-scored one where it clears
+    the model's threshold. Without a weights file the rules' choice stands; the training script reads every
+    candidate's features through ``collecting()``."""
+
+    def __init__(self, path: Path, features: tuple[str, ...], name: str):
+        self.path = path
+        self.features = features
+        self._collected: ContextVar[list | None] = ContextVar(name, default=None)
+
+    def model(self) -> LogisticModel | None:
+        return trained_model(self.path, self.features)
+
+    @contextmanager
+    def collecting(self):
+        """Within the block, every document's candidates are appended to the yielded list as (candidate, features)."""
+        collected: list = []
+        token = self._collected.set(collected)
+        try:
+            yield collected
+        finally:
+            self._collected.reset(token)
+
+    def wanted(self) -> bool:
+        """Whether anything reads the candidates: a trained model or the training script."""
+        return self._collected.get() is not None or self.model() is not None
+
+    def rank(self, scored: list[tuple[object, dict[str, float]]], rule_choice):
+        """(decided, candidate): the candidate the model prefers, or None below its threshold; (False, the rules'
+        choice) where no model is trained."""
+        collected = self._collected.get()
+        if collected is not None:
+            collected.extend(scored)
+        model = self.model()
+        if model is None or not scored:
+            return False, rule_choice
+        probability, best = max(((model.probability(f), c) for c, f in scored), key=lambda pair: pair[0])
+        return True, best if probability >= model.threshold else None

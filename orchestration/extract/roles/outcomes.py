@@ -17,6 +17,7 @@ from dataclasses import replace
 from orchestration.extract.counts import CountMention, find_agreement_counts, singular_signings
 from orchestration.extract.money import find_money
 from orchestration.extract.numbers import CJK_LANGS
+from orchestration.extract.roles import count_model
 from orchestration.extract.roles.context import (
     Context,
     extraction_id,
@@ -82,6 +83,19 @@ def _with_lists_added(text: str, counts: list[CountMention], lang: str) -> list[
 
 def agreement_count_row(ctx: Context, document_id: str, event_ref: str) -> dict | None:
     found = find_agreement_counts(ctx.text, ctx.lang)
+    best, one_by_one = _rule_count(ctx, found)
+    if count_model.RANKER.wanted():
+        decided, learned = count_model.RANKER.rank(_scored_counts(ctx, found, best, one_by_one), best)
+        best = learned if decided else best
+    if best is None:
+        return None
+    return make_row(document_id, "agreement_count", event_ref, "event", best.start, best.end, ctx.text,
+                    sentence_of(ctx, best.start), count_value=int(best.value), count_kind=best.kind,
+                    qualifier=best.qualifier)
+
+
+def _rule_count(ctx: Context, found: list[CountMention]) -> tuple[CountMention | None, CountMention | None]:
+    """The rules' count of the event, and the count of documents signed one by one where the text gives one."""
     signed = [c for c in found if c.signed and not c.running and (not c.part_of_total or _signed_part(c, found))]
     if not signed:
         # a tally "so far" is the event's when the report states no other count and the tally's sentence is
@@ -90,24 +104,36 @@ def agreement_count_row(ctx: Context, document_id: str, event_ref: str) -> dict 
                   and c.sentence_start in ctx.event_sentences]
     body = [c for c in signed if c.start >= ctx.title_end]
     candidates = _with_lists_added(ctx.text, body or signed, ctx.lang)
-    if not candidates and not found:
+    one_by_one = _one_by_one(ctx) if not found else None
+    if not candidates:
         # no count at all: documents signed one by one, each document word once ("signed an agreement ... the
         # agreement provides"; "an agreement and a protocol" are 2)
-        singles = [c for c in singular_signings(ctx.text, ctx.lang)
-                   if c.sentence_start not in ctx.background_sentences]
-        singles = [c for c in singles if c.start >= ctx.title_end] or singles
-        if singles:
-            first = singles[0]
-            return make_row(document_id, "agreement_count", event_ref, "event", first.start, first.end, ctx.text,
-                            sentence_of(ctx, first.start), count_value=len({c.noun for c in singles}),
-                            count_kind=first.kind, qualifier="exact")
-    if not candidates:
-        return None
+        return one_by_one, one_by_one
     general = [c for c in candidates if c.kind in AGREEMENT_KINDS] or candidates
-    best = max(general, key=lambda c: (c.value, -c.start))
-    return make_row(document_id, "agreement_count", event_ref, "event", best.start, best.end, ctx.text,
-                    sentence_of(ctx, best.start), count_value=int(best.value), count_kind=best.kind,
-                    qualifier=best.qualifier)
+    return max(general, key=lambda c: (c.value, -c.start)), one_by_one
+
+
+def _one_by_one(ctx: Context) -> CountMention | None:
+    singles = [c for c in singular_signings(ctx.text, ctx.lang) if c.sentence_start not in ctx.background_sentences]
+    singles = [c for c in singles if c.start >= ctx.title_end] or singles
+    if not singles:
+        return None
+    return replace(singles[0], value=len({c.noun for c in singles}), qualifier="exact")
+
+
+def _scored_counts(ctx: Context, found: list[CountMention], rule_choice: CountMention | None,
+                   one_by_one: CountMention | None) -> list[tuple[CountMention, dict[str, float]]]:
+    """Every count of the document, each list's sum and the documents signed one by one, with what the rules
+    know of each, for the learned ranking."""
+    pool = _with_lists_added(ctx.text, found, ctx.lang)
+    if one_by_one is not None:
+        pool.append(one_by_one)
+    if rule_choice is not None and rule_choice not in pool:
+        pool.append(rule_choice)
+    sums = pool[len(found):]
+    return [(count, count_model.count_features(ctx, count, pool, rule_choice=rule_choice,
+                                               list_sum=count in sums and count is not one_by_one,
+                                               one_by_one=count is one_by_one)) for count in pool]
 
 
 def _signed_part(part: CountMention, found: list[CountMention]) -> bool:
