@@ -35,7 +35,7 @@ CJK_QUOTES = (("「", "」"), ("『", "』"), ("“", "”"))
 # a short quoted name holds its own full stop: «ИННОПРОМ. Урал», “Made in Russia. Expo” (quoted speech is longer)
 _SHORT_QUOTE = re.compile(quoted(LATIN_QUOTES, 1, 60, "\n"))
 # a short aside in round brackets, full-width or not (a longer one is a quoted passage of its own)
-_BRACKETED = re.compile(quoted((("(", ")"), ("（", "）")), 1, 80, "\n"))
+BRACKETED_ASIDE = re.compile(quoted((("(", ")"), ("（", "）")), 1, 80, "\n"))
 
 
 def opens_a_line(text: str, position: int) -> bool:
@@ -69,7 +69,7 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
 def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
     cuts: list[int] = []
     # an aside in brackets ends no sentence: "成都市(人口1,404万人。2010年国勢調査)の…で開催"
-    asides = [m.span() for m in _BRACKETED.finditer(line)] if "(" in line or "（" in line else []
+    asides = [m.span() for m in BRACKETED_ASIDE.finditer(line)] if "(" in line or "（" in line else []
     for match in _CJK_END.finditer(line):
         if match.group(0)[0] in "。！？" and not any(start < match.start() and match.end() < end
                                                      for start, end in asides):

@@ -26,7 +26,7 @@ from orchestration.extract.roles.context import (
 from orchestration.extract.roles.host_model import rank_host
 from orchestration.extract.roles.partner_model import city_features, load_partner_model
 from orchestration.extract.roles.relevance import has_occurrence_verb
-from orchestration.extract.text import Sentence, opens_a_line, starts_of
+from orchestration.extract.text import BRACKETED_ASIDE, Sentence, opens_a_line, starts_of
 from orchestration.extract.wordlists import alt
 
 
@@ -170,12 +170,9 @@ def _adjective_city(ctx: Context, main: EventMention) -> list:
     return []
 
 
-_ASIDE = re.compile(r"[(（][^()（）\n]{1,80}[)）]")
-
-
 def _after_bracketed_aside(text: str, position: int) -> int:
     """Where the text goes on after an aside in brackets right at ``position`` (``position`` itself without one)."""
-    aside = _ASIDE.match(text, position)
+    aside = BRACKETED_ASIDE.match(text, position)
     return aside.end() if aside else position
 
 
