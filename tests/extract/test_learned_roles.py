@@ -75,10 +75,14 @@ EXPO = ("Craft expo in Aarhus\n"
         "on 4 June 2024.")
 
 
-def _event_day(text: str) -> tuple | None:
+def _first_row(text: str, kind: str) -> dict | None:
     title, body = text.split("\n", 1)
     result = extract_document("doc", body, "en", title=title)
-    row = next((row for row in result.rows if row["kind"] == "event_date"), None)
+    return next((row for row in result.rows if row["kind"] == kind), None)
+
+
+def _event_day(text: str) -> tuple | None:
+    row = _first_row(text, "event_date")
     return None if row is None else (row["start_month"], row["start_day"])
 
 
@@ -104,9 +108,8 @@ FAIR = ("Wine fair in Porto\n"
 
 
 def _agreements(text: str) -> int | None:
-    title, body = text.split("\n", 1)
-    result = extract_document("doc", body, "en", title=title)
-    return next((row["count_value"] for row in result.rows if row["kind"] == "agreement_count"), None)
+    row = _first_row(text, "agreement_count")
+    return None if row is None else row["count_value"]
 
 
 def test_an_installed_count_model_ranks_the_counts(tmp_path, monkeypatch):
