@@ -93,9 +93,9 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
             and _sentence_start(sentences, visit.start) not in history:
         # "signed the twinning agreement on 3 July 1999" is history; the delegation's visit now is the report
         main = visit
-    if is_generic(main, lang):
+    if is_generic(main, lang, text):
         # «Встреча прошла в формате видеоконференции»: a named kind of event beside the bare meeting is the event
-        specific = [e for e in events if not is_generic(e, lang)]
+        specific = [e for e in events if not is_generic(e, lang, text)]
         if specific:
             main = main_event(specific, text, title_end, sentences, lang, history)
         elif visit is not None and visit.start < main.start:

@@ -1,6 +1,7 @@
 """A total over the event's own days is the event's, a running total over years is not; a bracketed aside ends no
 sentence; a Japanese counted noun as the topic before a bare figure is a count; a venue inside a city places the
-event there; business and trade missions and fairs named by what they show are events."""
+event there; business and trade missions and fairs named by what they show are events, and events of an
+indefinite number ("several business forums") are none in particular."""
 from __future__ import annotations
 
 import pytest
@@ -84,3 +85,27 @@ def test_a_venue_inside_a_city_places_the_event_there(page):
 def test_a_business_mission_or_a_products_fair_is_an_event(page, host):
     summary = summarise(page)
     assert summary.relevant and summary.host == host and summary.agreements == 2
+
+
+@pytest.mark.parametrize("page", [
+    "President visits China\nThe president flew to Beijing on Thursday on a trip to strengthen economic cooperation "
+    "and investment. He will return on 18 May 2023 after taking part in several business forums.",
+    "Визит в Китай\nГлава республики 18 мая 2023 года вернулся из Пекина, где обсуждал экономическое сотрудничество и "
+    "инвестиции и принял участие в нескольких деловых форумах.",
+    "訪中\n市長は2023年5月18日、経済協力と投資について話し合うため北京を訪れ、複数のフォーラムに参加した。",
+    "访华\n2023年5月18日，市长在北京就经济合作和投资进行会谈，并出席了多个论坛。",
+])
+def test_events_of_an_indefinite_number_are_no_particular_event(page):
+    summary = summarise(page)
+    assert not summary.relevant and summary.reason == "generic_event_only"
+
+
+@pytest.mark.parametrize("page", [
+    "Forum in Perth\nSeveral thousand guests attended the Perth business forum on 18 May 2023, and delegations from "
+    "Kobe signed 2 agreements.",
+    "Форум в Омске\nНесколько тысяч гостей приняли участие в форуме, который прошёл в Омске 18 мая 2023 года; "
+    "подписано 2 соглашения.",
+])
+def test_a_quantifier_of_something_else_leaves_the_event(page):
+    summary = summarise(page)
+    assert summary.relevant and summary.agreements == 2

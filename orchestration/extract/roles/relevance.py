@@ -24,10 +24,29 @@ def names_countries(event_name: str, lang: str) -> bool:
     return any(p.kind in ("country", "macro_region") for p in find_places(event_name, lang))
 
 
-def is_generic(event: EventMention, lang: str) -> bool:
-    """An event named by a bare generic noun ("the meeting", «переговоры»): no name, no edition."""
+def is_generic(event: EventMention, lang: str, text: str) -> bool:
+    """An event named by a bare generic noun ("the meeting", «переговоры»): no name, no edition; or one of an
+    indefinite number ("after several business forums", «в нескольких форумах», 複数のフォーラム, 多个论坛)."""
     generic = lexicon(lang, "events").get("generic_event_names", [])
-    return event.ordinal is None and event.name.strip().lower() in generic
+    if event.ordinal is None and event.name.strip().lower() in generic:
+        return True
+    patterns = _indefinite_quantifier(lang)
+    if patterns is None or event.ordinal is not None:
+        return False
+    opening, before = patterns
+    return bool(opening.match(event.name) or before.search(text, max(0, event.name_start - 12), event.name_start))
+
+
+@lru_cache(maxsize=None)
+def _indefinite_quantifier(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """A quantifier that opens an event's name, and one that stands right before it."""
+    words = cue_pattern(lang, "indefinite_quantifiers")
+    if words is None:
+        return None
+    if lang in ("ru", "en"):
+        return (re.compile(rf"(?:{words.pattern})(?=\s)", re.IGNORECASE),
+                re.compile(rf"(?<!\w)(?:{words.pattern})\s*$", re.IGNORECASE))
+    return re.compile(f"(?:{words.pattern})"), re.compile(f"(?:{words.pattern})$")
 
 
 def names_twin_towns(lead: str, lang: str) -> bool:
