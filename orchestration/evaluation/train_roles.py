@@ -1,13 +1,15 @@
 """Train the learned role models on labelled articles: which candidate cities the gold calls partners, which
-candidate city (or none) hosts the event, and which date mention (or none) dates it.
+candidate city (or none) hosts the event, which date mention (or none) dates it, and which count (or none) is its
+number of agreements.
 
-usage: python -m orchestration.evaluation.train_roles {partners,hosts,dates,counts} CORPUS_DIR GOLD_DIR [CORPUS_DIR GOLD_DIR ...]
+usage: python -m orchestration.evaluation.train_roles {partners,hosts,dates,counts} CORPUS_DIR GOLD_DIR [...]
 
-Every candidate the extractor finds carries its features (partners: on its first row; hosts and dates: collected
-while extracting); the label is whether the gold's first event names that city, by English name and country as
-the scorer compares them, or starts or ends on that date's day. A logistic regression (numpy, L2) is fitted; the threshold is chosen by five-fold
-cross-validation over documents (the mean of ten random splits) for the best partner F1, host accuracy or
-date accuracy. Only tuning data may be passed here: never the check half.
+Every candidate the extractor finds carries its features (partners: on its first row; hosts, dates and counts:
+collected while extracting); the label is whether the gold's first event names that city, by English name and
+country as the scorer compares them, starts or ends on that date's day, or has that many agreements. A logistic
+regression (numpy, L2) is fitted; the threshold is chosen by five-fold cross-validation over documents (the mean
+of ten random splits) for the best partner F1, or the best share of documents whose chosen candidate (or none)
+is right. Only tuning data may be passed here: never the check half.
 """
 from __future__ import annotations
 
