@@ -61,6 +61,11 @@ def test_the_ties_a_town_already_has_are_no_sides_of_this_signing(page):
     "month. A delegation from Hastings will attend.",
     "Побратимы\nФорум городов-побратимов Гастингса и Руана пройдёт 5 мая во французском городе. Мэр "
     "Гастингса выступит на форуме.",
+    # a visit to the country: hosted by the one city of it the text names
+    "Twinning visit\nA civic party from Hastings is back from a twinning visit to France, where it helped Rouen "
+    "celebrate its town festival.",
+    "Побратимы\nДелегация Гастингса вернулась из поездки во Францию. Делегация из Гастингса участвовала в празднике "
+    "побратимов в Руане.",
 ])
 def test_a_city_called_by_its_country_is_the_one_city_of_that_country_named(page):
     summary = summarise(page)
@@ -92,17 +97,6 @@ def test_a_place_told_by_its_bearing_from_another_leaves_that_one_out(page):
 def test_the_city_whose_festival_frames_the_event_hosts_it():
     summary = summarise("友城庆典\n7月8日,在圣保罗第五届国际友城日期间,长沙市举行友好城市结好30周年纪念大会。长沙市代表团出席。")
     assert summary.host == "São Paulo"
-
-
-@pytest.mark.parametrize("page", [
-    "Twinning visit\nA civic party from Hastings is back from a twinning visit to France, where it helped Rouen "
-    "celebrate its town festival.",
-    "Побратимы\nДелегация Гастингса вернулась из поездки во Францию. Делегация из Гастингса участвовала в празднике "
-    "побратимов в Руане.",
-])
-def test_a_visit_to_a_country_is_hosted_by_the_one_city_of_it_the_text_names(page):
-    summary = summarise(page)
-    assert summary.host == "Rouen"
 
 
 @pytest.mark.parametrize("page", [

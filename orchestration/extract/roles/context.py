@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.wordlists import words_pattern
-from orchestration.extract.text import Sentence, sentence_at
+from orchestration.extract.text import Sentence, sentence_at, starts_of
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,13 @@ LEAD_SENTENCES = 3
 
 def lead_sentences(sentences: tuple[Sentence, ...], title_end: int) -> list[Sentence]:
     return [s for s in sentences if s.start >= title_end][:LEAD_SENTENCES]
+
+
+def body_sentence_index(ctx: Context, sentence_start: int) -> int:
+    """How many sentences of the body (after the title) come before the one that starts at ``sentence_start``: a
+    place in the text that does not grow with a sentence's length, as a character offset does."""
+    starts = starts_of(ctx.sentences)
+    return max(0, bisect_left(starts, sentence_start) - bisect_left(starts, ctx.title_end))
 
 
 def sentence_start(ctx: Context, position: int) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from orchestration.extract.counts import KINDS, CountMention
-from orchestration.extract.roles.context import Context
+from orchestration.extract.roles.context import Context, body_sentence_index
 from orchestration.extract.roles.learned import MODELS, CandidateRanker
 
 MODEL_PATH = MODELS / "agreement_counts.json"
@@ -38,8 +38,7 @@ def count_features(ctx: Context, count: CountMention, pool: list[CountMention], 
         "in_title": float(count.start < ctx.title_end),
         "in_event_sentence": float(count.sentence_start in ctx.event_sentences),
         "in_background": float(count.sentence_start in ctx.background_sentences),
-        "sentence_index": math.log1p(sum(1 for s in ctx.sentences
-                                         if ctx.title_end <= s.start < count.sentence_start)),
+        "sentence_index": math.log1p(body_sentence_index(ctx, count.sentence_start)),
         "log_value": math.log10(count.value),
         "largest": float(count.value == max(c.value for c in pool)),
         "repeated": math.log1p(sum(1 for c in pool if c.value == count.value) - 1),

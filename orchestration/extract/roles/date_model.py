@@ -12,7 +12,7 @@ import math
 from datetime import date
 
 from orchestration.extract.dates import DateMention
-from orchestration.extract.roles.context import Context, lead_sentences
+from orchestration.extract.roles.context import Context, body_sentence_index, lead_sentences
 from orchestration.extract.roles.learned import MODELS, CandidateRanker
 
 MODEL_PATH = MODELS / "event_dates.json"
@@ -62,7 +62,7 @@ def date_features(ctx: Context, mention: DateMention, pool: list[DateMention], *
         "in_title": float(mention.start < ctx.title_end),
         "in_lead": float(mention.sentence_start in lead),
         # the sentence's place, not the character's: a short text's one sentence is as early as a long one's lead
-        "sentence_index": math.log1p(sum(1 for s in ctx.sentences if ctx.title_end <= s.start < mention.sentence_start)),
+        "sentence_index": math.log1p(body_sentence_index(ctx, mention.sentence_start)),
         "order": math.log1p(pool.index(mention)),
         "repeated": math.log1p(same_day - 1),
         "occurrence_verb": float(occurrence_verb),
