@@ -148,8 +148,9 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
 
         event_year = fields["start_year"] or fields["end_year"]
         if event_year and not implausible:
-            elsewhere = other_year_sentences(ctx, dateline, published_date, event_year)
-            ctx = replace(ctx, background_sentences=ctx.background_sentences | elsewhere)
+            told = frozenset({main_sentence.start, sentence_of(ctx, date_row["start"]).start})
+            elsewhere = other_year_sentences(ctx, dateline, published_date, event_year, keep=told)
+            ctx = replace(ctx, background_sentences=ctx.background_sentences | elsewhere, other_year_sentences=elsewhere)
 
     cities, host_country = city_rows(ctx, document_id, event_ref, dateline, main)
     rows.extend(cities)

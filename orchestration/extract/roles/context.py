@@ -27,6 +27,10 @@ class Context:
     # sentence starts that name another kind of event and not the document's own: a partner feature only, since a
     # forum or signing held within the reported event is part of it and its sides are the event's
     other_event_sentences: frozenset[int] = frozenset()
+    # sentence starts dated to another year than the event's (part of the background): what they count or sum up
+    # was signed then. Background at large is not enough to drop a figure: a closing tally is often compared with
+    # the last edition's in the same sentence
+    other_year_sentences: frozenset[int] = frozenset()
 
 
 @lru_cache(maxsize=None)

@@ -508,16 +508,37 @@ def chronology_sentences(text: str, lang: str, reference: date | None) -> frozen
                      and max(m * 31 + d for m, d in dated) - min(m * 31 + d for m, d in dated) > _CHRONOLOGY_SPREAD)
 
 
-def other_year_sentences(ctx: Context, dateline, published: date | None, event_year: int) -> frozenset[int]:
-    """Sentences that date what they tell to another year ("the agreement the two towns signed on 1 June 2021"):
-    a full date written with its year, a year or more from the event's. What they count, sign or name belongs to
-    that time, not to the event; the sentence that dates the event itself is never one of them."""
+def other_year_sentences(ctx: Context, dateline, published: date | None, event_year: int,
+                         keep: frozenset[int] = frozenset()) -> frozenset[int]:
+    """Sentences that date what they tell to another year: a full date written with its year, a year or more
+    from the event's ("the agreement the two towns signed on 1 June 2021"), or an earlier year that opens the
+    sentence and so dates all of it ("In 2021, 40 agreements were signed", «В 2023 году было подписано…»,
+    "2021年には…"). What they count, sign or name belongs to that time, not to the event; the sentences in
+    ``keep`` (those that tell and date the event) and any that write the event's year are never among them. A year
+    further into the sentence may date only a part of it ("the forum, first held in 2015, saw 12 signings")."""
     mentions = _date_mentions(ctx.text, ctx.lang, reference_date(dateline, published))
     own = {m.sentence_start for m in mentions if (m.first.year == event_year or (m.last and m.last.year == event_year))}
+    own |= keep
     return frozenset(
         m.sentence_start for m in mentions
-        if m.first.year is not None and m.first.month is not None and m.first.day is not None
-        and not m.year_from_reference and not m.in_dateline
+        if m.first.year is not None and not m.year_from_reference and not m.in_dateline
         and m.first.year != event_year and (m.last is None or m.last.year != event_year)
         and m.sentence_start not in own
+        and ((m.first.month is not None and m.first.day is not None) or _fronted_earlier_year(ctx, m, event_year))
     )
+
+
+# a time adverbial that opens its sentence: "In 2021,", "Ещё в 2019 году", "2021年には"
+_FRONTED = 16
+
+
+def _fronted_earlier_year(ctx: Context, mention, event_year: int) -> bool:
+    """A year alone, before the event's, at the head of its sentence and not the start of a span up to now
+    ("since 2015", «с 2015 года», "2015年以来")."""
+    if mention.kind != "year_only" or mention.first.year >= event_year or mention.bound is not None:
+        return False
+    head = ctx.text[mention.sentence_start:mention.start].lstrip()
+    return len(head) <= _FRONTED and not _SINCE.search(head)
+
+
+_SINCE = re.compile(r"(?i)\b(?:since|from|ever)\b|\bс\s*$|\bсо\s*$|自\s*$|从\s*$")

@@ -82,7 +82,8 @@ def _with_lists_added(text: str, counts: list[CountMention], lang: str) -> list[
 
 
 def agreement_count_row(ctx: Context, document_id: str, event_ref: str) -> dict | None:
-    found = find_agreement_counts(ctx.text, ctx.lang)
+    # what a sentence of another year counts was signed then, not at the event
+    found = [c for c in find_agreement_counts(ctx.text, ctx.lang) if c.sentence_start not in ctx.other_year_sentences]
     best, one_by_one = _rule_count(ctx, found)
     if count_model.RANKER.wanted():
         decided, learned = count_model.RANKER.rank(_scored_counts(ctx, found, best, one_by_one), best)
@@ -155,6 +156,9 @@ def money_rows(ctx: Context, document_id: str, event_ref: str) -> list[dict]:
         if mention.start < ctx.title_end and body_has_money:
             # a headline restates the article's figures, rounded
             is_deal, reason = False, "headline"
+        elif is_deal and mention.sentence_start in ctx.other_year_sentences:
+            # "In 2021, deals worth $3 billion were signed"
+            is_deal, reason = False, "other_year"
         restates = ids[mention.restates] if mention.restates is not None else None
         rows.append(make_row(document_id, "money", event_ref, "deal" if is_deal else "not_deal", mention.start, mention.end,
                              ctx.text, sentence_of(ctx, mention.start), amount=round(float(mention.amount), 2),

@@ -1,0 +1,56 @@
+"""A sentence that an earlier year opens ("In 2021, …") tells that year: its counts and sums are not the event's.
+A year further into a sentence, or the start of a span up to now ("since 2015"), dates only a part of it."""
+import pytest
+
+from orchestration.extract.pipeline import extract_document
+
+
+def _outcomes(lang: str, text: str) -> tuple[int | None, list[float]]:
+    title, body = text.split("\n", 1)
+    result = extract_document("doc", body, lang, title=title)
+    count = next((row["count_value"] for row in result.rows if row["kind"] == "agreement_count"), None)
+    deals = sorted(row["amount"] for row in result.rows if row["kind"] == "money" and row["is_deal"])
+    return count, deals
+
+
+EARLIER_YEAR_OPENS = [
+    ("en", "Trade forum closes in Kazan\nThe investment forum closed in Kazan on 5 June 2024. In 2021, 40 agreements "
+           "worth $3 billion were signed at the forum. This year 12 agreements worth $1 billion were signed.",
+     12, [1e9]),
+    ("ru", "Форум завершился в Казани\nИнвестиционный форум завершился в Казани 5 июня 2024 года. В 2021 году на "
+           "форуме подписали 40 соглашений на 3 млрд рублей. В этом году подписано 12 соглашений на 1 млрд рублей.",
+     12, [1e9]),
+    ("ja", "金沢で交流会議\n交流会議は2024年6月5日に金沢市で開かれた。2021年には会議で40件の協定が結ばれ、総額は30億円だった。"
+           "今回は12件の協定が締結され、総額は10億円に上った。",
+     12, [1e9]),
+    ("zh", "大连经贸洽谈会闭幕\n经贸洽谈会于2024年6月5日在大连闭幕。2021年，洽谈会签约项目40个，金额30亿元。"
+           "本届洽谈会共签约项目12个，签约金额10亿元。",
+     12, [1e9]),
+]
+
+
+@pytest.mark.parametrize("lang,text,count,deals", EARLIER_YEAR_OPENS)
+def test_figures_of_a_sentence_an_earlier_year_opens_are_not_the_events(lang, text, count, deals):
+    assert _outcomes(lang, text) == (count, deals)
+
+
+YEAR_DATES_ONLY_A_PART = [
+    ("en", "Trade forum closes in Kazan\nThe investment forum closed in Kazan on 5 June 2024. The forum, first held "
+           "in 2015, saw 12 agreements signed this year.", 12),
+    ("en", "Trade forum closes in Kazan\nThe investment forum closed in Kazan on 5 June 2024. Since 2015 the "
+           "forum has doubled in size, and this year 12 agreements were signed.", 12),
+    ("ru", "Форум завершился в Казани\nИнвестиционный форум завершился в Казани 5 июня 2024 года. С 2015 года форум "
+           "вырос вдвое, и в этом году на нём подписано 12 соглашений.", 12),
+    ("zh", "大连经贸洽谈会闭幕\n经贸洽谈会于2024年6月5日在大连闭幕。自2015年以来，洽谈会规模不断扩大，本届共签约项目12个。", 12),
+]
+
+
+@pytest.mark.parametrize("lang,text,count", YEAR_DATES_ONLY_A_PART)
+def test_a_year_that_dates_only_part_of_a_sentence_keeps_its_count(lang, text, count):
+    assert _outcomes(lang, text)[0] == count
+
+
+def test_the_sentence_that_dates_the_event_is_never_another_years():
+    text = ("Forum in Kazan\nIn 2024, the forum opened in Kazan on 5 June, and 12 agreements worth $1 billion were "
+            "signed. In 2023, 30 agreements were signed.")
+    assert _outcomes("en", text) == (12, [1e9])
