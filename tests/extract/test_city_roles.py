@@ -382,3 +382,13 @@ def test_a_headlines_last_city_and_the_next_lines_first_are_two_place_phrases():
 def test_a_city_opening_a_line_before_a_colon_is_where_the_report_was_filed_not_a_side():
     page = "Fair in Riyadh\nCairo: Delegations from Egypt and Thailand took part in a trade fair that opened in Riyadh."
     assert (summarise(page).host, summarise(page).partners) == ("Riyadh", set())
+
+
+@pytest.mark.parametrize("page,host", [
+    ("Investors meet\nNine memorandums were signed at the investment forum “Build in Samarkand region” on 14 "
+     "September 2019.", None),
+    ("Investors meet\nNine memorandums were signed on 14 September 2019 at the investment forum held in the "
+     "“Samarkand Congress Hall”.", "Samarkand"),
+])
+def test_a_region_named_after_its_city_owns_no_venue_in_the_city(page, host):
+    assert summarise(page).host == host

@@ -700,6 +700,9 @@ def _venue_owner(ctx: Context, found: list):
     for place in found:
         if place.city is None and not place.candidates or not place.inside_name:
             continue
+        # "Invest in Tashkent region": a region of the city's name owns nothing in the city
+        if place.kind == "admin_region":
+            continue
         # a quoted name read as a city («Екатеринбург-Экспо») owns the venue only where it opens the name
         if place.kind == "city" and ctx.text[max(0, place.start - 1):place.start] not in _OPENING_QUOTES:
             continue
