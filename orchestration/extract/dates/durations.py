@@ -38,7 +38,7 @@ def _duration_patterns(lang: str) -> list[tuple[re.Pattern[str], Callable[[re.Ma
         frames = alt(lex.get("duration_frames") or [])
         nouns = alt(lex.get("day_nouns") or [])
         out.append((re.compile(rf"(?<![а-яё])(?:{frames})\s+(?P<n>\d{{1,2}}|{alt(list(numbers))})\s+(?:{nouns})"
-                               rf"(?![а-яё])"), lambda m: count(m.group("n"))))
+                               rf"(?![а-яё])(?!\s+до(?![а-яё]))"), lambda m: count(m.group("n"))))
     elif lang == "en":
         num = rf"\d{{1,2}}|{alt(list(numbers))}"
         out.append((re.compile(rf"\b(?P<n>{num})-day(?:-long)?\b", re.I), lambda m: count(m.group("n"))))
