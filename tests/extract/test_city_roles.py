@@ -392,3 +392,17 @@ def test_a_city_opening_a_line_before_a_colon_is_where_the_report_was_filed_not_
 ])
 def test_a_region_named_after_its_city_owns_no_venue_in_the_city(page, host):
     assert summarise(page).host == host
+
+
+@pytest.mark.parametrize("page,host,partners", [
+    ("Twin towns meet in Kenilworth\nA delegation from Chartres attended the twinning festival in Kenilworth on 4 May "
+     "2024. The guests also made an excursion to Warwick.", "Kenilworth", {"Chartres"}),
+    ("交流会議\n友好都市交流会議が5月4日、長岡市で開かれ、ハルビン市の代表団が出席した。代表団は翌日、新潟市に移動し、港を視察した。",
+     "Nagaoka", {"Harbin"}),
+    ("友城交流会\n友好城市交流会5月4日在长沙举行，来自大阪的代表团出席。代表团随后赴岳阳参观。", "Changsha", {"Osaka"}),
+    ("Форум побратимов\nФорум городов-побратимов прошёл в Казани 4 мая 2024 года, в нём участвовала делегация из "
+     "Ханоя. Затем делегация отправилась в Елабугу на экскурсию.", "Kazan", {"Hanoi"}),
+])
+def test_a_stop_on_the_guests_tour_is_no_side_of_an_event_held_elsewhere(page, host, partners):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == (host, partners)

@@ -607,13 +607,19 @@ def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, onli
                                  is_elsewhere=_places_something_else, named_countries=named_countries,
                                  all_places=places, candidates=len(by_city))
         rows[indexes[0]]["attributes"] = json.dumps({"partner_features": features})
-        if model is None and rule_partner and not _takes_part(features):
+        if model is None and rule_partner and (not _takes_part(features) or _only_toured(ctx, mentions, host)):
             for i in indexes:
                 rows[i]["role"] = "mention"
         if model is not None:
             partner = model.accepts(features)
             for position, i in enumerate(indexes):
                 rows[i]["role"] = "partner" if partner and position == 0 else "mention"
+
+
+def _only_toured(ctx: Context, mentions: list, host) -> bool:
+    """"a day trip for our visitors to Shrewsbury", 北京市に移動し…訪問: where an event has its host, a city that is
+    only ever somewhere the guests travel to is a stop on their tour, not a side of the event."""
+    return host is not None and all(_is_destination(ctx, mention) for mention in mentions)
 
 
 def _takes_part(features: dict[str, float]) -> bool:
