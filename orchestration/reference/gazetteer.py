@@ -263,6 +263,9 @@ _RU_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("е", ("", "ь", "а", "я", "й")), ("и", ("ь", "а", "я")), ("ы", ("а",)), ("у", ("", "а")),
     ("ю", ("ь", "я", "й")), ("а", ("", "о")), ("я", ("ь", "й")),
 )
+# a neuter name in -о declines when it is a Slavic one (Иваново → Иванова, Бородино → Бородина); a borrowed name in
+# -о does not (Токио, Соуэто), so «Совета» (a council's) is no case of «Совето»
+_RU_DECLINING_NEUTER = ("ов", "ев", "ёв", "ин", "ын")
 
 
 def russian_lemmas(word: str) -> list[str]:
@@ -271,7 +274,7 @@ def russian_lemmas(word: str) -> list[str]:
     for ending, replacements in _RU_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
             stem = word[: -len(ending)]
-            out.extend(stem + r for r in replacements)
+            out.extend(stem + r for r in replacements if r != "о" or stem.endswith(_RU_DECLINING_NEUTER))
     return list(dict.fromkeys(out))
 
 

@@ -79,6 +79,13 @@ def test_russian_lemmas_try_the_form_itself_first():
     assert "шанхай" in russian_lemmas("шанхаем")
 
 
+def test_only_a_slavic_neuter_name_declines_in_russian():
+    assert "иваново" in russian_lemmas("иванова")
+    assert "бородино" in russian_lemmas("бородина")
+    # a borrowed name in -о is indeclinable: «Совета», a council's, is no case of «Совето»
+    assert "совето" not in russian_lemmas("совета")
+
+
 @pytest.mark.parametrize("pinyin, russian", [
     ("Jiaozhou", "Цзяочжоу"), ("Yixing", "Исин"), ("Kunshan", "Куньшань"), ("Xi’an", "Сиань"),
     ("Shenyang", "Шэньян"), ("Huizhou", "Хуэйчжоу"), ("Quanzhou", "Цюаньчжоу"), ("Yan'an", "Яньань"),
