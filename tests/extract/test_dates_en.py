@@ -33,6 +33,8 @@ one = partial(one_date, lang=LANG)
         ("The deal was signed on the 5th of June.", (None, 6, 5), "the 5th of June"),
         ("The talks took place on March 3rd.", (None, 3, 3), "March 3rd"),
         ("The expo opens on JUNE 12, 2023.", (2023, 6, 12), "JUNE 12, 2023"),
+        # an agency's dateline writes the year after a slash
+        ("Nairobi Feb 3/2021 (KNA) The fair opened.", (2021, 2, 3), "Feb 3/2021"),
     ],
 )
 def test_absolute_dates(text, expected, surface):

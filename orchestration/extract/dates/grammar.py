@@ -654,7 +654,8 @@ def _en_grammar(lex: dict[str, Any]) -> Grammar:
         return rf"(?<![\d,.$])(?P<d{i}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d){not_number}"
 
     def year(i: int) -> str:
-        return rf"(?:\s*,?\s*(?P<y{i}>{YEAR})(?![\d]))"
+        # "May 12, 2022"; an agency's dateline "May 12/2022"
+        return rf"(?:(?:\s*,?\s*|/)(?P<y{i}>{YEAR})(?![\d]))"
 
     qualifiers = lexicon_alt(lex, "relative_year_qualifiers")
 
