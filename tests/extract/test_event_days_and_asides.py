@@ -109,3 +109,9 @@ def test_events_of_an_indefinite_number_are_no_particular_event(page):
 def test_a_quantifier_of_something_else_leaves_the_event(page):
     summary = summarise(page)
     assert summary.relevant and summary.agreements == 2
+
+
+def test_a_named_japanese_meeting_is_an_event():
+    page = "知事会合\n第3回日韓海峡沿岸知事会合が2023年5月4日、長崎市で開かれ、観光交流について意見を交わした。"
+    summary = summarise(page)
+    assert summary.relevant and summary.host == "Nagasaki"
