@@ -617,8 +617,8 @@ def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, onli
 
 
 def _only_toured(ctx: Context, mentions: list, host) -> bool:
-    """"a day trip for our visitors to Shrewsbury", 北京市に移動し…訪問: where an event has its host, a city that is
-    only ever somewhere the guests travel to is a stop on their tour, not a side of the event."""
+    """"The guests also made an excursion to Warwick", 代表団は新潟市に移動し: where an event has its host, a city
+    that is only ever somewhere the guests travel to is a stop on their tour, not a side of the event."""
     return host is not None and all(_is_destination(ctx, mention) for mention in mentions)
 
 
