@@ -169,6 +169,12 @@ def test_an_estimate_of_what_was_reached_is_a_result_not_a_plan():
     assert deals("成約額は50億円に達する見込みだ。") == []
 
 
+def test_expected_contracts_named_beside_the_signed_ones_leave_the_signed_count():
+    # 見込み as a noun counts other contracts; as the predicate it would make the count a plan
+    assert counts("商談会での契約件数が31件、契約見込みが140件に上った。") == [(31, "contracts", "exact")]
+    assert counts("商談会では31件の契約が結ばれる見込みだ。") == []
+
+
 def test_a_figure_of_another_edition_named_by_its_ordinal():
     text = "第7回港湾見本市が閉幕し、45件の協定が締結された。第6回では60件の協定が結ばれ、契約額は30億円だった。"
     assert outcome(text) == (45, [])
