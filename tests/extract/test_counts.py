@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from orchestration.extract.counts import find_agreement_counts
+from orchestration.extract.counts import find_agreement_counts, singular_signings
 
 
 def counts(text: str, lang: str):
@@ -175,3 +175,15 @@ def test_a_previous_year_in_a_comparison_keeps_the_count():
 ])
 def test_counts_since_the_opening_belong_to_the_event(text, lang, value):
     assert [c.value for c in counts(text, lang)] == [value]
+
+
+@pytest.mark.parametrize("text, lang, signed", [
+    ("Город готовится подписать соглашение о побратимстве с Дацином.", "ru", []),
+    ("Мэры договорились подписать соглашение на следующем форуме.", "ru", []),
+    ("На форуме удалось подписать соглашение о побратимстве.", "ru", [1]),
+    ("Мэры подписали соглашение о побратимстве.", "ru", [1]),
+    ("The two towns agreed to sign a twinning agreement in the spring.", "en", []),
+    ("The two towns managed to sign a twinning agreement in the spring.", "en", [1]),
+])
+def test_an_infinitive_of_signing_is_a_signing_to_come_unless_it_was_managed(text, lang, signed):
+    assert [c.value for c in singular_signings(text, lang)] == signed
