@@ -133,3 +133,51 @@ def test_a_labelled_date_in_a_list_of_page_metadata_is_the_pages():
     page = ("博覧会が閉幕\n    • 2024/07/01 10:00 別の記事の見出し\n    • 2024/07/02 11:00 また別の記事\n"
             "    • 2024/07/03 12:00 三つ目の記事\n" + BODY["ja"])
     assert published(page)[0] is None
+
+
+@pytest.mark.parametrize("lang, page", [
+    # the label closes a line that starts with page furniture; the time stands between the label and the date
+    ("ja", "博覧会が閉幕\n本文へ移動する 印刷する 掲載日:2024年6月28日更新\n{body}"),
+    ("en", "Fair closes in Harbin\nPrint this page  Updated: 10:15 Jun 28 2024\n{body}"),
+    # an outlet's name before the date in a byline bar
+    ("en", "by\nRegional Trade Bulletin | Jun 28, 2024\nFair closes in Harbin\n{body}"),
+    # a section's name behind a bar after the stamp
+    ("ru", "10:15, 28 Июня 2024 | Экономика и бизнес региона\nЯрмарка закрылась\n{body}"),
+    # a Russian site template with the English order of month and day
+    ("ru", "Ярмарка закрылась\nИюнь 28, 2024 10:15 Europe/Moscow\n{body}"),
+])
+def test_a_stamp_among_page_furniture(lang, page):
+    assert published(page.format(body=BODY[lang])) == (date(2024, 6, 28), "page_metadata")
+
+
+def test_a_labelled_stamp_below_a_breadcrumb_trail_the_layout_took_for_text():
+    page = ("ホーム > 市政情報 > 国際交流 > 姉妹都市の交流\nホーム > 分類で探す > 国際交流 > 姉妹都市の交流\n\n"
+            "姉妹都市の交流\n\n印刷用ページ 掲載日:2024年6月28日更新\n\n" + BODY["ja"])
+    assert published(page)[0] == date(2024, 6, 28)
+
+
+def test_an_attribution_run_on_to_the_last_paragraph():
+    page = f"博覧会が閉幕\n\n{BODY['ja']}\n\n{BODY['ja']} 「某某網日本語版」2024年6月28日 |\n"
+    assert published(page)[0] == date(2024, 6, 28)
+    # a sentence left without its full stop is no attribution
+    assert published(f"博览会闭幕\n\n{BODY['zh']}\n\n{BODY['zh']}下届博览会将于2025年6月28日举行\n")[0] is None
+
+
+@pytest.mark.parametrize("lang, page", [
+    # a dateline without a place: the date first, then the agency
+    ("en", "Jun 28/2024 /Agency/ {body}"),
+    ("en", "June 28, 2024 (Agency) -- {body}"),
+    # a press release's bracketed dateline: place, country, full date, the wire and its distributor
+    ("ja", "博覧会が閉幕\n【哈爾浜(中国)2024年6月28日Example Wire=某某通信】\n{body}"),
+    # a yearless dateline whose day a photo caption above writes in full
+    ("en", "The mayors at the closing of the fair in Harbin, June 28, 2024. (Agency/Photo by A. Lee)\n"
+           "HARBIN, June 28 (Agency) -- {body}"),
+    ("zh", "某某社哈尔滨6月28日电 据某台消息,2024年6月28日上午,{body}"),
+])
+def test_a_dateline_that_gives_its_year_another_way(lang, page):
+    assert published(page.format(body=BODY[lang]))[0] == date(2024, 6, 28)
+
+
+def test_a_yearless_dateline_takes_no_year_from_another_day():
+    page = "HARBIN, June 28 (Agency) -- The fair, first held on June 20, 2019, closed on Friday. " + BODY["en"]
+    assert published(page)[0] is None

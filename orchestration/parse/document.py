@@ -117,7 +117,11 @@ def _document(title: str | None, body: str, language: str, published: date | Non
 
 
 # a line the page layout made a title may still be nothing but a timestamp ("12 марта 2024, 10:15")
-_STAMP_KINDS = ("metadata", "navigation", "title", "repeat")
+_STAMP_KINDS = ("metadata", "navigation", "title", "repeat", "heading")
+# the end of the last paragraph after its last sentence: an attribution the page ran on ("…した。 「某某網」2024年5月6日")
+_PARAGRAPH_TAIL = re.compile(r"(?<=[。！？.!?])[^。！？.!?]{4,60}$")
+# an outlet in brackets or quotes, nothing else
+_BRACKETED_OUTLET = re.compile(r"^\s*[「『《〈“\"«(（\[【][^」』》〉”\"»)）\]】\n]{1,30}[」』》〉”\"»)）\]】]\s*")
 # how many lines below a bare date the article's own timestamp may stand
 _STAMP_REACH = 12
 _TIME_OF_DAY = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
@@ -129,6 +133,16 @@ def _english_month() -> re.Pattern[str]:
     lex = lexicon("en", "dates")
     return re.compile(rf"\b(?:{lexicon_alt(lex, 'months')}|{lexicon_alt(lex, 'month_abbreviations')})\b",
                       re.IGNORECASE)
+
+
+def _run_on_attribution(lines, lang: str) -> date | None:
+    """The date of an outlet's attribution run on to the article's last paragraph («…した。 「某某網」2024年5月6日 |»)."""
+    last = next((line for line in reversed(lines) if line.kind == "body"), None)
+    tail = _PARAGRAPH_TAIL.search(last.text.rstrip()) if last is not None else None
+    if tail is None or not _BRACKETED_OUTLET.match(tail.group()):
+        return None
+    found = closing_byline_date(tail.group(), lang)
+    return found.to_date() if found else None
 
 
 def stated_publication_date(article: Article, lang: str) -> tuple[date | None, str | None]:
@@ -144,8 +158,10 @@ def stated_publication_date(article: Article, lang: str) -> tuple[date | None, s
                 # a site template's English timestamp over a Russian or Chinese article ("July 10, 2018, 06:45 AM",
                 # "更新時間:15:23 Sep 04 2012")
                 found = find_publication_date(line.text, "en")
-        elif line.kind == "listing" and line.number < first_body:
-            # a page's metadata set as a list ("• [初版公開日:2022年08月10日]"): only a labelled date is its own
+        elif (line.kind == "listing" and line.number < first_body) \
+                or (line.kind in _STAMP_KINDS and line.number < first_body + _STAMP_REACH):
+            # a page's metadata set as a list ("• [初版公開日:2022年08月10日]"), or set below a breadcrumb trail
+            # the layout took for text: only a labelled date is its own
             found = labelled_publication_date(line.text, lang)
         else:
             continue
@@ -176,7 +192,11 @@ def stated_publication_date(article: Article, lang: str) -> tuple[date | None, s
         found = closing_byline_date(line.text, lang)
         if found and found.to_date():
             return found.to_date(), "page_metadata"
-    head = "\n".join(article.text.split("\n")[:3])
+    found = _run_on_attribution(lines, lang)
+    if found is not None:
+        return found, "page_metadata"
+    # the title too: a photo caption run into it may write the day a yearless dateline below gives
+    head = "\n".join(([article.title] if article.title else []) + article.text.split("\n")[:3])
     found = find_publication_date(head, lang)
     if found and found.to_date():
         return found.to_date(), "dateline"

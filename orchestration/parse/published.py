@@ -69,6 +69,13 @@ def publication_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return label_re, marker_re
 
 
+@lru_cache(maxsize=None)
+def labelled_ending() -> re.Pattern[str]:
+    """A label with its colon closing a line's text before the date: "Print this page  Posted: ", "… 掲載日:"."""
+    labels = [w for lang in LANGUAGES for w in lexicon(lang, "dates").get("publication_labels") or []]
+    return re.compile(rf"(?:^|(?<=[\s|｜/»\]）)]))(?:{alt(labels)})\s*[:：]\s*$", re.IGNORECASE)
+
+
 def split_date_line(text: str) -> tuple[date | None, str]:
     """A saved page's leading `` date YYYY-MM-DD`` and the text without it (the rest of that line kept)."""
     stripped = text.lstrip("\ufeff\r\n")
@@ -89,6 +96,27 @@ _TRAILING_ROLE = re.compile(r"\s*[(（][^()（）\n]{1,40}[)）]$")
 _FIELD_BAR = re.compile(r"\s*[|｜丨]\s*")
 # "Example.ru 11.06.18": an outlet's domain before its timestamp
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,6}\s*[,|:]?\s*$", re.IGNORECASE)
+
+
+# "May 12/2022 /Agency/ Text…", "May 12, 2022 (Agency) -- Text…": a dateline with no place, the date first
+_AGENCY_AHEAD = re.compile(r"^(?:/[^/\n]{2,30}/|[(（][^()（）\n]{2,30}[)）][ \t]*(?:--|—|–|-)(?=\s))")
+_BAR_AHEAD = re.compile(r"^[ \t]*[|｜丨]")
+
+
+def _is_byline_bar(prefix: str) -> bool:
+    """"Example News | ", "By Ann Lee | Staff | ": the short fields of a byline bar before a date."""
+    if not _FIELD_BAR.search(prefix.rstrip()[-1:] or " "):
+        return False
+    fields = [f for f in _FIELD_BAR.split(prefix) if f.strip()]
+    return bool(fields) and len(fields) <= 3 and all(_is_short_byline(f.strip(), cjk_chars=16) for f in fields)
+
+
+def _is_section(suffix: str) -> bool:
+    """"| Новости региона": a section's name behind a bar after the date; a few words, no sentence."""
+    fields = [f.strip() for f in _FIELD_BAR.split(suffix) if f.strip()]
+    return bool(fields) and all(_is_short_byline(f, cjk_chars=10) if HAS_CJK.search(f)
+                                else len(f) <= 50 and len(f.split()) <= 7 and not re.search(r"[.!?,;:]", f)
+                                for f in fields)
 
 
 def _is_stamp_suffix(suffix: str, marker_re: re.Pattern[str]) -> bool:
@@ -119,7 +147,8 @@ def labelled_publication_date(line: str, lang: str) -> PartialDate | None:
     norm = normalise(line)
     label_re, _ = publication_words()
     for d in dated_lines(norm, lang).values():
-        if not d.prefix_empty and label_re.match(d.prefix.lstrip(" \t-–—•·*")):
+        prefix = d.prefix.lstrip(" \t-–—•·*")
+        if not d.prefix_empty and (label_re.match(prefix) or (len(line) <= 100 and labelled_ending().search(prefix))):
             return d.date
     return None
 
@@ -135,26 +164,48 @@ def find_publication_date(text: str, lang: str | None = None) -> PartialDate | N
     furniture = furniture_lines(norm, lang)
     dated = dated_lines(norm, lang)
     label_re, marker_re = publication_words()
+    label_end_re = labelled_ending()
     best: tuple[int, PartialDate] | None = None
     for start, end in head_lines(norm)[:_TOP_LINES]:
         d = dated.get((start, end))
         if d is None or (start, end) in furniture:
             continue
-        labelled = not d.prefix_empty and bool(label_re.match(d.prefix))
-        if labelled or (d.prefix_empty and _is_stamp_suffix(d.suffix, marker_re)):
+        line = norm[start:end].strip()
+        labelled = not d.prefix_empty and (bool(label_re.match(d.prefix))
+                                           or (len(line) <= 100 and bool(label_end_re.search(d.prefix))))
+        if labelled or (d.prefix_empty and (_is_stamp_suffix(d.suffix, marker_re)
+                                            or _AGENCY_AHEAD.match(d.after_time.lstrip())
+                                            or (_BAR_AHEAD.match(d.after_time) and _is_section(d.suffix)))):
             best = (d.start, d.date)
             break
-        line = norm[start:end].strip()
         if not d.prefix_empty and len(line) <= 100 \
-                and (d.has_time or marker_re.search(line) or _DOMAIN.match(d.prefix)) \
+                and (d.has_time or marker_re.search(line) or _DOMAIN.match(d.prefix) or _is_byline_bar(d.prefix)) \
                 and _is_stamp_suffix(d.suffix, marker_re):
-            best = (d.start, d.date)  # "Автор: Иван Петров | 12.03.2024 10:15"
+            best = (d.start, d.date)  # "Автор: Иван Петров | 12.03.2024 10:15", "Example News | Jun 3, 2016"
             break
     dateline = find_dateline_in(norm, text, lang)
-    if dateline is not None and dateline.date is not None and dateline.date.to_date() is not None:
-        if best is None or dateline.start < best[0]:
-            best = (dateline.start, dateline.date)
+    if dateline is not None and dateline.date is not None:
+        dated = dateline.date if dateline.date.to_date() is not None else _year_from_same_day(norm, dateline.date, lang)
+        if dated is not None and (best is None or dateline.start < best[0]):
+            best = (dateline.start, dated)
     return best[1] if best else None
+
+
+# how far from the top a full date may stand to lend its year to a yearless dateline (a photo caption, the lead)
+_SAME_DAY_REACH = 600
+
+
+def _year_from_same_day(norm: str, dateline_date: PartialDate, lang: str) -> PartialDate | None:
+    """A yearless dateline ("BEIJING, Nov. 17 (Agency) --", "某社北京5月25日电") whose day the head of the text writes
+    in full ("…, Nov. 17, 2022. (Photo)", "2024年5月25日8时"): that day."""
+    if dateline_date.month is None or dateline_date.day is None:
+        return None
+    for r in scan_cached(norm, lang):
+        if r.start >= _SAME_DAY_REACH:
+            break
+        if is_full(r) and (r.first.month, r.first.day) == (dateline_date.month, dateline_date.day):
+            return r.first
+    return None
 
 
 # An attribution: an outlet in brackets or quotes, or a few words ("Source: …"), and no sentence of its own.

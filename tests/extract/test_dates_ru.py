@@ -95,6 +95,13 @@ def test_ordinal_day_suffix():
     assert m.first.day == 1 and m.first.month == 9
 
 
+def test_month_first_only_with_its_year():
+    # a site template's English order with Russian month names
+    assert one("Обновлено: Сентябрь 4, 2023 в 09:30").first == PartialDate(2023, 9, 4)
+    # a month and a number of something else is no date
+    assert [m.kind for m in dates("В сентябре 4 делегации приехали в Омск.")] == ["month_only"]
+
+
 def test_numeric_dates_are_day_month_year():
     m = one("Опубликовано 12.07.2025 на сайте.")
     assert m.first == PartialDate(2025, 7, 12)

@@ -47,11 +47,13 @@ def _dateline_patterns(lang: str) -> _DatelinePatterns:
         rf"(?P<place>[\u4e00-\u9fff\u30a0-\u30ff]{{2,8}}?)[ \t]*(?P<date>{date_re})[ \t]*(?P<end>{endings})"
         rf"[ \t]*[】\])]?")
     bracket = re.compile(
-        rf"[ \t]*[【\[][ \t]*(?:(?P<ag1>{agencies})[ \t]*)?(?P<place>[^\s【】\[\]=＝\d()]{{1,12}}?)?[ \t]*"
-        rf"(?P<date>(?P<m>{m_num})\s*月\s*(?P<d>{d_num})\s*日)?[ \t]*"
+        # "【長春(中国)2023年8月29日PR Newswire=共同通信JBN】": a press release's place, its country, its full date
+        rf"[ \t]*[【\[][ \t]*(?:(?P<ag1>{agencies})[ \t]*)?(?P<place>[^\s【】\[\]=＝\d()（）]{{1,12}}?)?"
+        rf"(?:[(（][^()（）\d\n]{{1,8}}[)）])?[ \t]*"
+        rf"(?P<date>(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{m_num})\s*月\s*(?P<d>{d_num})\s*日)?[ \t]*"
         rf"(?:[=＝][ \t]*(?P<person>[^】\]\n]{{1,15}}?)|(?P<ag2>{agencies})"
-        # "【9月25日 Outlet Name】": an outlet in Latin letters after the date
-        rf"|(?<=[日\s])(?P<outlet>[A-Za-z][A-Za-z0-9 .&'\-]{{1,30}}?))?[ \t]*[】\]]")
+        # "【9月25日 Outlet Name】": an outlet in Latin letters after the date, perhaps with its distributor
+        rf"|(?<=[日\s])(?P<outlet>[A-Za-z][A-Za-z0-9 .&'\-]{{1,30}}?)(?:[=＝][^】\]\n]{{1,15}}?)?)?[ \t]*[】\]]")
     paren_agency = re.compile(rf"\((?P<ag1>{agencies})\)")
     # inside a line only with a known agency and a date, so that no bracketed heading is taken for one
     inline_bracket = re.compile(
@@ -185,6 +187,7 @@ TIME = re.compile(
     r"[\s,|·/]*(?:в\s+|at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?"
     r"|(?:MSK|МСК|мск|UTC|GMT|CST|JST|BJT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}))?")
 _WEEKDAY_PAREN = re.compile(r"^\s*\(\s*[^()\n]{1,12}\)")
+_TIME_BEFORE = re.compile(rf"(?:^|(?<=[\s:：|]))(?:{TIME.pattern})[ \t,|·\-—–]*$")
 
 
 @dataclass(frozen=True)
@@ -194,10 +197,11 @@ class DatedLine:
     start: int
     end: int
     date: PartialDate
-    prefix: str  # the line before the date (a leading time of day removed)
+    prefix: str  # the line before the date (a time of day right before it removed)
     suffix: str  # what follows the date and its time
     has_time: bool
     shape: str  # how the date is written, to tell a list of alike timestamps
+    after_time: str = ""  # what follows the date and its time, as written ("| Новости региона", "(Agency) -- Text")
 
     @property
     def prefix_empty(self) -> bool:
@@ -233,18 +237,19 @@ def dated_lines(norm: str, lang: str, max_chars: int = HEAD_CHARS) -> dict[tuple
         time = TIME.match(suffix)
         if time:
             suffix = suffix[time.end():]
-        else:  # "11:36 07.12.2020": the time before the date
-            time = TIME.fullmatch(prefix.rstrip(" \t,|·-—–"))
+        else:  # "11:36 07.12.2020", "Updated: 10:15 Sep 04 2012": the time before the date
+            time = _TIME_BEFORE.search(prefix)
             if time:
-                prefix = ""
+                prefix = prefix[:time.start()]
         if key(prefix.strip(" \t,|·-—–()")) in grammar_for(lang).weekdays:
             prefix = ""  # "Tuesday, March 12, 2024", "Вторник, 12 марта 2024"
+        after_time = suffix
         weekday = _WEEKDAY_PAREN.match(suffix)
         if weekday:
             suffix = suffix[weekday.end():]
         suffix = suffix.strip(" \t,|·-—–")
         shape = date_shape(norm[r.start:r.end]) + ("+time" if time else "")
-        out[(start, end)] = DatedLine(start, end, r.first, prefix, suffix, time is not None, shape)
+        out[(start, end)] = DatedLine(start, end, r.first, prefix, suffix, time is not None, shape, after_time)
     return out
 
 

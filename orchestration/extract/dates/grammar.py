@@ -610,6 +610,9 @@ def _ru_grammar(lex: dict[str, Any]) -> Grammar:
         # «в понедельник, 3 марта»: the date's own weekday before it
         _Pattern(re.compile(day(1) + r"\s+" + month(1) + year(1) + "?" + rel_year(1)), _h_single,
                  re.compile(rf"(?:(?:{lw}(?:{wd_preps})\s+)?{lw}(?P<sw1>{wd_all}){nl}\s*,?\s+)?$")),
+        # «Март 14, 2019 10:30»: a site template's English order with Russian month names; only with its year, so
+        # that «в марте 8 человек» reads no date
+        _Pattern(re.compile(rf"{lw}(?P<m1>{full}){nl}\s+{day(1)}\s*,\s*(?P<y1>{YEAR})(?!\d)"), _h_single),
         # "в январе–марте 2024 года": a span of months
         _Pattern(re.compile(rf"{lw}(?P<m1>{full}){nl}\s*(?P<conn>[-–—]|по\s|до\s)\s*(?P<m2>{full}){nl}"
                             rf"(?:\s+(?P<y2>{YEAR})(?!\d)(?:\s*(?:{year_words}))?)?"), _h_month_range,
