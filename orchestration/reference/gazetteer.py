@@ -337,10 +337,10 @@ class Gazetteer:
             for city in self.by_key(variant):
                 ranked.setdefault(city.geonameid, (-city.population, min(exactness, 1)))
         cities = [self._cities[i] for i, _ in sorted(ranked.items(), key=lambda item: item[1])]
-        if script == "latin" and cities and name_key(cities[0].name_en) != key:
-            # "Islamabad" is also an old name of Chattogram: a city of that very name comes first unless it is
-            # tiny beside the other ("Canton", Ohio beside Guangzhou)
-            own = [c for c in cities if name_key(c.name_en) == key]
+        if script in ("latin", "cyrillic") and cities and not any(bears_own_name(cities[0], v) for v in variants):
+            # "Islamabad" is also an old name of Chattogram, «Ставрополь» an old name of Tolyatti: a city of that
+            # very name comes first unless it is tiny beside the other ("Canton", Ohio beside Guangzhou)
+            own = [c for c in cities if any(bears_own_name(c, v) for v in variants)]
             if own and own[0].population >= OWN_NAME_SHARE * cities[0].population:
                 cities.remove(own[0])
                 cities.insert(0, own[0])
@@ -367,6 +367,31 @@ class Gazetteer:
                         counts[word] = counts.get(word, 0) + 1
             self._name_particles = frozenset(word for word, n in counts.items() if n >= _PARTICLE_NAMES)
         return self._name_particles
+
+
+# Russian letters in Latin ones, as English names of Russian and Central Asian cities are spelt (BGN/PCGN)
+_RU_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in _strip_diacritics(text).lower() if ch.isalpha())
+
+
+def bears_own_name(city: City, key: str) -> bool:
+    """Whether the city bears a name key as its own English name, rather than as an old or foreign alternate: the
+    same name in Latin letters, or a Russian name spelt in Latin letters (Ставрополь → Stavropol)."""
+    own = _letters(city.name_en)
+    if key[:1].isascii():
+        return _letters(key) == own
+    for form in russian_lemmas(key):  # «Ставрополе»: the case forms' nominatives
+        spelt = _letters("".join(_RU_LATIN.get(ch, ch) for ch in form))
+        if spelt == own or spelt.replace("y", "i") == own.replace("y", "i"):
+            return True
+    return False
 
 
 # how many city names must hold a lower-case word for it to count as a particle of names

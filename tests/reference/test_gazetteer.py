@@ -178,6 +178,18 @@ def test_a_city_of_that_very_name_comes_before_a_bigger_one_bearing_it_as_an_old
     assert top(gazetteer, "Islamabad", "en") == ("Islamabad", "PK")
     # unless it is tiny beside the bigger one
     assert top(gazetteer, "Canton", "en") == ("Guangzhou", "CN")
+    # a Russian name is the city's own where its English name is that name in Latin letters: Stavropol, not
+    # Tolyatti (Stavropol-on-Volga until 1964), in any case form
+    assert top(gazetteer, "Ставрополь", "ru") == ("Stavropol", "RU")
+    assert top(gazetteer, "Ставрополе", "ru") == ("Stavropol", "RU")
+    assert top(gazetteer, "Ленинград", "ru") == ("Saint Petersburg", "RU")
+
+
+def test_the_places_finder_prefers_a_citys_own_russian_name():
+    from orchestration.extract.places import find_places
+
+    places = find_places("Делегация Ставрополя приехала на выставку в Самару.", "ru")
+    assert [(p.city.name_en, p.city.country_code) for p in places if p.city] == [("Stavropol", "RU"), ("Samara", "RU")]
 
 
 @pytest.mark.parametrize("spelling, expected", [

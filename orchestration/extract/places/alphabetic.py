@@ -570,7 +570,7 @@ class AlphabeticPlaces:
                 cities = [c for c in cities if name_key(c.name_en) == item.key]
         city, ranked = choose_city(cities, context, marked, self.lang, short=len(item.key.replace(" ", "")) <= 3,
                                    after_preposition=self._after_place_preposition(item),
-                                   key=item.key if self.lang == "en" else None)
+                                   key=item.key)
         if city is None:
             return None
         return PlaceMention(item.start, item.end, surface, city if kind == "city" else None, ranked, kind,

@@ -14,6 +14,7 @@ from orchestration.reference.countries import (
 )
 from orchestration.reference.gazetteer import (
     OWN_NAME_SHARE,
+    bears_own_name,
     City,
     name_key,
 )
@@ -121,8 +122,8 @@ def choose_city(cities: list[City], context: set[str], cue: bool, lang: str, sho
         return city.population * (10 if city.country_code in context else 1) + 1
 
     ranked = sorted(cities, key=lambda c: -score(c))
-    if key is not None and ranked and name_key(ranked[0].name_en) != key:
-        own = next((c for c in ranked if name_key(c.name_en) == key), None)
+    if key is not None and ranked and not bears_own_name(ranked[0], key):
+        own = next((c for c in ranked if bears_own_name(c, key)), None)
         if own is not None and score(own) >= OWN_NAME_SHARE * score(ranked[0]):
             ranked.remove(own)
             ranked.insert(0, own)
