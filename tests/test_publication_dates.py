@@ -143,6 +143,8 @@ def test_a_labelled_date_in_a_list_of_page_metadata_is_the_pages():
     ("en", "by\nRegional Trade Bulletin | Jun 28, 2024\nFair closes in Harbin\n{body}"),
     # a section's name behind a bar after the stamp
     ("ru", "10:15, 28 Июня 2024 | Экономика и бизнес региона\nЯрмарка закрылась\n{body}"),
+    # a view counter after the stamp
+    ("ja", "博覧会が閉幕\n2024-06-28 1234 ヒット\n{body}"),
     # a Russian site template with the English order of month and day
     ("ru", "Ярмарка закрылась\nИюнь 28, 2024 10:15 Europe/Moscow\n{body}"),
 ])

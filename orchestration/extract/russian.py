@@ -97,6 +97,11 @@ def normal_forms(word: str) -> tuple[str, ...]:
 _ADJECTIVE_ENDINGS = re.compile(r"ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|ей)$")
 
 
+def is_relational_adjective(word: str) -> bool:
+    """«ульгийский», «чжуанского»: an adjective of a place or a people, by its ending alone (unknown words too)."""
+    return _ADJECTIVE_ENDINGS.search(word.lower()) is not None
+
+
 def place_names_of_adjective(word: str) -> tuple[str, ...]:
     """The place names a relational adjective may be formed from, most regular first: «петербургского» ->
     Петербург, «красноярском» -> Красноярск, «казанский» -> Казань, «самарская» -> Самара, «московский» -> Москва,

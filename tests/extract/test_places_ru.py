@@ -96,6 +96,13 @@ def test_autonomous_region_after_a_name_is_not_a_city():
     assert cities("Предприятия Внутренней Монголии участвовали.") == []
 
 
+def test_a_compound_adjective_names_no_city_in_its_first_part():
+    # «Баян-Ульгийский», like «Ханты-Мансийский округ»: an adjective of a region's compound name
+    assert cities("Приглашения разослали в Баян-Ульгийский и Ховдский аймаки Монголии.") == []
+    # two cities joined by a hyphen are still two cities
+    assert cities("Открылся прямой рейс Казань-Пекин.") == ["Kazan", "Beijing"]
+
+
 def test_event_names_are_not_places():
     assert cities("Компания представила стенд на ИННОПРОМе.") == []
 

@@ -319,6 +319,8 @@ class AlphabeticPlaces:
             return []
         if self.lang == "en" and word in self._titled_surnames():
             return []  # "Chase-Green thanked …": the surname of "Mayor Patricia Chase-Green" elsewhere
+        # «Баян-Ульгийский аймак»: an adjective of a compound name names a region, never a city in its first part
+        adjective = self.lang == "ru" and russian.is_relational_adjective(word.rsplit("-", 1)[-1])
         out, offset = [], start
         for part in word.split("-"):
             if part[:1].isupper() and (self.lang != "ru" or not part.isascii()):
@@ -329,7 +331,7 @@ class AlphabeticPlaces:
                 cities = [] if nationality or phrase is not None and not (
                     phrase.kind == "country" and phrase.value in CITY_STATES) \
                     else list({c.geonameid: c for key in keys for c in self.gazetteer.by_key(key)}.values())
-                if cities:
+                if cities and not adjective:
                     out.append(PlaceItem(k, k + 1, offset, offset + len(part), "city", phrase, cities, keys[0]))
                 elif phrase is not None:
                     out.append(PlaceItem(k, k + 1, offset, offset + len(part), phrase.kind, phrase, [], keys[0]))
