@@ -105,7 +105,7 @@ def _rule_count(ctx: Context, found: list[CountMention]) -> tuple[CountMention |
                   and c.sentence_start in ctx.event_sentences]
     body = [c for c in signed if c.start >= ctx.title_end]
     candidates = _with_lists_added(ctx.text, body or signed, ctx.lang)
-    one_by_one = _one_by_one(ctx) if not found else None
+    one_by_one = _one_by_one(ctx) if not candidates else None
     if not candidates:
         # no count at all: documents signed one by one, each document word once ("signed an agreement ... the
         # agreement provides"; "an agreement and a protocol" are 2)

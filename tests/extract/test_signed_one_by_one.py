@@ -1,0 +1,26 @@
+"""Documents signed one by one count where the report gives no signed count, even beside counts of something that
+was not signed (projects shown, companies taking part). Pages written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.document_helpers import summarise
+
+
+@pytest.mark.parametrize("page", [
+    "Omsk forum opens\n\nThe Omsk–Harbin trade forum opened in Omsk on 12 May 2024. Some 120 projects were shown at "
+    "the exhibition. On the first day the two cities signed a cooperation agreement.",
+    "Форум открылся в Омске\n\n12 мая 2024 года в Омске открылся торговый форум «Омск – Харбин». На выставке "
+    "представили 120 проектов. В первый день города подписали соглашение о сотрудничестве.",
+    "鄂木斯克论坛开幕\n\n2024年5月12日,鄂木斯克—哈尔滨经贸论坛在鄂木斯克开幕。展会共展示项目120个。首日,两市签署了合作协议。",
+    "オムスクでフォーラム開幕\n\n2024年5月12日、オムスク・ハルビン経済フォーラムがオムスクで開幕した。展示会では120件のプロジェクトが"
+    "紹介された。初日には両市が協力協定を締結した。",
+])
+def test_a_single_signing_beside_a_count_of_things_shown(page):
+    assert summarise(page).agreements == 1
+
+
+def test_a_signed_count_still_wins_over_a_single_document():
+    page = ("Omsk forum closes\n\nThe Omsk–Harbin trade forum closed in Omsk on 14 May 2024. Companies signed 15 "
+            "contracts. The two cities also signed a cooperation agreement.")
+    assert summarise(page).agreements == 15
