@@ -406,3 +406,15 @@ def test_a_region_named_after_its_city_owns_no_venue_in_the_city(page, host):
 def test_a_stop_on_the_guests_tour_is_no_side_of_an_event_held_elsewhere(page, host, partners):
     summary = summarise(page)
     assert (summary.host, summary.partners) == (host, partners)
+
+
+@pytest.mark.parametrize("page, partners", [
+    # a city-state among provinces is a province-level region; named on its own it is a city
+    ("地方合作论坛开幕\n\n2024年10月26日,地方合作论坛在大连开幕。中方企业来自山东、广东、浙江、香港特别行政区等9个省区,"
+     "外方代表团来自伊尔库茨克。", {"Irkutsk"}),
+    ("地方合作论坛开幕\n\n2024年10月26日,地方合作论坛在大连开幕。香港特别行政区代表团和伊尔库茨克代表团出席。",
+     {"Hong Kong", "Irkutsk"}),
+])
+def test_a_city_state_listed_among_provinces_is_no_partner_city(page, partners):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Dalian", partners)

@@ -671,20 +671,23 @@ def _without_region_groups(ctx: Context, places: list) -> list:
 
 
 def _city_states_listed_as_countries(ctx: Context, places: list) -> set[int]:
-    """"Georgia, Cambodia, Singapore and Uganda": a city-state in a list of countries is named as a country."""
+    """"Georgia, Cambodia, Singapore and Uganda": a city-state in a list of countries is named as a country; one in
+    a list of provinces (…浙江、黑龙江、香港特别行政区等11个省区) as a province-level region."""
     states = [p for p in places if p.city.country_code in CITY_STATES]
     if not states:
         return set()
-    countries = find_countries(ctx.text, ctx.lang)
+    neighbours = [(c.start, c.end, c.alpha2) for c in find_countries(ctx.text, ctx.lang)]
+    neighbours += [(p.start, p.end, None) for p in find_places(ctx.text, ctx.lang)
+                   if p.kind == "admin_region" and not p.inside_name]
     listed = set()
     for place in states:
-        for country in countries:
-            if country.alpha2 == place.city.country_code:
+        for start, end, code in neighbours:
+            if code == place.city.country_code:
                 continue
-            if country.end <= place.start:
-                gap = ctx.text[country.end:place.start]
-            elif place.end <= country.start:
-                gap = ctx.text[place.end:country.start]
+            if end <= place.start:
+                gap = ctx.text[end:place.start]
+            elif place.end <= start:
+                gap = ctx.text[place.end:start]
             else:
                 continue  # the same words read as a country and as a city
             if len(gap) <= 6 and LIST_GAP.match(gap):
