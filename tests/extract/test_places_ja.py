@@ -57,12 +57,18 @@ def test_person_names_before_honorifics_are_not_places():
     assert cities("市長の趙豪志氏と副省長の宋軍継氏が出席した。") == []
     assert cities("（取材:林長春）") == []
     assert cities("王大連さんが説明した。") == []
+    # a minister's surname: no city has a minister
+    assert cities("宇都宮外務副大臣が式典に出席した。") == []
+    # a consulate in a city keeps the city
+    assert cities("在新潟中国総領事館の総領事が出席した。") == ["Niigata"]
 
 
 def test_documents_streets_venues_and_outlets():
     assert kinds("昆明イニシアチブが採択された。")["昆明"] == ("project", True)
     assert kinds("上海の南京路で撮影した。")["南京路"] == ("street", True)
     assert kinds("長春駅に到着した。")["長春駅"] == ("venue", True)
+    # a stadium under a dome, also a unit of area ("the size of two domes")
+    assert kinds("会場の広さは名古屋ドーム2個分に及ぶ。")["名古屋ドーム"] == ("venue", True)
     assert kinds("新華社によると、会議は終わった。")["新華社"] == ("organisation", True)
     assert cities("シルクロードと一帯一路") == []
 
