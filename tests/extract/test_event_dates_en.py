@@ -136,6 +136,9 @@ def test_since_and_first_held_years_are_background():
     assert event_dates(page)[:6] == (None, 6, 26, None, None, None)
     [since] = [m for m in find_dates("It has been held every year since 2015.", LANG) if m.kind == "year_only"]
     assert since.bound == "since"
+    # opening the sentence, with its capital
+    [since] = [m for m in find_dates("Since 2015, the fair has been held every year.", LANG) if m.kind == "year_only"]
+    assert since.bound == "since"
 
 
 def test_a_number_that_is_no_year_does_not_date_the_event():

@@ -139,6 +139,9 @@ def test_a_year_of_the_series_history_is_not_the_events():
     assert event_dates(page)[:6] == (None, 6, 26, None, None, None)
     [since] = [m for m in find_dates("2015年以来,博览会每年举办一次。", LANG) if m.kind == "year_only"]
     assert since.bound == "since"
+    # "from 2015 on": the start of a span up to now, not a year that dates the sentence
+    [start] = [m for m in find_dates("自2015年,博览会每年举办一次。", LANG) if m.kind == "year_only"]
+    assert start.bound == "from"
 
 
 def test_a_count_is_no_year():

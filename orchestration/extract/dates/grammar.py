@@ -498,12 +498,14 @@ def _common_maps(lang: str, lex: dict[str, Any]) -> dict[str, Any]:
             after_words.append(w)
     word_edge = lang in ("ru", "en")
     lb, rb = (r"(?<!\w)", r"(?!\w)") if word_edge else ("", "")
-    bound_before = re.compile(rf"{lb}(?P<w>{alt(before_words)})\s*$") if before_words else None
-    bound_after = re.compile(rf"\s*(?P<w>{alt(after_words)}){rb}") if after_words else None
+    # English keeps its capitals (Russian is scanned lower-cased): "Since 2015" opening a sentence is "since 2015"
+    flags = re.IGNORECASE if lang == "en" else 0
+    bound_before = re.compile(rf"{lb}(?P<w>{alt(before_words)})\s*$", flags) if before_words else None
+    bound_after = re.compile(rf"\s*(?P<w>{alt(after_words)}){rb}", flags) if after_words else None
     not_before = alt(lex.get("not_bound_before") or [])
-    not_bound_before = re.compile(rf"{lb}(?:{not_before})\s*$") if not_before else None
+    not_bound_before = re.compile(rf"{lb}(?:{not_before})\s*$", flags) if not_before else None
     not_after = alt(lex.get("not_bound_after") or [])
-    not_bound_after = re.compile(rf"\s*(?:{not_after}){rb}") if not_after else None
+    not_bound_after = re.compile(rf"\s*(?:{not_after}){rb}", flags) if not_after else None
     return dict(
         pair_connectors={key(w) for w in lex.get("pair_connectors") or []},
         pair_connectors_span={key(w) for w in lex.get("pair_span_prefixes") or []},

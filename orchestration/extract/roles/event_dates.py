@@ -537,8 +537,4 @@ def _fronted_earlier_year(ctx: Context, mention, event_year: int) -> bool:
     ("since 2015", «с 2015 года», "2015年以来")."""
     if mention.kind != "year_only" or mention.first.year >= event_year or mention.bound is not None:
         return False
-    head = ctx.text[mention.sentence_start:mention.start].lstrip()
-    return len(head) <= _FRONTED and not _SINCE.search(head)
-
-
-_SINCE = re.compile(r"(?i)\b(?:since|from|ever)\b|\bс\s*$|\bсо\s*$|自\s*$|从\s*$")
+    return len(ctx.text[mention.sentence_start:mention.start].lstrip()) <= _FRONTED
