@@ -509,7 +509,16 @@ def english_name(name: str, alternates: list[str], country_code: str = "",
             changed = pattern.sub(replacement, changed)
         if changed != name and changed in alternates:
             name = changed
+    if country_code in _PLAIN_LETTER_COUNTRIES:
+        plain = _strip_diacritics(name.translate(_BARRED_D))
+        if plain != name and plain in alternates:
+            name = plain
     return name
+
+
+# English writes Vietnamese place names without their tone marks and with a plain D (Đà Lạt is Da Lat)
+_PLAIN_LETTER_COUNTRIES = frozenset({"VN"})
+_BARRED_D = str.maketrans({"Đ": "D", "Ð": "D", "đ": "d", "ð": "d"})
 
 
 # Japanese writes the v of foreign names either way (ノヴォシビルスク, ノボシビルスク) and German -burg as ブルク or

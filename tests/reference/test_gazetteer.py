@@ -135,6 +135,13 @@ def test_english_names_shorten_russian_adjective_endings_only_where_geonames_att
     assert english_name("Naberezhnyye Chelny", ["Naberezhnye Chelny"]) == "Naberezhnye Chelny"
     assert english_name("Staryy Oskol", ["Stary Oskol"]) == "Stary Oskol"
     assert english_name("Velikiy Ustyug", []) == "Velikiy Ustyug"  # not attested: GeoNames' own name
+
+
+def test_english_names_of_vietnamese_cities_drop_tone_marks_where_geonames_attests_it():
+    assert english_name("Vũng Tàu", ["Vung Tau", "Ba Ria-Vung Tau"], "VN") == "Vung Tau"
+    assert english_name("Ðồng Hới", ["Dong Hoi", "Dong-hoi"], "VN") == "Dong Hoi"  # a barred D is a plain one
+    assert english_name("Hội An", [], "VN") == "Hội An"  # not attested: GeoNames' own name
+    assert english_name("Łódź", ["Lodz"], "PL") == "Łódź"  # English keeps Polish letters
     assert english_name("Kunming", ["Kunming"]) == "Kunming"
     city = get_gazetteer().by_key("нижний новгород")[0]
     assert city.name_en == "Nizhny Novgorod"
