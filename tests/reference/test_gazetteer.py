@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import pytest
 
+from orchestration.extract.places import find_places
 from orchestration.reference.gazetteer import (
     City,
     all_cities,
+    english_name,
     fold_cjk,
     get_gazetteer,
     name_key,
@@ -129,8 +131,6 @@ def test_name_key_normalisation():
 
 
 def test_english_names_shorten_russian_adjective_endings_only_where_geonames_attests_them():
-    from orchestration.reference.gazetteer import english_name
-
     assert english_name("Nizhniy Tagil", ["Nizhny Tagil", "Nizhnij Tagil"]) == "Nizhny Tagil"
     assert english_name("Naberezhnyye Chelny", ["Naberezhnye Chelny"]) == "Naberezhnye Chelny"
     assert english_name("Staryy Oskol", ["Stary Oskol"]) == "Stary Oskol"
@@ -148,8 +148,6 @@ def test_english_names_of_vietnamese_cities_drop_tone_marks_where_geonames_attes
 
 
 def test_english_names_follow_the_romanisation_english_uses_where_geonames_attests_it():
-    from orchestration.reference.gazetteer import english_name
-
     assert english_name("Goyang-si", ["Goyang", "Goyang-si"], "KR") == "Goyang"
     assert english_name("Kimhae", ["Gimhae", "Kimhae"], "KR") == "Gimhae"
     assert english_name("Cheonan", ["Cheonan"], "KR") == "Cheonan"  # "Jeonan" is not attested
@@ -193,8 +191,6 @@ def test_a_city_of_that_very_name_comes_before_a_bigger_one_bearing_it_as_an_old
 
 
 def test_the_places_finder_prefers_a_citys_own_russian_name():
-    from orchestration.extract.places import find_places
-
     places = find_places("Делегация Ставрополя приехала на выставку в Самару.", "ru")
     assert [(p.city.name_en, p.city.country_code) for p in places if p.city] == [("Stavropol", "RU"), ("Samara", "RU")]
 
