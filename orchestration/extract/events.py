@@ -56,6 +56,10 @@ def _nouns(lang: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(nouns.items(), key=lambda item: -len(item[0])))
 
 
+def _proper_name_nouns(lang: str) -> dict[str, str]:
+    return lexicon(lang, "events").get("proper_name_nouns") or {}
+
+
 @lru_cache(maxsize=None)
 def _noun_pattern(lang: str) -> re.Pattern[str]:
     stems = [re.escape(stem) for stem, _ in _nouns(lang)]
@@ -63,7 +67,9 @@ def _noun_pattern(lang: str) -> re.Pattern[str]:
         # a word of its own, or the head of a compound («бизнес-форум», «онлайн-выставка»)
         return re.compile(r"(?:(?<![а-яё\-])|(?<=[а-яё]-))(?:" + "|".join(stems) + r")[а-яё]*", re.IGNORECASE)
     if lang == "en":
-        return re.compile(r"\b(?:" + "|".join(stems) + r")s?\b", re.IGNORECASE)
+        proper = "|".join(re.escape(noun) for noun in _proper_name_nouns(lang))
+        return re.compile(r"\b(?:(?:" + "|".join(stems) + r")s?" + (rf"|(?-i:{proper})" if proper else "") + r")\b",
+                          re.IGNORECASE)
     if lang == "ja":
         # a katakana noun that more katakana continues is part of another word: フェア in フェアフィールド, フェアウェル
         return re.compile("|".join(stem + ("(?![\u30a0-\u30ff])" if _KATAKANA_END.search(stem) else "")
@@ -111,6 +117,8 @@ def _find_events(text: str, lang: str) -> tuple[EventMention, ...]:
         grow = {"ru": _name_ru, "en": _name_en}.get(lang, _name_cjk)
         name_start, name_end = grow(text, match.start(), match.end(), lang)
         name = text[name_start:name_end].strip()
+        if noun in _proper_name_nouns(lang) and not _heads_a_proper_name(text[name_start:match.start()]):
+            continue  # "Last Week", "in Recent Days" of a title-case headline
         # Japanese and Chinese refer back with the bare noun or 同/该 before it (the languages with such words)
         refers_back = bool(anaphoric) and (name == noun or text.endswith(anaphoric, 0, match.start()))
         if refers_back and last_named.get(noun) is False:
@@ -198,6 +206,15 @@ def _name_ru(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     return name_start, name_start + len(text[name_start:name_end].rstrip())
 
 
+def _heads_a_proper_name(before: str) -> bool:
+    """The word a name puts right before its head noun is a capitalised word of its own ("Sister Cities Week",
+    "Business Days"), not a determiner or a time word ("This Week", "Last Week", "Recent Days")."""
+    words = re.findall(r"[A-Za-z][\w'’\-&]*", before)
+    return bool(words) and words[-1][:1].isupper() and words[-1].lower() not in _EN_STOP | _TIME_WORDS
+
+
+_TIME_WORDS = {"last", "next", "each", "every", "past", "coming", "recent", "first", "second", "final", "whole", "one",
+               "two", "three", "four", "five", "several", "few", "many", "holy", "golden"}
 _EN_STOP = {"a", "an", "the", "at", "in", "on", "of", "for", "with", "and", "or", "to", "from", "by", "as", "its", "their",
             "this", "that", "during", "after", "before", "since", "said", "was", "were", "is", "are", "has", "have",
             # headline verbs before the event noun ("Harbin hosts …", "cities hold friendship forum")

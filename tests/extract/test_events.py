@@ -100,3 +100,15 @@ def test_a_twin_towns_anniversary_celebration_is_an_exchange(page):
 def test_a_russian_subject_after_a_noun_ends_the_events_name(text, name):
     # «губернатор», «представитель» can only be nominative: the clause's subject, not the name's genitive complement
     assert find_events(text, "ru")[0].name == name
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The mayor of Lyon is in Osaka for the Twin Towns Week 2024.", ["Twin Towns Week"]),
+    ("The Omsk Business Days opened in Astana on Monday.", ["Omsk Business Days"]),
+    # a common week or day is no event, in prose or in a title-case headline
+    ("The delegation arrived last week and stayed for three days.", []),
+    ("Mayors Met Last Week In Lyon", []),
+    ("In Recent Days, Trade Grew", []),
+])
+def test_a_week_or_days_name_an_event_only_as_the_head_of_a_proper_name(text, names):
+    assert [event.name for event in find_events(text, "en")] == names
