@@ -156,3 +156,10 @@ def test_an_alias_in_katakana_is_read_with_its_v_and_b_variants_as_geonames_name
     # the alias table writes ノヴォロシースク; a text may write ノボロシースク
     text = "ノボロシースク市の代表団が新潟を訪れた。"
     assert [m.city.name_en for m in find_places(text, "ja") if m.kind == "city"] == ["Novorossiysk", "Niigata"]
+
+
+def test_a_japanese_text_reads_a_kanji_name_as_the_japanese_city_first():
+    # 松江 is also a district of Shanghai, a bigger place; a Japanese text means Matsue unless it says otherwise
+    assert cities("米子や松江から市長が台北を訪れた。") == ["Yonago", "Matsue", "Taipei"]
+    assert cities("会議は松江で開かれた。") == ["Matsue"]
+    assert kinds("上海市松江区で見本市が開かれた。")["松江区"] == ("district", False)

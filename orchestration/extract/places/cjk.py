@@ -237,8 +237,8 @@ class CjkPlaces:
     def run(self) -> list[PlaceMention]:
         items = scan_cjk(self.folded, self.lang)
         context = {i.phrase.value for i in items if i.phrase and i.phrase.kind == "country"}
-        if self.lang == "zh":
-            context.add("CN")
+        # the country a text is written in is in its context, named or not (松江市 in Japanese is Matsue)
+        context.add("CN" if self.lang == "zh" else "JP")
         mentions = []
         for index, item in enumerate(items):
             previous = items[index - 1] if index else None
