@@ -183,3 +183,11 @@ def test_a_dateline_that_gives_its_year_another_way(lang, page):
 def test_a_yearless_dateline_takes_no_year_from_another_day():
     page = "HARBIN, June 28 (Agency) -- The fair, first held on June 20, 2019, closed on Friday. " + BODY["en"]
     assert published(page)[0] is None
+
+
+def test_a_stamp_run_on_to_the_first_paragraph_keeps_the_paragraph_and_dates_the_page():
+    page = ("Fair closes in Harbin\n\n2024-06-28 10:15 " + BODY["en"] + " " + BODY["en"] + " Organisers thanked the "
+            "delegations and named the host of the next fair.\n")
+    parsed = parse_document(page.encode("utf-8"), content_type="text/plain")
+    assert parsed.published_date == date(2024, 6, 28)
+    assert "The regional trade fair closed in Harbin" in parsed.text

@@ -69,7 +69,7 @@ def _is_prose(text: str) -> bool:
 _INNER_SENTENCE_END = re.compile(r"[.!?。！？]\s+\S|[。！？]\S")
 
 
-def _is_paragraph(text: str) -> bool:
+def is_paragraph(text: str) -> bool:
     """Several sentences of prose: a paragraph even where it opens with a dash (a quoted speaker's words, «- Этот
     турнир проходит …»), never a list item or a menu entry."""
     return _weight(text) >= 200 and len(_INNER_SENTENCE_END.findall(text)) >= 2
@@ -90,8 +90,16 @@ _TIME_AFTER_DATE = re.compile(r"^\s*\S+?[,\s]+\d{1,2}:\d{2}")
 
 def _is_dated_prose(text: str) -> bool:
     """"2024年6月1日,…开幕。" opens an article with its date; a listed headline carries a time
-    ("11.07.2025, 12:38 …") or ends without a full stop (a question or an exclamation is still a headline)."""
+    ("11.07.2025, 12:38 …") or ends without a full stop (a question or an exclamation is still a headline). A
+    stamp before a paragraph of several sentences is the article's own, whatever follows it: no listed headline
+    runs that long."""
+    if _weight(text) >= _PARAGRAPH_WEIGHT and is_paragraph(text):
+        return True
     return _weight(text) >= 40 and text.rstrip()[-1:] in ".。" and not _TIME_AFTER_DATE.match(text)
+
+
+# the letters of a few sentences (a CJK character counts two): more than any headline carries
+_PARAGRAPH_WEIGHT = 300
 
 
 _FULL_STOP_END = re.compile(r"[.!?。！？]\s*$")
@@ -144,7 +152,7 @@ def split_article(raw_text: str) -> Article:
         elif _TIMESTAMP_LEAD.match(stripped) and not _is_dated_prose(stripped):
             # a single timestamp line is the page's own date; a run of them is a headline list (decided below)
             kinds.append("timestamped")
-        elif _LIST_ITEM.match(stripped) and not _is_paragraph(stripped):
+        elif _LIST_ITEM.match(stripped) and not is_paragraph(stripped):
             kinds.append("item")
         elif _is_prose(stripped):
             kinds.append("body")

@@ -31,6 +31,7 @@ from orchestration.extract.dates.datelines import (
 from orchestration.extract.dates.grammar import scan_cached
 from orchestration.extract.dates.model import PartialDate
 from orchestration.extract.lexicons import LANGUAGES, lexicon
+from orchestration.parse.furniture import is_paragraph
 from orchestration.parse.language import detect_language
 
 __all__ = [
@@ -175,7 +176,10 @@ def find_publication_date(text: str, lang: str | None = None) -> PartialDate | N
                                            or (len(line) <= 100 and bool(label_end_re.search(d.prefix))))
         if labelled or (d.prefix_empty and (_is_stamp_suffix(d.suffix, marker_re)
                                             or _AGENCY_AHEAD.match(d.after_time.lstrip())
-                                            or (_BAR_AHEAD.match(d.after_time) and _is_section(d.suffix)))):
+                                            or (_BAR_AHEAD.match(d.after_time) and _is_section(d.suffix))
+                                            # "2011-10-11 10:12 The mayors will sign …": a stamp run on to the
+                                            # article's first paragraph
+                                            or (d.has_time and is_paragraph(d.suffix)))):
             best = (d.start, d.date)
             break
         if not d.prefix_empty and len(line) <= 100 \
