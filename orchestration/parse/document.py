@@ -120,7 +120,7 @@ def _document(title: str | None, body: str, language: str, published: date | Non
 _STAMP_KINDS = ("metadata", "navigation", "title", "repeat", "heading")
 # the end of the last paragraph after its last sentence: an attribution the page ran on ("…した。 「某某網」2024年5月6日")
 _PARAGRAPH_TAIL = re.compile(r"(?<=[。！？.!?])[^。！？.!?]{4,60}$")
-# an outlet in brackets or quotes, nothing else
+# what such an attribution opens with: an outlet in brackets or quotes
 _BRACKETED_OUTLET = re.compile(r"^\s*[「『《〈“\"«(（\[【][^」』》〉”\"»)）\]】\n]{1,30}[」』》〉”\"»)）\]】]\s*")
 # how many lines below a bare date the article's own timestamp may stand
 _STAMP_REACH = 12

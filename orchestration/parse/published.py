@@ -189,9 +189,9 @@ def find_publication_date(text: str, lang: str | None = None) -> PartialDate | N
             break
     dateline = find_dateline_in(norm, text, lang)
     if dateline is not None and dateline.date is not None:
-        dated = dateline.date if dateline.date.to_date() is not None else _year_from_same_day(norm, dateline.date, lang)
-        if dated is not None and (best is None or dateline.start < best[0]):
-            best = (dateline.start, dated)
+        day = dateline.date if dateline.date.to_date() is not None else _year_from_same_day(norm, dateline.date, lang)
+        if day is not None and (best is None or dateline.start < best[0]):
+            best = (dateline.start, day)
     return best[1] if best else None
 
 

@@ -14,8 +14,8 @@ from orchestration.reference.countries import (
 )
 from orchestration.reference.gazetteer import (
     OWN_NAME_SHARE,
-    bears_own_name,
     City,
+    bears_own_name,
     name_key,
 )
 
