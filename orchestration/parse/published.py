@@ -48,15 +48,15 @@ _TOP_LINES = 30
 _DATE_LINE = re.compile(r"\A[ \t]*date[ \t]+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])[ \t]*")
 
 
+def _words_of_all_languages(key: str) -> list[str]:
+    return [w for lang in LANGUAGES for w in lexicon(lang, "dates").get(key) or []]
+
+
 @lru_cache(maxsize=None)
 def publication_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(labels before a page's date, "Updated:"; source/byline markers after a timestamp, "来源")."""
-    labels: list[str] = []
-    markers: list[str] = []
-    for lang in LANGUAGES:
-        lex = lexicon(lang, "dates")
-        labels += lex.get("publication_labels") or []
-        markers += lex.get("source_markers") or []
+    labels = _words_of_all_languages("publication_labels")
+    markers = _words_of_all_languages("source_markers")
     label_re = re.compile(
         rf"^[\s\[(|•·*]*(?:{alt(labels)})\s*(?:[:：|]\s*)?(?:(?:on|at|в|от|于|於)\s*)?$", re.IGNORECASE)
     latin = [m for m in markers if re.match(r"^[A-Za-zА-Яа-яЁё ]+$", m)]
@@ -73,7 +73,7 @@ def publication_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @lru_cache(maxsize=None)
 def labelled_ending() -> re.Pattern[str]:
     """A label with its colon closing a line's text before the date: "Print this page  Posted: ", "… 掲載日:"."""
-    labels = [w for lang in LANGUAGES for w in lexicon(lang, "dates").get("publication_labels") or []]
+    labels = _words_of_all_languages("publication_labels")
     return re.compile(rf"(?:^|(?<=[\s|｜/»\]）)]))(?:{alt(labels)})\s*[:：]\s*$", re.IGNORECASE)
 
 
@@ -221,7 +221,7 @@ _BYLINE_SUFFIX = re.compile(r"^[\s)\]」』》〉”\"».。|=＝]*$")
 @lru_cache(maxsize=None)
 def _issue_suffix() -> re.Pattern[str]:
     """After a date, the print issue it appeared in and the paper's name: "付 某新聞朝刊=" (ja)."""
-    marks = [m for lang in LANGUAGES for m in lexicon(lang, "dates").get("issue_date_marks") or []]
+    marks = _words_of_all_languages("issue_date_marks")
     if not marks:
         return re.compile(r"(?!)")
     return re.compile(rf"^\s*(?:{alt(marks)})[^.!?。！？,，;；]{{0,24}}$")
