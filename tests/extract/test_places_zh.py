@@ -212,6 +212,13 @@ def test_the_country_written_before_a_city_is_its_own():
     assert found == [("Cambridge", "US")]
 
 
+def test_a_name_after_a_country_without_a_city_of_that_name_is_no_city_abroad():
+    # 美国宾州 is Pennsylvania, which the gazetteer lists as no place; GeoNames also spells a Chinese town 宾州
+    assert cities("一家农业企业将在美国宾州建设蘑菇工厂，另一家在山东潍坊建设冷库。") == ["Weifang"]
+    # 中国 before a city of Taiwan still names that city
+    assert cities("中国台北代表团出席了开幕式。") == ["Taipei"]
+
+
 def test_a_seat_in_brackets_inside_a_company_name_is_no_city_of_the_report():
     assert cities("黑河自贸片区与创禾(北京)科技有限公司签订合作协议。") == ["Heihe"]
 

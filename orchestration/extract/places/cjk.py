@@ -49,6 +49,8 @@ def _is_cjk(ch: str) -> bool:
 
 # between a country and the city it holds: nothing, a space or a middle dot
 _COUNTRY_GAP = re.compile(r"[\s\u3000・·]?")
+# written after 中国 in names such as 中国台北 and 中国香港
+_CHINESE_TERRITORIES = frozenset({"TW", "HK", "MO"})
 
 
 @dataclass(frozen=True)
@@ -405,6 +407,11 @@ class CjkPlaces:
             in_country = [c for c in cities if c.country_code == previous.phrase.value]
             if in_country:
                 cities, marked = in_country, True
+            elif kind == "city" and not (previous.phrase.value == "CN" and
+                                         any(c.country_code in _CHINESE_TERRITORIES for c in cities)):
+                # 美国宾州 is Pennsylvania, not China's Binzhou: a name right after a country that has no city of
+                # that name is a part of that country the gazetteer lacks, not a city abroad (中国台北 is Taipei)
+                return None
         city, ranked = self._choose(cities, context, marked, two_chars, bare)
         if city is None:
             return None  # not a plausible place: no mention at all (高峰论坛, 天山论坛)
