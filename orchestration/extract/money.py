@@ -39,6 +39,7 @@ from typing import Any
 
 from orchestration.extract.counts import event_edition, other_edition, running_total, scope_marker
 from orchestration.extract.lexicons import lexicon
+from orchestration.reference.currencies import currency_names
 from orchestration.extract.wordlists import literal_alternation, patterns_any
 from orchestration.extract.numbers import (
     CJK_LANGS,
@@ -136,7 +137,8 @@ def _money_lexicon(lang: str) -> _MoneyLexicon:
     flags = re.IGNORECASE
     currencies = lex.get("currencies") or {}
     pre = currencies.get("pre") or {}
-    post = currencies.get("post") or {}
+    # the lexicon's names first: they decide where a catalogue's name means another currency
+    post = {**currency_names(lang), **(currencies.get("post") or {})}
     currency_of = {f"pre:{_surface_key(k)}": v for k, v in pre.items()}
     currency_of.update({f"post:{_surface_key(k)}": v for k, v in post.items()})
     cjk = lang in CJK_LANGS

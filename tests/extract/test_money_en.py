@@ -28,6 +28,12 @@ one = partial(one_money, lang=LANG)
     ("Contracts worth 3 trillion won were signed.", 3e12, "KRW"),
     ("Contracts worth 90 billion rubles were signed.", 90e9, "RUB"),
     ("Contracts worth five million dollars were signed.", 5e6, "USD"),
+    # ISO 4217's names (pycountry) and the units only one currency bears
+    ("Contracts worth one billion United States Dollars were signed.", 1e9, "USD"),
+    ("Contracts worth 40 million Zambian kwacha were signed.", 40e6, "ZMW"),
+    ("Contracts worth 300 million naira were signed.", 300e6, "NGN"),
+    ("Contracts worth 2 billion rupiah were signed.", 2e9, "IDR"),
+    ("Contracts worth N$75 million were signed.", 75e6, "NAD"),
     ("Contracts worth HK$600 million were signed.", 600e6, "HKD"),
     # a currency named with its country: Russia's and Belarus's roubles are two currencies
     ("Contracts worth 75 billion Russian rubles were signed.", 75e9, "RUB"),

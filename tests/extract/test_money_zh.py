@@ -23,6 +23,8 @@ one = partial(one_money, lang=LANG)
     ("合同金额为1,200万元。", 12e6, "CNY"),
     ("合同金额为十亿元。", 1e9, "CNY"),
     ("合同金额为300亿日元。", 3e10, "JPY"),
+    ("签约金额达5亿泰铢。", 5e8, "THB"),  # the name of pycountry's Chinese catalogue
+    ("合同金额为3000万坚戈。", 3e7, "KZT"),
     ("签约总额1万亿元。", 1e12, "CNY"),
 ])
 def test_amounts_and_currencies(text, amount, currency):
