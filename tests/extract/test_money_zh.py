@@ -89,6 +89,8 @@ def test_statuses():
     ("该市地区生产总值突破2万亿元。", "gdp"),
     # the capital a new company or fund holds is no deal
     ("双方合资成立新公司,注册资本8000万元。", "capital"),
+    # buyers' purchase orders, even with the 订单 of a deal's words right before the amount
+    ("展会期间,各地采购商达成进口商品采购意向订单约8亿元。", "procurement"),
 ])
 def test_amounts_that_are_not_deals(text, reason):
     m = one(text)
