@@ -29,6 +29,7 @@ from orchestration.extract.roles.event_dates import (
     chronology_sentences,
     dated_history_sentences,
     event_date,
+    has_signing_cue,
     other_year_sentences,
     reference_date,
 )
@@ -159,8 +160,11 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     if count_row:
         rows.append(count_row)
     rows.extend(money_rows(ctx, document_id, event_ref))
-    # an event noun alone ("forums promise billions") reports nothing: a report fixes a date, a place or an outcome
+    # an event noun alone ("forums promise billions") reports nothing: a report fixes a date, a place or an outcome,
+    # and a signing told in the event's own sentence or in the title is one ("Regions sign agreements at forum")
     evidence = {row["kind"] for row in rows} & {"event_date", "agreement_count"}
+    if has_signing_cue(ctx, main.start) or (ctx.title_end and has_signing_cue(ctx, 0)):
+        evidence.add("signing")
     # a call between cities fixes its sides instead of a place
     sides = {r["city_id"] for r in rows if r["kind"] == "city" and r["role"] == "partner"}
     if not evidence and not any(r["kind"] == "money" and r["is_deal"] for r in rows) \

@@ -263,3 +263,27 @@ def test_a_word_that_begins_like_a_severance_is_none():
     page = ("Sister cities celebrate\nSeveral sister cities of Chicago met at a conference in Chicago on 23 October "
             "2015 to mark thirty years of ties.")
     assert summarise(page).relevant
+
+
+@pytest.mark.parametrize("page", [
+    "Regions agree on tourism\nAt the border regions' cooperation forum, the two governors signed several agreements on "
+    "tourism and grain trade.",
+    "Области договорились о туризме\nНа форуме приграничного сотрудничества губернаторы двух областей подписали ряд "
+    "соглашений о туризме и торговле зерном.",
+    "两省商定旅游合作\n在边境地区合作论坛上,两省负责人签署了多项旅游和粮食贸易合作协议。",
+    "両県が観光で合意\n国境地域協力フォーラムで両県の知事が観光と穀物貿易に関する複数の協定に調印した。",
+    # the signing in the headline, the event in the text
+    "Two regions signed agreements on tourism\nThe border regions' cooperation forum brought the two governors together.",
+])
+def test_a_signing_at_the_event_is_a_fact_of_the_report_without_date_place_or_count(page):
+    summary = summarise(page)
+    assert summary.relevant and summary.event is not None and summary.agreements is None
+
+
+@pytest.mark.parametrize("page", [
+    "Regions look to tourism\nAt the border regions' cooperation forum, the two governors spoke about tourism.",
+    "两省关注旅游\n在边境地区合作论坛上,两省负责人谈到了旅游合作。",
+])
+def test_an_event_that_the_text_gives_no_date_place_signing_or_outcome_reports_nothing(page):
+    summary = summarise(page)
+    assert not summary.relevant and summary.reason == "no_event_facts"

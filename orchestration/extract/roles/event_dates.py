@@ -117,7 +117,7 @@ def _scored_candidates(ctx: Context, mentions: tuple[DateMention, ...], chosen: 
         sentence = sentence_of(ctx, mention.sentence_start).text
         scored.append((mention, date_model.date_features(
             ctx, mention, pool, rule_choice=chosen, rule_candidates=candidates,
-            signing=_has_signing_cue(ctx, mention.sentence_start), continuing=mention in continuing,
+            signing=has_signing_cue(ctx, mention.sentence_start), continuing=mention in continuing,
             other_event=mention.sentence_start in elsewhere, implausible=not _plausible(mention, reference),
             sentence_cue=_sentence_cue(ctx, mention.sentence_start),
             occurrence_verb=has_occurrence_verb(sentence, ctx.lang), reference=reference)))
@@ -227,7 +227,7 @@ def _candidates(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
     if any(m.first.day is not None for m in in_event):
         return in_event
     signing = [m for m in usable if m.sentence_start not in ctx.event_sentences
-               and m.first.day is not None and _has_signing_cue(ctx, m.sentence_start)]
+               and m.first.day is not None and has_signing_cue(ctx, m.sentence_start)]
     return signing or _continuing(ctx, usable) or in_event
 
 
@@ -411,7 +411,7 @@ def _has_background_year_cue(ctx: Context, start: int) -> bool:
     return bool(pattern and pattern.search(sentence_of(ctx, start).text))
 
 
-def _has_signing_cue(ctx: Context, start: int) -> bool:
+def has_signing_cue(ctx: Context, start: int) -> bool:
     pattern = _signing_pattern(ctx.lang)
     return bool(pattern and pattern.search(sentence_of(ctx, start).text))
 
