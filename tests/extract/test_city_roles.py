@@ -297,6 +297,13 @@ def test_our_city_in_a_local_release_is_the_home_city_the_text_names(page):
     assert (summary.host, summary.partners) == (home, {guest})
 
 
+def test_our_city_is_the_city_of_the_outlet_when_the_text_names_it_nowhere_else():
+    page = ("农业交流会闭幕\n(漳州日报记者 林晓)第六届两岸农业合作交流会于5月12日在我市闭幕,"
+            "本届交流会共签约合作项目45个。")
+    summary = summarise(page)
+    assert summary.host == "Zhangzhou" and summary.agreements == 45
+
+
 def test_an_office_after_a_bracketed_reading_of_its_holders_name_still_stands_by_the_city():
     page = ("日中韓地方政府交流会議\n第10回日中韓地方政府交流会議が5月20日、長崎市で開かれた。慶尚南道昌原市の朴正浩(パク・チョンホ)"
             "副市長は新たな交流事業を提案した。")

@@ -140,6 +140,16 @@ def _home_city_mentions(ctx: Context, found: list) -> list:
             counts[place.city.geonameid] = counts.get(place.city.geonameid, 0) + 1
             cities.setdefault(place.city.geonameid, place.city)
     if not counts:
+        # 《连云港日报》记者…在我市: a text that names its city only in the outlet's or an office's name
+        from orchestration.reference.gazetteer import get_gazetteer
+
+        for place in found:
+            if place.kind == "organisation":
+                named = [c for c in get_gazetteer().lookup(place.surface, ctx.lang) if c.country_code in countries]
+                if named:
+                    counts[named[0].geonameid] = counts.get(named[0].geonameid, 0) + 1
+                    cities.setdefault(named[0].geonameid, named[0])
+    if not counts:
         return []
     home = cities[max(counts, key=lambda geonameid: counts[geonameid])]
     mentions = [PlaceMention(m.start(), m.end(), m.group(), home, [home], "city")
