@@ -199,8 +199,9 @@ def _forward_cjk(text: str, q: Quantity, lang: str, lx: _CountLexicon) -> tuple[
     phrase = phrase.lstrip("の")
     kind = _kind_of(phrase, lx) if phrase else None
     if kind is None and phrase and lx.signing is not None:
-        # "57件の協力プロジェクトの調印が行われ", "23个项目的签约": the things counted, then the act of signing them
-        signed_things = re.match(rf"(.+?)[の的](?:{lx.signing.pattern})(?:式)?$", phrase)
+        # "57件の協力プロジェクトの調印が行われ", "23个项目的签约": the things counted, then the act of signing them,
+        # also as one compound noun ("98件の覚書締結")
+        signed_things = re.match(rf"(.+?)[の的]?(?:{lx.signing.pattern})(?:式)?$", phrase)
         if signed_things:
             phrase = signed_things.group(1)
             kind = _kind_of(phrase, lx)

@@ -33,6 +33,9 @@ def test_a_tally_so_far_gives_way_to_the_events_own_count(page):
 @pytest.mark.parametrize("text, lang, value", [
     ("見本市では、国内外の企業による57件の協力プロジェクトの調印が行われた。", "ja", 57),
     ("フェアの期間中、12件の協定の締結式が開かれた。", "ja", 12),
+    # the things and the signing as one compound noun, as a headline writes it
+    ("<商談会の成果 31件の覚書締結、投資額は500億円>", "ja", 31),
+    ("交流会議では9件の協定調印が実現した。", "ja", 9),
 ])
 def test_counted_things_then_the_act_of_signing_them(text, lang, value):
     assert [(c.value, c.signed) for c in find_agreement_counts(text, lang)] == [(value, True)]
