@@ -259,11 +259,19 @@ def _name_en(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     right = _tokens(text[end:line_end], end)
     name_end = end
     index = 0
+
+    def capitalised_at(i: int) -> bool:
+        # "the" inside a name runs on to a capitalised word: "of the Intergovernmental Commission", "and the Far East"
+        if i < len(right) and right[i][2] == "the":
+            i += 1
+        return i < len(right) and right[i][2][:1].isupper()
+
     while index < len(right):
         token = right[index][2]
-        if token.lower() in ("on", "of", "for") and index + 1 < len(right) and right[index + 1][2][:1].isupper():
+        if token.lower() in ("on", "of", "for") and capitalised_at(index + 1):
             index += 1
-            while index < len(right) and (right[index][2][:1].isupper() or right[index][2] in ("-", "and", "&")):
+            while index < len(right) and (right[index][2][:1].isupper() or right[index][2] in ("-", "and", "&")
+                                          or (right[index][2] == "the" and capitalised_at(index))):
                 name_end = right[index][1]
                 index += 1
             continue

@@ -112,3 +112,16 @@ def test_a_russian_subject_after_a_noun_ends_the_events_name(text, name):
 ])
 def test_a_week_or_days_name_an_event_only_as_the_head_of_a_proper_name(text, names):
     assert [event.name for event in find_events(text, "en")] == names
+
+
+@pytest.mark.parametrize("text, name", [
+    # "the" inside a body's name: the meeting is named by the body that holds it
+    ("Ministers co-chaired the annual meeting of the Joint Commission for Trade of the Volga Region and the "
+     "Far East in Harbin.", "annual meeting of the Joint Commission for Trade of the Volga Region and the Far East"),
+    ("The Forum of the Regions of Kazakhstan and Uzbekistan opened in Turkestan.",
+     "Forum of the Regions of Kazakhstan and Uzbekistan"),
+    # a lowercase word after "the" ends the name: the summit's sidelines are no part of the meeting's name
+    ("The mayors held a meeting on the sidelines of the summit.", "meeting"),
+])
+def test_an_english_name_runs_on_through_the_before_capitalised_words(text, name):
+    assert find_events(text, "en")[0].name == name
