@@ -145,6 +145,8 @@ def test_a_labelled_date_in_a_list_of_page_metadata_is_the_pages():
     ("ru", "10:15, 28 Июня 2024 | Экономика и бизнес региона\nЯрмарка закрылась\n{body}"),
     # a view counter after the stamp
     ("ja", "博覧会が閉幕\n2024-06-28 1234 ヒット\n{body}"),
+    # an outlet after the stamp, then the page's count of views with no word for it
+    ("zh", "博览会闭幕\n   2024-06-28 某某日报1234\n{body}"),
     # a Russian site template with the English order of month and day
     ("ru", "Ярмарка закрылась\nИюнь 28, 2024 10:15 Europe/Moscow\n{body}"),
 ])

@@ -132,7 +132,13 @@ def _is_stamp_suffix(suffix: str, marker_re: re.Pattern[str]) -> bool:
     fields = [f for f in _FIELD_BAR.split(suffix) if f]
     if len(fields) > 1 and len(suffix) <= 60:
         return all(_is_short_byline(f, cjk_chars=16) for f in fields)
-    return _is_short_byline(_TRAILING_ROLE.sub("", suffix) or suffix)
+    byline = _TRAILING_ROLE.sub("", suffix) or suffix
+    # "2019-06-12 某某日报 1800": an outlet, then the page's count of views
+    return _is_short_byline(_TRAILING_COUNT.sub("", byline) or byline)
+
+
+# a bare number closing a byline: how often the page was read
+_TRAILING_COUNT = re.compile(r"(?<=\D)\s*\d{1,7}$")
 
 
 def _is_short_byline(text: str, cjk_chars: int = 6) -> bool:
