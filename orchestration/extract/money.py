@@ -39,7 +39,6 @@ from typing import Any
 
 from orchestration.extract.counts import event_edition, other_edition, running_total, scope_marker
 from orchestration.extract.lexicons import lexicon
-from orchestration.reference.currencies import currency_names
 from orchestration.extract.wordlists import literal_alternation, patterns_any
 from orchestration.extract.numbers import (
     CJK_LANGS,
@@ -50,6 +49,7 @@ from orchestration.extract.numbers import (
     significant_digits,
 )
 from orchestration.extract.text import Sentence, split_sentences
+from orchestration.reference.currencies import currency_names
 
 # Rough value of one unit in US dollars. Used only to check that a parenthesised second amount is plausibly the
 # same sum in another currency (rates drift over the years, hence the wide tolerance); conversion proper is the
