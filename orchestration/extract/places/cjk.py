@@ -8,6 +8,7 @@ from functools import lru_cache
 from orchestration.extract.common_words import BIG_CITY, is_common_word, zipf
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places.common import (
+    CHINESE_REGIONS,
     CITY_STATES,
     MIN_POPULATION,
     MIN_POPULATION_CJK_LONG,
@@ -49,8 +50,6 @@ def _is_cjk(ch: str) -> bool:
 
 # between a country and the city it holds: nothing, a space or a middle dot
 _COUNTRY_GAP = re.compile(r"[\s\u3000・·]?")
-# written after 中国 in names such as 中国台北 and 中国香港
-_CHINESE_TERRITORIES = frozenset({"TW", "HK", "MO"})
 
 
 @dataclass(frozen=True)
@@ -408,7 +407,7 @@ class CjkPlaces:
             if in_country:
                 cities, marked = in_country, True
             elif kind == "city" and not (previous.phrase.value == "CN" and
-                                         any(c.country_code in _CHINESE_TERRITORIES for c in cities)):
+                                         any(c.country_code in CHINESE_REGIONS for c in cities)):
                 # 美国宾州 is Pennsylvania, not China's Binzhou: a name right after a country that has no city of
                 # that name is a part of that country the gazetteer lacks, not a city abroad (中国台北 is Taipei)
                 return None

@@ -22,6 +22,9 @@ from orchestration.reference.gazetteer import (
 KINDS = ("city", "admin_region", "country", "district", "macro_region", "street", "organisation", "venue", "project")
 # Countries that are cities: their name is a city participant, not a country mention of the places extractor.
 CITY_STATES = frozenset({"HK", "MO", "SG"})
+# Hong Kong, Macau and Taiwan: ISO codes of their own, which Chinese writes under China (中国台北, 中国香港) and
+# lists together (港澳台)
+CHINESE_REGIONS = frozenset({"HK", "MO", "TW"})
 
 # Population floors. Without a cue a name must be a real town; short names must be big towns. A town abroad
 # (not in a country the document names, nor where the script is native) must be a big one: small foreign

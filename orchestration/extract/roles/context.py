@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orchestration.extract.lexicons import lexicon
+from orchestration.extract.places.common import CHINESE_REGIONS
 from orchestration.extract.wordlists import words_pattern
 from orchestration.extract.text import Sentence, sentence_at, starts_of
 
@@ -121,8 +122,7 @@ def make_row(document_id: str, kind: str, event_ref: str | None, role: str | Non
 
 
 # Hong Kong, Macao (and Taiwan) listed together ("from Hong Kong, Macao and Taiwan", 港澳台, 香港・マカオ) are a
-# group of regions exhibitors come from, not cities taking part one by one.
-_REGION_GROUP = frozenset({"HK", "MO", "TW"})
+# group of regions exhibitors come from, not cities taking part one by one (places.common.CHINESE_REGIONS).
 # what stands between two items of a list ("A, B", "A and B", 甲、乙, 甲以及乙)
 LIST_GAP = re.compile(r"^\s*(?:[,，、・/]|and|и|与|和|及|以及|と|や)?\s*$", re.IGNORECASE)
 
@@ -130,7 +130,7 @@ LIST_GAP = re.compile(r"^\s*(?:[,，、・/]|and|и|与|和|及|以及|と|や)?
 def region_group_members(text: str, items: list, code_of) -> set[int]:
     """The ids of items (anything with start/end) whose code is HK, MO or TW and which stand in a list next to
     another of the three."""
-    members = [item for item in items if code_of(item) in _REGION_GROUP]
+    members = [item for item in items if code_of(item) in CHINESE_REGIONS]
     grouped: set[int] = set()
     for first in members:
         for second in members:
