@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from collections import Counter
 from functools import lru_cache
 
 from orchestration.extract import russian
@@ -128,30 +129,26 @@ def _home_city_pattern(lang: str) -> re.Pattern[str]:
 
 def _home_city_mentions(ctx: Context, found: list) -> list:
     """我市, 本市 ("our city") in a local release: one more mention of the outlet's city, the city of the local
-    press's countries that the text names most (the first of equals); none where it names no such city."""
+    press's countries that the text names most (the first of equals), else the one an outlet's or office's name
+    holds; none where it names no such city."""
     roles = roles_lexicon(ctx.lang)
     words, countries = roles.get("home_city_words", []), set(roles.get("home_countries", []))
     if not words or not countries:
         return []
-    counts: dict[int, int] = {}
-    cities = {}
-    for place in found:
-        if place.kind == "city" and place.city is not None and place.city.country_code in countries:
-            counts[place.city.geonameid] = counts.get(place.city.geonameid, 0) + 1
-            cities.setdefault(place.city.geonameid, place.city)
-    if not counts:
+    named = [place.city for place in found
+             if place.kind == "city" and place.city is not None and place.city.country_code in countries]
+    if not named:
         # 《连云港日报》记者…在我市: a text that names its city only in the outlet's or an office's name
         from orchestration.reference.gazetteer import get_gazetteer
 
-        for place in found:
-            if place.kind == "organisation":
-                named = [c for c in get_gazetteer().lookup(place.surface, ctx.lang) if c.country_code in countries]
-                if named:
-                    counts[named[0].geonameid] = counts.get(named[0].geonameid, 0) + 1
-                    cities.setdefault(named[0].geonameid, named[0])
-    if not counts:
+        gazetteer = get_gazetteer()
+        named = [seats[0] for place in found if place.kind == "organisation"
+                 if (seats := [c for c in gazetteer.lookup(place.surface, ctx.lang) if c.country_code in countries])]
+    if not named:
         return []
-    home = cities[max(counts, key=lambda geonameid: counts[geonameid])]
+    counts = Counter(city.geonameid for city in named)
+    most = max(counts.values())
+    home = next(city for city in named if counts[city.geonameid] == most)
     mentions = [PlaceMention(m.start(), m.end(), m.group(), home, [home], "city")
                 for m in _home_city_pattern(ctx.lang).finditer(ctx.text)]
     attach_sentences(ctx.text, mentions)
