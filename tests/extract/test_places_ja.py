@@ -96,6 +96,10 @@ def test_a_city_named_like_its_province_is_the_province_among_provinces():
     assert "Jilin" in cities("会議は吉林市で開かれた。")
 
 
+def test_a_text_that_names_the_province_and_never_the_city_means_the_province_by_the_bare_name():
+    assert "Jilin" not in cities("見本市が吉林省長春市で開幕した。会場には吉林館や国際館が並んだ。")
+
+
 def test_japanese_shinjitai_of_a_chinese_city_name_meets_it():
     japanese = [p.city.geonameid for p in find_places("江西省貴渓市の代表団が到着した。", "ja") if p.city]
     chinese = [p.city.geonameid for p in find_places("江西省贵溪市的代表团抵达。", "zh") if p.city]

@@ -151,6 +151,12 @@ def test_a_city_named_like_its_province_is_the_province_among_provinces_or_befor
     assert cities("代表团先后访问了延边、吉林和哈尔滨。").count("Jilin") == 1
 
 
+def test_a_text_that_names_the_province_and_never_the_city_means_the_province_by_the_bare_name():
+    assert "Jilin" not in cities("博览会在吉林省长春市开幕。吉林展区展出了汽车和大米。")
+    # the city's own suffix elsewhere keeps the bare name the city's
+    assert cities("吉林省吉林市代表团到访。吉林企业签署了协议。").count("Jilin") == 2
+
+
 def test_a_place_name_running_into_a_foreign_persons_name_is_part_of_it():
     from orchestration.extract.countries import find_countries
 

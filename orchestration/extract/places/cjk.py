@@ -429,8 +429,9 @@ class CjkPlaces:
 
     def _province_of_same_name(self, item: PlaceItem, previous: PlaceItem | None, following: PlaceItem | None
                                ) -> PlaceItem | None:
-        """吉林 is a city and the province around it: listed among provinces (辽宁、吉林、黑龙江) or right before a
-        city of its own (吉林长春), the bare name is the province's."""
+        """吉林 is a city and the province around it: listed among provinces (辽宁、吉林、黑龙江), right before a
+        city of its own (吉林长春), or in a text that names the province and never the city, the bare name is the
+        province's."""
         if item.kind != "city" or self._marker_end(item)[1] > item.end:
             return None  # 吉林市, 吉林省: the suffix says which
         phrase = self.res.phrases.get(item.key + "省")
@@ -442,7 +443,10 @@ class CjkPlaces:
             for other in (previous, following)
         )
         before_its_city = following is not None and following.start == item.end and following.kind == "city"
-        if not (listed or before_its_city):
+        # one sense per text: "吉林省长春市 … 吉林馆" writes the province with its suffix and never the city with its
+        # own, so the bare name is the province's
+        province_only = item.key + "省" in self.folded and item.key + "市" not in self.folded
+        if not (listed or before_its_city or province_only):
             return None
         return PlaceItem(item.start, item.end, item.start, item.end, "admin_region", phrase, [], item.key)
 
