@@ -167,3 +167,11 @@ def test_a_japanese_text_reads_a_kanji_name_as_the_japanese_city_first():
     assert cities("米子や松江から市長が台北を訪れた。") == ["Yonago", "Matsue", "Taipei"]
     assert cities("会議は松江で開かれた。") == ["Matsue"]
     assert kinds("上海市松江区で見本市が開かれた。")["松江区"] == ("district", False)
+
+
+def test_a_city_name_in_a_list_of_companies_is_a_company():
+    # 日立 and 豊田 are cities and companies; a list closed by "など" and a company noun names companies
+    assert cities("展示会にはソニーや日立、パナソニックなど日本企業40社が出展した。") == []
+    assert cities("キヤノン、豊田、ホンダなどのメーカーが参加した。") == []
+    # a list of places only names where the companies come from
+    assert cities("会場には名古屋や大阪などの企業が出展した。") == ["Nagoya", "Osaka"]

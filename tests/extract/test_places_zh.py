@@ -244,3 +244,15 @@ def test_large_russian_cities_that_geonames_names_in_no_chinese_script_are_read_
 def test_korean_cities_without_a_hanja_name_in_geonames_are_read_from_the_alias_table():
     text = "木浦市代表团和浦项市企业家访问了大连市。"
     assert [m.city.name_en for m in find_places(text, "zh") if m.kind == "city"] == ["Mokpo", "Pohang", "Dalian"]
+
+
+def test_a_city_name_in_a_list_of_companies_is_a_company():
+    assert "Anshan" not in cities("华为、中兴、鞍山等企业参加了签约仪式。")
+    # a list of places only names where the companies come from
+    assert cities("来自大连、青岛、烟台等企业参加了签约仪式。") == ["Dalian", "Qingdao", "Yantai"]
+    assert cities("北京、上海等城市的企业参展。") == ["Beijing", "Shanghai"]
+
+
+def test_a_name_before_the_word_for_other_cities_is_whole():
+    # 等城市 "and other cities" is no longer name ending in 市
+    assert cities("论坛吸引了成都、重庆、西安等城市的代表。") == ["Chengdu", "Chongqing", "Xi’an"]

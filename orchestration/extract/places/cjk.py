@@ -65,6 +65,7 @@ class _CjkResources:
     surnames: frozenset[str]
     person_suffixes: tuple[str, ...]
     person_titles: tuple[str, ...]
+    company_list: re.Pattern[str] | None  # the rest of a list from one item on, closed by "etc." and a company noun
 
 
 # A GeoNames name that itself ends in a district or province suffix names that unit, not a city
@@ -89,9 +90,12 @@ _OPENING_BRACKETS = frozenset("(（")
 # quoted names in Japanese and Chinese text (not 《》, which title the documents cities sign)
 _CJK_QUOTES = re.compile(quoted(CJK_QUOTES, 2, 40, "。"))
 # what joins the items of a list: one mark or conjunction, or none (辽宁、吉林; 吉林及辽宁; 吉林及び遼寧)
+# the separators of a list's items: Japanese joins the last with や, Chinese with 和, 与, 及
+_LIST_SEPARATORS = {"ja": "[、，,・や]", "zh": "[、，,和与及]"}
 _ENUMERATION_GAP = re.compile(r"(?:[、，,・和与及と]|及び)?")
 # the suffixes of a province or prefecture (省, 県, 府) that may close a list of bare names
 _LIST_REGION_SUFFIXES = frozenset("省県府")
+_PLACE_SUFFIXES = frozenset("市県省州区町村府")
 # a bare two-character name this common as a word (富裕, 光明, 安宁) is the word, unless a city of this size or more
 # bears it (武汉, 长春 are common words too)
 _COMMON_WORD_ZIPF, _SMALL_TOWN = 3.5, 200_000
@@ -138,7 +142,22 @@ def _cjk_resources(lang: str) -> _CjkResources:
         surnames=frozenset(fold_cjk(str(s)) for s in places.get("person_surnames") or [] if len(str(s)) == 1),
         person_suffixes=tuple(fold_cjk(str(s)) for s in places.get("person_suffixes") or []),
         person_titles=tuple(fold_cjk(str(s)) for s in places.get("person_titles") or []),
+        company_list=_company_list_pattern(places, lang),
     )
+
+
+# the words between a list's "etc." and its company noun: a nationality or a number (日本企業, 116社), never a word
+# of places (等城市的企业 are the cities' companies, 各地の企業 the regions')
+_COMPANY_LIST_GAP = r"[^、，,。！？\s市城地省県县国区州]{0,4}?"
+
+
+def _company_list_pattern(places: dict, lang: str) -> re.Pattern[str] | None:
+    closers, nouns = places.get("list_closers") or [], places.get("company_nouns") or []
+    if not closers or not nouns:
+        return None
+    either = lambda words: "|".join(re.escape(fold_cjk(str(w))) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{_LIST_SEPARATORS[lang]}[^、，,。！？\n]{{1,16}}?)*?(?P<closer>{either(closers)})[、，]?の?"
+                      rf"{_COMPANY_LIST_GAP}(?:{either(nouns)})")
 
 
 @lru_cache(maxsize=16)
@@ -382,7 +401,7 @@ class CjkPlaces:
             if not cities:
                 return None
         if not marked:
-            if self._is_person(item) or in_transliterated_name(folded, start, end):
+            if self._is_person(item) or in_transliterated_name(folded, start, end) or self._in_company_list(start, end):
                 return None
             if self.lang == "zh" and two_chars and zipf(bare, "zh") >= _COMMON_WORD_ZIPF \
                     and max((c.population for c in cities), default=0) < _SMALL_TOWN:
@@ -512,7 +531,8 @@ class CjkPlaces:
         if marker_end == item.end and not item.key.endswith("市"):
             # the name is followed by more characters and then 市, with no known name starting right after it
             run = _RUN_TO_SHI.match(folded, item.end)
-            return bool(run) and (following is None or following.start != item.end)
+            # a stop character ends the name: 上海等城市 is Shanghai "and other cities"
+            return bool(run) and folded[item.end] not in _CJK_STOP and (following is None or following.start != item.end)
         return False
 
     def _head_after(self, position: int) -> str | None:
@@ -554,6 +574,24 @@ class CjkPlaces:
             return before and (after or big or (following is not None and following.start == end))
         # Chinese: a following name is no support (庆尚北道安东市 must not give 北道).
         return before or after
+
+    def _in_company_list(self, start: int, end: int) -> bool:
+        """"みずほ銀行、トヨタ、日立など日本企業116社", "华为、中兴、海尔等企业": a bare name in a list closed by
+        "etc." and a company noun is a company's name, when another item of the list is no place (a list of
+        places only, 東京や大阪などの企業, names the companies' cities)."""
+        pattern = self.res.company_list
+        match = pattern.match(self.folded, end) if pattern is not None else None
+        if match is None:
+            return False
+        folded = self.folded
+        clause = max(folded.rfind(stop, 0, start) for stop in "。！？\n") + 1
+        items = re.split(_LIST_SEPARATORS[self.lang], folded[max(clause, start - 120):match.start("closer")])
+        # the first piece holds the words before the list too (大会には…): only the items after it tell
+        return any(item and not self._is_place_word(item) for item in items[1:] if item != folded[start:end])
+
+    def _is_place_word(self, word: str) -> bool:
+        bare = word[:-1] if len(word) > 2 and word[-1] in _PLACE_SUFFIXES else word
+        return self.gazetteer.has_key(bare) or bare in self.res.phrases or word in self.res.phrases
 
     def _is_person(self, item: PlaceItem) -> bool:
         folded, start, end = self.folded, item.start, item.end
