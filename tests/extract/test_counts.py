@@ -130,6 +130,10 @@ def test_what_is_not_a_count_of_agreements(text, lang):
     ("前回の博覧会では120件の契約が結ばれた。", "ja"),
     ("在这之前，两国已建立了3000对友好城市关系。", "zh"),
     ("上届博览会共签约项目86个。", "zh"),
+    # totals as of a month's end
+    ("截至今年6月底，全市已签约外资项目140个。", "zh"),
+    ("今年3月末現在、両県の間で42件の協定が締結されている。", "ja"),
+    ("As of the end of May, the province had signed 64 agreements with foreign partners.", "en"),
 ])
 def test_statistics_and_earlier_editions_are_skipped(text, lang):
     assert values(text, lang) == []

@@ -173,5 +173,8 @@ def test_a_city_name_in_a_list_of_companies_is_a_company():
     # 日立 and 豊田 are cities and companies; a list closed by "など" and a company noun names companies
     assert cities("展示会にはソニーや日立、パナソニックなど日本企業40社が出展した。") == []
     assert cities("キヤノン、豊田、ホンダなどのメーカーが参加した。") == []
+    # the list introduced by its companies
+    assert cities("出展企業には、キヤノン、日立、オムロンなどがある。") == []
+    assert cities("出展企業には、名古屋や大阪などの中小企業が多い。") == ["Nagoya", "Osaka"]
     # a list of places only names where the companies come from
     assert cities("会場には名古屋や大阪などの企業が出展した。") == ["Nagoya", "Osaka"]

@@ -248,6 +248,7 @@ def test_korean_cities_without_a_hanja_name_in_geonames_are_read_from_the_alias_
 
 def test_a_city_name_in_a_list_of_companies_is_a_company():
     assert "Anshan" not in cities("华为、中兴、鞍山等企业参加了签约仪式。")
+    assert "Anshan" not in cities("参展企业包括华为、中兴、鞍山等。")
     # a list of places only names where the companies come from
     assert cities("来自大连、青岛、烟台等企业参加了签约仪式。") == ["Dalian", "Qingdao", "Yantai"]
     assert cities("北京、上海等城市的企业参展。") == ["Beijing", "Shanghai"]

@@ -53,6 +53,13 @@ _COUNTRY_GAP = re.compile(r"[\s\u3000・·]?")
 
 
 @dataclass(frozen=True)
+class _CompanyList:
+    rest: re.Pattern[str]  # the rest of a list from one item on, to its "etc."
+    noun_after: re.Pattern[str]  # a company noun right after the "etc."
+    noun: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class _CjkResources:
     phrases: dict[str, Phrase]
     prefix_max: dict[str, int]  # bigram -> longest key (gazetteer or phrase) starting with it
@@ -65,7 +72,7 @@ class _CjkResources:
     surnames: frozenset[str]
     person_suffixes: tuple[str, ...]
     person_titles: tuple[str, ...]
-    company_list: re.Pattern[str] | None  # the rest of a list from one item on, closed by "etc." and a company noun
+    company_list: _CompanyList | None
 
 
 # A GeoNames name that itself ends in a district or province suffix names that unit, not a city
@@ -151,13 +158,16 @@ def _cjk_resources(lang: str) -> _CjkResources:
 _COMPANY_LIST_GAP = r"[^、，,。！？\s市城地省県县国区州]{0,4}?"
 
 
-def _company_list_pattern(places: dict, lang: str) -> re.Pattern[str] | None:
+def _company_list_pattern(places: dict, lang: str) -> _CompanyList | None:
     closers, nouns = places.get("list_closers") or [], places.get("company_nouns") or []
     if not closers or not nouns:
         return None
     either = lambda words: "|".join(re.escape(fold_cjk(str(w))) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:{_LIST_SEPARATORS[lang]}[^、，,。！？\n]{{1,16}}?)*?(?P<closer>{either(closers)})[、，]?の?"
-                      rf"{_COMPANY_LIST_GAP}(?:{either(nouns)})")
+    return _CompanyList(
+        rest=re.compile(rf"(?:{_LIST_SEPARATORS[lang]}[^、，,。！？\n]{{1,16}}?)*?(?P<closer>{either(closers)})"),
+        noun_after=re.compile(rf"[、，]?の?{_COMPANY_LIST_GAP}(?:{either(nouns)})"),
+        noun=re.compile(f"(?:{either(nouns)})"),
+    )
 
 
 @lru_cache(maxsize=16)
@@ -576,16 +586,20 @@ class CjkPlaces:
         return before or after
 
     def _in_company_list(self, start: int, end: int) -> bool:
-        """"みずほ銀行、トヨタ、日立など日本企業116社", "华为、中兴、海尔等企业": a bare name in a list closed by
-        "etc." and a company noun is a company's name, when another item of the list is no place (a list of
-        places only, 東京や大阪などの企業, names the companies' cities)."""
-        pattern = self.res.company_list
-        match = pattern.match(self.folded, end) if pattern is not None else None
+        """"みずほ銀行、トヨタ、日立など日本企業116社", "参加企業には、トヨタ、日立などがある", "华为、中兴、海尔等企业": a
+        bare name in a list closed by "etc." that a company noun follows or introduces is a company's name, when
+        another item of the list is no place (a list of places only, 東京や大阪などの企業, names the companies'
+        cities)."""
+        if self.res.company_list is None:
+            return False
+        companies, folded = self.res.company_list, self.folded
+        match = companies.rest.match(folded, end)
         if match is None:
             return False
-        folded = self.folded
         clause = max(folded.rfind(stop, 0, start) for stop in "。！？\n") + 1
         items = re.split(_LIST_SEPARATORS[self.lang], folded[max(clause, start - 120):match.start("closer")])
+        if not companies.noun_after.match(folded, match.end()) and not companies.noun.search(items[0]):
+            return False
         # the first piece holds the words before the list too (大会には…): only the items after it tell
         return any(item and not self._is_place_word(item) for item in items[1:] if item != folded[start:end])
 
