@@ -218,6 +218,13 @@ def test_year_forms():
     assert all(m.kind == "year_only" for m in found)
 
 
+def test_an_events_year_after_a_spaced_dash():
+    found = dates("В первый день работы Международного инвест-форума – 2016 на набережной подписали соглашения.")
+    assert [(m.kind, m.text, m.first.year) for m in found] == [("year_only", "2016", 2016)]
+    # a count after the dash is no year
+    assert dates("Число участников выставки — 2015 человек.") == []
+
+
 def test_relative_years():
     found = dates("В прошлом году товарооборот вырос, в этом году ждут роста.", reference=date(2022, 9, 20))
     assert [m.first.year for m in found] == [2021, 2022]

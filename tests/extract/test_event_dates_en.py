@@ -118,6 +118,13 @@ def test_an_opening_day_report_has_no_end():
     assert event_dates(page)[:6] == (2024, 5, 6, None, None, None)
 
 
+def test_a_report_of_the_first_day_has_no_end():
+    page = ("Trade fair draws buyers\nPublished: 2024-05-08\n"
+            "On May 7, the first day of the fair in Tianjin, companies from China and Kazakhstan signed cooperation "
+            "agreements.")
+    assert event_dates(page)[:6] == (2024, 5, 7, None, None, None)
+
+
 def test_from_to_is_a_span_and_and_joins_only_following_days():
     [m] = dates("The forum ran from May 30 to June 2.", date(2024, 6, 5))
     assert (m.first.to_date(), m.last.to_date()) == (date(2024, 5, 30), date(2024, 6, 2))

@@ -101,6 +101,12 @@ def test_an_opening_gives_the_start_and_until_gives_the_end():
     assert event_dates(page)[:6] == (2024, 5, 5, 2024, 5, 9)
 
 
+def test_a_report_of_the_first_day_has_no_end():
+    page = ("博覧会初日に調印\n2024年5月8日 09:00\n"
+            "第8回中ロ博覧会の初日の5月7日、ハルビン市で両国の企業が協力協定30件に調印した。")
+    assert event_dates(page)[:6] == (2024, 5, 7, None, None, None)
+
+
 def test_a_gloss_in_brackets_does_not_cut_the_clause_from_its_verb():
     [m] = dates("博覧会は5月5日、昆明（クンミン）市の会場で開幕した。", date(2024, 5, 6))
     assert m.cue == "opening"

@@ -64,6 +64,14 @@ def test_without_any_year_in_the_text_the_year_stays_unknown():
     assert event_dates(page)[:6] == (None, 3, 9, None, 3, 9)
 
 
+def test_the_year_in_the_events_name_completes_its_day():
+    page = ("Инвесторы собрались на набережной\n"
+            "Сегодня, 14 мая, в первый день Международного инвест-форума – 2016 в Казани делегации Уфы и Перми подписали "
+            "соглашения о сотрудничестве.")
+    # a report of the first day leaves the last open
+    assert event_dates(page)[:6] == (2016, 5, 14, None, None, None)
+
+
 # ------------------------------------------------------------------------------------ a day alone, a weekday
 
 

@@ -119,6 +119,12 @@ def test_an_opening_day_report_has_no_end():
     assert event_dates(page)[:6] == (2024, 5, 6, None, None, None)
 
 
+def test_a_report_of_the_first_day_has_no_end():
+    page = ("哈尔滨博览会首日签约\n发布时间:2024-05-08 09:00\n"
+            "5月7日是第八届中俄博览会首日,两国企业在哈尔滨签署合作协议30项。")
+    assert event_dates(page)[:6] == (2024, 5, 7, None, None, None)
+
+
 def test_and_joins_only_following_days():
     [m] = dates("论坛5日和6日在天津举行。", date(2024, 6, 7))
     assert (m.first.day, m.last.day) == (5, 6)

@@ -308,6 +308,25 @@ def _h_year(m: "_M", g: Grammar) -> Raw | None:
     return Raw(m.start(), m.end(), "year_only", PartialDate(y1), PartialDate(y2) if y2 else None)
 
 
+# after the year, a preposition or a stop: "саммита - 2012 на ярмарке", not a count ("форума — 2000 человек")
+_AFTER_NAMED_YEAR = re.compile(r"\s*(?:[^\w\s]|$)|\s+[а-яё]{1,2}\b")
+
+
+def _h_named_year(m: "_M", g: Grammar) -> Raw | None:
+    """A year after an event noun and a dash: the year alone is the mention; without the noun, no year."""
+    if not m.optional("named") or not _AFTER_NAMED_YEAR.match(m.string, m.end()):
+        return None
+    raw = _h_year(m, g)
+    if raw is not None:
+        raw.start = m.end() - len(m.group("y1"))
+    return raw
+
+
+def _event_noun_stems(lang: str) -> str:
+    nouns = sorted(lexicon(lang, "events")["event_nouns"], key=len, reverse=True)
+    return "|".join(re.escape(n.lower()) for n in nouns)
+
+
 def _h_bare_year_en(m: "_M", g: Grammar) -> Raw | None:
     """A bare English year needs a year-like neighbour: "in 2019", "the 2020 marathon", "Expo 2020 Dubai"."""
     text = m.string
@@ -433,6 +452,10 @@ class _M:
         if name not in self._groups:
             raise IndexError(name)
         return self._groups[name]
+
+    def optional(self, name: str) -> str | None:
+        """A group of the prefix, which may not have matched."""
+        return self._groups.get(name)
 
 
 _PREFIX_WINDOW = 40
@@ -629,6 +652,9 @@ def _ru_grammar(lex: dict[str, Any]) -> Grammar:
                             rf"(?:-(?:м|го|й|е){nl})?\s*(?:{year_words})"), _h_year),
         # "Экспо-2021", "Иннопром-2016": the event's year glued to its name
         _Pattern(re.compile(rf"{_DIGIT_AHEAD}(?<=[a-zа-яё][-–])(?P<y1>{YEAR})(?!\d)"), _h_year),
+        # "бизнес-саммита - 2012": or set off from its event noun by a spaced dash
+        _Pattern(re.compile(rf"{_DIGIT_AHEAD}(?P<y1>{YEAR})(?![\d%])"), _h_named_year,
+                 re.compile(rf"(?P<named>(?:{_event_noun_stems('ru')})[а-яё]*)\s[-–—]\s$")),
         *_relative_patterns(lex, True, 0),
         _Pattern(re.compile(rf"{lw}(?P<wd1>{wd_plain}){nl}"), _h_weekday,
                  re.compile(rf"(?:{lw}(?P<prep>{wd_preps})\s+)?(?:(?P<mod>{mods})\s+)?$")),
