@@ -269,6 +269,13 @@ def test_the_city_a_delegation_comes_from_does_not_host_when_nothing_says_where(
     assert (summary.host, summary.partners) == ("Lahti", {"Tver"})
 
 
+def test_a_delegation_of_a_city_named_with_its_countrys_adjective_travels():
+    page = ("Тверь и Лахти подписали соглашение\n8 июня официальная делегация российского города Тверь и мэр "
+            "Лахти подписали соглашение о побратимстве. Тверь известна своими музеями и театрами.")
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Lahti", {"Tver"})
+
+
 @pytest.mark.parametrize("page", [
     "Twin towns mark 20 years\nA ceremony marking twenty years of friendship between Lahti and Tver was held on "
     "8 June. Tver’s civic party of twelve laid flowers, and Tver and Lahti signed a youth exchange pledge.",

@@ -488,7 +488,8 @@ def _visiting_party_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Patt
     if lang in ("ja", "zh"):
         return None, re.compile(rf"{_PARTY_GAP_CJK}(?:{alt(nouns)})")
     links = roles.get("visiting_party_links", [])
-    link = rf"(?:{alt(links)})\s+" if links else ""
+    modifier = rf"(?:{roles['visiting_party_modifier']}\s+)?" if roles.get("visiting_party_modifier") else ""
+    link = rf"{modifier}(?:{alt(links)})\s+" if links else ""
     before = re.compile(rf"(?<!\w)(?:{alt(nouns)})\s+(?:{link})?$", re.IGNORECASE)
     after = re.compile(rf"(?:['’]s)?\s+(?:{alt(nouns)})(?!\w)", re.IGNORECASE) if lang == "en" else None
     return before, after
