@@ -176,6 +176,18 @@ def test_a_russian_partner_country_of_an_expo_takes_part_and_a_trade_partner_doe
     assert "MY" in countries and "TR" not in countries
 
 
+@pytest.mark.parametrize("page, absent", [
+    ("Twin towns sign pact\nOn 4 May the towns of Dubno and Nowy Targ signed a partnership agreement in Nowy Targ. "
+     "The Russian invasion had halted the exchanges for a year.", "RU"),
+    ("Города подписали соглашение\n4 мая города Дубно и Новы-Тарг подписали соглашение о партнёрстве в Новы-Тарге. "
+     "Немецкий опыт управления отходами давно изучают в регионе.", "DE"),
+])
+def test_a_country_adjective_outside_the_events_sentences_takes_part_only_with_a_word_of_taking_part(page, absent):
+    from tests.extract.document_helpers import summarise
+
+    assert absent not in summarise(page).countries
+
+
 # --- roles -------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("page, lang, countries", [
     # a country's name right before an institution's or a project's head is inside that name

@@ -37,7 +37,7 @@ def country_rows(ctx: Context, document_id: str, event_ref: str, host_country: s
         elif sentence.start in ctx.background_sentences or in_institution \
                 or (mention.inside_name and mention.form == "name") or declines_participation(sentence.text, ctx.lang):
             role = "mention"
-        elif sentence.start not in ctx.event_sentences and mention.form == "name" \
+        elif sentence.start not in ctx.event_sentences and mention.form in ("name", "adjective") \
                 and not names_participants(sentence.text, ctx.lang) and id(mention) not in listed:
             role = "mention"
         else:
