@@ -114,6 +114,7 @@ def test_statuses():
     ("The province's GDP grew to 1.3 trillion yuan.", "gdp"),
     ("The central parity rate of the yuan strengthened to 7.1 yuan per dollar.", "exchange_rate"),
     ("The city's budget for next year is 12 billion yuan.", "budget"),
+    ("The mayor handed the visitors a cheque for €5,000 collected by local schools.", "donation"),
     # a total "as of" a date is a running total, not the event's
     ("As of the end of September, signed investment in the zone stood at $2.4 billion.", "cumulative"),
     ("Projects each worth over $100 million will get tax breaks.", "threshold"),

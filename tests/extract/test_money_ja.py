@@ -98,6 +98,7 @@ def test_forecast_is_expected():
     ("同市の域内総生産(GDP)は2兆元を超えた。", "gdp"),
     # the capital a new company or fund holds is no deal
     ("資本金20億円の合弁会社を設立した。", "capital"),
+    ("市長は友好都市に義援金500万円を手渡した。", "donation"),
     # a total "as of" a date is a running total, not the event's
     ("今年9月末現在、同県への日本企業の投資総額は80億ドルに上る。", "cumulative"),
 ])

@@ -82,6 +82,7 @@ def test_statuses():
 
 @pytest.mark.parametrize("text, reason", [
     ("上届博览会签约金额为690亿元。", "previous_edition"),
+    ("代表团向当地学校捐款50万元。", "donation"),
     # a total "as of" the end of a month is a running total, not the event's
     ("截至今年9月底，该区共签约外资项目85个，合同金额42亿美元。", "cumulative"),
     ("今年前三季度双方贸易额达到1200亿美元。", "period_statistic"),
