@@ -58,6 +58,15 @@ def test_a_day_alone_takes_the_month_of_the_report():
     assert m.first.to_date() == date(2024, 2, 28)  # the 28th, seen on the 2nd, is last month's
 
 
+def test_a_day_in_kanji_numerals_takes_the_month_of_the_report():
+    page = ("友好都市提携三十周年\n2021年4月15日 10:00\n"
+            "室蘭市と中国・日照市の友好都市提携三十周年を記念する式典が十二日、室蘭市内のホテルで行われ、両市は交流協定に"
+            "調印した。")
+    assert event_dates(page) == (2021, 4, 12, 2021, 4, 12, True)
+    # "one day" is no day
+    assert dates("一日も早い再開を願い、一日中話し合った。", date(2024, 3, 2)) == []
+
+
 def test_a_day_of_last_month():
     [m] = dates("先月28日、博覧会がハルビン市で閉幕した。", date(2024, 1, 7))
     assert m.first.to_date() == date(2023, 12, 28)

@@ -818,6 +818,11 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
         # "第3日" is an ordinal day of an event, not a day of the month
         _Pattern(re.compile(rf"{_DIGIT_AHEAD}(?<![\d月./\-第])(?P<d1>[12]\d|3[01]|0?[1-9])\s*[{day_marks[0]}]"),
                  _h_day_only),
+        # "式典が一日、", "会議は二十一日(月)に": a day in kanji numerals, as newspapers write it, between a particle
+        # and a stop or a particle ("一日も早く", "一日中", "二十日間" are no days)
+        *([_Pattern(re.compile(rf"(?<=[がはでにのもと、，])(?P<d1>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+                               rf"日{wd_paren}(?=[、，]|に(?![\d{cn}])|午前|午後|から|まで)"), _h_day_only)]
+          if lang == "ja" else []),
         # "1-9月", "1月から3月まで": a span of months
         _Pattern(re.compile(rf"{month_start}(?P<m1>{m_num})\s*(?:月)?{conn}(?P<m2>{m_num})\s*月(?:份)?{suf}"),
                  _h_month_range, year_prefix_re),
