@@ -125,6 +125,7 @@ class _MoneyLexicon:
     threshold_before: re.Pattern | None
     intended: re.Pattern | None
     expected: re.Pattern | None
+    plan_before: re.Pattern | None
     part_before: re.Pattern | None
     part_anywhere: re.Pattern | None
     connectors: re.Pattern
@@ -175,6 +176,7 @@ def _money_lexicon(lang: str) -> _MoneyLexicon:
         threshold_before=patterns_any(lex.get("threshold_before"), flags=flags),
         intended=patterns_any(status.get("intended"), flags=flags),
         expected=patterns_any(status.get("expected"), flags=flags),
+        plan_before=patterns_any([f"(?:{p})\\s*$" for p in status.get("plan_before") or []], flags=flags),
         part_before=patterns_any(part.get("before"), flags=flags),
         part_anywhere=patterns_any(part.get("anywhere"), flags=flags),
         connectors=re.compile(rf"\s*(?:{'|'.join(f'(?:{c})' for c in connectors)})\s*", flags),
@@ -398,6 +400,7 @@ def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _Mone
     if d.is_deal and _usd(d) < _SMALLEST_DEAL_USD:
         d.is_deal, d.reason = False, "too_small"  # "for each rouble, about nine roubles from partners": no deal
     if (lx.expected is not None and lx.expected.search(before[-80:] + " " + after)) \
+            or (lx.plan_before is not None and lx.plan_before.search(before[-40:])) \
             or (lx.lang == "ru" and _future_tense(_last_clause(before) + " " + after)):
         d.status = "expected"
         if d.is_deal:

@@ -160,3 +160,8 @@ def test_written_forms(text, amount, currency):
 def test_foreign_trade_contracts_are_not_deals():
     found = money_mentions("Firms signed foreign trade contracts worth 3.1 billion US dollars.", lang="en")
     assert found and not found[0].is_deal and found[0].not_deal_reason == "trade_turnover"
+
+
+def test_the_plan_an_amount_beats_is_no_deal():
+    signed, planned = money("Contracts worth $5 billion were signed instead of the planned $4 billion.")
+    assert signed.is_deal and not planned.is_deal and planned.not_deal_reason == "forecast"

@@ -178,3 +178,8 @@ def test_amount_before_its_deal_words():
 def test_equal_amounts_in_one_sentence_are_two_deals():
     found = money("Компания «Альфа» подписала контракт на 1 млрд рублей, компания «Бета» — на 1 млрд рублей.")
     assert [m.restates for m in found] == [None, None]
+
+
+def test_the_plan_an_amount_beats_is_no_deal():
+    signed, planned = money("На форуме заключили контракты на 5 млрд рублей вместо запланированных 4 млрд рублей.")
+    assert signed.is_deal and not planned.is_deal and planned.not_deal_reason == "forecast"
