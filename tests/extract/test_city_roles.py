@@ -416,6 +416,12 @@ def test_a_region_named_after_its_city_owns_no_venue_in_the_city(page, host):
     ("友城交流会\n友好城市交流会5月4日在长沙举行，来自大阪的代表团出席。代表团随后赴岳阳参观。", "Changsha", {"Osaka"}),
     ("Форум побратимов\nФорум городов-побратимов прошёл в Казани 4 мая 2024 года, в нём участвовала делегация из "
      "Ханоя. Затем делегация отправилась в Елабугу на экскурсию.", "Kazan", {"Hanoi"}),
+    # every city of a list of stops
+    ("Twin towns meet in Kenilworth\nA delegation from Chartres attended the twinning festival in Kenilworth on 4 May "
+     "2024 and signed a school exchange pledge with the town's mayor. The guests then visited Warwick, Coventry, "
+     "and Leamington Spa.", "Kenilworth", {"Chartres"}),
+    ("Форум побратимов\nФорум городов-побратимов прошёл в Казани 4 мая 2024 года, в нём участвовала делегация из "
+     "Ханоя. Затем делегация посетила Елабугу, Чистополь и Болгар.", "Kazan", {"Hanoi"}),
 ])
 def test_a_stop_on_the_guests_tour_is_no_side_of_an_event_held_elsewhere(page, host, partners):
     summary = summarise(page)

@@ -607,6 +607,7 @@ def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, onli
         if city_id != (host.geonameid if host else None) and city_id not in same_place:
             by_city.setdefault(city_id, []).append(index)
     named_countries = {mention.alpha2 for mention in find_countries(ctx.text, ctx.lang)}
+    toured = _tour_stops(ctx, places)
     for indexes in by_city.values():
         mentions = [places[i] for i in indexes]
         rule_partner = any(rows[i]["role"] == "partner" for i in indexes)
@@ -615,7 +616,7 @@ def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, onli
                                  is_elsewhere=_places_something_else, named_countries=named_countries,
                                  all_places=places, candidates=len(by_city))
         rows[indexes[0]]["attributes"] = json.dumps({"partner_features": features})
-        if model is None and rule_partner and (not _takes_part(features) or _only_toured(ctx, mentions, host)):
+        if model is None and rule_partner and (not _takes_part(features) or _only_toured(mentions, host, toured)):
             for i in indexes:
                 rows[i]["role"] = "mention"
         if model is not None:
@@ -624,10 +625,28 @@ def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, onli
                 rows[i]["role"] = "partner" if partner and position == 0 else "mention"
 
 
-def _only_toured(ctx: Context, mentions: list, host) -> bool:
+def _only_toured(mentions: list, host, toured: set[int]) -> bool:
     """"The guests also made an excursion to Warwick", 代表団は新潟市に移動し: where an event has its host, a city
     that is only ever somewhere the guests travel to is a stop on their tour, not a side of the event."""
-    return host is not None and all(_is_destination(ctx, mention) for mention in mentions)
+    return host is not None and all(id(mention) in toured for mention in mentions)
+
+
+# between the cities of one list: a comma, a conjunction, or both ("X, Y, and Z")
+_ENUMERATION = re.compile(r"\s*(?:[,，、・/]\s*)?(?:(?:and|и|与|和|及|以及|と|や)\s*)?", re.IGNORECASE)
+
+
+def _tour_stops(ctx: Context, places: list) -> set[int]:
+    """The mentions of cities the guests travel to: a destination, and the cities listed right after one ("visited
+    Sao Paulo, Cuiaba and Manaus")."""
+    stops: set[int] = set()
+    previous = None
+    for place in places:
+        if _is_destination(ctx, place) or (
+                previous is not None and id(previous) in stops and previous.end <= place.start
+                and _ENUMERATION.fullmatch(ctx.text, previous.end, place.start)):
+            stops.add(id(place))
+        previous = place
+    return stops
 
 
 def _takes_part(features: dict[str, float]) -> bool:
