@@ -28,6 +28,24 @@ def test_english_person_with_a_title_in_apposition_is_no_city():
     assert _cities(text, "en") == ["Karachi"]
 
 
+def test_a_job_titles_own_capitalised_words_after_a_persons_name():
+    text = "Marta Lisbon, Regional Programme Coordinator of the agency, met guests in Karachi on Monday."
+    assert _cities(text, "en") == ["Karachi"]
+    # a list of cities that goes on with another city's official is still a list of cities
+    assert _cities("Delegates from Kazan, Ufa Mayor Ratmir Mavliev and others attended.", "en") == ["Kazan", "Ufa"]
+
+
+def test_a_region_named_after_its_city_is_no_city():
+    assert _cities("该市是成都经济区的重要城市。", "zh") == []
+    assert _cities("同市は首都圏や名古屋都市圏に近い。", "ja") == []
+
+
+def test_a_news_agencys_name_in_the_dateline_is_no_host():
+    page = ("投資説明会\n覚書を交わした代表団=28日、光州(聯合)\n"
+            "【光州30日聯合】光州市の代表団は28日、福岡市で投資説明会を開き、日本企業と覚書を交わした。")
+    assert summarise(page).host == "Fukuoka"
+
+
 def test_an_online_forum_between_several_cities_has_no_host():
     page = ("Онлайн-форум побратимов: Казань и Ухань подписали план сотрудничества\n"
             "Онлайн-форум городов-побратимов Казани и Уханя прошёл 14 октября 2021 года по видеосвязи. "

@@ -56,9 +56,12 @@ _EN_STOPWORDS = frozenset(
 # A title in apposition after a person's name ("Lin Hao, vice president of the association").
 _EN_APPOSITIVE_TITLE = re.compile(
     r"\s*,\s*(?:the\s+|a\s+)?(?:(?:vice|deputy|executive|first|general|former|acting|honorary|party)[\s-]+)*"
+    # a job title's own capitalised words before its noun ("Local Project Coordinator")
+    r"(?P<title_words>(?:(?-i:[A-Z][\w-]*)\s+){0,3})"
     r"(?:president|chairman|chairwoman|chair|mayor|governor|minister|secretary|director|ambassador|consul|head|chief"
     r"|spokesman|spokeswoman|spokesperson|ceo|founder|professor|manager|councillor|councilor|commissioner"
-    r"|envoy|representative|premier|senator|official|researcher)\b",
+    r"|envoy|representative|premier|senator|official|researcher|coordinator|officer|adviser|advisor"
+    r"|administrator)\b",
     re.IGNORECASE,
 )
 # between two names of one list: a comma, a slash or "and" («и»)
@@ -599,8 +602,12 @@ class AlphabeticPlaces:
             return True  # the surname itself
         if self.lang == "ru" and self._is_russian_person(first, last):
             return True
-        if self.lang == "en" and _EN_APPOSITIVE_TITLE.match(self.text, self._capitalised_run_end(last)):
-            return True  # "Lin Hao, vice president of …": a title after the name
+        title = _EN_APPOSITIVE_TITLE.match(self.text, self._capitalised_run_end(last)) if self.lang == "en" else None
+        if title and (not title.group("title_words")
+                      or (first > 0 and self.adjacent[first - 1] and _is_capitalised(tokens[first - 1][2]))):
+            # "Lin Hao, vice president of …": a title after the name; a title's capitalised words ("Nadir Delgado,
+            # Local Project Coordinator") only after a given name, since "from Kazan, Ufa Mayor …" lists a city
+            return True
         if self.lang == "en" and last < len(tokens) and self.adjacent[last - 1] \
                 and f"{tokens[last - 1][2]} {tokens[last][2]}" in self._titled_names():
             return True  # "… stressed Vladimir Putin": the name a title introduced elsewhere in the text

@@ -561,13 +561,14 @@ class CjkPlaces:
                     return None
                 p = close.end()
                 continue
+            # a head first: 都市圏 starts with a character that is a stop word elsewhere (都 "all")
+            for head, kind in heads.get(ch, ()):
+                if folded.startswith(head, p) and (kind == "organisation" or p - position < _HEAD_REACH):
+                    return kind
             if ch in _CJK_STOP or not _is_cjk(ch) or (self.lang == "ja" and 0x3040 <= ord(ch) < 0x30A0):
                 return None
             if any(folded.startswith(verb, p) for verb in self.res.compound_breakers):
                 return None
-            for head, kind in heads.get(ch, ()):
-                if folded.startswith(head, p) and (kind == "organisation" or p - position < _HEAD_REACH):
-                    return kind
             p += 1
         return None
 

@@ -34,7 +34,10 @@ from orchestration.extract.wordlists import alt
 def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: EventMention) -> tuple[list[dict], str | None]:
     found = find_places(ctx.text, ctx.lang)
     found = sorted(found + _home_city_mentions(ctx, found), key=lambda p: p.start)
-    places = [p for p in found if p.kind == "city" and p.city is not None and not p.inside_name]
+    # the agency's name in the dateline is no place, though GeoNames may know a town of it (聯合, Yonhap's)
+    agency = dateline.agency if dateline is not None else None
+    places = [p for p in found if p.kind == "city" and p.city is not None and not p.inside_name
+              and not (agency and p.surface == agency)]
     places = _without_region_groups(ctx, places)
     # "the Harbin Trade Fair", «Петербургский форум» held there: a city inside the event's own name
     named = [p.city for p in found if p.kind == "city" and p.city is not None
