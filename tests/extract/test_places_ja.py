@@ -178,3 +178,9 @@ def test_a_city_name_in_a_list_of_companies_is_a_company():
     assert cities("出展企業には、名古屋や大阪などの中小企業が多い。") == ["Nagoya", "Osaka"]
     # a list of places only names where the companies come from
     assert cities("会場には名古屋や大阪などの企業が出展した。") == ["Nagoya", "Osaka"]
+
+
+def test_a_city_in_brackets_after_a_companys_name_is_its_seat():
+    assert cities("食品商社の丸星商事(大阪)は福建省の企業と提携した。") == []
+    # after a party of people the city in brackets is where they come from
+    assert cities("訪問団(大阪)が到着した。") == ["Osaka"]

@@ -257,3 +257,7 @@ def test_a_city_name_in_a_list_of_companies_is_a_company():
 def test_a_name_before_the_word_for_other_cities_is_whole():
     # 等城市 "and other cities" is no longer name ending in 市
     assert cities("论坛吸引了成都、重庆、西安等城市的代表。") == ["Chengdu", "Chongqing", "Xi’an"]
+
+
+def test_a_city_in_brackets_after_a_companys_name_is_its_seat():
+    assert cities("华星集团（杭州）与当地企业签署合作协议。") == []

@@ -391,6 +391,8 @@ class CjkPlaces:
             # 创禾(北京)科技有限公司: the seat in brackets inside a company's name
             head = self._head_after(marker_end + 1)
             head = head if head == "organisation" else None
+            if head is None and self._organisation_ends_at(start - 1):
+                head = "organisation"  # 福龍商事(東京), 某某集团(上海): the seat in brackets after a company's name
         inside = head is not None
         marked = has_shi or kind != "city" or city_state  # a suffix says what the name is
         if self.lang == "ja" and not marked and all(_is_hiragana(ch) for ch in bare):
@@ -571,6 +573,11 @@ class CjkPlaces:
                 return None
             p += 1
         return None
+
+    def _organisation_ends_at(self, position: int) -> bool:
+        """An organisation's head noun (商事, 公司, 大学) ends right before ``position``."""
+        return any(self.folded.endswith(head, 0, position)
+                   for heads in self.res.heads.values() for head, kind in heads if kind == "organisation")
 
     def _supported(self, item: PlaceItem, previous: PlaceItem | None, following: PlaceItem | None) -> bool:
         """Whether a two-character name stands as a word here (see module docstring)."""
