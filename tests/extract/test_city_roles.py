@@ -438,3 +438,15 @@ def test_a_stop_on_the_guests_tour_is_no_side_of_an_event_held_elsewhere(page, h
 def test_a_city_state_listed_among_provinces_is_no_partner_city(page, partners):
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Dalian", partners)
+
+
+@pytest.mark.parametrize("page", [
+    "Делегация вернулась из Беларуси\nДелегация Самары завершила рабочий визит в Беларусь. Представители Самары "
+    "приняли участие в международной выставке и подписали два контракта. Самара и белорусские партнёры продолжат "
+    "работу.",
+    "Delegation back from Belarus\nA delegation from Samara has completed a working visit to Belarus. Samara firms "
+    "took part in an international exhibition and signed two contracts. Samara will continue the work.",
+])
+def test_a_city_guessed_by_its_mentions_must_lie_in_the_country_visited(page):
+    assert summarise(page).host is None
+

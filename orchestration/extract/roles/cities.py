@@ -271,6 +271,11 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, 
     located = [p for p in usable if p.city.geonameid not in visitors and _is_locative(ctx, p)]
     if located:
         return biggest_of_phrase(located[0]), "stated"
+    # "a working visit to Belarus": a city guessed by its mentions must lie in the country visited
+    visited = _visited_country(ctx)
+    if visited is not None:
+        in_event = [p for p in in_event if p.city.country_code == visited]
+        usable = [p for p in usable if p.city.country_code == visited]
     staying = [p for p in in_event if p.city.geonameid not in visitors] \
         or [p for p in usable if p.city.geonameid not in visitors]
     if staying:
@@ -286,23 +291,36 @@ def _country_city_anaphora(lang: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in roles_lexicon(lang).get("country_city_anaphora") or ())
 
 
-def _city_of_country_anaphora(ctx: Context, usable: list):
-    """"… will be celebrated in the Japanese city", "back from a twinning visit to Germany": in the lead or a sentence
-    about the event, a city called by its country is the one city of that country the text names; none where it
-    names two."""
+def _anaphora_countries(ctx: Context):
+    """The countries of each phrase that calls the event's place by its country ("a twinning visit to Germany"), in
+    the lead or a sentence about the event, with the phrase's sentence."""
     patterns = _country_city_anaphora(ctx.lang)
     if not patterns:
-        return None
+        return
     lead = {s.start for s in lead_sentences(ctx.sentences, ctx.title_end)}
     for sentence in ctx.sentences:
         if sentence.start not in ctx.event_sentences and sentence.start not in lead \
                 or sentence.start in ctx.background_sentences:
             continue
         for match in (m for pattern in patterns for m in pattern.finditer(sentence.text)):
-            countries = {c.alpha2 for c in find_countries(match.group("country"), ctx.lang)}
-            cities = {p.city.geonameid: p.city for p in usable if p.city.country_code in countries}
-            if len(countries) == 1 and len(cities) == 1:
-                return next(iter(cities.values()))
+            yield {c.alpha2 for c in find_countries(match.group("country"), ctx.lang)}
+
+
+def _visited_country(ctx: Context) -> str | None:
+    """The one country the lead or a sentence about the event says the event is in, if it names one."""
+    named = [countries for countries in _anaphora_countries(ctx) if len(countries) == 1]
+    found = {next(iter(countries)) for countries in named}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _city_of_country_anaphora(ctx: Context, usable: list):
+    """"… will be celebrated in the Japanese city", "back from a twinning visit to Germany": in the lead or a sentence
+    about the event, a city called by its country is the one city of that country the text names; none where it
+    names two."""
+    for countries in _anaphora_countries(ctx):
+        cities = {p.city.geonameid: p.city for p in usable if p.city.country_code in countries}
+        if len(countries) == 1 and len(cities) == 1:
+            return next(iter(cities.values()))
     return None
 
 
