@@ -293,7 +293,7 @@ def _country_city_anaphora(lang: str) -> tuple[re.Pattern[str], ...]:
 
 def _anaphora_countries(ctx: Context):
     """The countries of each phrase that calls the event's place by its country ("a twinning visit to Germany"), in
-    the lead or a sentence about the event, with the phrase's sentence."""
+    the lead or a sentence about the event."""
     patterns = _country_city_anaphora(ctx.lang)
     if not patterns:
         return
