@@ -323,8 +323,7 @@ def _h_named_year(m: "_M", g: Grammar) -> Raw | None:
 
 
 def _event_noun_stems(lang: str) -> str:
-    nouns = sorted(lexicon(lang, "events")["event_nouns"], key=len, reverse=True)
-    return "|".join(re.escape(n.lower()) for n in nouns)
+    return alt(noun.lower() for noun in lexicon(lang, "events")["event_nouns"])
 
 
 def _h_bare_year_en(m: "_M", g: Grammar) -> Raw | None:

@@ -21,6 +21,7 @@ from orchestration.extract.places.common import (
 )
 from orchestration.extract.places.katakana import towns_by_sound
 from orchestration.extract.text import CJK_QUOTES, quoted
+from orchestration.extract.wordlists import alt
 from orchestration.reference.gazetteer import (
     City,
     fold_cjk,
@@ -73,6 +74,7 @@ class _CjkResources:
     person_suffixes: tuple[str, ...]
     person_titles: tuple[str, ...]
     company_list: _CompanyList | None
+    organisation_heads: tuple[str, ...]  # the heads of kind "organisation" (商事, 公司, 大学)
 
 
 # A GeoNames name that itself ends in a district or province suffix names that unit, not a city
@@ -150,6 +152,7 @@ def _cjk_resources(lang: str) -> _CjkResources:
         person_suffixes=tuple(fold_cjk(str(s)) for s in places.get("person_suffixes") or []),
         person_titles=tuple(fold_cjk(str(s)) for s in places.get("person_titles") or []),
         company_list=_company_list_pattern(places, lang),
+        organisation_heads=tuple(fold_cjk(str(w)) for w in (places.get("name_heads") or {}).get("organisation", [])),
     )
 
 
@@ -162,7 +165,7 @@ def _company_list_pattern(places: dict, lang: str) -> _CompanyList | None:
     closers, nouns = places.get("list_closers") or [], places.get("company_nouns") or []
     if not closers or not nouns:
         return None
-    either = lambda words: "|".join(re.escape(fold_cjk(str(w))) for w in sorted(words, key=len, reverse=True))
+    either = lambda words: alt(fold_cjk(str(word)) for word in words)
     return _CompanyList(
         rest=re.compile(rf"(?:{_LIST_SEPARATORS[lang]}[^、，,。！？\n]{{1,16}}?)*?(?P<closer>{either(closers)})"),
         noun_after=re.compile(rf"[、，]?の?{_COMPANY_LIST_GAP}(?:{either(nouns)})"),
@@ -576,8 +579,7 @@ class CjkPlaces:
 
     def _organisation_ends_at(self, position: int) -> bool:
         """An organisation's head noun (商事, 公司, 大学) ends right before ``position``."""
-        return any(self.folded.endswith(head, 0, position)
-                   for heads in self.res.heads.values() for head, kind in heads if kind == "organisation")
+        return self.folded.endswith(self.res.organisation_heads, 0, position)
 
     def _supported(self, item: PlaceItem, previous: PlaceItem | None, following: PlaceItem | None) -> bool:
         """Whether a two-character name stands as a word here (see module docstring)."""
