@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from orchestration.extract.events import anniversary_of_signing
 from orchestration.extract.lexicons import lexicon
-from orchestration.extract.wordlists import literal_alternation, patterns_any, words_pattern
+from orchestration.extract.wordlists import alt, literal_alternation, patterns_any, words_pattern
 from orchestration.extract.numbers import (
     CJK_LANGS,
     Quantity,
@@ -38,6 +38,8 @@ KINDS = ("agreements", "contracts", "projects", "documents", "deals", "memoranda
 _MAX_COUNT = 100_000
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _CJK_PHRASE_STOP = re.compile(r"[、。，,；;：:（(）)「」“”《》!?！？\n]")
+# a bracketed gloss closing the text before a number, a particle or two after it ("MOU（覚書）を")
+_TRAILING_GLOSS = re.compile(r"[（(][^（）()]{1,15}[）)](?=[^（）()、。，,\s]{0,4}$)")
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class _CountLexicon:
     comparison: re.Pattern | None
     presented: re.Pattern | None
     negated_signing: re.Pattern | None
+    measured: re.Pattern | None  # CJK nouns a number counts before の/的 and a document noun: 领域, 分野
 
 
 @lru_cache(maxsize=None)
@@ -121,6 +124,7 @@ def _count_lexicon(lang: str) -> _CountLexicon:
         # so are the words of projects presented, not signed
         presented=patterns_any(lexicon(lang, "money").get("presented")),
         negated_signing=patterns_any(lex.get("negated_signing")),
+        measured=re.compile(rf"(?:{alt(lex['measured_nouns'])})[的の]") if lex.get("measured_nouns") else None,
     )
 
 
@@ -197,6 +201,8 @@ def _forward_cjk(text: str, q: Quantity, lang: str, lx: _CountLexicon) -> tuple[
         return None  # "两市", "300社": the counter is the counted noun
     phrase = q.noun[counter.end():] if counter else q.noun
     phrase = phrase.lstrip("の")
+    if lx.measured is not None and lx.measured.match(phrase):
+        return None  # "6个领域的合作协议", "3つの都市の協定": the number counts what qualifies the documents
     kind = _kind_of(phrase, lx) if phrase else None
     if kind is None and phrase and lx.signing is not None:
         # "57件の協力プロジェクトの調印が行われ", "23个项目的签约": the things counted, then the act of signing them,
@@ -297,18 +303,19 @@ def _backward_cjk(text: str, q: Quantity, sentence_start: int, lang: str,
         return None
     _, number_start = qualifier_before(text, q.start, lang)  # "约40项", but not the 约 of "签约40项"
     window = text[max(sentence_start, q.start - 40):number_start]
+    # "MOU（覚書）を5件": a gloss in brackets after the noun belongs to it
+    window = _TRAILING_GLOSS.sub("", window)
     stop = None
     for stop in _CJK_PHRASE_STOP.finditer(window):
         pass
     phrase = window[stop.end():] if stop else window
     phrase = _without_particles(phrase, lx)
-    if not phrase:
-        return None
-    kind = _kind_of(phrase, lx)
-    if kind is None and lx.signing is not None and (signing := re.search(rf"(?:{lx.signing.pattern})$", phrase)):
+    kind = _kind_of(phrase, lx) if phrase else None
+    if kind is None and phrase and lx.signing is not None \
+            and (signing := re.search(rf"(?:{lx.signing.pattern})$", phrase)):
         # "協定締結数は20", "协议签署数量": the things, then the act of signing them as a noun
         kind = _kind_of(phrase[:signing.start()], lx) if signing.start() else None
-    if kind is None and lang == "ja" and "は" in phrase:
+    if kind is None and lang == "ja" and "は" in (phrase or ""):
         # "成約件数は前回を上回る260件": the topic names what is counted; a clause on the figure stands between
         phrase = _without_particles(phrase[:phrase.rindex("は") + 1], lx)
         kind = _kind_of(phrase, lx) if phrase else None
@@ -324,7 +331,8 @@ def _backward_cjk(text: str, q: Quantity, sentence_start: int, lang: str,
     if kind is None:
         # "现场签约45项": items signed, their noun left out
         if counter is not None and counter.group(0) not in _PAIR_COUNTERS and lx.signing is not None \
-                and re.search(rf"(?:{lx.signing.pattern})(?:[了过]|した|された)?$", phrase):
+                and re.search(rf"(?:{lx.signing.pattern})(?:[了过]|した|された)?$", phrase) \
+                and not (lx.measured is not None and lx.measured.match(text, counter.end())):
             return "deals", phrase
         return None
     sister = lx.sister is not None and lx.sister.search(phrase)
@@ -635,11 +643,27 @@ def _plural_documents(body: str, forms: list[tuple[str, re.Pattern]], plural: re
     counterparts = _plural_counterparts(lang)
     if counterparts is not None and counterparts.search(body):
         return True  # "分别与青岛市和示范区签署备忘录": one document with each side
+    parties = _counted_parties(lang)
     for _, rx in forms:
         for m in rx.finditer(body):
             if plural.search(body[max(0, m.start() - _PLURAL_BEFORE_CJK):m.end() + _PLURAL_AFTER_CJK]):
                 return True
+            # "共有16家企业签署合作协议", "企業12社が覚書を締結": several counted parties sign in the same clause
+            if parties is not None and parties.search(body[max(0, m.start() - _PARTIES_BEFORE_CJK):m.start()]):
+                return True
     return False
+
+
+_PARTIES_BEFORE_CJK = 16
+
+
+@lru_cache(maxsize=8)
+def _counted_parties(lang: str) -> re.Pattern[str] | None:
+    """A number of parties (企业16家, 12社) with no clause break between it and what follows."""
+    counters = lexicon(lang, "counts").get("party_counters")
+    if not counters:
+        return None
+    return re.compile(rf"(?:[0-9０-９]+|[一二两三四五六七八九十百]+)\s*(?:{alt(counters)})[^、。，,；;！？!?\n]*$")
 
 
 def _blank_document_noun(match: str, lang: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from orchestration.extract.counts import find_agreement_counts
+from orchestration.extract.counts import find_agreement_counts, singular_signings
 from tests.extract.document_helpers import summarise
 
 
@@ -151,3 +151,40 @@ def test_an_expectation_is_no_count(text, lang):
 ])
 def test_japanese_counts_named_by_their_topic(text, value):
     assert [(c.value, c.signed) for c in find_agreement_counts(text, "ja")] == [(value, True)]
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    # a gloss in brackets between the noun and its particle
+    ("交流会では、MOU(覚書)を5件締結した。", "ja", 5),
+    ("商談会で、企業は覚書（MOU）を7件交わした。", "ja", 7),
+    # the counted noun as a topic closed by a comma, a word of summing before the number
+    ("会議で締結された協力協定は、合わせて18件となった。", "ja", 18),
+])
+def test_the_noun_before_a_number_past_a_gloss_or_a_comma(text, lang, value):
+    assert _signed_counts(text, lang) == [(value, "exact")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("双方签署了农业、教育等4个领域的合作协议。", "zh"),
+    ("两市企业签署了3个国家的贸易合同。", "zh"),
+    ("会議では、3つの都市の協力協定に調印した。", "ja"),
+])
+def test_a_number_of_fields_or_countries_is_no_count_of_documents(text, lang):
+    assert _signed_counts(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("共有21家企业签署合作协议。", "zh"),
+    ("交流会では、地元企業14社が覚書を締結した。", "ja"),
+])
+def test_documents_signed_by_counted_parties_are_several_of_a_number_not_said(text, lang):
+    assert singular_signings(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a count of parties outside the signing's clause leaves the one document
+    ("博览会吸引了300家企业参展，两市签署了友好城市协议书。", "zh"),
+    ("商談会には40社が参加し、両市は覚書を締結した。", "ja"),
+])
+def test_parties_counted_in_another_clause_leave_one_document(text, lang):
+    assert [c.value for c in singular_signings(text, lang)] == [1]
