@@ -326,6 +326,10 @@ def _backward_cjk(text: str, q: Quantity, sentence_start: int, lang: str,
         topic = _without_particles(topic[stops[-1].end():] if stops else topic, lx)
         if topic and (topic_kind := _kind_of(topic, lx)) is not None:
             phrase, kind = topic, topic_kind
+    if kind is None and lang == "ja" and counter is not None and counter.group(0) == "件" and lx.signing is not None \
+            and re.match(rf"\s*[がはも]?\s*(?:{lx.signing.pattern})", text[counter.end():]):
+        # "今年は22件が締結された": items signed, their noun left out after the counter
+        return "deals", text[q.start:counter.end()]
     if not phrase:
         return None
     if kind is None:

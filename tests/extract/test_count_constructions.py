@@ -188,3 +188,15 @@ def test_documents_signed_by_counted_parties_are_several_of_a_number_not_said(te
 ])
 def test_parties_counted_in_another_clause_leave_one_document(text, lang):
     assert [c.value for c in singular_signings(text, lang)] == [1]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("今年の交流会では、9件が締結された。", 9),
+    ("調印式では14件が調印され、交流が深まった。", 14),
+])
+def test_a_japanese_count_of_items_signed_with_their_noun_left_out(text, value):
+    assert _signed_counts(text, "ja") == [(value, "exact")]
+
+
+def test_a_japanese_count_left_without_a_signing_stays_out():
+    assert _signed_counts("今年の交流会には、9件の応募があった。", "ja") == []
