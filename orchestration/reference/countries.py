@@ -148,6 +148,20 @@ def lookup_country(surface: str, lang: str) -> Country | None:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
+def city_named_as_region(code: str):
+    """The town of 20,000+ that bears its province's English name inside its country (Chiang Mai city of Chiang
+    Mai province), for a province's name written with a city's suffix (チェンマイ市) where the gazetteer has the
+    province's translation and not the city's."""
+    sub = pycountry.subdivisions.get(code=code)
+    if sub is None:
+        return None
+    key = name_key(_ADMIN_SUFFIXES.sub("", sub.name))
+    towns = [c for c in get_gazetteer().by_key(key)
+             if c.country_code == sub.country_code and c.population >= 20_000 and name_key(c.name_en) == key]
+    return towns[0] if towns else None
+
+
 def admin_region_names(lang: str) -> dict[str, str]:
     """Normalised province/region name -> ISO 3166-2 code (or "lexicon") for one language.
 

@@ -450,3 +450,20 @@ def test_a_city_state_listed_among_provinces_is_no_partner_city(page, partners):
 def test_a_city_guessed_by_its_mentions_must_lie_in_the_country_visited(page):
     assert summarise(page).host is None
 
+
+
+@pytest.mark.parametrize("page, host", [
+    # the place, the day and a comma, then the event and its verb
+    ("日本食品見本市が開幕\n広州で9月3日、日本食品見本市が開幕し、札幌市など北海道の自治体が出展した。", "Guangzhou"),
+    ("交流会議\n蘇州市で9月3日に開かれた日中環境交流会議には、姫路市の企業が参加した。", "Suzhou"),
+    # the place, then the event's noun and its verb, with nothing between
+    ("交流会を開催\n浜松市は9月3日、韓国の大邱市で観光交流会を開いた。", "Daegu"),
+])
+def test_a_japanese_place_whose_verb_stands_further_on_hosts(page, host):
+    assert summarise(page).host == host
+
+
+def test_a_japanese_place_before_another_verb_does_not_host():
+    # "で" before the day, but the clause's verb is a visit, not the event's
+    summary = summarise("交流会議\n姫路市の代表団は蘇州市で9月3日、工場を視察した。同日、無錫市で日中交流会議が開かれた。")
+    assert summary.host == "Wuxi"

@@ -184,3 +184,9 @@ def test_a_city_in_brackets_after_a_companys_name_is_its_seat():
     assert cities("食品商社の丸星商事(大阪)は福建省の企業と提携した。") == []
     # after a party of people the city in brackets is where they come from
     assert cities("訪問団(大阪)が到着した。") == ["Osaka"]
+
+
+def test_a_provinces_name_with_the_city_suffix_is_the_city_of_that_name():
+    # only the province's name is in the catalogues; 市 makes it the town that bears the province's name
+    assert cities("交流会はタイのプーケット市で開かれ、ナコンラチャシマ市の企業も参加した。") == ["Phuket", "Nakhon Ratchasima"]
+    assert kinds("交流会はタイのプーケットで開かれた。")["プーケット"][0] == "admin_region"

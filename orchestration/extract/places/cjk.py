@@ -22,6 +22,7 @@ from orchestration.extract.places.common import (
 from orchestration.extract.places.katakana import towns_by_sound
 from orchestration.extract.text import CJK_QUOTES, quoted
 from orchestration.extract.wordlists import alt
+from orchestration.reference.countries import city_named_as_region
 from orchestration.reference.gazetteer import (
     City,
     fold_cjk,
@@ -338,10 +339,14 @@ class CjkPlaces:
                   ) -> PlaceMention | None:
         text, folded, res = self.text, self.folded, self.res
         start, end = item.start, item.end
-        if item.kind == "admin_region" and self.gazetteer.has_key(item.key) and self._marker_end(item)[0] == "city" \
-                and self._marker_end(item)[1] > end:
-            # 琅勃拉邦市: the city, although the bare name is also its province's
-            item = PlaceItem(start, end, start, end, "city", None, self.gazetteer.by_key(item.key), item.key)
+        if item.kind == "admin_region" and self._marker_end(item)[0] == "city" and self._marker_end(item)[1] > end:
+            # 琅勃拉邦市: the city, although the bare name is also its province's; チェンマイ市, where only the
+            # province's name is translated, is the city of that name in that province's country
+            code = region_code_of(item)
+            namesake = self.gazetteer.by_key(item.key) or ([town] if code and (town := city_named_as_region(code))
+                                                           else [])
+            if namesake:
+                item = PlaceItem(start, end, start, end, "city", None, namesake, item.key)
         province = self._province_of_same_name(item, previous, following)
         if province is not None:
             item = province

@@ -11,6 +11,7 @@ from orchestration.extract import russian
 from orchestration.extract.countries import find_countries
 from orchestration.extract.common_words import is_function_word
 from orchestration.extract.events import EventMention, word_pattern
+from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places import find_places
 from orchestration.extract.places.common import CITY_STATES, PlaceMention, attach_sentences
 from orchestration.extract.roles.context import (
@@ -212,7 +213,7 @@ def _is_locative(ctx: Context, place) -> bool:
         for owner in roles.get("venue_owner_particles", []):
             if ctx.text.startswith(owner, after_aside):
                 return bool(_owned_venue_pattern(ctx.lang).match(ctx.text, after_aside + len(owner)))
-        return False
+        return any(p.match(ctx.text, place.end) for p in _locative_clause_patterns(ctx.lang))
     if _host_verb_follows(ctx, place) or _event_clause_follows(ctx, place):
         return True
     line_start = ctx.text.rfind("\n", 0, place.start) + 1
@@ -228,6 +229,22 @@ def _is_locative(ctx: Context, place) -> bool:
             continue
         return False
     return False
+
+
+_CJK_DAY = r"(?:[0-9０-９]{1,2}月)?[0-9０-９一二三四五六七八九十]{1,3}日"
+
+
+@lru_cache(maxsize=None)
+def _locative_clause_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """Japanese places whose clause's verb stands further on: the place, the day and a comma (or に), then the
+    event and its verb ("上海で12日、…が開幕した"); or the place, then the event's noun and its verb with nothing
+    between ("ハイフォン市で環境交流会を開いた")."""
+    verbs = roles_lexicon(lang).get("locative_clause_verbs") or []
+    nouns = list((lexicon(lang, "events").get("event_nouns") or {}))
+    if not verbs or not nouns:
+        return ()
+    return (re.compile(rf"(?:市内)?で\s*{_CJK_DAY}(?:(?:午前|午後|夕方|夜)[^、。\n]{{0,8}})?[、に][^。\n]*?(?:{alt(verbs)})"),
+            re.compile(rf"(?:市内)?で[^、。\n]{{0,30}}?(?:{alt(nouns)})[」』]?[をが]\s*(?:{alt(verbs)})"))
 
 
 def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, name_city=None):
