@@ -467,3 +467,9 @@ def test_a_japanese_place_before_another_verb_does_not_host():
     # "で" before the day, but the clause's verb is a visit, not the event's
     summary = summarise("交流会議\n姫路市の代表団は蘇州市で9月3日、工場を視察した。同日、無錫市で日中交流会議が開かれた。")
     assert summary.host == "Wuxi"
+
+
+def test_cities_an_event_brings_together_take_part():
+    summary = summarise("Trade forum opens\nThe Caspian Trade Forum opened in Aktau on June 3, 2025, bringing together "
+                        "business leaders from Baku and Tabriz. Ten cooperation agreements were signed.")
+    assert summary.partners == {"Baku", "Tabriz"}
