@@ -251,10 +251,15 @@ def test_each_date_gets_its_own_cue():
         ("The fair ran for four days.", 4),
         ("Talks lasted over five days.", 5),
         ("The week-long festival closed.", 7),
+        ("The summit closed after four days of talks.", 4),
     ],
 )
 def test_durations(text, days):
     assert [d.days for d in find_durations(text, LANG)] == [days]
+
+
+def test_days_after_an_event_are_no_duration_of_it():
+    assert find_durations("Three days after the summit closed, the ministers met again.", LANG) == []
 
 
 # --------------------------------------------------------------------------------------------- datelines
