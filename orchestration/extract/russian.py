@@ -81,6 +81,13 @@ def is_nominal(word: str) -> bool:
     return _share(lower, "NOUN") + _share(lower, "ADJF") + _share(lower, "PRTF") >= 0.5
 
 
+def is_genitive_nominal(word: str) -> bool:
+    """«форума», «открытия», «нового»: a noun or adjective in the genitive, as a preposition-like adverb governs
+    («накануне форума»)."""
+    lower = word.lower()
+    return is_nominal(lower) and _share(lower, "gent") >= 0.5
+
+
 def is_place_name(word: str) -> bool:
     """A geographical name of the dictionary («Урал», «Байкал», «Москва»)."""
     return _share(word.capitalize(), "Geox") >= 0.5

@@ -448,3 +448,16 @@ def test_city_comma_date_full_stop_is_a_dateline_without_agency():
     dateline = find_dateline("Тюмень, 3 марта 2025 года. На форуме подписали соглашения.", LANG)
     assert dateline.place_surface == "Тюмень" and dateline.date == PartialDate(2025, 3, 3)
     assert find_dateline("Иванов, Петров и Сидоров. Все трое выступили.", LANG) is None
+
+
+def test_nakanune_alone_is_the_day_before_the_report():
+    m = one("Накануне в Самаре закрылась выставка.", reference=date(2025, 3, 12), kind="relative")
+    assert m.first.to_date() == date(2025, 3, 11)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Накануне выставки губернатор встретился с гостями.",
+    "Накануне нового сезона ярмарка обновила павильоны.",
+])
+def test_nakanune_before_a_genitive_is_the_eve_of_something(sentence):
+    assert dates(sentence, reference=date(2025, 3, 12)) == []

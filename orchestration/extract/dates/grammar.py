@@ -21,6 +21,7 @@ from orchestration.extract.dates.common import (
     valid,
     word_map,
 )
+from orchestration.extract import russian
 from orchestration.extract.dates.model import PartialDate
 from orchestration.extract.lexicons import LANGUAGES, lexicon
 from orchestration.extract.text import Spans
@@ -57,6 +58,7 @@ class Grammar:
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
+    governing_relative_days: frozenset[str]  # «накануне»: the day before, unless a genitive follows (the eve of)
     relative_weeks: dict[str, int]
     relative_months: dict[str, int]
     relative_years: dict[str, int]
@@ -395,10 +397,17 @@ def _h_weekday_range(m: "_M", g: Grammar) -> Raw | None:
     return Raw(m.start(), m.end(), "range", weekday=wd1, last_weekday=wd2)
 
 
+_NEXT_WORD = re.compile(r"\s+([а-яё]+)")
+
+
 def _h_relative(m: "_M", g: Grammar) -> Raw | None:
-    offset = g.relative_days.get(key(m.group("rel")))
+    word = key(m.group("rel"))
+    offset = g.relative_days.get(word)
     if offset is None:
         return None
+    if word in g.governing_relative_days and (following := _NEXT_WORD.match(m.string, m.end())) \
+            and russian.is_genitive_nominal(following.group(1)):
+        return None  # «накануне форума»: the eve of something, not the day before the report
     raw = Raw(m.start(), m.end(), "relative", rel_days=offset)
     pd = _int_group(m, "pd", g)
     if pd is not None and valid(None, None, pd):
@@ -538,6 +547,7 @@ def _common_maps(lang: str, lex: dict[str, Any]) -> dict[str, Any]:
         not_bound_after=not_bound_after,
         weekdays=weekdays,
         relative_days={**word_map(lex.get("relative_days")), **word_map(lex.get("relative_day_prefixes"))},
+        governing_relative_days=frozenset(key(w) for w in lex.get("governing_relative_days") or []),
         relative_weeks=word_map(lex.get("relative_weeks")),
         relative_months=word_map(lex.get("relative_months")),
         relative_years=word_map(lex.get("relative_years")),
