@@ -479,12 +479,15 @@ def _status_stems(keys: set[str]) -> set[str]:
 _SHORT_ENDINGS = ((re.compile(r"[iy]y\b"), "y"), (re.compile(r"yy(?=e)"), "y"))
 # Other romanisations English has moved on from, per country: Korean and Japanese administrative suffixes
 # ("Goyang-si", "Nara-shi"); Korean McCune-Reischauer initials where Revised Romanisation writes G and J
-# ("Kimhae" Gimhae); Ukrainian BGN ya/yi where the national system writes ia/i ("Vinnytsya" Vinnytsia).
+# ("Kimhae" Gimhae); Ukrainian BGN ya/yi where the national system writes ia/i ("Vinnytsya" Vinnytsia); Mongolian
+# h and ay where English writes kh and ai.
 _COUNTRY_SPELLINGS = {
     "KR": ((re.compile(r"-si$"), ""), (re.compile(r"^K"), "G"), (re.compile(r"^Ch"), "J")),
     "KP": ((re.compile(r"-si$"), ""),),
     "JP": ((re.compile(r"-shi$"), ""),),
     "UA": ((re.compile(r"(?<=\w)ya\b"), "ia"), (re.compile(r"(?<=[aeiou])yi"), "i")),
+    # Mongolian: х as kh, not h (Darhan is Darkhan), and ай as ai (Nalayh is Nalaikh)
+    "MN": ((re.compile(r"(?<![CcSsZzKk])h"), "kh"), (re.compile(r"(?<=a)y(?![aeiou])"), "i")),
 }
 ENGLISH_NAMES_KEY = "english_names"
 # GeoNames files some Chinese cities under their seat: a district or town ("Heshan", with "Heshan Qu" among its

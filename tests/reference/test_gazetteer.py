@@ -156,6 +156,11 @@ def test_english_names_follow_the_romanisation_english_uses_where_geonames_attes
     assert english_name("Mykolayiv", ["Mykolaiv", "Mykolayiv"], "UA") == "Mykolaiv"
     assert english_name("Mykolayiv", ["Mykolaiv"], "RU") == "Mykolayiv"  # another country's system
     assert english_name("Ulan Bator", ["Ulaanbaatar"], "MN", preferred="Ulaanbaatar") == "Ulaanbaatar"
+    # Mongolian х as kh and ай as ai; Ch, Sh, Zh stay
+    assert english_name("Darhan", ["Darkhan", "Darchan"], "MN") == "Darkhan"
+    assert english_name("Nalayh", ["Nalaikh", "Nalaykha"], "MN") == "Nalaikh"
+    assert english_name("Saynshand", ["Sainshand"], "MN") == "Sainshand"
+    assert english_name("Darhan", ["Darchan"], "MN") == "Darhan"  # not attested: GeoNames' own name
     assert english_name("Ulan Bator", ["Ulanbator"], "MN", preferred="Ulaanbaatar") == "Ulan Bator"
     # a Chinese city filed under its seat district takes the city's name; a mere spelling variant does not
     assert english_name("Heshan", ["Heshan", "Heshan Qu", "Yiyang", "Yiyang Shi"], "CN") == "Yiyang"
