@@ -473,3 +473,25 @@ def test_cities_an_event_brings_together_take_part():
     summary = summarise("Trade forum opens\nThe Caspian Trade Forum opened in Aktau on June 3, 2025, bringing together "
                         "business leaders from Baku and Tabriz. Ten cooperation agreements were signed.")
     assert summary.partners == {"Baku", "Tabriz"}
+
+
+def test_a_city_before_for_the_forum_is_where_the_party_went_not_a_venue():
+    page = ("Harbour forum\nA Kitakyushu delegation travelled to Tacoma for the Pacific Ports Forum on 14 May "
+            "and signed two agreements.")
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Tacoma", {"Kitakyushu"})
+
+
+def test_a_city_welcoming_the_event_hosts_it_though_another_is_named_more():
+    page = ("Port forum\nOn 3 June, Tacoma welcomed the Pacific Port Forum. Firms from Seattle and officials of "
+            "the Seattle port authority spoke at the forum, which signed four agreements.")
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Tacoma", {"Seattle"})
+
+
+def test_when_every_city_named_is_a_travelling_partys_home_the_host_is_unknown():
+    page = ("Agreements signed\nDelegates from Rotterdam signed three agreements on clean shipping on 9 April, "
+            "the organisers said.")
+    summary = summarise(page)
+    assert summary.host is None
+    assert "Rotterdam" in summary.partners

@@ -802,6 +802,8 @@ class AlphabeticPlaces:
             low = word.lower()
             if not _is_capitalised(word) and not (self.lang == "en" and low in ("of", "and", "for", "the", "de")):
                 break
+            if seen == 0 and low in ("of", "for", "the", "de"):
+                break  # "travelled to Tacoma for the Ports Forum": a name's head never follows the city that way
             if _is_capitalised(word):
                 for kind, pattern in self.res.name_heads:
                     if any(pattern.fullmatch(form) for form in self._head_forms(low)):

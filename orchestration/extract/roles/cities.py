@@ -297,9 +297,8 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, 
         or [p for p in usable if p.city.geonameid not in visitors]
     if staying:
         return most_mentioned(staying), "inferred"
-    if in_event:
-        return most_mentioned(in_event), "inferred"
-    return (most_mentioned(usable), "inferred") if usable else (None, None)
+    # every city named is where a travelling party came from: the text does not say where they met
+    return None, None
 
 
 @lru_cache(maxsize=None)
