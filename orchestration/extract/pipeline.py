@@ -36,6 +36,7 @@ from orchestration.extract.roles.event_dates import (
 from orchestration.extract.roles.outcomes import agreement_count_row, money_rows
 from orchestration.extract.roles.relevance import (
     has_cooperation_cue,
+    names_several_nations,
     has_occurrence_verb,
     is_background,
     is_generic,
@@ -81,7 +82,8 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     events = find_events(text, lang) or [e for e in [find_signing_event(text, lang) or visit] if e is not None]
     if not events:
         return DocumentExtraction(document_id, False, "no_event_mention")
-    if not has_cooperation_cue(text, lang) and not any(names_countries(e.name, lang) for e in events):
+    if not has_cooperation_cue(text, lang) and not any(names_countries(e.name, lang) for e in events) \
+            and not names_several_nations(text, lang):
         return DocumentExtraction(document_id, False, "no_cooperation_vocabulary")
     if title_end and is_not_a_report(text[:title_end], lang):
         return DocumentExtraction(document_id, False, "not_a_news_report")

@@ -578,9 +578,44 @@ def _build() -> Gazetteer:
                 ids = index.setdefault(key, [])
                 if gid not in ids:
                     ids.append(gid)
+    for gid, names in _cldr_exemplar_names(cities, index):
+        for key in {name_key(name) for name in names}:
+            ids = index.setdefault(key, [])
+            if gid not in ids:
+                ids.append(gid)
     compact: dict[str, int | tuple[int, ...]] = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()}
     del index
     return Gazetteer(cities, compact)
+
+
+# CLDR names the city of every time zone in every language (Babel ships it): the usual Chinese, Japanese and
+# Russian names of capitals and large cities that GeoNames' alternate names lack (科伦坡, タシケント, 阿克托别).
+CLDR_LOCALES = ("zh", "zh_Hant", "zh_Hant_HK", "ja", "ru")
+
+
+def _cldr_exemplar_names(cities: dict[int, City], index: dict[str, list[int]]) -> Iterator[tuple[int, list[str]]]:
+    """(geonameid, names) of each time zone's city. A zone is tied to the most populous city of its country whose
+    English name is the zone's English city name; a zone named after a region or a country (Bahia for Salvador,
+    Kuwait) has none, and a name that is also a country's or territory's name in that language is left out."""
+    from babel import Locale
+    from babel.core import get_global
+
+    english = Locale.parse("en").time_zones
+    locales = [Locale.parse(code) for code in CLDR_LOCALES]
+    territory_names = {name_key(name) for locale in [Locale.parse("en"), *locales]
+                       for name in locale.territories.values()}
+    for zone, country in get_global("zone_territories").items():
+        english_city = (english.get(zone) or {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        wanted = name_key(english_city)
+        matches = [cities[gid] for gid in index.get(wanted, ()) if cities[gid].country_code == country
+                   and name_key(cities[gid].name_en) == wanted]
+        if not matches:
+            continue
+        city = max(matches, key=lambda c: c.population)
+        names = [name for locale in locales if (name := (locale.time_zones.get(zone) or {}).get("city"))
+                 and name_key(name) not in territory_names]
+        if names:
+            yield city.geonameid, names
 
 
 def all_cities() -> Iterator[City]:

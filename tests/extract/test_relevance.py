@@ -287,3 +287,22 @@ def test_a_signing_at_the_event_is_a_fact_of_the_report_without_date_place_or_co
 def test_an_event_that_the_text_gives_no_date_place_signing_or_outcome_reports_nothing(page):
     summary = summarise(page)
     assert not summary.relevant and summary.reason == "no_event_facts"
+
+
+@pytest.mark.parametrize("page, host", [
+    ("Conference ends\nA two-day conference on smart cities closed in Da Nang on 9 March. Representatives of "
+     "Busan, Kaohsiung and Osaka attended.", "Da Nang"),
+    ("Ярмарка\nГуманитарная ярмарка прошла 12 сентября в Екатеринбурге при участии гостей из Челябинска и Астаны.",
+     "Yekaterinburg"),
+    ("博覧会\nハルビン市で開かれた中ロ博覧会に、新潟市のブースが初めて設けられた。", "Harbin"),
+    ("研讨会\n城市环境研讨会9月3日在釜山闭幕，天津、大阪等城市的代表出席。", "Busan"),
+])
+def test_an_event_with_guests_from_another_nations_cities_is_cooperation_without_saying_so(page, host):
+    summary = summarise(page)
+    assert summary.relevant and summary.host == host
+
+
+def test_a_sports_event_with_players_from_abroad_stays_no_cooperation_event():
+    page = ("Chess championship opens\nThe chess championship opened in Kazan on 3 May 2022 with players from "
+            "Minsk and Tashkent.")
+    assert not summarise(page).relevant

@@ -206,3 +206,20 @@ def test_the_places_finder_prefers_a_citys_own_russian_name():
 ])
 def test_japanese_writes_v_and_burg_either_way(gazetteer, spelling, expected):
     assert top(gazetteer, spelling, "ja")[0] == expected
+
+
+@pytest.mark.parametrize("surface, expected", [
+    ("科伦坡", ("Colombo", "LK")),        # GeoNames has only the Traditional 可倫坡
+    ("亚的斯亚贝巴", ("Addis Ababa", "ET")),
+    ("タシケント", ("Tashkent", "UZ")),
+    ("バグダッド", ("Baghdad", "IQ")),
+    ("葉卡捷林堡", ("Yekaterinburg", "RU")),  # Taiwan's transliteration, not the mainland's 叶卡捷琳堡
+])
+def test_cldr_names_of_time_zone_cities_reach_the_city(gazetteer, surface, expected):
+    assert top(gazetteer, surface, "zh") == expected
+
+
+@pytest.mark.parametrize("surface", ["巴伊亚", "危地马拉", "パナマ", "Кувейт"])
+def test_a_time_zone_named_after_a_region_or_country_names_no_city(gazetteer, surface):
+    # the zones America/Bahia (Salvador), America/Guatemala, America/Panama, Asia/Kuwait
+    assert gazetteer.lookup(surface) == []

@@ -18,6 +18,16 @@ def has_cooperation_cue(text: str, lang: str) -> bool:
     return bool(pattern and pattern.search(text))
 
 
+def names_several_nations(text: str, lang: str) -> bool:
+    """Cities or countries of two nations or more: people of one place meeting another's is international
+    cooperation, whatever words the report chooses ("guests from Almaty at a fair in Urumqi")."""
+    from orchestration.extract.countries import find_countries
+    nations = {m.alpha2 for m in find_countries(text, lang) if not m.inside_name}
+    nations |= {p.city.country_code for p in find_places(text, lang)
+                if p.kind == "city" and p.city is not None and not p.inside_name}
+    return len(nations) >= 2
+
+
 def names_countries(event_name: str, lang: str) -> bool:
     """"China-South Asia Expo", «ЭКСПО "Китай-Евразия"»: an event named after countries or world regions is
     international cooperation by its name."""
