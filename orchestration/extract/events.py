@@ -165,7 +165,7 @@ def _name_ru(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     name_end = end
     taken = 0
     for index, (_, token_end, token) in enumerate(right):
-        lowered = token.lower()
+        lowered = token.lower().replace("ё", "е")  # «прошёл» as «прошел»: writers use ё or not
         if token[0] in "«\"“":
             name_end = token_end
             taken += 1

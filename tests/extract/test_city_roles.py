@@ -495,3 +495,12 @@ def test_when_every_city_named_is_a_travelling_partys_home_the_host_is_unknown()
     summary = summarise(page)
     assert summary.host is None
     assert "Rotterdam" in summary.partners
+
+
+@pytest.mark.parametrize("page", [
+    "推介会\n武汉市在新加坡举办投资推介会，现场签约项目12个。",
+    "推介会\n成都市11月3日在新加坡举办投资推介会，签约项目8个。",
+])
+def test_a_chinese_city_before_zai_organises_and_the_place_after_it_hosts(page):
+    summary = summarise(page)
+    assert summary.host == "Singapore"

@@ -125,3 +125,11 @@ def test_a_week_or_days_name_an_event_only_as_the_head_of_a_proper_name(text, na
 ])
 def test_an_english_name_runs_on_through_the_before_capitalised_words(text, name):
     assert find_events(text, "en")[0].name == name
+
+
+@pytest.mark.parametrize("text", [
+    "Форум малого бизнеса прошёл в Хабаровске 14 марта.",
+    "Форум малого бизнеса прошел в Хабаровске 14 марта.",
+])
+def test_a_russian_name_ends_before_its_verb_spelt_with_or_without_yo(text):
+    assert [e.name for e in find_events(text, "ru")] == ["Форум малого бизнеса"]

@@ -306,3 +306,14 @@ def test_a_sports_event_with_players_from_abroad_stays_no_cooperation_event():
     page = ("Chess championship opens\nThe chess championship opened in Kazan on 3 May 2022 with players from "
             "Minsk and Tashkent.")
     assert not summarise(page).relevant
+
+
+@pytest.mark.parametrize("page", [
+    "Форум в Хабаровске\nФорум малого бизнеса прошёл в Хабаровске 14 марта, в нём участвовали представители "
+    "провинции Хэйлунцзян.",
+    "Forum in Khabarovsk\nA small business forum took place in Khabarovsk on 14 March with guests from "
+    "Heilongjiang province.",
+])
+def test_a_province_of_another_nation_makes_an_event_international(page):
+    summary = summarise(page)
+    assert summary.relevant and summary.host == "Khabarovsk"

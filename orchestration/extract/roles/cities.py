@@ -205,6 +205,8 @@ def _is_locative(ctx: Context, place) -> bool:
         first_verb = min((i for i in verbs if i != -1), default=-1)
         if first_verb > 0 and any(n in after[:first_verb] for n in roles.get("subject_nouns", [])):
             return False  # "南萨哈林斯克外事部门举行": the city's office held it, not the city that hosts it
+        if first_verb > 0 and any(b in after[:first_verb] for b in roles.get("locative_before", [])):
+            return False  # "武汉市在新加坡举办": the city before 在 organises; the place after it hosts
         # "大分市市长访汉并举办…": a verb of going elsewhere before the event's verb makes the city where they came from
         if first_verb != -1 and not any(m in after[:first_verb] for m in roles.get("motion_before", [])):
             return True

@@ -23,8 +23,13 @@ def names_several_nations(text: str, lang: str) -> bool:
     cooperation, whatever words the report chooses ("guests from Almaty at a fair in Urumqi")."""
     from orchestration.extract.countries import find_countries
     nations = {m.alpha2 for m in find_countries(text, lang) if not m.inside_name}
-    nations |= {p.city.country_code for p in find_places(text, lang)
-                if p.kind == "city" and p.city is not None and not p.inside_name}
+    for place in find_places(text, lang):
+        if place.inside_name:
+            continue
+        if place.kind == "city" and place.city is not None:
+            nations.add(place.city.country_code)
+        elif place.region_code:  # «губернатор Приморья»: a province is its country's side
+            nations.add(place.region_code[:2])
     return len(nations) >= 2
 
 
