@@ -504,3 +504,8 @@ def test_when_every_city_named_is_a_travelling_partys_home_the_host_is_unknown()
 def test_a_chinese_city_before_zai_organises_and_the_place_after_it_hosts(page):
     summary = summarise(page)
     assert summary.host == "Singapore"
+
+
+def test_attending_an_event_in_a_chinese_city_places_it_there():
+    page = "会议\n来自北京的专家12日在乌鲁木齐出席了中亚能源合作会议。"
+    assert summarise(page).host == "Ürümqi"

@@ -196,8 +196,8 @@ def _is_locative(ctx: Context, place) -> bool:
         clause = _NAME_RUN_END.split(ctx.text[place.end:place.end + 30], 1)[0]
         if any(b in before for b in roles.get("locative_before", [])):
             # 在长春举行 / 在长春国际会展中心开幕, not 计划在德惠市建设 (a project's site): an event verb must
-            # follow in the same clause
-            return any(a in clause for a in roles.get("locative_after", []))
+            # follow in the same clause; attending there (在乌鲁木齐出席…会议) places the event as well
+            return any(a in clause for a in roles.get("locative_after", []) + roles.get("motion_after", []))
         if any(b in before for b in roles.get("motion_before", [])) \
                 and any(a in clause for a in roles.get("motion_after", [])):
             return True
