@@ -509,3 +509,14 @@ def test_a_chinese_city_before_zai_organises_and_the_place_after_it_hosts(page):
 def test_attending_an_event_in_a_chinese_city_places_it_there():
     page = "会议\n来自北京的专家12日在乌鲁木齐出席了中亚能源合作会议。"
     assert summarise(page).host == "Ürümqi"
+
+
+@pytest.mark.parametrize("page, host, partners", [
+    ("Форум\nФорум по логистике открылся в Казани 4 мая. Участники обсудили поезда из Чунцина в Дуйсбург.",
+     "Kazan", set()),
+    # «в» with the prepositional is where the party is, not where a route goes
+    ("Визит\nДелегация из Харбина в Хабаровске 5 июня подписала 3 соглашения на форуме.", "Khabarovsk", {"Harbin"}),
+])
+def test_russian_route_ends_are_no_sides_of_the_event(page, host, partners):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == (host, partners)

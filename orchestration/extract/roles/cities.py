@@ -595,7 +595,8 @@ def _range_ends(ctx: Context, places: list) -> set[int]:
             else:
                 opens = bool(opening.search(ctx.text, max(0, first.start - 20), first.start))
                 joined = bool(joining.fullmatch(between))
-                closes = True
+                # «из Харбина в Хабаровске»: a place in the prepositional after «в» is where, not whither
+                closes = not (ctx.lang == "ru" and joint in ("в", "во") and russian.is_prepositional(second.surface))
             if opens and joined and closes:
                 ends.update({id(first), id(second)})
     return ends
