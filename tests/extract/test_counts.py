@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from orchestration.extract.counts import find_agreement_counts, singular_signings
+from tests.extract.document_helpers import summarise
 
 
 def counts(text: str, lang: str):
@@ -191,3 +192,22 @@ def test_counts_since_the_opening_belong_to_the_event(text, lang, value):
 ])
 def test_an_infinitive_of_signing_is_a_signing_to_come_unless_it_was_managed(text, lang, signed):
     assert [c.value for c in singular_signings(text, lang)] == signed
+
+
+@pytest.mark.parametrize("page, count", [
+    ("博览会闭幕\n第五届国际博览会12日在大连闭幕。中俄两国企业间共达成签约意向15项，签约金额30亿元。", 15),
+    ("博览会闭幕\n第五届国际博览会12日在大连闭幕。展会期间达成合作意向18项。", 18),
+])
+def test_chinese_agreed_intentions_are_counted(page, count):
+    assert summarise(page).agreements == count
+
+
+@pytest.mark.parametrize("page, count", [
+    # 其中 opens the list of the fair's outcomes; nothing counts the whole
+    ("博览会闭幕\n第五届国际博览会12日在大连闭幕，成果丰硕。其中，现场销售额达2亿元；两国企业共签署合作协议12项。", 12),
+    ("Итоги ярмарки\nЯрмарка закрылась в Харбине 12 мая. Итоги: в том числе подписано 7 соглашений о сотрудничестве.", 7),
+    # a whole is counted: the part stays a part
+    ("博览会闭幕\n第五届国际博览会12日在大连闭幕，共签署协议20项，其中投资协议8项。", 20),
+])
+def test_a_part_marker_with_no_whole_counted_leaves_the_count_the_events(page, count):
+    assert summarise(page).agreements == count

@@ -103,6 +103,11 @@ def _rule_count(ctx: Context, found: list[CountMention]) -> tuple[CountMention |
         # about the event ("к настоящему времени на форуме подписано 40 соглашений")
         signed = [c for c in found if c.signed and not c.part_of_total and c.running
                   and c.sentence_start in ctx.event_sentences]
+    if not signed:
+        # "其中，…；达成签约意向26项": a part marker that opens a list of the event's outcomes, with no whole
+        # counted anywhere, leaves the listed count the event's
+        signed = [c for c in found if c.signed and c.part_of_total and not c.running
+                  and not any(w.kind in AGREEMENT_KINDS and not w.part_of_total for w in found)]
     body = [c for c in signed if c.start >= ctx.title_end]
     candidates = _with_lists_added(ctx.text, body or signed, ctx.lang)
     one_by_one = _one_by_one(ctx) if not candidates else None
