@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from orchestration.extract.counts import CountMention, find_agreement_counts, singular_signings
+from orchestration.extract.lexicons import lexicon
 from orchestration.extract.money import find_money
 from orchestration.extract.numbers import CJK_LANGS
 from orchestration.extract.roles import count_model
@@ -107,7 +109,8 @@ def _rule_count(ctx: Context, found: list[CountMention]) -> tuple[CountMention |
         # "其中，…；达成签约意向26项": a part marker that opens a list of the event's outcomes, with no whole
         # counted anywhere, leaves the listed count the event's
         signed = [c for c in found if c.signed and c.part_of_total and not c.running
-                  and not any(w.kind in AGREEMENT_KINDS and not w.part_of_total for w in found)]
+                  and not any(w.kind in AGREEMENT_KINDS and not w.part_of_total for w in found)
+                  and not _vague_whole_before(ctx, c)]
     body = [c for c in signed if c.start >= ctx.title_end]
     candidates = _with_lists_added(ctx.text, body or signed, ctx.lang)
     one_by_one = _one_by_one(ctx) if not candidates else None
@@ -117,6 +120,21 @@ def _rule_count(ctx: Context, found: list[CountMention]) -> tuple[CountMention |
         return one_by_one, one_by_one
     general = [c for c in candidates if c.kind in AGREEMENT_KINDS] or candidates
     return max(general, key=lambda c: (c.value, -c.start)), one_by_one
+
+
+@lru_cache(maxsize=None)
+def _vague_pattern(lang: str) -> re.Pattern[str] | None:
+    words = lexicon(lang, "counts").get("vague") or []
+    if not words:
+        return None
+    body = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if lang in ("en", "ru") else f"(?:{body})", re.IGNORECASE)
+
+
+def _vague_whole_before(ctx: Context, part: CountMention) -> bool:
+    """"Dozens of deals were signed, including 14 contracts": the whole is given, only not as a number."""
+    pattern = _vague_pattern(ctx.lang)
+    return pattern is not None and bool(pattern.search(ctx.text, part.sentence_start, part.start))
 
 
 def _one_by_one(ctx: Context) -> CountMention | None:
