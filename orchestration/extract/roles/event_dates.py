@@ -29,6 +29,7 @@ from orchestration.extract.dates import (
 from orchestration.extract.dates.resolution import complete_year
 from orchestration.extract.events import EventMention, find_events
 from orchestration.extract.lexicons import lexicon
+from orchestration.extract.numbers import parse_number
 from orchestration.extract.wordlists import words_pattern
 from orchestration.extract.roles import date_model
 from orchestration.extract.roles.context import Context, sentence_of, sentence_start
@@ -98,6 +99,11 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
         if end.year is not None and start.year is not None and _as_tuple(end) < _as_tuple(start):
             end = PartialDate(start.year + 1, end.month, end.day)
         year_inferred = _year_of(start, end) is not None
+    if _year_of(start, end) is None and reference is None and (start.month or end.month):
+        anniversary = _anniversary_year(ctx, mentions)
+        if anniversary is not None:
+            start, end = _with_year(start, end, anniversary)
+            year_inferred = True
     if year_inferred and _weekday_contradicts(chosen, start, end):
         # "5月10日(火)" on a page updated in 2019: 10 May 2019 was a Friday, so the year is not the report's
         row = _date_row(chosen.start, chosen.end, _without_year(start), _without_year(end), False)
@@ -383,6 +389,39 @@ def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, m
         if len(set(years)) == 1:
             return years[0]
     return None
+
+
+def _anniversary_year(ctx: Context, mentions: list[DateMention]) -> int | None:
+    """"marked the 20th anniversary of their twinning … the cities were twinned in 1995": a report with no date of
+    its own is dated by its anniversary, the year the relation began plus the anniversary's number. The anniversary
+    must be the event's (the title, the event's sentences) and the year one that a sentence of beginning gives."""
+    patterns = _anniversary_patterns(ctx.lang)
+    founding = words_pattern(ctx.lang, lexicon(ctx.lang, "dates").get("founding_cues") or [], match="stem")
+    if not patterns or founding is None:
+        return None
+    numbers = []
+    for match in (m for pattern in patterns for m in pattern.finditer(ctx.text)):
+        start = sentence_start(ctx, match.start())
+        if match.start() < ctx.title_end or start in ctx.event_sentences:
+            value = parse_number(match.group("n"), ctx.lang)
+            if value and 1 <= value <= 200:
+                numbers.append((int(value), start))
+    years = set()
+    for number, anniversary_sentence in numbers:
+        for m in mentions:
+            if m.kind != "year_only" or m.first.year is None or m.last is not None:
+                continue
+            sentence = sentence_of(ctx, m.start)
+            if m.sentence_start == anniversary_sentence or founding.search(sentence.text):
+                years.add(m.first.year + number)
+    years = {y for y in years if 1950 <= y <= date.today().year + 1}
+    return years.pop() if len(years) == 1 else None
+
+
+@lru_cache(maxsize=None)
+def _anniversary_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """One pattern per form of an anniversary, each with its number as the group ``n``."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in lexicon(lang, "dates").get("anniversary") or [])
 
 
 # ------------------------------------------------------------------------------------------------- cues
