@@ -120,7 +120,8 @@ def _find_events(text: str, lang: str) -> tuple[EventMention, ...]:
         if noun in _proper_name_nouns(lang) and not _heads_a_proper_name(text[name_start:match.start()]):
             continue  # "Last Week", "in Recent Days" of a title-case headline
         # Japanese and Chinese refer back with the bare noun or 同/该 before it (the languages with such words)
-        refers_back = bool(anaphoric) and (name == noun or text.endswith(anaphoric, 0, match.start()))
+        refers_back = bool(anaphoric) and (name == noun or text.endswith(anaphoric, 0, match.start())
+                                           or _edition_by_city(name, noun))
         if refers_back and last_named.get(noun) is False:
             continue  # 同大会, a bare 大会 after a marathon (マラソン大会): the said race, no event either
         if not refers_back:
@@ -137,6 +138,13 @@ def _find_events(text: str, lang: str) -> tuple[EventMention, ...]:
             )
         )
     return tuple(mentions)
+
+
+def _edition_by_city(name: str, noun: str) -> bool:
+    """札幌大会, 東京大会: an edition of a series named by its city alone, which after a race or games (冬季アジア
+    競技大会) is that series' edition too."""
+    prefix = name[: -len(noun)] if name.endswith(noun) else ""
+    return 2 <= len(prefix) <= 5 and bool(get_gazetteer().lookup(prefix))
 
 
 # --- names -----------------------------------------------------------------------------------------------

@@ -317,3 +317,15 @@ def test_a_sports_event_with_players_from_abroad_stays_no_cooperation_event():
 def test_a_province_of_another_nation_makes_an_event_international(page):
     summary = summarise(page)
     assert summary.relevant and summary.host == "Khabarovsk"
+
+
+def test_a_city_named_edition_after_games_is_those_games_not_a_conference():
+    page = ("冬季競技大会が開幕\n第9回冬季アジア競技大会の開会式が7日、ハルビンで行われた。日本選手団が入場行進した。"
+            "前回の札幌大会に続き、韓国や中国の選手が参加し、交流を深めた。")
+    assert not summarise(page).relevant
+
+
+def test_a_city_named_edition_of_a_conference_stays_an_event():
+    page = "市長会議\n第20回世界冬の都市市長会議の札幌大会が5日開幕し、ハルビン市やエドモントン市の市長が参加した。"
+    summary = summarise(page)
+    assert summary.relevant and summary.host == "Sapporo"
