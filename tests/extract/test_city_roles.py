@@ -520,3 +520,23 @@ def test_attending_an_event_in_a_chinese_city_places_it_there():
 def test_russian_route_ends_are_no_sides_of_the_event(page, host, partners):
     summary = summarise(page)
     assert (summary.host, summary.partners) == (host, partners)
+
+
+@pytest.mark.parametrize("city, expected", [("Tacoma", "Tacoma"), ("Aktau", "Aktau"), ("Irkutsk", "Irkutsk")])
+def test_a_city_opening_a_sentence_with_a_verb_of_hosting_is_a_place_whatever_its_size(city, expected):
+    page = (f"Forum\n{city} hosted the Regional Trade Forum on 4 May, with delegations from Busan and Niigata. "
+            "Six agreements were signed.")
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == (expected, {"Busan", "Niigata"})
+
+
+@pytest.mark.parametrize("page, partners", [
+    ("Forum\nThe Regional Trade Forum opened on 4 May with delegations from Busan, Niigata and Dalian. Six "
+     "agreements were signed.", {"Busan", "Niigata", "Dalian"}),
+    ("Форум\nФорум регионов открылся 4 мая, в нём участвуют делегации из Пусана и Ниигаты. Подписано 6 соглашений.",
+     {"Busan", "Niigata"}),
+    ("论坛\n地区贸易论坛4日开幕，哈尔滨、沈阳代表团出席。签署协议6项。", {"Harbin", "Shenyang"}),
+])
+def test_every_city_listed_with_a_partys_city_travelled_with_it_and_hosts_nothing(page, partners):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == (None, partners)

@@ -80,6 +80,15 @@ _EN_TITLED_NAME = re.compile(
 
 
 @lru_cache(maxsize=None)
+def _host_verb_after_pattern(lang: str) -> re.Pattern[str] | None:
+    """A verb of hosting right after a name (the roles lexicon's ``host_verbs``)."""
+    verbs = lexicon(lang, "roles").get("host_verbs") or []
+    if not verbs:
+        return None
+    return re.compile(r"\s+(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def _alphabetic_resources(lang: str) -> _AlphabeticResources:
     places = lexicon(lang, "places")
 
@@ -552,6 +561,8 @@ class AlphabeticPlaces:
         if item.phrase is not None and item.phrase.kind == "country" and item.phrase.value in CITY_STATES:
             cue = True
         cities = item.cities
+        if self._host_verb_after(item):
+            cue = True  # "Tacoma hosted the forum": what hosts an event is a place whatever its size
         if self._starts_sentence(item.first) and not cue and (self.lang == "en" or not self.gazetteer.has_key(item.key)):
             # A sentence-initial capital says nothing, and a Russian word that reaches a city only through a
             # case ending («Темой» -> Tema) is usually a common noun: keep only cities the document's
@@ -580,6 +591,10 @@ class AlphabeticPlaces:
             return None
         return PlaceMention(item.start, item.end, surface, city if kind == "city" else None, ranked, kind,
                             inside_name=inside or kind in NAME_KINDS)
+
+    def _host_verb_after(self, item: PlaceItem) -> bool:
+        pattern = _host_verb_after_pattern(self.lang)
+        return pattern is not None and bool(pattern.match(self.text, item.end))
 
     def _after_place_preposition(self, item: PlaceItem) -> bool:
         """"held in Wertheim", "guests from Gubbio", «прошла в Вертхайме»: a preposition of place right before."""

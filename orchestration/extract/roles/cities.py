@@ -534,9 +534,34 @@ def _visiting_party_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Patt
     return before, after
 
 
+# what joins the members of one list of places: a comma, "and", «и», 、 and the like
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|и\s+)?|\s+(?:and|и)\s+|[、，]|[和及与やと])\s*", re.IGNORECASE)
+
+
 def _is_visiting_party(ctx: Context, place, places: list) -> bool:
     """"a delegation from Wuxi", «делегация из Твери», 庆州市政府代表团, 無錫市友好交流団: the city a travelling
-    party comes from. In Japanese and Chinese no other place may stand between the city and the party's noun."""
+    party comes from, and every city listed with it ("delegations from Busan and Niigata", 哈尔滨、沈阳代表团).
+    In Japanese and Chinese no other place may stand between the city and the party's noun."""
+    if _names_a_visiting_party(ctx, place, places):
+        return True
+    index = next((i for i, p in enumerate(places) if p is place), None)
+    if index is None:
+        return False
+    # a list runs on after the party's city in Russian and English, and up to it in Japanese and Chinese
+    step = 1 if ctx.lang in ("ja", "zh") else -1
+    current = index
+    while 0 <= current + step < len(places):
+        neighbour = places[current + step]
+        first, second = (places[current], neighbour) if step == 1 else (neighbour, places[current])
+        if not _LIST_JOINT.fullmatch(ctx.text[first.end:second.start]):
+            return False
+        if _names_a_visiting_party(ctx, neighbour, places):
+            return True
+        current += step
+    return False
+
+
+def _names_a_visiting_party(ctx: Context, place, places: list) -> bool:
     before, after = _visiting_party_patterns(ctx.lang)
     if before is not None and before.search(ctx.text, max(0, place.start - 40), place.start):
         return True
