@@ -329,3 +329,13 @@ def test_a_city_named_edition_of_a_conference_stays_an_event():
     page = "市長会議\n第20回世界冬の都市市長会議の札幌大会が5日開幕し、ハルビン市やエドモントン市の市長が参加した。"
     summary = summarise(page)
     assert summary.relevant and summary.host == "Sapporo"
+
+
+@pytest.mark.parametrize("page, host", [
+    ("合作周\n中俄科技合作周5日在新西伯利亚开幕，两国300名代表参加。", "Novosibirsk"),
+    ("Culture days\nKazan culture days opened in Harbin on 20 June, and the two cities' universities signed an "
+     "agreement.", "Harbin"),
+])
+def test_weeks_and_days_of_cooperation_or_culture_are_events(page, host):
+    summary = summarise(page)
+    assert summary.relevant and summary.host == host
