@@ -534,10 +534,6 @@ def _visiting_party_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Patt
     return before, after
 
 
-# what joins the members of one list of places: a comma, "and", «и», 、 and the like
-_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|и\s+)?|\s+(?:and|и)\s+|[、，]|[和及与やと])\s*", re.IGNORECASE)
-
-
 def _is_visiting_party(ctx: Context, place, places: list) -> bool:
     """"a delegation from Wuxi", «делегация из Твери», 庆州市政府代表团, 無錫市友好交流団: the city a travelling
     party comes from, and every city listed with it ("delegations from Busan and Niigata", 哈尔滨、沈阳代表团).
@@ -553,7 +549,7 @@ def _is_visiting_party(ctx: Context, place, places: list) -> bool:
     while 0 <= current + step < len(places):
         neighbour = places[current + step]
         first, second = (places[current], neighbour) if step == 1 else (neighbour, places[current])
-        if not _LIST_JOINT.fullmatch(ctx.text[first.end:second.start]):
+        if first.end >= second.start or not _ENUMERATION.fullmatch(ctx.text, first.end, second.start):
             return False
         if _names_a_visiting_party(ctx, neighbour, places):
             return True
