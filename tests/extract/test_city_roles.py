@@ -540,3 +540,14 @@ def test_a_city_opening_a_sentence_with_a_verb_of_hosting_is_a_place_whatever_it
 def test_every_city_listed_with_a_partys_city_travelled_with_it_and_hosts_nothing(page, partners):
     summary = summarise(page)
     assert (summary.host, summary.partners) == (None, partners)
+
+
+@pytest.mark.parametrize("page, host", [
+    ("Форум\nФорум ректоров открылся 5 мая в Казанском федеральном университете, в нём участвуют делегации из "
+     "Китая. Подписано 4 соглашения.", "Kazan"),
+    # the adjective of a region, not of a city: no host
+    ("Форум\nФорум ректоров открылся 5 мая в Уральском федеральном университете, в нём участвуют делегации из "
+     "Китая. Подписано 4 соглашения.", None),
+])
+def test_a_russian_venue_named_by_its_citys_adjective_places_the_event(page, host):
+    assert summarise(page).host == host

@@ -55,7 +55,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         dateline_city = looked_up[0] if looked_up else None
     usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences]
     venue_cities = _venue_cities(ctx, sentence_of(ctx, main.start), usable)
-    venue_owner = _venue_owner(ctx, found)
+    venue_owner = _venue_owner(ctx, found) or _adjective_venue_city(ctx, main)
     # the city beside the venue; else the city that owns it
     host_venues = venue_cities or ([venue_owner] if venue_owner else [])
     name_city = named[0] if len(named) == 1 else None
@@ -168,17 +168,51 @@ def _adjective_city(ctx: Context, main: EventMention) -> list:
     adjective of its city."""
     if ctx.lang != "ru":
         return []
+    for word in re.findall(r"[А-ЯЁ][а-яё]+", main.name):
+        city = _city_of_adjective(word)
+        if city is not None:
+            return [city]
+    return []
+
+
+def _city_of_adjective(word: str):
+    """The city a Russian relational adjective names («Казанский» Kazan), if a city of some size."""
     from orchestration.reference.gazetteer import get_gazetteer
 
     gazetteer = get_gazetteer()
-    for word in re.findall(r"[А-ЯЁ][а-яё]+", main.name):
-        for name in russian.place_names_of_adjective(word):
-            cities = [c for c in gazetteer.lookup(name, "ru") if c.population >= _ADJECTIVE_CITY_POPULATION]
-            if cities:
-                return [cities[0]]
-            if russian.is_place_name(name):
-                break  # «Уральский»: the adjective of a place that is no city (the Urals), not of Уральск
-    return []
+    for name in russian.place_names_of_adjective(word):
+        cities = [c for c in gazetteer.lookup(name, "ru") if c.population >= _ADJECTIVE_CITY_POPULATION]
+        if cities:
+            return cities[0]
+        if russian.is_place_name(name):
+            return None  # «Уральский»: the adjective of a place that is no city (the Urals), not of Уральск
+    return None
+
+
+@lru_cache(maxsize=None)
+def _adjective_venue_pattern(lang: str) -> re.Pattern[str] | None:
+    nouns = roles_lexicon(lang).get("adjective_venue_nouns") or []
+    if not nouns:
+        return None
+    # «в/на», a few lower-case words, the capitalised adjective, a few more, the venue's noun
+    return re.compile(r"(?<!\w)(?:в|на|во)\s+(?:[а-яё-]+\s+){0,3}?(?P<adjective>[А-ЯЁ][а-яё]+(?:ом|ой|ем|ей))\s+"
+                      r"(?:[а-яё-]+\s+){0,2}?(?:" + "|".join(re.escape(n) for n in nouns) + r")", re.IGNORECASE)
+
+
+def _adjective_venue_city(ctx: Context, main: EventMention):
+    """«в Воронежском государственном университете состоялся телемост»: the city of a venue named by its adjective
+    in the event's own sentence."""
+    pattern = _adjective_venue_pattern(ctx.lang)
+    if pattern is None:
+        return None
+    sentence = sentence_of(ctx, main.start)
+    for match in pattern.finditer(ctx.text, sentence.start, sentence.end):
+        if not match.group("adjective")[0].isupper():
+            continue
+        city = _city_of_adjective(match.group("adjective"))
+        if city is not None:
+            return city
+    return None
 
 
 def _after_bracketed_aside(text: str, position: int) -> int:
