@@ -211,3 +211,8 @@ def test_chinese_agreed_intentions_are_counted(page, count):
 ])
 def test_a_part_marker_with_no_whole_counted_leaves_the_count_the_events(page, count):
     assert summarise(page).agreements == count
+
+
+def test_japanese_documents_counted_with_tsu_are_counted_and_added():
+    page = "フォーラム\n5日、カザンでフォーラムが開かれ、協定書3通と覚書2通が交わされた。"
+    assert summarise(page).agreements == 5
