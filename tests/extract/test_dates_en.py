@@ -296,3 +296,17 @@ def test_dateline_after_title_and_timestamp_lines():
 
 def test_plain_sentence_is_not_a_dateline():
     assert find_dateline("Beijing, the capital, hosted the forum.", LANG) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "zh"])
+def test_two_numeric_dates_joined_by_a_dash_are_one_span(lang):
+    from orchestration.extract.dates import find_dates
+
+    found = find_dates("Dates: 23.11.2021 - 26.11.2021", lang, None)
+    assert [(m.kind, m.first.day, m.last.day, m.last.month) for m in found] == [("range", 23, 26, 11)]
+
+
+def test_a_span_that_ends_before_it_starts_is_two_dates():
+    from orchestration.extract.dates import find_dates
+
+    assert [m.kind for m in find_dates("05.11.2021 - 05.08.2021", "en", None)] == ["absolute", "absolute"]

@@ -251,16 +251,25 @@ def _blocked_after(m: "_M", g: Grammar) -> bool:
 
 
 def _h_numeric(m: "_M", g: Grammar) -> Raw | None:
-    y = _year_group(m, "y1", g)
-    p, q = int(m.group("p")), int(m.group("q"))
-    sep = m.group("sep")
+    day = _numeric_day(int(m.group("p")), int(m.group("q")), _year_group(m, "y1", g), m.group("sep"), g)
+    return Raw(m.start(), m.end(), "absolute", day) if day is not None else None
+
+
+def _numeric_day(p: int, q: int, y: int | None, sep: str, g: Grammar) -> PartialDate | None:
     month_first = sep == "/" and g.numeric_order in ("mdy", "ymd")
     mo, d = (p, q) if month_first else (q, p)
     if not valid(y, mo, d) and valid(y, d, mo):
         mo, d = d, mo
-    if not valid(y, mo, d):
+    return PartialDate(y, mo, d) if valid(y, mo, d) else None
+
+
+def _h_numeric_range(m: "_M", g: Grammar) -> Raw | None:
+    """"23.11.2021 - 26.11.2021": two numeric dates joined by a dash, as event pages print a span."""
+    first = _numeric_day(int(m.group("p")), int(m.group("q")), _year_group(m, "y1", g), m.group("sep"), g)
+    last = _numeric_day(int(m.group("p2")), int(m.group("q2")), _year_group(m, "y2", g), m.group("sep"), g)
+    if first is None or last is None or (last.year, last.month, last.day) < (first.year, first.month, first.day):
         return None
-    return Raw(m.start(), m.end(), "absolute", PartialDate(y, mo, d))
+    return Raw(m.start(), m.end(), "range", first, last)
 
 
 def _h_iso(m: "_M", g: Grammar) -> Raw | None:
@@ -475,6 +484,10 @@ def _numeric_patterns(lang: str) -> list[_Pattern]:
     lead = _DIGIT_AHEAD + r"(?<![\d.+\-/,])(?<!\d:)"  # not inside a phone number, a time or a longer number
     trail = r"(?![\d]|[-/.]\d)"
     pats = [
+        # a span of two numeric dates ("23.11.2021 - 26.11.2021"), before either is read alone
+        _Pattern(re.compile(lead + rf"(?P<p>\d{{1,2}})(?P<sep>[/.])(?P<q>\d{{1,2}})(?P=sep)(?P<y1>{YEAR})\s*[-–—]\s*"
+                                   rf"(?P<p2>\d{{1,2}})(?P=sep)(?P<q2>\d{{1,2}})(?P=sep)(?P<y2>{YEAR})" + trail),
+                 _h_numeric_range),
         # ISO and its variants: the year first is unambiguous.
         _Pattern(re.compile(lead + rf"(?P<y1>{YEAR})(?P<sep>[-/.])(?P<m1>1[0-2]|0?[1-9])(?P=sep)"
                                    rf"(?P<d1>3[01]|[12]\d|0?[1-9])" + trail), _h_iso),
