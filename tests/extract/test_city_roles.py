@@ -506,6 +506,14 @@ def test_a_chinese_city_before_zai_organises_and_the_place_after_it_hosts(page):
     assert summary.host == "Singapore"
 
 
+@pytest.mark.parametrize("page", [
+    "推介会\n12月6日，由乌兰巴托市政府举办的大型项目推介会在北京召开，呼和浩特市11家企业与乌兰巴托市政府签署合作协议。",
+    "説明会\n12月6日、ウランバートル市主催の投資説明会が北京で開かれ、フフホト市の企業11社が協定に署名した。",
+])
+def test_a_place_after_zai_hosts_though_an_organising_city_comes_first(page):
+    assert summarise(page).host == "Beijing"
+
+
 def test_attending_an_event_in_a_chinese_city_places_it_there():
     page = "会议\n来自北京的专家12日在乌鲁木齐出席了中亚能源合作会议。"
     assert summarise(page).host == "Ürümqi"

@@ -267,6 +267,16 @@ def _is_locative(ctx: Context, place) -> bool:
     return False
 
 
+def _after_locative_preposition(ctx: Context, place) -> bool:
+    """在长春, 于上海: a Chinese or Japanese place right after a locative preposition (the other languages' places
+    all follow theirs)."""
+    if ctx.lang not in ("zh", "ja"):
+        return True
+    roles = roles_lexicon(ctx.lang)
+    before = ctx.text[max(0, place.start - roles.get("locative_window", 6)):place.start]
+    return any(b in before for b in roles.get("locative_before", []))
+
+
 _CJK_DAY = r"(?:[0-9０-９]{1,2}月)?[0-9０-９一二三四五六七八九十]{1,3}日"
 
 
@@ -305,6 +315,8 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, 
 
     in_event = [p for p in usable if sentence_start(ctx, p.start) in ctx.event_sentences]
     located = [p for p in in_event if _is_locative(ctx, p)]
+    # "由乌兰巴托市政府举办的推介会在北京召开": a place after 在 says where; a city before the verb may only organise
+    located.sort(key=lambda p: not _after_locative_preposition(ctx, p))
     if located:
         return biggest_of_phrase(located[0]), "stated"
     if venue_cities:
