@@ -390,10 +390,12 @@ def _classify(text: str, start: int, end: int, value: float, has_scale: bool, g:
         return "percent"
     if _ORDINAL_BEFORE.search(before):
         return "ordinal"
-    if re.search(r"[^\W\d]-$", before):
+    # \Z, not $: "$" also matches before a final newline, and a headline's last letter is no prefix of the number
+    # that opens the next line
+    if re.search(r"[^\W\d]-\Z", before):
         # "Конференция-2021", "COVID-19"
         return "year" if re.fullmatch(r"(?:1[89]|20)\d{2}", text[start:end]) else "identifier"
-    if re.search(r"[A-Za-z_]$", before) and not re.search(r"(?:RMB|USD|CNY|EUR|GBP|JPY|RUB|HKD|KRW|KZT)$", before):
+    if re.search(r"[A-Za-z_]\Z", before) and not re.search(r"(?:RMB|USD|CNY|EUR|GBP|JPY|RUB|HKD|KRW|KZT)\Z", before):
         return "identifier"
     if g.lang in CJK_LANGS:
         if _CJK_DATE_AFTER.match(after):

@@ -136,6 +136,7 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
                          event_name=main.name, event_type=main.event_type, event_ordinal=main.ordinal))
 
     date_row = event_date(ctx, dateline, published_date, main)
+    event_year = None
     if date_row:
         fields = date_row["fields"]
         # kept with its reason, so that the warehouse drops the date and says why (the event is still published)
@@ -154,6 +155,12 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
             told = frozenset({main_sentence.start, sentence_of(ctx, date_row["start"]).start})
             elsewhere = other_year_sentences(ctx, dateline, published_date, event_year, keep=told)
             ctx = replace(ctx, background_sentences=ctx.background_sentences | elsewhere, other_year_sentences=elsewhere)
+    if not event_year:
+        # a report that never gives its event's year still dates other editions ("In 2023, 167 documents were
+        # signed at the forum"): a sentence an earlier year opens is not about this one
+        told = frozenset({main_sentence.start} | ({sentence_of(ctx, date_row["start"]).start} if date_row else set()))
+        elsewhere = other_year_sentences(ctx, dateline, published_date, None, keep=told)
+        ctx = replace(ctx, background_sentences=ctx.background_sentences | elsewhere, other_year_sentences=elsewhere)
 
     cities, host_country = city_rows(ctx, document_id, event_ref, dateline, main)
     rows.extend(cities)

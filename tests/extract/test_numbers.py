@@ -211,6 +211,16 @@ def test_counts_next_to_furniture_stay_quantities():
     assert set(found) == {"2200", "1764"}
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("Harbour forum opens\n25 agreements were signed on the first day.", "25"),
+    ("Harbour forum opens\nTwelve agreements were signed on the first day.", "Twelve"),
+    ("Гавань Forum\n40 компаний приехали на форум.", "40"),
+])
+def test_a_number_that_opens_a_line_after_a_headline_is_a_quantity(text, surface):
+    # the headline's last letter is no prefix of it, as in "COVID-19" or "A320"
+    assert surface in quantities(text, "ru" if "Гавань" in text else "en")
+
+
 def test_a_four_digit_count_with_a_counter_is_no_year():
     assert "2100" in quantities("2100社以上の企業が参加した。", "ja")
     assert "1867" in quantities("与1867个城市建立了联系。", "zh")

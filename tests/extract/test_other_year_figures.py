@@ -51,3 +51,27 @@ def test_the_sentence_that_dates_the_event_is_never_another_years():
     text = ("Forum in Kazan\nIn 2024, the forum opened in Kazan on 5 June, and 12 agreements worth $1 billion were "
             "signed. In 2023, 30 agreements were signed.")
     assert _outcomes(text) == (12, [1e9])
+
+
+UNDATED_REPORTS = [
+    ("en", "Forum in Tashkent\nTwelve agreements worth $2 billion were signed at the investment forum in Tashkent. "
+           "In 2023, 40 agreements worth $5 billion were signed at the forum.", 12, [2e9]),
+    ("ru", "Форум в Ташкенте\nНа инвестиционном форуме в Ташкенте подписано 12 соглашений на 2 млрд долларов. "
+           "В 2023 году в рамках форума было подписано 40 документов на 5 млрд долларов.", 12, [2e9]),
+    ("zh", "塔什干论坛\n投资论坛在塔什干举行，签约项目12个，金额20亿美元。2023年，论坛签约项目40个，金额50亿美元。", 12, [2e9]),
+    ("ja", "タシケントでフォーラム\nタシケントの投資フォーラムで12件の協定が結ばれ、総額は20億ドルだった。"
+           "2023年にはフォーラムで40件の協定が結ばれ、総額は50億ドルだった。", 12, [2e9]),
+]
+
+
+@pytest.mark.parametrize("lang,text,count,deals", UNDATED_REPORTS)
+def test_a_report_without_its_events_year_still_leaves_out_another_years_figures(lang, text, count, deals):
+    assert _outcomes(text) == (count, deals)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("zh", "友城庆典\n庆祝两市缔结友好城市二十周年的庆典在松山市举行。两市市长签署了2015年度友好交流协议书。"),
+    ("ja", "友好都市記念式典\n友好都市締結20周年の記念式典が松山市で開かれた。両市長が2015年度交流協定書に署名した。"),
+])
+def test_a_year_inside_a_chinese_or_japanese_clause_dates_only_its_noun(lang, text):
+    assert _outcomes(text)[0] == 1

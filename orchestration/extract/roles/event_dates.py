@@ -547,15 +547,20 @@ def chronology_sentences(text: str, lang: str, reference: date | None) -> frozen
                      and max(m * 31 + d for m, d in dated) - min(m * 31 + d for m, d in dated) > _CHRONOLOGY_SPREAD)
 
 
-def other_year_sentences(ctx: Context, dateline, published: date | None, event_year: int,
+def other_year_sentences(ctx: Context, dateline, published: date | None, event_year: int | None,
                          keep: frozenset[int] = frozenset()) -> frozenset[int]:
     """Sentences that date what they tell to another year: a full date written with its year, a year or more
     from the event's ("the agreement the two towns signed on 1 June 2021"), or an earlier year that opens the
     sentence and so dates all of it ("In 2021, 40 agreements were signed", «В 2023 году было подписано…»,
     "2021年には…"). What they count, sign or name belongs to that time, not to the event; the sentences in
     ``keep`` (those that tell and date the event) and any that write the event's year are never among them. A year
-    further into the sentence may date only a part of it ("the forum, first held in 2015, saw 12 signings")."""
+    further into the sentence may date only a part of it ("the forum, first held in 2015, saw 12 signings").
+    Where the event's year is unknown (``None``), only the sentences a year opens are another year's."""
     mentions = _date_mentions(ctx.text, ctx.lang, reference_date(dateline, published))
+    if event_year is None:
+        return frozenset(m.sentence_start for m in mentions if m.first.year is not None and not m.year_from_reference
+                         and not m.in_dateline and m.sentence_start not in keep
+                         and _fronted_year(ctx, m, _FRONTED_CJK_UNDATED if ctx.lang in ("zh", "ja") else _FRONTED))
     own = {m.sentence_start for m in mentions if (m.first.year == event_year or (m.last and m.last.year == event_year))}
     own |= keep
     return frozenset(
@@ -569,11 +574,19 @@ def other_year_sentences(ctx: Context, dateline, published: date | None, event_y
 
 # a time adverbial that opens its sentence: "In 2021,", "Ещё в 2019 году", "2021年には"
 _FRONTED = 16
+# Where the event's year is unknown, any year might be its own, so only one that truly opens the sentence dates
+# it: in Chinese and Japanese, where a character says as much as a Latin word, two of them ("早在", "而在") may
+# stand before it; more make the year part of the clause ("…签署了2012年度协议书")
+_FRONTED_CJK_UNDATED = 2
 
 
 def _fronted_earlier_year(ctx: Context, mention, event_year: int) -> bool:
     """A year alone, before the event's, at the head of its sentence and not the start of a span up to now
     ("since 2015", «с 2015 года», "2015年以来")."""
-    if mention.kind != "year_only" or mention.first.year >= event_year or mention.bound is not None:
+    return mention.first.year < event_year and _fronted_year(ctx, mention, _FRONTED)
+
+
+def _fronted_year(ctx: Context, mention, limit: int) -> bool:
+    if mention.kind != "year_only" or mention.bound is not None:
         return False
-    return len(ctx.text[mention.sentence_start:mention.start].lstrip()) <= _FRONTED
+    return len(ctx.text[mention.sentence_start:mention.start].lstrip()) <= limit
