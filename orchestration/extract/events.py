@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from orchestration.extract import russian
 from orchestration.extract.lexicons import lexicon
+from orchestration.extract.numbers import CJK_LANGS
 from orchestration.extract.wordlists import patterns_any, words_pattern
 from orchestration.extract.text import split_sentences
 from orchestration.reference.gazetteer import get_gazetteer
@@ -103,24 +104,27 @@ def _find_events(text: str, lang: str) -> tuple[EventMention, ...]:
     excluded = _excluded_pattern(lang)
     excluded_spans = [(m.start(), m.end()) for m in excluded.finditer(text)] if excluded else []
     organisers = tuple(lexicon(lang, "events").get("organiser_suffixes", []))
+    venues = tuple(lexicon(lang, "events").get("venue_suffixes", []))
     anaphoric = tuple(lexicon(lang, "events").get("anaphoric_determiners", []))
     mentions = []
     # what each noun last named in full: an excluded kind ("マラソン大会") or an event
     last_named: dict[str, bool] = {}
-    for match in _noun_pattern(lang).finditer(text):
-        noun = match.group(0)
-        if any(s <= match.start() < e or s < match.end() <= e for s, e in excluded_spans):
+    for noun_start, noun_end in _noun_spans(text, lang):
+        noun = text[noun_start:noun_end]
+        if any(s <= noun_start < e or s < noun_end <= e for s, e in excluded_spans):
             last_named[noun] = False
             continue
-        if organisers and text.startswith(organisers, match.end()):
+        if organisers and text.startswith(organisers, noun_end):
             continue  # "大会組織委員会", "博览会组委会": the organiser, not the event
+        if venues and text[noun_end:noun_end + 12].lower().startswith(venues):
+            continue  # "商工会議所", "国际会议中心", "Expo Center": a building or a body named after events
         grow = {"ru": _name_ru, "en": _name_en}.get(lang, _name_cjk)
-        name_start, name_end = grow(text, match.start(), match.end(), lang)
+        name_start, name_end = grow(text, noun_start, noun_end, lang)
         name = text[name_start:name_end].strip()
-        if noun in _proper_name_nouns(lang) and not _heads_a_proper_name(text[name_start:match.start()]):
+        if noun in _proper_name_nouns(lang) and not _heads_a_proper_name(text[name_start:noun_start]):
             continue  # "Last Week", "in Recent Days" of a title-case headline
         # Japanese and Chinese refer back with the bare noun or 同/该 before it (the languages with such words)
-        refers_back = bool(anaphoric) and (name == noun or text.endswith(anaphoric, 0, match.start())
+        refers_back = bool(anaphoric) and (name == noun or text.endswith(anaphoric, 0, noun_start)
                                            or _edition_by_city(name, noun))
         if refers_back and last_named.get(noun) is False:
             continue  # 同大会, a bare 大会 after a marathon (マラソン大会): the said race, no event either
@@ -128,16 +132,34 @@ def _find_events(text: str, lang: str) -> tuple[EventMention, ...]:
             last_named[noun] = True
         mentions.append(
             EventMention(
-                start=match.start(),
-                end=match.end(),
+                start=noun_start,
+                end=noun_end,
                 name_start=name_start,
                 name_end=name_end,
                 name=name,
-                event_type=event_type_of(match.group(0), lang),
+                event_type=event_type_of(noun, lang),
                 ordinal=_ordinal(name, lang),
             )
         )
     return tuple(mentions)
+
+
+def _noun_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Where the event nouns stand. In Chinese and Japanese one noun may run on into another that overlaps it
+    (交流会 + 会议 = 交流会议, 说明会 + 会议): the noun is the two together."""
+    pattern = _noun_pattern(lang)
+    spans: list[tuple[int, int]] = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if spans and start < spans[-1][1]:
+            continue
+        if lang in CJK_LANGS:
+            for inner in range(start + 1, end):
+                longer = pattern.match(text, inner)
+                if longer and longer.end() > end:
+                    end = longer.end()
+        spans.append((start, end))
+    return spans
 
 
 def _edition_by_city(name: str, noun: str) -> bool:

@@ -133,3 +133,22 @@ def test_an_english_name_runs_on_through_the_before_capitalised_words(text, name
 ])
 def test_a_russian_name_ends_before_its_verb_spelt_with_or_without_yo(text):
     assert [e.name for e in find_events(text, "ru")] == ["Форум малого бизнеса"]
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # a building or a body named after events is neither: the event is the other noun of the sentence
+    ("7月4日、外務省と商工会議所の共催でエネルギー協力フォーラムが福岡で開催された。", "ja", "エネルギー協力フォーラム"),
+    ("国际会议中心举行了中俄地方合作交流会议。", "zh", "中俄地方合作交流会议"),
+    ("The river trade forum opened at the Kazan Expo Center on Monday.", "en", "river trade forum"),
+    ("В Конгресс-холле открылся инвестиционный форум.", "ru", "инвестиционный форум"),
+])
+def test_a_venue_named_after_events_is_no_event(text, lang, name):
+    assert [e.name for e in find_events(text, lang)] == [name]
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("日中交流会議が神戸で開かれた。", "ja", "日中交流会議"),
+    ("地方合作交流会议在哈尔滨开幕。", "zh", "地方合作交流会议"),
+])
+def test_a_chinese_or_japanese_noun_that_runs_on_into_another_is_one_name(text, lang, name):
+    assert _main(text, lang).name == name
