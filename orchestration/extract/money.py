@@ -49,7 +49,7 @@ from orchestration.extract.numbers import (
     significant_digits,
 )
 from orchestration.extract.text import Sentence, split_sentences
-from orchestration.reference.currencies import currency_names
+from orchestration.reference.currencies import currency_codes, currency_names
 
 # Rough value of one unit in US dollars. Used only to check that a parenthesised second amount is plausibly the
 # same sum in another currency (rates drift over the years, hence the wide tolerance); conversion proper is the
@@ -140,15 +140,19 @@ def _money_lexicon(lang: str) -> _MoneyLexicon:
     pre = currencies.get("pre") or {}
     # the lexicon's names first: they decide where a catalogue's name means another currency
     post = {**currency_names(lang), **(currencies.get("post") or {})}
+    codes = [code for code in currency_codes() if code.lower() not in {_surface_key(k) for k in (*pre, *post)}]
     currency_of = {f"pre:{_surface_key(k)}": v for k, v in pre.items()}
     currency_of.update({f"post:{_surface_key(k)}": v for k, v in post.items()})
+    currency_of.update({f"{side}:{code.lower()}": code for code in codes for side in ("pre", "post")})
     cjk = lang in CJK_LANGS
-    # a currency code written in letters must not be the end of a longer word ("CNY" in "ACNY")
+    # a currency code written in letters must not be the end of a longer word ("CNY" in "ACNY"); the ISO codes
+    # count in capitals only, in every language ("400百万USD")
     boundary = "" if cjk else r"(?<![^\W\d_])"
-    pre_currency = re.compile(rf"{boundary}(?P<cur>{literal_alternation(list(pre), whole_word=False)})\s{{0,2}}$",
+    iso = rf"|(?-i:(?<![A-Za-z])(?:{'|'.join(codes)})(?![A-Za-z]))" if codes else ""
+    pre_currency = re.compile(rf"{boundary}(?P<cur>{literal_alternation(list(pre), whole_word=False)}{iso})\s{{0,2}}$",
                               0 if cjk else flags)
     # a hyphen may join the scale word and the currency in a compound ("a 20-billion-dollar deal")
-    post_currency = re.compile(rf"(?:[ \u00a0]{{0,2}}{'' if cjk else '|-'})(?P<cur>{_spaced_abbreviations(literal_alternation(list(post), whole_word=not cjk))})",
+    post_currency = re.compile(rf"(?:[ \u00a0]{{0,2}}{'' if cjk else '|-'})(?P<cur>{_spaced_abbreviations(literal_alternation(list(post), whole_word=not cjk))}{iso})",
                                0 if cjk else flags)
     not_deal = lex.get("not_deal") or {}
     scope = [(reason, rx) for reason, patterns in (not_deal.get("scope") or {}).items()
@@ -259,7 +263,18 @@ def _presented_only(before: str, after: str, lx: _MoneyLexicon) -> bool:
         pass
     if last is None:
         return False
-    return lx.deal_cues is None or not (lx.deal_cues.search(before, last.end()) or lx.deal_cues.search(after))
+    if lx.deal_cues is None:
+        return True
+    # "签约经贸对接项目": the projects of a matchmaking that were signed, the signing word right before them
+    reach = _SIGNED_OBJECT_REACH_CJK if lx.lang in CJK_LANGS else _SIGNED_OBJECT_REACH
+    if lx.deal_cues.search(before, max(0, last.start() - reach), last.start()):
+        return False
+    return not (lx.deal_cues.search(before, last.end()) or lx.deal_cues.search(after))
+
+
+# how far before a word of presenting a signing word makes that word its object ("签约经贸对接项目")
+_SIGNED_OBJECT_REACH_CJK = 6
+_SIGNED_OBJECT_REACH = 16
 
 
 def _scope_cue(rx: re.Pattern, window: str, lx: _MoneyLexicon) -> bool:

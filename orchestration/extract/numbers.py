@@ -21,6 +21,7 @@ from typing import Any
 
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.wordlists import literal_alternation
+from orchestration.reference.currencies import currency_codes
 
 QUALIFIERS = ("exact", "about", "over", "under", "up_to")
 CJK_LANGS = ("ja", "zh")
@@ -115,7 +116,17 @@ def _value_map(table: dict[Any, list[str]] | None) -> dict[str, float]:
 
 
 # digits may touch a currency code: "RMB5 billion", "USD3.2m"
-_AFTER_CURRENCY_CODE = "".join(f"|(?<={code})" for code in ("RMB", "USD", "CNY", "EUR", "GBP", "JPY", "RUB", "HKD", "KRW", "KZT"))
+
+
+@lru_cache(maxsize=None)
+def _currency_codes() -> tuple[str, ...]:
+    """ISO 4217 codes (pycountry) and RMB: letters a number may follow without a space ("USD12m")."""
+    return ("RMB", *currency_codes())
+
+
+# a number may follow three capitals without a space ("USD12m"); whether they are a currency code or the end of
+# an identifier ("A320", "ABC12") is for the classification to tell
+_AFTER_CURRENCY_CODE = "|(?<=[A-Z]{3})"
 
 
 @dataclass
@@ -153,7 +164,8 @@ def _qualifier_patterns(table: dict[str, dict[str, list[str]]], lang: str):
         return (re.compile(rf"(?:{pre})\s*{link}\s*(?:[$€£¥￥]|US\$|人民币)?\s*$"),
                 re.compile(rf"\s*(?:{post})"))
     # the qualifier is a word of its own, maybe followed by a currency sign ("порядка $25 млрд")
-    return (re.compile(rf"(?:^|(?<=[\s(«\"“/,:—–-]))(?:{pre})\s*{link}\s*(?:US\$|[$€£¥₽₸]|USD|RMB|CNY)?\s*$", re.IGNORECASE),
+    codes = "|".join(_currency_codes())
+    return (re.compile(rf"(?:^|(?<=[\s(«\"“/,:—–-]))(?:{pre})\s*{link}\s*(?:US\$|[$€£¥₽₸]|(?-i:{codes}))?\s*$", re.IGNORECASE),
             re.compile(rf"\s*(?:{post})", re.IGNORECASE))
 
 
@@ -395,7 +407,7 @@ def _classify(text: str, start: int, end: int, value: float, has_scale: bool, g:
     if re.search(r"[^\W\d]-\Z", before):
         # "Конференция-2021", "COVID-19"
         return "year" if re.fullmatch(r"(?:1[89]|20)\d{2}", text[start:end]) else "identifier"
-    if re.search(r"[A-Za-z_]\Z", before) and not re.search(r"(?:RMB|USD|CNY|EUR|GBP|JPY|RUB|HKD|KRW|KZT)\Z", before):
+    if re.search(r"[A-Za-z_]\Z", before) and not before.endswith(_currency_codes()):
         return "identifier"
     if g.lang in CJK_LANGS:
         if _CJK_DATE_AFTER.match(after):

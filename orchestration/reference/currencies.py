@@ -1,4 +1,5 @@
-"""Names of ISO 4217 currencies (pycountry) as a text writes them after an amount, in English, Japanese and Chinese.
+"""Names and codes of ISO 4217 currencies (pycountry) as a text writes them beside an amount, in English, Japanese and
+Chinese (the codes in every language).
 
 English takes pycountry's names ("Zambian Kwacha", "Namibia Dollar") with their plurals, and a name's unit
 alone where only one currency bears it and it is no common English word ("kwacha", "naira"; not "real", "sum",
@@ -32,6 +33,14 @@ def _money_currencies() -> list:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
+def currency_codes() -> tuple[str, ...]:
+    """ISO 4217 codes a text in any language may write beside an amount ("400百万USD", "13.5 трлн UZS", "TZS 17.5
+    billion"), upper case only; not those that spell a common English word ("ALL", "TOP", "TRY"), which capitals
+    in a headline would turn into money."""
+    return tuple(sorted(c.alpha_3 for c in _money_currencies() if not is_common_word(c.alpha_3.lower(), "en")))
+
+
 def currency_names(lang: str) -> dict[str, str]:
     """Name -> ISO 4217 code for the currencies a text in ``lang`` may name after an amount."""
     currencies = _money_currencies()

@@ -128,3 +128,10 @@ def test_vague_hundred_with_near():
 def test_sales_orders_and_trade_contracts_are_not_deals(text, reason):
     m = one(text)
     assert not m.is_deal and m.not_deal_reason == reason
+
+
+def test_signed_matchmaking_projects_are_signed_not_presented():
+    found = money("洽谈会上签约经贸对接项目共80个，其中外资项目30个，总投资12亿美元，内资项目50个，总投资260亿元。")
+    assert [(m.amount, m.currency, m.is_deal) for m in found] == [(1.2e9, "USD", True), (2.6e10, "CNY", True)]
+    presented = one("会上推介经贸对接项目50个，总投资300亿元。")
+    assert not presented.is_deal and presented.not_deal_reason == "presented"

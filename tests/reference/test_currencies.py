@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from orchestration.reference.currencies import currency_names
+from orchestration.extract.money import find_money
+from orchestration.reference.currencies import currency_codes, currency_names
 
 
 def test_english_names_and_their_plurals_come_from_iso_4217():
@@ -31,3 +32,29 @@ def test_japanese_and_chinese_names_come_from_the_catalogues(lang, name, code):
 
 def test_russian_takes_no_catalogue_names_that_its_inflection_would_not_match():
     assert currency_names("ru") == {}
+
+
+def test_iso_codes_come_from_pycountry_in_capitals_without_common_words():
+    codes = currency_codes()
+    assert {"USD", "EUR", "UZS", "TZS", "KZT", "INR"} <= set(codes)
+    assert not {"ALL", "TOP", "TRY", "XAU"} & set(codes)
+
+
+@pytest.mark.parametrize("text, lang, amount, currency", [
+    ("企業8社が約320百万USDの契約を結んだ。", "ja", 320e6, "USD"),
+    ("签约金额达3.6亿EUR。", "zh", 360e6, "EUR"),
+    ("На форуме подписаны соглашения на 2,4 трлн UZS.", "ru", 2.4e12, "UZS"),
+    ("Deals worth TZS 12.5 billion were signed at the forum.", "en", 12.5e9, "TZS"),
+])
+def test_an_iso_code_beside_an_amount_is_its_currency_in_every_language(text, lang, amount, currency):
+    assert [(m.amount, m.currency) for m in find_money(text, lang)] == [(amount, currency)]
+
+
+@pytest.mark.parametrize("text", ["TOP 10 deals were signed at the fair.", "all 10 agreements were signed at the fair."])
+def test_a_word_spelt_like_a_code_is_no_currency(text):
+    assert find_money(text, "en") == []
+
+
+def test_a_qualified_restatement_in_a_code_that_has_no_rate_is_the_same_deal():
+    found = find_money("Three agreements worth EUR 120 million (about KES 17 billion) were signed at the forum.", "en")
+    assert [(m.currency, m.restates, m.qualifier) for m in found] == [("EUR", None, "exact"), ("KES", 0, "about")]
