@@ -117,6 +117,14 @@ def test_a_surname_before_mayor_is_no_city_and_a_citys_mayor_keeps_it():
     assert cities("札幌市長があいさつした。") == ["Sapporo"]
 
 
+def test_a_mayor_called_by_a_surname_that_is_also_a_city_is_a_person():
+    # the full name before the city's title shows the surname; the city of that name is not meant after it
+    assert cities("長野一郎松本市長が大連市を訪れた。長野市長は大連市長と協定書に署名した。") == ["Matsumoto", "Dalian", "Dalian"]
+    assert cities("福井次郎(ふくい・じろう)高岡市長があいさつした。福井市長は交流の歴史に触れた。") == ["Takaoka"]
+    # without such a full name, the city's mayor keeps the city
+    assert cities("長野市長と松本市長が協定書に署名した。") == ["Nagano", "Matsumoto"]
+
+
 def test_a_name_in_hiragana_alone_is_a_place_only_with_its_suffix():
     assert cities("協定の内容は次のとおりとなります。") == []
     assert cities("あわら市の代表団が訪れた。") == ["Awara"]

@@ -111,6 +111,8 @@ _PLACE_SUFFIXES = frozenset("市県省州区町村府")
 _COMMON_WORD_ZIPF, _SMALL_TOWN = 3.5, 200_000
 _SMALL_CITY_WORD_TOWN = 100_000  # a town ending in 城 this small is read as part of the word 城市 after a word
 _MAYOR = fold_cjk("市長")
+# the titles of a town's or prefecture's head, which Japanese writes after the place or after the holder's surname
+_JA_HEAD_TITLES = tuple(fold_cjk(title) for title in ("市長", "町長", "村長", "区長", "知事"))
 _JA_MUNICIPALITIES = frozenset({"町", "村"})
 _BRACKETED_PART = re.compile(r"[(（][\u3040-\u30ff\u4e00-\u9fff]{1,4}[)）]")
 # up to four more characters of a name, then 市 (巴彦|洪格尔市)
@@ -394,6 +396,9 @@ class CjkPlaces:
             # 石井市長 is Mayor Ishii: GeoNames attests a Japanese city's name with 市 (札幌市長); a foreign city
             # written in katakana is that city's mayor (ヤクーツク市長)
             return None
+        name = bare[:-1] if bare[-1] in ("市", "町", "村") else bare
+        if self.lang == "ja" and folded.startswith(_JA_HEAD_TITLES, start + len(name)) and self._surname_in_text(name):
+            return None  # 西尾市長 after 西尾正範函館市長: the mayor called by his surname, not Nishio's mayor
         head = self._head_after(marker_end)
         if head is None and start > 0 and folded[start - 1] in _OPENING_BRACKETS and folded[marker_end:marker_end + 1] in (")", "）"):
             # 创禾(北京)科技有限公司: the seat in brackets inside a company's name
@@ -621,6 +626,12 @@ class CjkPlaces:
     def _is_place_word(self, word: str) -> bool:
         bare = word[:-1] if len(word) > 2 and word[-1] in _PLACE_SUFFIXES else word
         return self.gazetteer.has_key(bare) or bare in self.res.phrases or word in self.res.phrases
+
+    def _surname_in_text(self, word: str) -> bool:
+        """The text writes ``word`` elsewhere as the surname of a full name before a city's title: 西尾正範函館市長,
+        長野恭紘(ながの・やすひろ)別府市長."""
+        return re.search(rf"{re.escape(word)}(?![市町村県区])[\u4e00-\u9fff]{{1,3}}(?:[(（][^)）]{{1,20}}[)）])?"
+                         rf"[\u4e00-\u9fff]{{1,6}}?(?:{'|'.join(_JA_HEAD_TITLES)})", self.folded) is not None
 
     def _is_person(self, item: PlaceItem) -> bool:
         folded, start, end = self.folded, item.start, item.end
