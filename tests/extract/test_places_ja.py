@@ -198,3 +198,8 @@ def test_a_provinces_name_with_the_city_suffix_is_the_city_of_that_name():
     # only the province's name is in the catalogues; 市 makes it the town that bears the province's name
     assert cities("交流会はタイのプーケット市で開かれ、ナコンラチャシマ市の企業も参加した。") == ["Phuket", "Nakhon Ratchasima"]
     assert kinds("交流会はタイのプーケットで開かれた。")["プーケット"][0] == "admin_region"
+
+
+def test_the_seat_of_an_office_is_no_side_but_its_owner_is():
+    assert cities("新潟市大連事務所の所長が出席した。") == ["Niigata"]
+    assert cities("富山県上海事務所はブースを出展した。") == []

@@ -261,3 +261,15 @@ def test_a_name_before_the_word_for_other_cities_is_whole():
 
 def test_a_city_in_brackets_after_a_companys_name_is_its_seat():
     assert cities("华星集团（杭州）与当地企业签署合作协议。") == []
+
+
+def test_a_work_named_after_the_places_it_joins_is_no_city():
+    assert cities("会上签署了喀什至塔什干(货运)列车项目等协议。") == []
+    assert cities("双方签约乌鲁木齐至阿拉木图公路项目。") == []
+    # two cities side by side with no name after them stay cities
+    assert cities("西安兰州两市代表出席。") == ["Xi’an", "Lanzhou"]
+
+
+def test_the_seat_of_an_office_is_no_side_but_its_owner_is():
+    assert cities("韩国釜山广域市青岛代表处首席代表致辞。") == ["Busan"]
+    assert cities("驻广州办事处主任出席。") == []

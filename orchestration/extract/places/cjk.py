@@ -400,6 +400,12 @@ class CjkPlaces:
         if self.lang == "ja" and folded.startswith(_JA_HEAD_TITLES, start + len(name)) and self._surname_in_text(name):
             return None  # 西尾市長 after 西尾正範函館市長: the mayor called by his surname, not Nishio's mayor
         head = self._head_after(marker_end)
+        if head == "office":
+            head = "organisation"
+        elif head is None and following is not None and following.start == marker_end:
+            # 拉各斯阿布贾列车项目: a place run straight on into another that heads a name is part of that name
+            joined = self._head_after(self._marker_end(following)[1])
+            head = joined if joined in ("project", "organisation") else None
         if head is None and start > 0 and folded[start - 1] in _OPENING_BRACKETS and folded[marker_end:marker_end + 1] in (")", "）"):
             # 创禾(北京)科技有限公司: the seat in brackets inside a company's name
             head = self._head_after(marker_end + 1)
@@ -578,6 +584,10 @@ class CjkPlaces:
                 continue
             # a head first: 都市圏 starts with a character that is a stop word elsewhere (都 "all")
             for head, kind in heads.get(ch, ()):
+                if kind == "office":
+                    if p == position and folded.startswith(head, p):
+                        return "office"  # 上海代表处: the seat, right before the office
+                    continue
                 if folded.startswith(head, p) and (kind == "organisation" or p - position < _HEAD_REACH):
                     return kind
             if ch in _CJK_STOP or not _is_cjk(ch) or (self.lang == "ja" and 0x3040 <= ord(ch) < 0x30A0):
