@@ -19,6 +19,11 @@ from tests.extract.document_helpers import summarise
     ("南亚博览会闭幕\n新华社昆明6月9日电 为期五天的第五届中国-南亚博览会在昆明闭幕，共签约项目42个。", (6, 5, 6, 9)),
     ("南アジア博覧会が閉幕\n【昆明6月9日＝新華社】第5回中国・南アジア博覧会が昆明で閉幕した。42件のプロジェクトが調印された。",
      (None, None, 6, 9)),
+    # a lead that says who takes part speaks of the event as going on that day
+    ("Форум в Оше\nОш, 14.05.21. На торговом форуме «Кыргызстан-Узбекистан» приняли участие более 200 предпринимателей.",
+     (5, 14, 5, 14)),
+    ("Forum in Osh\nOSH, May 14 -- More than 200 entrepreneurs from Kyrgyzstan and Uzbekistan took part in the trade "
+     "forum.", (5, 14, 5, 14)),
 ])
 def test_the_lead_verb_dates_the_event_by_the_dateline(page, expected):
     date = summarise(page).date
