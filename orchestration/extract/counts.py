@@ -608,6 +608,30 @@ def _singular_documents(lang: str) -> list[tuple[str, re.Pattern]]:
 _TITLES = re.compile(quoted((("《", "》"), ("「", "」"), ("『", "』")), 2, 80) + "|" + quoted((("«", "»"), ("“", "”")), 2, 120))
 
 
+# a title in Japanese or Chinese quotes that is itself what was signed: 「青少年交流の誓い」に署名, 签署了《友好宣言》
+_SIGNED_TITLE = {
+    "ja": re.compile(r"(?P<title>「[^「」]{2,60}」|『[^『』]{2,60}』)\s*(?:に|を)\s*(?:署名|調印|締結|取り交わ)"),
+    "zh": re.compile(r"(?:签署|签订|签字|缔结)(?:了)?\s*(?P<title>《[^《》]{2,60}》)"),
+}
+
+
+def _signed_titles(sentence, forms: list[tuple[str, re.Pattern]], lang: str) -> list[CountMention]:
+    """Documents signed by their title alone, the title holding no document word of its own (those are counted
+    by their noun): each title is one document."""
+    pattern = _SIGNED_TITLE.get(lang)
+    if pattern is None:
+        return []
+    found = []
+    for m in pattern.finditer(sentence.text):
+        title = m.group("title")
+        if any(rx.search(title) for _, rx in forms):
+            continue
+        start, end = sentence.start + m.start("title"), sentence.start + m.end("title")
+        found.append(CountMention(start, end, 1, "exact", f"title:{title[1:-1]}", "documents", True,
+                                  sentence.start, sentence.end))
+    return found
+
+
 def _title_around(sentence: str, start: int, end: int) -> str | None:
     """The title a document word stands in (《大连—大阪合作备忘录》, «Соглашение о побратимстве»)."""
     for title in _TITLES.finditer(sentence):
@@ -707,6 +731,7 @@ def singular_signings(text: str, lang: str) -> list[CountMention]:
         if plural is not None and _plural_documents(body, forms, plural, lang) \
                 and not _each_titled(body, forms):
             return []  # documents signed in the plural and not counted: how many is not said
+        found.extend(_signed_titles(sentence, forms, lang))
         for lemma, rx in forms:
             for m in rx.finditer(body):
                 # a plan to sign it, before the document or right after it; the document's own subject ("a protocol

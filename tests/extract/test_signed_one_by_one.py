@@ -24,3 +24,17 @@ def test_a_signed_count_still_wins_over_a_single_document():
     page = ("Omsk forum closes\n\nThe Omsk–Harbin trade forum closed in Omsk on 14 May 2024. Companies signed 15 "
             "contracts. The two cities also signed a cooperation agreement.")
     assert summarise(page).agreements == 15
+
+
+@pytest.mark.parametrize("page", [
+    "友好都市記念式典\n5月10日、友好都市提携35周年の記念式典を開催しました。式典では両市長が「青少年交流の誓い」に署名しました。",
+    "友好城市纪念活动\n5月10日，两市举行结好35周年纪念活动，两市市长签署了《青少年交流宣言》。",
+    "Sister counties\nWayne County and Yangzhou entered into a memorandum of understanding on Monday to cooperate on trade.",
+])
+def test_a_document_signed_by_its_title_or_entered_into_is_one(page):
+    assert summarise(page).agreements == 1
+
+
+def test_a_signed_title_that_holds_a_document_word_is_counted_once():
+    page = "友好都市記念式典\n5月10日、記念式典で両市長が「友好交流協定」に署名しました。"
+    assert summarise(page).agreements == 1
