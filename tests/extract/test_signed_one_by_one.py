@@ -38,3 +38,20 @@ def test_a_document_signed_by_its_title_or_entered_into_is_one(page):
 def test_a_signed_title_that_holds_a_document_word_is_counted_once():
     page = "友好都市記念式典\n5月10日、記念式典で両市長が「友好交流協定」に署名しました。"
     assert summarise(page).agreements == 1
+
+
+@pytest.mark.parametrize("page", [
+    "Forum in Addis Ababa\nAside from the MoU signed between the two governments, Ethiopian and Chinese partners inked "
+    "five other cooperation agreements at the forum in Addis Ababa.",
+    "Форум в Казани\nПравительства подписали меморандум о сотрудничестве. Кроме того, на форуме в Казани компании "
+    "подписали ещё пять соглашений.",
+    "哈尔滨论坛\n两市政府签署了合作备忘录。此外，企业在论坛上还签署了5项合作协议。",
+    "ハルビンでフォーラム\n両市は覚書に署名した。このほか企業が5件の協定を結んだ。",
+])
+def test_a_count_of_other_documents_adds_to_the_one_signed_beside_it(page):
+    assert summarise(page).agreements == 6
+
+
+def test_a_count_without_a_word_of_more_stands_alone():
+    page = "Forum in Kazan\nThe mayors signed a memorandum. At the forum in Kazan, 12 agreements were signed."
+    assert summarise(page).agreements == 12

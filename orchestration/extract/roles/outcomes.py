@@ -119,7 +119,42 @@ def _rule_count(ctx: Context, found: list[CountMention]) -> tuple[CountMention |
         # agreement provides"; "an agreement and a protocol" are 2)
         return one_by_one, one_by_one
     general = [c for c in candidates if c.kind in AGREEMENT_KINDS] or candidates
-    return max(general, key=lambda c: (c.value, -c.start)), one_by_one
+    best = max(general, key=lambda c: (c.value, -c.start))
+    return _with_the_others(ctx, best), one_by_one
+
+
+@lru_cache(maxsize=None)
+def _additional_pattern(lang: str) -> re.Pattern[str] | None:
+    words = lexicon(lang, "counts").get("additional") or []
+    if not words:
+        return None
+    body = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if lang in ("en", "ru") else f"(?:{body})", re.IGNORECASE)
+
+
+# how far before a count a word that makes it "more" or "other" may stand ("inked five other agreements")
+_ADDITIONAL_REACH, _ADDITIONAL_REACH_CJK = 24, 10
+# how far after its number a count's noun may stand ("five other cooperation agreements")
+_NOUN_REACH = 60
+
+
+def _with_the_others(ctx: Context, count: CountMention) -> CountMention:
+    """"Aside from the MoU between the governments, partners inked five other agreements": a count of other or
+    more documents adds to those signed one by one elsewhere in the report."""
+    pattern = _additional_pattern(ctx.lang)
+    if pattern is None:
+        return count
+    reach = _ADDITIONAL_REACH_CJK if ctx.lang in CJK_LANGS else _ADDITIONAL_REACH
+    window_start = max(count.sentence_start, count.start - reach)
+    noun_at = ctx.text.find(count.noun, count.end, count.end + _NOUN_REACH) if count.noun else -1
+    blank_end = noun_at + len(count.noun) if noun_at >= 0 else count.end
+    # before the number ("ещё пять", "さらに5件") or between it and its noun ("five other agreements")
+    if not pattern.search(ctx.text, window_start, count.start) and not pattern.search(ctx.text, count.end, blank_end):
+        return count
+    # the count's own documents are not signed one by one: blank them out before looking for those that are
+    text = ctx.text[:count.start] + " " * (blank_end - count.start) + ctx.text[blank_end:]
+    singles = {c.noun for c in singular_signings(text, ctx.lang) if c.sentence_start not in ctx.background_sentences}
+    return replace(count, value=count.value + len(singles)) if singles else count
 
 
 @lru_cache(maxsize=None)
