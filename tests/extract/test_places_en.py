@@ -181,3 +181,10 @@ def test_a_big_city_of_the_text_vouches_for_its_country_as_the_countrys_name_wou
 
 def test_a_town_geonames_files_under_its_irish_name_has_its_english_one():
     assert cities("Twinning guests arrive in Newbridge on Thursday.") == ["Newbridge"]
+
+
+def test_a_pronoun_before_a_host_verb_is_no_town():
+    # a host verb makes a small town a place, but not a common word: "He welcomed" is a person
+    text = "Mr. Fedotov introduced the institute. He welcomed the researchers to the conference."
+    assert [p for p in find_places(text, "en") if p.kind == "city"] == []
+    assert [p.city.name_en for p in find_places("Wertheim welcomed the delegation.", "en") if p.city] == ["Wertheim"]

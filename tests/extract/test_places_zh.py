@@ -273,3 +273,8 @@ def test_a_work_named_after_the_places_it_joins_is_no_city():
 def test_the_seat_of_an_office_is_no_side_but_its_owner_is():
     assert cities("韩国釜山广域市青岛代表处首席代表致辞。") == ["Busan"]
     assert cities("驻广州办事处主任出席。") == []
+
+
+def test_a_word_next_to_a_rejected_name_gets_no_support_from_it():
+    # 友谊 "friendship" is no town, so 关口 "pass" inside 友谊关口岸 is a word, not Guankou
+    assert cities("货物经友谊关口岸出口越南。") == []

@@ -561,8 +561,10 @@ class AlphabeticPlaces:
         if item.phrase is not None and item.phrase.kind == "country" and item.phrase.value in CITY_STATES:
             cue = True
         cities = item.cities
-        if self._host_verb_after(item):
-            cue = True  # "Tacoma hosted the forum": what hosts an event is a place whatever its size
+        if self._host_verb_after(item) and not (len(words) == 1 and is_common_word(first_word, self.lang)):
+            # "Tacoma hosted the forum": what hosts an event is a place whatever its size ("He welcomed the
+            # guests" is a person: a common word is no name for it)
+            cue = True
         if self._starts_sentence(item.first) and not cue and (self.lang == "en" or not self.gazetteer.has_key(item.key)):
             # A sentence-initial capital says nothing, and a Russian word that reaches a city only through a
             # case ending («Темой» -> Tema) is usually a common noun: keep only cities the document's

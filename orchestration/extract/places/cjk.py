@@ -604,7 +604,9 @@ class CjkPlaces:
     def _supported(self, item: PlaceItem, previous: PlaceItem | None, following: PlaceItem | None) -> bool:
         """Whether a two-character name stands as a word here (see module docstring)."""
         folded, res, start, end = self.folded, self.res, item.start, item.end
-        before = start == 0 or not _is_han(folded[start - 1]) or (previous is not None and previous.end == start) \
+        # a name right before is support only if it is one (友谊关口岸: 友谊 "friendship" is no town, so 关口 is a word)
+        before = start == 0 or not _is_han(folded[start - 1]) \
+            or (previous is not None and previous.end == start and previous.key not in res.not_cities) \
             or any(folded.startswith(cue, start - len(cue)) for cue in res.before_cues if start >= len(cue))
         after = end >= len(folded) or not _is_han(folded[end]) \
             or any(folded.startswith(cue, end) for cue in res.after_cues)
