@@ -123,15 +123,6 @@ def _rule_count(ctx: Context, found: list[CountMention]) -> tuple[CountMention |
     return _with_the_others(ctx, best), one_by_one
 
 
-@lru_cache(maxsize=None)
-def _additional_pattern(lang: str) -> re.Pattern[str] | None:
-    words = lexicon(lang, "counts").get("additional") or []
-    if not words:
-        return None
-    body = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if lang in ("en", "ru") else f"(?:{body})", re.IGNORECASE)
-
-
 # how far before a count a word that makes it "more" or "other" may stand ("inked five other agreements")
 _ADDITIONAL_REACH, _ADDITIONAL_REACH_CJK = 24, 10
 # how far after its number a count's noun may stand ("five other cooperation agreements")
@@ -141,7 +132,7 @@ _NOUN_REACH = 60
 def _with_the_others(ctx: Context, count: CountMention) -> CountMention:
     """"Aside from the MoU between the governments, partners inked five other agreements": a count of other or
     more documents adds to those signed one by one elsewhere in the report."""
-    pattern = _additional_pattern(ctx.lang)
+    pattern = _counts_words_pattern(ctx.lang, "additional")
     if pattern is None:
         return count
     reach = _ADDITIONAL_REACH_CJK if ctx.lang in CJK_LANGS else _ADDITIONAL_REACH
@@ -158,8 +149,9 @@ def _with_the_others(ctx: Context, count: CountMention) -> CountMention:
 
 
 @lru_cache(maxsize=None)
-def _vague_pattern(lang: str) -> re.Pattern[str] | None:
-    words = lexicon(lang, "counts").get("vague") or []
+def _counts_words_pattern(lang: str, key: str) -> re.Pattern[str] | None:
+    """The words of a list of the counts lexicon (``vague``, ``additional``), whole words in Russian and English."""
+    words = lexicon(lang, "counts").get(key) or []
     if not words:
         return None
     body = "|".join(re.escape(w) for w in words)
@@ -168,7 +160,7 @@ def _vague_pattern(lang: str) -> re.Pattern[str] | None:
 
 def _vague_whole_before(ctx: Context, part: CountMention) -> bool:
     """"Dozens of deals were signed, including 14 contracts": the whole is given, only not as a number."""
-    pattern = _vague_pattern(ctx.lang)
+    pattern = _counts_words_pattern(ctx.lang, "vague")
     return pattern is not None and bool(pattern.search(ctx.text, part.sentence_start, part.start))
 
 
