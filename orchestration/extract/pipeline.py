@@ -125,8 +125,10 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     if _sentence_start(sentences, main.start) not in history:
         background |= history  # what the report dates years back did not happen at its event
     # a timeline of other occasions; the sentence that tells the event itself stays
-    background |= chronology_sentences(text, lang, reference_date(dateline, published_date)) \
-        - {_sentence_start(sentences, main.start)}
+    background |= chronology_sentences(text, lang, reference_date(dateline, published_date))
+    # the sentence that tells the event itself is never background, though it may compare it with the last one
+    # ("昨年11月に宜野湾市で開かれた商談会で、成約率は前回より減少した")
+    background -= {_sentence_start(sentences, main.start)}
     other_events = frozenset(start for start in event_types if start not in own_type)
     ctx = Context(text, lang, title_end, sentences, event_sentences, background, other_events)
     event_ref = f"{document_id}:1"

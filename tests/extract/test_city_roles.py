@@ -559,3 +559,13 @@ def test_every_city_listed_with_a_partys_city_travelled_with_it_and_hosts_nothin
 ])
 def test_a_russian_venue_named_by_its_citys_adjective_places_the_event(page, host):
     assert summarise(page).host == host
+
+
+@pytest.mark.parametrize("page, host", [
+    ("商談会の結果\n昨年11月に那覇市で開かれた国際食品商談会で、商談成約率は前回より2ポイント減少の5%だった。", "Naha"),
+    ("交易会结果\n去年11月在南宁举行的食品交易会上，签约率比上届下降2个百分点。", "Nanning"),
+    ("Итоги ярмарки\nНа продовольственной ярмарке, которая прошла в Омске в ноябре прошлого года, подписано меньше "
+     "контрактов, чем на предыдущей ярмарке.", "Omsk"),
+])
+def test_the_sentence_that_tells_the_event_is_no_background_though_it_compares_with_the_last(page, host):
+    assert summarise(page).host == host
