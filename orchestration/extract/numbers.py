@@ -115,17 +115,14 @@ def _value_map(table: dict[Any, list[str]] | None) -> dict[str, float]:
     return {form.lower(): float(value) for value, forms in (table or {}).items() for form in forms}
 
 
-# digits may touch a currency code: "RMB5 billion", "USD3.2m"
-
-
 @lru_cache(maxsize=None)
 def _currency_codes() -> tuple[str, ...]:
-    """ISO 4217 codes (pycountry) and RMB: letters a number may follow without a space ("USD12m")."""
+    """ISO 4217 codes (pycountry) and RMB: letters a number may follow without a space ("RMB5 billion")."""
     return ("RMB", *currency_codes())
 
 
-# a number may follow three capitals without a space ("USD12m"); whether they are a currency code or the end of
-# an identifier ("A320", "ABC12") is for the classification to tell
+# digits may touch three capitals ("USD3.2m"); whether they are a currency code or the end of an identifier
+# ("ABC12") is for the classification to tell
 _AFTER_CURRENCY_CODE = "|(?<=[A-Z]{3})"
 
 
