@@ -22,3 +22,40 @@ def test_one_signed_agreement_in_each_of_two_reports_from_one_city_does_not_make
             "select e.event_id, e.agreements_count, count(*) from marts.fct_events e "
             "join marts.fct_event_mentions m using (event_id) group by all").fetchall()
     assert len(events) == 2 and all(count == 1 and reports == 1 for _, count, reports in events), events
+
+
+TRADE_FAIR_DATED = ("Ярмарка «Северный мост» открылась в Благовещенске\n"
+                    "БЛАГОВЕЩЕНСК, 14 мая 2025 г. — 14–16 мая в Благовещенске проходит ярмарка «Северный мост». "
+                    "Участники из Хэйхэ и Харбина представили свою продукцию.\n")
+
+
+def _undated_fair_report(published: str, name: str = "ярмарка «Северный мост»") -> str:
+    # a second outlet's report that gives no day or year of the fair, only its own publication time
+    return (f"Итоги ярмарки\n"
+            f"Опубликовано: {published}\n"
+            f"В Благовещенске завершилась {name}. Китайские компании из Хэйхэ показали технику и продукты.\n")
+
+
+def _reports_per_event(warehouse) -> list[int]:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return sorted(count for (count,) in connection.execute(
+            "select count(*) from marts.fct_event_mentions group by event_id").fetchall())
+
+
+def test_an_undated_report_written_days_after_a_dated_one_of_the_same_named_event_in_its_city_joins_it(tmp_path):
+    warehouse = run_texts(tmp_path, {"dated.txt": TRADE_FAIR_DATED,
+                                     "undated.txt": _undated_fair_report("17.05.2025 10:20")})
+    assert _reports_per_event(warehouse) == [2]
+
+
+def test_an_undated_report_written_a_year_later_stays_apart_it_tells_of_another_edition(tmp_path):
+    warehouse = run_texts(tmp_path, {"dated.txt": TRADE_FAIR_DATED,
+                                     "undated.txt": _undated_fair_report("19.05.2026 10:20")})
+    assert _reports_per_event(warehouse) == [1, 1]
+
+
+def test_an_undated_report_of_another_named_event_in_the_same_city_and_week_stays_apart(tmp_path):
+    warehouse = run_texts(tmp_path, {"dated.txt": TRADE_FAIR_DATED,
+                                     "undated.txt": _undated_fair_report("17.05.2025 10:20",
+                                                                         "выставка «Амурская осень»")})
+    assert _reports_per_event(warehouse) == [1, 1]

@@ -10,7 +10,10 @@
 --   * the same edition number and the same year (reports in other languages often disagree on the host's
 --     spelling or leave it out, never on "the 5th");
 --   * overlapping dates in the same year and the same number of agreements or two shared partner countries;
---   * the same quoted proper name («Города России») on overlapping days, in the same year or edition;
+--   * the same host and one name inside the other, one report giving no year, written within weeks of the
+--     other's event or publication;
+--   * the same quoted proper name («Города России») on overlapping days, in the same year or edition, or
+--     written within weeks of each other;
 --   * the same first and last day of a span of several days, for two reports of one event type;
 --   * the same edition under the very same name («第3回沖縄大交易会» twice), whatever hosts the reports took.
 -- Reports of one series in different years differ in year or ordinal; reports in different cities differ in
@@ -30,6 +33,15 @@ with recursive assembled as (
         coalesce((start_month - 1) * 31 + start_day, (end_month - 1) * 31 + end_day - 4) as first_month_day,
         coalesce((end_month - 1) * 31 + end_day, (start_month - 1) * 31 + start_day + 4) as last_month_day,
         coalesce(start_year, end_year) as any_year,
+        -- when the report happened, as far as it says: its stated date where it gives a year and a month, else the
+        -- day it was published (a report that names no year is about the days around its publication)
+        case
+            when coalesce(start_year, end_year) is not null and coalesce(start_month, end_month) is not null
+                then make_date(cast(coalesce(start_year, end_year) as integer),
+                               cast(coalesce(start_month, end_month) as integer), 1)
+                     + cast(coalesce(start_day, end_day, 1) - 1 as integer)
+            else published_date
+        end as time_anchor,
         -- the proper part of a name, written in quotes («Города России», 「未来創造」, "Smart City"): the
         -- same in every report of one event of that language, whatever the rest of the name says
         nullif(lower(trim({{ regexp_group('event_name', "'[«\"“「『]([^»\"”」』:：]{3,})'") }})), '') as quoted_name,
@@ -82,6 +94,14 @@ candidates as (
             and (left_event.end_month <> left_event.start_month or left_event.end_day <> left_event.start_day)
             as same_span,
         left_event.quoted_name = right_event.quoted_name as same_quoted_name,
+        -- one name inside the other: "Экспо" and "Пятое китайско-российское ЭКСПО", not two forums of one city
+        (strpos(lower(left_event.event_name), lower(right_event.event_name)) > 0
+         or strpos(lower(right_event.event_name), lower(left_event.event_name)) > 0) as nested_names,
+        -- a report that states no year was written within weeks of the other report's event (or publication):
+        -- the same season of the series, not another year's edition
+        (left_event.any_year is null or right_event.any_year is null)
+            and abs(left_event.time_anchor - right_event.time_anchor) <= {{ var('same_event_reach_days') }}
+            as published_close,
         {{ same_edition_days('left_event', 'right_event') }} as same_edition_days
     from assembled as left_event
     inner join assembled as right_event
@@ -122,10 +142,11 @@ edges as (
         (same_host and (
             (both_dated and dates_overlap) or same_edition or (not both_dated and same_year)
             or (not both_dated and (same_agreements or coalesce(shared_partners.shared, 0) >= 2))
+            or (published_close and (nested_names or same_quoted_name))
         ))
         or (same_edition and same_year)
         -- the same quoted name on overlapping days (or in one year, or one edition)
-        or (same_quoted_name and ((both_dated and dates_overlap) or same_year or same_edition))
+        or (same_quoted_name and ((both_dated and dates_overlap) or same_year or same_edition or published_close))
         or (both_dated and dates_overlap and same_year
             and (same_agreements or coalesce(shared_partners.shared, 0) >= 2))
         -- the same first and last day of a span of several days: another language's report that leaves out the
