@@ -264,7 +264,9 @@ def _small_cjk(section: str) -> float:
 
 
 def parse_cjk_numeral(surface: str) -> float:
-    """A numeral with myriad units: "2036億8000万" = 203 680 000 000, "1万亿" = 1e12, "612億3000" literally."""
+    """A numeral with myriad units: "2036億8000万" = 203 680 000 000, "1万亿" = 1e12. Four digits after 億 or 兆
+    with no unit of their own are the next myriad's: "612億3000" is 612億3000万 (a literal 61 200 003 000 would be
+    written 612億3000, but nobody counts that precisely in 億; the 万 is left out)."""
     total, section, last_unit = 0.0, "", None
     for ch in surface.replace("多", "").replace("余", ""):
         if ch in KANJI_BIG_UNITS:
@@ -276,6 +278,8 @@ def parse_cjk_numeral(surface: str) -> float:
             section, last_unit = "", unit
         else:
             section += ch
+    if last_unit is not None and last_unit >= 1e8 and re.fullmatch(r"\d{4}", section.translate(_FULLWIDTH)):
+        return total + _small_cjk(section) * last_unit / 1e4
     return total + _small_cjk(section)
 
 

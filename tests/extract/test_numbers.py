@@ -36,8 +36,11 @@ from orchestration.extract.numbers import find_quantities, parse_number, scan_nu
     ("两千", "zh", 2000),
     ("一亿五千万", "zh", 150_000_000),
     ("二〇二四", "zh", 2024),
-    # a literal reading of a numeral that lacks a unit: 785億7000 is 785億 + 7000
-    ("785億7000", "ja", 78_500_007_000),
+    # four digits after 億 or 兆 without a unit of their own are the next myriad's, the 万 (or 億) left out
+    ("318億4000", "ja", 31_840_000_000),
+    ("46亿2500", "zh", 4_625_000_000),
+    ("3兆1500", "ja", 3.15e12),
+    ("7億35", "ja", 700_000_035),
     # Russian number words, inflected
     ("двадцать", "ru", 20),
     ("пять", "ru", 5),

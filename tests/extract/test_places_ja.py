@@ -203,3 +203,14 @@ def test_a_provinces_name_with_the_city_suffix_is_the_city_of_that_name():
 def test_the_seat_of_an_office_is_no_side_but_its_owner_is():
     assert cities("新潟市大連事務所の所長が出席した。") == ["Niigata"]
     assert cities("富山県上海事務所はブースを出展した。") == []
+
+
+def test_a_country_with_its_first_city_opens_a_list_of_that_countrys_cities():
+    # 東海市 in a list of Korean cities is Donghae (which the gazetteer lacks in kanji), not Tōkai, Aichi
+    found = [(m.city.name_en, m.city.country_code)
+             for m in find_places("会議には韓国の釜山市、東海市、原州市の代表が出席した。", "ja")
+             if m.kind == "city" and not m.inside_name]
+    assert found == [("Busan", "KR"), ("Wŏnju", "KR")]
+    # without a country before the list, 東海市 is the Japanese city
+    assert [(m.city.name_en, m.city.country_code) for m in find_places("東海市の代表が出席した。", "ja")
+            if m.kind == "city"] == [("Tōkai", "JP")]

@@ -278,3 +278,16 @@ def test_the_seat_of_an_office_is_no_side_but_its_owner_is():
 def test_a_word_next_to_a_rejected_name_gets_no_support_from_it():
     # 友谊 "friendship" is no town, so 关口 "pass" inside 友谊关口岸 is a word, not Guankou
     assert cities("货物经友谊关口岸出口越南。") == []
+
+
+def test_a_country_before_a_list_of_cities_holds_every_city_of_the_list():
+    # 东海市 after 韩国 is Donghae, which the gazetteer lacks in characters: not China's Donghai
+    found = [(m.city.name_en, m.city.country_code)
+             for m in find_places("韩国釜山市、东海市、原州市和日本新潟市的代表出席了论坛。", "zh")
+             if m.kind == "city" and not m.inside_name]
+    assert found == [("Busan", "KR"), ("Wŏnju", "KR"), ("Niigata", "JP")]
+    # the list ends where another country is named
+    found = [(m.city.name_en, m.city.country_code)
+             for m in find_places("来自美国的波特兰市、西雅图市以及中国东海市的企业家参加了活动。", "zh")
+             if m.kind == "city" and not m.inside_name]
+    assert found == [("Portland", "US"), ("Seattle", "US"), ("Donghai", "CN")]

@@ -52,6 +52,10 @@ def _is_cjk(ch: str) -> bool:
 
 # between a country and the city it holds: nothing, a space or a middle dot
 _COUNTRY_GAP = re.compile(r"[\s\u3000・·]?")
+# a country's own city with a possessive between them ("韓国の釜山市"), which opens a list of its cities
+_OF_GAP = re.compile(r"[の的]")
+# between two members of one list of cities: a comma, perhaps over names the gazetteer lacks ("、束草市、")
+_LIST_GAP = re.compile(r"(?:[\u3400-\u9fff\u30a0-\u30ff]{0,6}[、，,])+")
 
 
 @dataclass(frozen=True)
@@ -276,12 +280,25 @@ class CjkPlaces:
         # the country a text is written in is in its context, named or not (松江市 in Japanese is Matsue)
         context.add("CN" if self.lang == "zh" else "JP")
         mentions = []
+        listed_under: tuple[str, int] | None = None  # (country, end of the list so far) of a list of its cities
         for index, item in enumerate(items):
             previous = items[index - 1] if index else None
             following = items[index + 1] if index + 1 < len(items) else None
-            mention = self._classify(item, previous, following, context)
+            list_country = None
+            if listed_under is not None and item.kind == "city" \
+                    and _LIST_GAP.fullmatch(self.folded, listed_under[1], item.start):
+                list_country = listed_under[0]
+            mention = self._classify(item, previous, following, context, list_country)
             if mention is not None:
                 mentions.append(mention)
+            # "韩国釜山市、东海市": the country written before a list's first city holds the others too
+            country = list_country or (self._country_before(item, previous) if item.kind == "city" else None)
+            if country is None and mention is not None and mention.city is not None and previous is not None \
+                    and previous.kind == "country" and previous.phrase is not None \
+                    and mention.city.country_code == previous.phrase.value \
+                    and _OF_GAP.fullmatch(self.folded, previous.end, item.start):
+                country = previous.phrase.value  # "韓国の釜山市、…", "韩国的釜山、…"
+            listed_under = (country, self._marker_end(item)[1]) if country else None
         mentions = self._regions_by_list_suffix(mentions)
         if self.lang == "ja":
             mentions = self._towns_by_sound(mentions, context - {"JP"})
@@ -337,8 +354,15 @@ class CjkPlaces:
                 j -= 1
         return out
 
-    def _classify(self, item: PlaceItem, previous: PlaceItem | None, following: PlaceItem | None, context: set[str]
-                  ) -> PlaceMention | None:
+    def _country_before(self, item: PlaceItem, previous: PlaceItem | None) -> str | None:
+        """The country written right before a name ("美国旧金山", "オーストラリア ハーヴィー市")."""
+        if previous is not None and previous.kind == "country" and previous.phrase is not None \
+                and _COUNTRY_GAP.fullmatch(self.text, previous.end, item.start):
+            return previous.phrase.value
+        return None
+
+    def _classify(self, item: PlaceItem, previous: PlaceItem | None, following: PlaceItem | None, context: set[str],
+                  list_country: str | None = None) -> PlaceMention | None:
         text, folded, res = self.text, self.folded, self.res
         start, end = item.start, item.end
         if item.kind == "admin_region" and self._marker_end(item)[0] == "city" and self._marker_end(item)[1] > end:
@@ -450,13 +474,14 @@ class CjkPlaces:
             if self.lang == "zh" and zipf(bare, "zh") >= _COMMON_LOANWORD_ZIPF:
                 # 马拉松 is the race, not Marathon, Florida: a common word names a small foreign town by accident
                 cities = [c for c in cities if c.country_code in _KANJI_COUNTRIES or c.population >= BIG_CITY]
-        if previous is not None and previous.kind == "country" and previous.phrase is not None \
-                and _COUNTRY_GAP.fullmatch(text, previous.end, start):
-            # "オーストラリア ハーヴィー市", "美国旧金山": the country written right before the city is its own
-            in_country = [c for c in cities if c.country_code == previous.phrase.value]
+        own_country = self._country_before(item, previous) or list_country
+        if own_country is not None:
+            # "オーストラリア ハーヴィー市", "美国旧金山": the country written right before the city is its own, and
+            # that of the cities listed after it ("韩国釜山市、原州市")
+            in_country = [c for c in cities if c.country_code == own_country]
             if in_country:
                 cities, marked = in_country, True
-            elif kind == "city" and not (previous.phrase.value == "CN" and
+            elif kind == "city" and not (own_country == "CN" and
                                          any(c.country_code in CHINESE_REGIONS for c in cities)):
                 # 美国宾州 is Pennsylvania, not China's Binzhou: a name right after a country that has no city of
                 # that name is a part of that country the gazetteer lacks, not a city abroad (中国台北 is Taipei)
