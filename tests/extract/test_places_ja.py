@@ -214,3 +214,8 @@ def test_a_country_with_its_first_city_opens_a_list_of_that_countrys_cities():
     # without a country before the list, 東海市 is the Japanese city
     assert [(m.city.name_en, m.city.country_code) for m in find_places("東海市の代表が出席した。", "ja")
             if m.kind == "city"] == [("Tōkai", "JP")]
+
+
+def test_new_or_former_mayor_is_a_title_not_a_town():
+    assert cities("交流会には新市長と前市長、副市長がそろって出席した。") == []
+    assert cities("新市の市長が出席した。") == ["Shin’ichi"]  # the town itself, named without the title

@@ -291,3 +291,7 @@ def test_a_country_before_a_list_of_cities_holds_every_city_of_the_list():
              for m in find_places("来自美国的波特兰市、西雅图市以及中国东海市的企业家参加了活动。", "zh")
              if m.kind == "city" and not m.inside_name]
     assert found == [("Portland", "US"), ("Seattle", "US"), ("Donghai", "CN")]
+
+
+def test_new_or_former_mayor_is_a_title_not_a_town():
+    assert cities("新市长与前市长共同出席了开幕式。") == []

@@ -116,6 +116,9 @@ _COMMON_WORD_ZIPF, _SMALL_TOWN = 3.5, 200_000
 _SMALL_CITY_WORD_TOWN = 100_000  # a town ending in 城 this small is read as part of the word 城市 after a word
 _MAYOR = fold_cjk("市長")
 # the titles of a town's or prefecture's head, which Japanese writes after the place or after the holder's surname
+# one character before 市長/町長 that makes it a title, not a town's name: new, former, deputy, acting, late
+_TITLE_MODIFIERS = frozenset(fold_cjk(ch) for ch in "新前元副現现故代次旧舊")
+_HEAD_CHAR = fold_cjk("長")
 _JA_HEAD_TITLES = tuple(fold_cjk(title) for title in ("市長", "町長", "村長", "区長", "知事"))
 _JA_MUNICIPALITIES = frozenset({"町", "村"})
 _BRACKETED_PART = re.compile(r"[(（][\u3040-\u30ff\u4e00-\u9fff]{1,4}[)）]")
@@ -421,6 +424,8 @@ class CjkPlaces:
             # written in katakana is that city's mayor (ヤクーツク市長)
             return None
         name = bare[:-1] if bare[-1] in ("市", "町", "村") else bare
+        if len(name) == 1 and name in _TITLE_MODIFIERS and folded.startswith(_HEAD_CHAR, marker_end):
+            return None  # 新市長 "the new mayor", 前市长 "the former mayor": no town 新市
         if self.lang == "ja" and folded.startswith(_JA_HEAD_TITLES, start + len(name)) and self._surname_in_text(name):
             return None  # 西尾市長 after 西尾正範函館市長: the mayor called by his surname, not Nishio's mayor
         head = self._head_after(marker_end)
