@@ -569,3 +569,11 @@ def test_a_russian_venue_named_by_its_citys_adjective_places_the_event(page, hos
 ])
 def test_the_sentence_that_tells_the_event_is_no_background_though_it_compares_with_the_last(page, host):
     assert summarise(page).host == host
+
+
+@pytest.mark.parametrize("page", [
+    "友好城市交流\n2025年3月1日\n【記者 王大明／台中 報導】由市長帶團的南投縣國際交流訪問團，3月3日抵達芬蘭坦佩雷市，雙方簽署友好城市協定。",
+    "友好城市交流\n2025年3月1日\n喀山市代表团3月3日抵达芬兰坦佩雷市，双方签署了友好城市协议。",
+])
+def test_a_delegation_arriving_in_a_city_of_a_named_country_meets_there_not_where_the_reporter_filed(page):
+    assert summarise(page).host == "Tampere"

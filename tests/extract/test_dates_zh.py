@@ -296,3 +296,15 @@ def test_today_and_yesterday_that_begin_other_words_are_no_days():
 def test_a_number_apart_from_the_ri_of_a_country_pair_is_no_day():
     # "图2 日中韩…": a figure's number before 日中韩 "Japan, China and Korea"
     assert dates("图2 日中韩地方合作会议现场", reference=date(2024, 5, 27)) == []
+
+
+@pytest.mark.parametrize("text, place, agency", [
+    ("【記者 王大明／台中 報導】由鎮長帶團的訪問團抵達日本。", "台中", None),
+    ("某某日報訊 (記者 李小華 長沙報道)首屆博覽會27日在長沙舉行。", "長沙", "某某日報"),
+    ("（记者 张三、李四 成都报道）论坛今天开幕。", "成都", None),
+])
+def test_a_reporters_byline_is_an_undated_dateline_of_where_the_reporter_filed_from(text, place, agency):
+    dl = find_dateline(text, LANG)
+    assert dl is not None and dl.date is None
+    assert dl.place_surface == place and text[dl.place_start:dl.place_end] == place
+    assert dl.agency == agency

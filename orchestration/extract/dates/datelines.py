@@ -54,12 +54,18 @@ def _dateline_patterns(lang: str) -> _DatelinePatterns:
         rf"(?:[=＝][ \t]*(?P<person>[^】\]\n]{{1,15}}?)|(?P<ag2>{agencies})"
         # "【9月25日 Outlet Name】": an outlet in Latin letters after the date, perhaps with its distributor
         rf"|(?<=[日\s])(?P<outlet>[A-Za-z][A-Za-z0-9 .&'\-]{{1,30}}?)(?:[=＝][^】\]\n]{{1,15}}?)?)?[ \t]*[】\]]")
+    # a reporter's byline, which names where the reporter filed from and no date: "【記者 王小明／台中 報導】",
+    # "某某報訊 (記者 王小明 長沙報道)"
+    reporter_byline = re.compile(
+        rf"[ \t]*(?:(?P<ag1>{agencies})|(?P<ag2>{generic_agency}))?(?:讯|訊)?[ \t]*[【\[(（][ \t]*(?:记者|記者)[ \t]*"
+        rf"(?P<person>[\u4e00-\u9fff]{{2,4}}(?:[、，,][\u4e00-\u9fff]{{2,4}})*)[ \t]*[／/ \t][ \t]*"
+        rf"(?P<place>[\u4e00-\u9fff]{{2,6}}?)[ \t]*(?:报道|報導|报导|報道)[ \t]*[】\])）]")
     paren_agency = re.compile(rf"\((?P<ag1>{agencies})\)")
     # inside a line only with a known agency and a date, so that no bracketed heading is taken for one
     inline_bracket = re.compile(
         rf"[【\[][ \t]*(?P<ag1>{agencies})[ \t]*(?P<place>[^\s【】\[\]=＝\d()]{{1,12}}?)?[ \t]*"
         rf"(?P<date>(?P<m>{m_num})\s*月\s*(?P<d>{d_num})\s*日)[ \t]*[】\]]")
-    return _DatelinePatterns((telegraph, bracket), paren_agency, inline_bracket)
+    return _DatelinePatterns((telegraph, bracket, reporter_byline), paren_agency, inline_bracket)
 
 
 def _latin_dateline_patterns(lang: str, lex: dict[str, Any]) -> tuple[re.Pattern[str], ...]:

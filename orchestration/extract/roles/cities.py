@@ -30,6 +30,7 @@ from orchestration.extract.roles.partner_model import city_features, load_partne
 from orchestration.extract.roles.relevance import has_occurrence_verb
 from orchestration.extract.text import BRACKETED_ASIDE, Sentence, opens_a_line, starts_of
 from orchestration.extract.wordlists import alt
+from orchestration.reference.countries import country_names
 
 
 def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: EventMention) -> tuple[list[dict], str | None]:
@@ -542,7 +543,12 @@ def _destination_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern
     roles = roles_lexicon(lang)
     before, after = roles.get("destination_before", []), roles.get("destination_after", [])
     spaced = lang in ("ru", "en")
-    gap = r"\s+(?:[^\W\d_A-ZА-ЯЁ][\w-]*\s+){0,3}" if spaced else r"\s*"
+    if spaced:
+        gap = r"\s+(?:[^\W\d_A-ZА-ЯЁ][\w-]*\s+){0,3}"
+    else:
+        # 抵达日本千叶县馆山市: the city's country and province may stand between the verb and the city
+        countries = alt(sorted((name for name in country_names(lang) if not name.isascii()), key=len, reverse=True))
+        gap = rf"\s*(?:{countries})?(?:[\u4e00-\u9fff]{{2,4}}?[省县州道府都])?"
     edge = r"(?<!\w)" if spaced else ""
     before_rx = re.compile(rf"{edge}(?:{alt(before)}){gap}$", re.IGNORECASE) if before else None
     after_rx = re.compile(rf"市?(?:{alt(after)})") if after else None
