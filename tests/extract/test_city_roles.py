@@ -577,3 +577,12 @@ def test_the_sentence_that_tells_the_event_is_no_background_though_it_compares_w
 ])
 def test_a_delegation_arriving_in_a_city_of_a_named_country_meets_there_not_where_the_reporter_filed(page):
     assert summarise(page).host == "Tampere"
+
+
+@pytest.mark.parametrize("page", [
+    "オンライン交流会議\n2025年3月1日\n松江市は3日、オンラインで中国・吉林市と交流会議を開いた。",
+    "线上交流会\n2025年3月1日\n3月3日，吉林市与日本松江市通过视频举行交流会议。",
+])
+def test_two_cities_meeting_online_for_an_exchange_both_take_part(page):
+    summary = summarise(page)
+    assert summary.host is None and summary.partners == {"Matsue", "Jilin"}

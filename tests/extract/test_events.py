@@ -84,6 +84,7 @@ def test_russian_expo_in_capitals_and_with_a_year_is_an_event():
 @pytest.mark.parametrize("page", [
     "友城庆祝建市80周年\n本月3日，我市友好城市迎来建市80周年，副市长率代表团出席庆典，并签署了友好交流协议书。",
     "姉妹都市の祝賀会\n姉妹都市提携40周年を祝い、市長を団長とする訪問団が祝賀会に出席し、交流協定を結んだ。",
+    "友好県省の記念式典\n岐阜県と江西省は8日、岐阜市内のホテルで友好県省締結35周年記念の式典を開いた。",
 ])
 def test_a_twin_towns_anniversary_celebration_is_an_exchange(page):
     summary = summarise(page)

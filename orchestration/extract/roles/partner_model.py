@@ -11,11 +11,14 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from orchestration.extract.events import twin_town_pattern, word_pattern
 from orchestration.extract.roles.context import Context, declines_participation, roles_pattern, sentence_start
 from orchestration.extract.roles.learned import MODELS, LogisticModel, trained_model
+from orchestration.extract.lexicons import lexicon
 from orchestration.extract.text import quoted
+from orchestration.extract.wordlists import alt
 
 MODEL_PATH = MODELS / "partner_cities.json"
 
@@ -84,6 +87,32 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
+@lru_cache(maxsize=None)
+def _counterpart_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """The two sides of a meeting or a signing held with another (松江市は…吉林市と交流会議を開いた, 吉林市与松江市
+    举行会谈): (words before the one side, the rest of its clause, the rest of the other side's clause), whatever
+    word of taking part the sentence lacks."""
+    if lang not in ("ja", "zh"):
+        return ()
+    events = lexicon(lang, "events")
+    words = alt([*events["event_nouns"], *events["signing_verbs"]])
+    if lang == "ja":
+        return (re.compile(r"(?:)$"), re.compile(rf"[市町村]?と[^、。\n]{{0,15}}?(?:{words})"),
+                re.compile(rf"[市町村]?[はが][^。\n]{{0,30}}?と[^、。\n]{{0,15}}?(?:{words})"))
+    return (re.compile(r"(?:与|同|跟)[^、。，,\n]{0,6}$"), re.compile(rf"[^。，,\n]{{0,20}}?(?:{words})"),
+            re.compile(rf"(?:与|同|跟)[^。，,\n]{{0,25}}?(?:{words})"))
+
+
+def _counterpart(ctx: Context, mention) -> bool:
+    patterns = _counterpart_patterns(ctx.lang)
+    if not patterns:
+        return False
+    before, after, other_side = patterns
+    if before.search(ctx.text, max(0, mention.start - 8), mention.start) and after.match(ctx.text, mention.end):
+        return True
+    return bool(other_side.match(ctx.text, mention.end))
+
+
 def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, online: bool, dateline_places: list,
                   is_locative, is_elsewhere, named_countries: set[str], all_places: list,
                   candidates: int) -> dict[str, float]:
@@ -106,7 +135,8 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
         "only_other_event": float(all(s in ctx.other_event_sentences for s in sentences)),
         "in_dateline": float(any(m in dateline_places or (len(m.surface) > 2 and m.surface.isupper()) for m in mentions)),
         "participation_cue": float(participation is not None and any(
-            participation.search(s) and not declines_participation(s, ctx.lang) for s in own_sentences)),
+            participation.search(s) and not declines_participation(s, ctx.lang) for s in own_sentences)
+            or any(_counterpart(ctx, m) for m in mentions)),
         "locative": float(any(is_locative(ctx, m) for m in mentions)),
         "same_country_as_host": float(host is not None and city.country_code == host.country_code),
         "has_host": float(host is not None),
