@@ -339,3 +339,12 @@ def test_a_city_named_edition_of_a_conference_stays_an_event():
 def test_weeks_and_days_of_cooperation_or_culture_are_events(page, host):
     summary = summarise(page)
     assert summary.relevant and summary.host == host
+
+
+@pytest.mark.parametrize("page, lang", [
+    ("知事会議\n第4回日露知事会議は9日、ハバロフスクで開かれた。", "ja"),
+    ("ビジネスフォーラム\n中国・大連市で9日、日韓中ビジネスフォーラムが開かれた。", "ja"),
+    ("省长论坛\n第二届中蒙省长论坛9日在呼和浩特开幕。", "zh"),
+])
+def test_an_event_named_by_two_countries_abbreviations_is_international_cooperation(page, lang):
+    assert summarise(page).relevant

@@ -35,8 +35,10 @@ def names_several_nations(text: str, lang: str) -> bool:
 
 def names_countries(event_name: str, lang: str) -> bool:
     """"China-South Asia Expo", «ЭКСПО "Китай-Евразия"»: an event named after countries or world regions is
-    international cooperation by its name."""
-    return any(p.kind in ("country", "macro_region") for p in find_places(event_name, lang))
+    international cooperation by its name, as is one named by two countries' abbreviations (日露知事会議, 中俄省长论坛)."""
+    from orchestration.extract.countries import find_countries
+    return any(p.kind in ("country", "macro_region") for p in find_places(event_name, lang)) \
+        or len({m.alpha2 for m in find_countries(event_name, lang)}) >= 2
 
 
 def is_generic(event: EventMention, lang: str, text: str) -> bool:
