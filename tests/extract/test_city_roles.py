@@ -586,3 +586,13 @@ def test_a_delegation_arriving_in_a_city_of_a_named_country_meets_there_not_wher
 def test_two_cities_meeting_online_for_an_exchange_both_take_part(page):
     summary = summarise(page)
     assert summary.host is None and summary.partners == {"Matsue", "Jilin"}
+
+
+@pytest.mark.parametrize("page, partners", [
+    ("Встреча мэров\nОпубликовано: 2025-03-04\n3 марта в режиме видеоконференции прошла встреча мэров Томска и Гуйяна.",
+     {"Tomsk", "Guiyang"}),
+    ("Mayors meet online\nPublished: 2025-03-04\nOn 3 March the mayors of Tacoma and Guiyang met by video link.",
+     {"Tacoma", "Guiyang"}),
+])
+def test_an_office_that_governs_a_list_of_cities_is_said_of_every_city_in_it(page, partners):
+    assert summarise(page).partners == partners

@@ -68,6 +68,32 @@ def _enumerated(text: str, mention, all_places: list) -> bool:
     return False
 
 
+def _list_of(text: str, mention, all_places: list) -> list:
+    """The places of the list the mention stands in (itself alone outside a list): "мэров Иркутска и Шэньяна",
+    "A市、B市の市長" - a word that governs a list (its mayors) is said of every member."""
+    ordered, starts = _by_start(all_places)
+    members = [mention]
+    for step in (-1, 1):
+        current = mention
+        while True:
+            low = bisect_left(starts, current.start - 200)
+            high = bisect_right(starts, current.end + 5)
+            joined = None
+            for other in ordered[low:high]:
+                if other is current or other in members:
+                    continue
+                gap = (text[other.end:current.start] if step < 0 and 0 <= current.start - other.end <= 5 else
+                       text[current.end:other.start] if step > 0 and 0 <= other.start - current.end <= 5 else None)
+                if gap is not None and _ENUMERATION.match(gap):
+                    joined = other
+                    break
+            if joined is None:
+                break
+            members.append(joined)
+            current = joined
+    return members
+
+
 _NEAR = 12
 # a bracketed aside (a name's reading, a party, a country) between a city and its office: 全州市の曺捧業(チョ・ボンオブ)副市長
 _ASIDE = re.compile(r"[(（][^()（）\n]{0,40}[)）]")
@@ -122,7 +148,7 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
     office = roles_pattern(ctx.lang, "office_nouns")
     city = mentions[0].city
     enumerated = any(_enumerated(ctx.text, mention, all_places) for mention in mentions)
-    near = [_near_words(ctx.text, m) for m in mentions]
+    near_list = [_near_words(ctx.text, member) for m in mentions for member in _list_of(ctx.text, m, all_places)]
     # a cue inside a quoted title (an award's, a document's name) says nothing about the city beside it
     own_sentences = [_QUOTED_TITLE.sub(_blank, ctx.text[m.sentence_start:m.sentence_end]) for m in mentions]
     twin, signing = twin_town_pattern(ctx.lang), word_pattern(ctx.lang, "signing_verbs")
@@ -145,7 +171,7 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
         "enumerated": float(enumerated),
         "online": float(online),
         "country_named": float(city.country_code in named_countries),
-        "office_nearby": float(office is not None and any(office.search(n) for n in near)),
+        "office_nearby": float(office is not None and any(office.search(n) for n in near_list)),
         "elsewhere": float(all(is_elsewhere(ctx, m) for m in mentions)),
         "twin_cue": float(twin is not None and any(twin.search(s) for s in own_sentences)),
         "signing_cue": float(signing is not None and any(signing.search(s) for s in own_sentences)),
