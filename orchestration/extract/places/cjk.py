@@ -115,10 +115,10 @@ _PLACE_SUFFIXES = frozenset("市県省州区町村府")
 _COMMON_WORD_ZIPF, _SMALL_TOWN = 3.5, 200_000
 _SMALL_CITY_WORD_TOWN = 100_000  # a town ending in 城 this small is read as part of the word 城市 after a word
 _MAYOR = fold_cjk("市長")
-# the titles of a town's or prefecture's head, which Japanese writes after the place or after the holder's surname
 # one character before 市長/町長 that makes it a title, not a town's name: new, former, deputy, acting, late
 _TITLE_MODIFIERS = frozenset(fold_cjk(ch) for ch in "新前元副現现故代次旧舊")
 _HEAD_CHAR = fold_cjk("長")
+# the titles of a town's or prefecture's head, which Japanese writes after the place or after the holder's surname
 _JA_HEAD_TITLES = tuple(fold_cjk(title) for title in ("市長", "町長", "村長", "区長", "知事"))
 _JA_MUNICIPALITIES = frozenset({"町", "村"})
 _BRACKETED_PART = re.compile(r"[(（][\u3040-\u30ff\u4e00-\u9fff]{1,4}[)）]")

@@ -14,9 +14,9 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from orchestration.extract.events import twin_town_pattern, word_pattern
+from orchestration.extract.lexicons import lexicon
 from orchestration.extract.roles.context import Context, declines_participation, roles_pattern, sentence_start
 from orchestration.extract.roles.learned import MODELS, LogisticModel, trained_model
-from orchestration.extract.lexicons import lexicon
 from orchestration.extract.text import quoted
 from orchestration.extract.wordlists import alt
 
@@ -49,28 +49,15 @@ def _by_start(all_places: list) -> tuple[list, list[int]]:
 
 
 def _enumerated(text: str, mention, all_places: list) -> bool:
-    """Another place stands within 5 characters of the mention, joined by a comma or a conjunction. Only the places
-    that near are looked at (by bisection), so the cost does not grow with the document."""
-    ordered, starts = _by_start(all_places)
-    low = bisect_left(starts, mention.start - 200)  # a place name is never longer than this
-    high = bisect_right(starts, mention.end + 5)
-    for other in ordered[low:high]:
-        if other is mention:
-            continue
-        if 0 <= other.start - mention.end <= 5:
-            gap = text[mention.end:other.start]
-        elif 0 <= mention.start - other.end <= 5:
-            gap = text[other.end:mention.start]
-        else:
-            continue
-        if _ENUMERATION.match(gap):
-            return True
-    return False
+    """Another place stands within 5 characters of the mention, joined by a comma or a conjunction."""
+    return len(_list_of(text, mention, all_places)) > 1
 
 
 def _list_of(text: str, mention, all_places: list) -> list:
-    """The places of the list the mention stands in (itself alone outside a list): "мэров Иркутска и Шэньяна",
-    "A市、B市の市長" - a word that governs a list (its mayors) is said of every member."""
+    """The places of the list the mention stands in (itself alone outside a list), each within 5 characters of the
+    next, joined by a comma or a conjunction: "мэров Иркутска и Шэньяна", "A市、B市の市長" - a word that governs a
+    list (its mayors) is said of every member. Only the places that near are looked at (by bisection), so the cost
+    does not grow with the document."""
     ordered, starts = _by_start(all_places)
     members = [mention]
     for step in (-1, 1):
@@ -80,7 +67,7 @@ def _list_of(text: str, mention, all_places: list) -> list:
             high = bisect_right(starts, current.end + 5)
             joined = None
             for other in ordered[low:high]:
-                if other is current or other in members:
+                if other is current or any(other is member for member in members):
                     continue
                 gap = (text[other.end:current.start] if step < 0 and 0 <= current.start - other.end <= 5 else
                        text[current.end:other.start] if step > 0 and 0 <= other.start - current.end <= 5 else None)
