@@ -296,11 +296,9 @@ class CjkPlaces:
                 mentions.append(mention)
             # "韩国釜山市、东海市": the country written before a list's first city holds the others too
             country = list_country or (self._country_before(item, previous) if item.kind == "city" else None)
-            if country is None and mention is not None and mention.city is not None and previous is not None \
-                    and previous.kind == "country" and previous.phrase is not None \
-                    and mention.city.country_code == previous.phrase.value \
-                    and _OF_GAP.fullmatch(self.folded, previous.end, item.start):
-                country = previous.phrase.value  # "韓国の釜山市、…", "韩国的釜山、…"
+            if country is None and mention is not None and mention.city is not None \
+                    and mention.city.country_code == self._country_before(item, previous, _OF_GAP):
+                country = mention.city.country_code  # "韓国の釜山市、…", "韩国的釜山、…"
             listed_under = (country, self._marker_end(item)[1]) if country else None
         mentions = self._regions_by_list_suffix(mentions)
         if self.lang == "ja":
@@ -357,10 +355,11 @@ class CjkPlaces:
                 j -= 1
         return out
 
-    def _country_before(self, item: PlaceItem, previous: PlaceItem | None) -> str | None:
-        """The country written right before a name ("美国旧金山", "オーストラリア ハーヴィー市")."""
+    def _country_before(self, item: PlaceItem, previous: PlaceItem | None, gap: re.Pattern[str] = _COUNTRY_GAP
+                        ) -> str | None:
+        """The country written right before a name ("美国旧金山", "オーストラリア ハーヴィー市"), across ``gap``."""
         if previous is not None and previous.kind == "country" and previous.phrase is not None \
-                and _COUNTRY_GAP.fullmatch(self.text, previous.end, item.start):
+                and gap.fullmatch(self.text, previous.end, item.start):
             return previous.phrase.value
         return None
 

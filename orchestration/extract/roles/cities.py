@@ -547,7 +547,7 @@ def _destination_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern
         gap = r"\s+(?:[^\W\d_A-ZА-ЯЁ][\w-]*\s+){0,3}"
     else:
         # 抵达日本千叶县馆山市: the city's country and province may stand between the verb and the city
-        countries = alt(sorted((name for name in country_names(lang) if not name.isascii()), key=len, reverse=True))
+        countries = alt(name for name in country_names(lang) if not name.isascii())
         gap = rf"\s*(?:{countries})?(?:[\u4e00-\u9fff]{{2,4}}?[省县州道府都])?"
     edge = r"(?<!\w)" if spaced else ""
     before_rx = re.compile(rf"{edge}(?:{alt(before)}){gap}$", re.IGNORECASE) if before else None

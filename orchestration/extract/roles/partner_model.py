@@ -48,11 +48,6 @@ def _by_start(all_places: list) -> tuple[list, list[int]]:
     return _PLACE_INDEX[1]
 
 
-def _enumerated(text: str, mention, all_places: list) -> bool:
-    """Another place stands within 5 characters of the mention, joined by a comma or a conjunction."""
-    return len(_list_of(text, mention, all_places)) > 1
-
-
 def _list_of(text: str, mention, all_places: list) -> list:
     """The places of the list the mention stands in (itself alone outside a list), each within 5 characters of the
     next, joined by a comma or a conjunction: "мэров Иркутска и Шэньяна", "A市、B市の市長" - a word that governs a
@@ -101,7 +96,7 @@ def _blank(match: re.Match[str]) -> str:
 
 
 @lru_cache(maxsize=None)
-def _counterpart_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+def _counterpart_patterns(lang: str) -> tuple[re.Pattern[str] | None, ...]:
     """The two sides of a meeting or a signing held with another (松江市は…吉林市と交流会議を開いた, 吉林市与松江市
     举行会谈): (words before the one side, the rest of its clause, the rest of the other side's clause), whatever
     word of taking part the sentence lacks."""
@@ -110,7 +105,7 @@ def _counterpart_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     events = lexicon(lang, "events")
     words = alt([*events["event_nouns"], *events["signing_verbs"]])
     if lang == "ja":
-        return (re.compile(r"(?:)$"), re.compile(rf"[市町村]?と[^、。\n]{{0,15}}?(?:{words})"),
+        return (None, re.compile(rf"[市町村]?と[^、。\n]{{0,15}}?(?:{words})"),
                 re.compile(rf"[市町村]?[はが][^。\n]{{0,30}}?と[^、。\n]{{0,15}}?(?:{words})"))
     return (re.compile(r"(?:与|同|跟)[^、。，,\n]{0,6}$"), re.compile(rf"[^。，,\n]{{0,20}}?(?:{words})"),
             re.compile(rf"(?:与|同|跟)[^。，,\n]{{0,25}}?(?:{words})"))
@@ -121,7 +116,8 @@ def _counterpart(ctx: Context, mention) -> bool:
     if not patterns:
         return False
     before, after, other_side = patterns
-    if before.search(ctx.text, max(0, mention.start - 8), mention.start) and after.match(ctx.text, mention.end):
+    if (before is None or before.search(ctx.text, max(0, mention.start - 8), mention.start)) \
+            and after.match(ctx.text, mention.end):
         return True
     return bool(other_side.match(ctx.text, mention.end))
 
@@ -134,8 +130,9 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
     participation = roles_pattern(ctx.lang, "participation_cues")
     office = roles_pattern(ctx.lang, "office_nouns")
     city = mentions[0].city
-    enumerated = any(_enumerated(ctx.text, mention, all_places) for mention in mentions)
-    near_list = [_near_words(ctx.text, member) for m in mentions for member in _list_of(ctx.text, m, all_places)]
+    lists = [_list_of(ctx.text, mention, all_places) for mention in mentions]
+    enumerated = any(len(members) > 1 for members in lists)
+    near_list = [_near_words(ctx.text, member) for members in lists for member in members]
     # a cue inside a quoted title (an award's, a document's name) says nothing about the city beside it
     own_sentences = [_QUOTED_TITLE.sub(_blank, ctx.text[m.sentence_start:m.sentence_end]) for m in mentions]
     twin, signing = twin_town_pattern(ctx.lang), word_pattern(ctx.lang, "signing_verbs")
