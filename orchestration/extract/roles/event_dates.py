@@ -89,7 +89,7 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
     year_inferred = chosen.year_from_reference and _year_of(start, end) is not None
     # a year the text writes replaces one completed from the report; a weekday or "today" fixes its own day
     if chosen.kind in ("absolute", "range", "month_only") and (not chosen.first.year or chosen.year_from_reference):
-        text_year = _text_year(ctx, mentions, chosen, main, reference)
+        text_year = _text_year(ctx, mentions, chosen, main, reference) or _same_day_year(ctx, mentions, start, end, reference)
         if text_year is not None:
             start, end = _with_year(start, end, text_year)
             year_inferred = False
@@ -389,6 +389,30 @@ def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, m
         if len(set(years)) == 1:
             return years[0]
     return None
+
+
+def _same_day_year(ctx: Context, mentions: list[DateMention], start: PartialDate, end: PartialDate,
+                   reference: date | None) -> int | None:
+    """The year the text writes beside the event's own day elsewhere: "10月5日" in the report, "(2016年10月5日)"
+    under its photograph. Only a year every such full date agrees on, and, as for a year in the date's sentence,
+    within a year of the report's. Never a background date: an anniversary falls on the day its relation began
+    ("1991年12月10日, the two cities were twinned")."""
+    days = {(d.month, d.day) for d in (start, end) if d.month is not None and d.day is not None}
+    anniversary = any(p.search(ctx.text) for p in _anniversary_patterns(ctx.lang))
+    founding = words_pattern(ctx.lang, lexicon(ctx.lang, "dates").get("founding_cues") or [], match="stem")
+    years = set()
+    for m in mentions:
+        if m.kind not in ("absolute", "range") or m.year_from_reference or m.month_from_context or m.approximate:
+            continue
+        if m.sentence_start in ctx.background_sentences or _has_background_year_cue(ctx, m.sentence_start) \
+                or (anniversary and founding is not None and founding.search(sentence_of(ctx, m.start).text)):
+            continue
+        for point in (m.first, m.last):
+            if point is not None and point.year is not None and (point.month, point.day) in days:
+                years.add(point.year)
+    if reference is not None:
+        years = {y for y in years if abs(y - reference.year) <= 1}
+    return years.pop() if len(years) == 1 else None
 
 
 def _anniversary_year(ctx: Context, mentions: list[DateMention]) -> int | None:
