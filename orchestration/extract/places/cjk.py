@@ -425,6 +425,9 @@ class CjkPlaces:
         name = bare[:-1] if bare[-1] in ("市", "町", "村") else bare
         if len(name) == 1 and name in _TITLE_MODIFIERS and folded.startswith(_HEAD_CHAR, marker_end):
             return None  # 新市長 "the new mayor", 前市长 "the former mayor": no town 新市
+        if self.lang == "ja" and folded.startswith(_JA_HEAD_TITLES, start + len(name)) \
+                and self._foreign_surname(name):
+            return None  # レックス・リチャードソン市長, and リチャードソン市長 after it: a person's family name and title
         if self.lang == "ja" and folded.startswith(_JA_HEAD_TITLES, start + len(name)) and self._surname_in_text(name):
             return None  # 西尾市長 after 西尾正範函館市長: the mayor called by his surname, not Nishio's mayor
         head = self._head_after(marker_end)
@@ -673,6 +676,12 @@ class CjkPlaces:
         長野恭紘(ながの・やすひろ)別府市長."""
         return re.search(rf"{re.escape(word)}(?![市町村県区])[\u4e00-\u9fff]{{1,3}}(?:[(（][^)）]{{1,20}}[)）])?"
                          rf"[\u4e00-\u9fff]{{1,6}}?(?:{'|'.join(_JA_HEAD_TITLES)})", self.folded) is not None
+
+    def _foreign_surname(self, word: str) -> bool:
+        """The text writes ``word`` as the family name of a foreign full name, given name and family name in
+        katakana joined by a dot (レックス・リチャードソン)."""
+        return all(_is_katakana(ch) for ch in word) and \
+            re.search(rf"[\u30a0-\u30fa\u30fc]・{re.escape(word)}(?![\u30a0-\u30fa\u30fc])", self.folded) is not None
 
     def _is_person(self, item: PlaceItem) -> bool:
         folded, start, end = self.folded, item.start, item.end

@@ -567,6 +567,8 @@ def _is_destination(ctx: Context, place) -> bool:
 # what may stand between a Japanese or Chinese city and its party's noun: the words of an office or a society
 # (…市政府代表团, …市日中友好协会访华团), never a pause or a conjunction that starts another side
 _PARTY_GAP_CJK = r"[^\s、，。,.;；：:「」『』《》（）()与和及同跟とや]{0,10}?"
+# ロングビーチ市のリチャードソン市長ら13人の訪日団: the party named by its leader "and others" (ら, 等)
+_LED_PARTY_GAP_CJK = r"の?[^\s、，。,.;；：:「」『』《》（）()]{1,24}?[ら等](?:[0-9０-９一二三四五六七八九十百]+[人名]の?)?"
 
 
 @lru_cache(maxsize=8)
@@ -577,7 +579,7 @@ def _visiting_party_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Patt
     if not nouns:
         return None, None
     if lang in ("ja", "zh"):
-        return None, re.compile(rf"{_PARTY_GAP_CJK}(?:{alt(nouns)})")
+        return None, re.compile(rf"(?:{_LED_PARTY_GAP_CJK}|{_PARTY_GAP_CJK})(?:{alt(nouns)})")
     links = roles.get("visiting_party_links", [])
     modifier = rf"(?:{roles['visiting_party_modifier']}\s+)?" if roles.get("visiting_party_modifier") else ""
     link = rf"{modifier}(?:{alt(links)})\s+" if links else ""
