@@ -179,9 +179,10 @@ def test_one_province_suffix_after_a_list_makes_each_name_a_province():
 @pytest.mark.parametrize("text", [
     "俄罗斯科学院乌拉尔分院与哈尔滨工业大学签署协议。",  # a branch named after a region
     "当地坚持以港兴城，推动三峡库区旅游发展。",  # a slogan's verb and object; the Three Gorges
+    "两地去年签署了建立国际友好市区关系的备忘录。",  # "friendly city", no town Youhao
 ])
 def test_names_that_are_not_cities_here(text):
-    assert "Oral" not in cities(text) and "Sanxia" not in cities(text) and "Xingcheng" not in cities(text)
+    assert not {"Oral", "Sanxia", "Xingcheng", "Youhao"} & set(cities(text))
 
 
 @pytest.mark.parametrize("text, city", [

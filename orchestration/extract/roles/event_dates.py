@@ -380,6 +380,7 @@ def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, m
         elif m.sentence_start in ctx.event_sentences and (chosen.future or not m.future):
             # a report of what happened takes no year from an announcement ("the 12th expo will be held in 2019")
             event_years.append(m.first.year)
+    sentence_years += _name_prefix_years(ctx, chosen.sentence_start)
     if reference is not None:
         sentence_years = [y for y in sentence_years if abs(y - reference.year) <= 1]
         return sentence_years[0] if len(set(sentence_years)) == 1 else None
@@ -389,6 +390,24 @@ def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, m
         if len(set(years)) == 1:
             return years[0]
     return None
+
+
+# a year that heads an event's name with no word of its own ("2012黑龙江…交流会", "2019日中…会議")
+_NAME_PREFIX_YEAR = re.compile(r"^((?:19|20)\d\d)(?=[^\d\s年/.\-–—:：%％])")
+
+
+def _name_prefix_years(ctx: Context, sentence: int) -> list[int]:
+    """The years that head the names of events in the date's sentence, which the date grammar leaves alone when
+    no 年 follows them."""
+    if ctx.lang not in ("ja", "zh"):
+        return []
+    found = []
+    for event in find_events(ctx.text, ctx.lang):
+        if sentence_start(ctx, event.name_start) == sentence:
+            match = _NAME_PREFIX_YEAR.match(event.name)
+            if match is not None:
+                found.append(int(match.group(1)))
+    return found
 
 
 def _same_day_year(ctx: Context, mentions: list[DateMention], start: PartialDate, end: PartialDate,

@@ -1,0 +1,21 @@
+"""A year that heads an event's name with no 年 of its own ("2019中日…交流会") dates the event in its sentence.
+Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.document_helpers import summarise
+
+
+@pytest.mark.parametrize("page, start", [
+    ("经贸交流\n记者从大连获悉，9月12日上午，2019中日经贸合作交流会在大连市举行。两国企业签署了5个合作项目。", (2019, 9, 12)),
+    ("経済交流\n2018北東アジア経済協力フォーラムが9月12日、大連市で開かれ、両国の企業が5件の協力協定に調印した。", (2018, 9, 12)),
+])
+def test_the_year_heading_the_events_name_dates_it(page, start):
+    date = summarise(page).date
+    assert date[0] == start[0] and date[2] == start[2]
+
+
+def test_a_prefix_year_far_from_the_report_is_not_the_events():
+    page = (" date 2023-09-20\n经贸交流\n9月12日，2019中日经贸合作交流会的成果展在大连市举行。两国企业签署了5个合作项目。")
+    assert summarise(page).date[0] == 2023
