@@ -294,6 +294,17 @@ def test_dateline_after_title_and_timestamp_lines():
     assert dl.place_surface == "NANNING" and dl.date == PartialDate(None, 6, 2)
 
 
+def test_dateline_after_a_syndicators_credit_in_brackets():
+    text = "(Wire Digest - Caspian Business Agency) BAKU, Azerbaijan, May 7. The two sides signed six documents."
+    dl = find_dateline(text, LANG)
+    assert dl.place_surface == "BAKU" and dl.date == PartialDate(None, 5, 7)
+    assert text[dl.start:dl.start + 4] == "BAKU"
+
+
+def test_a_bracket_before_a_plain_sentence_makes_no_dateline():
+    assert find_dateline("(Updated) Beijing, the capital, hosted the forum.", LANG) is None
+
+
 def test_plain_sentence_is_not_a_dateline():
     assert find_dateline("Beijing, the capital, hosted the forum.", LANG) is None
 

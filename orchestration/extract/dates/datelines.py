@@ -100,6 +100,9 @@ def _latin_dateline_patterns(lang: str, lex: dict[str, Any]) -> tuple[re.Pattern
     return (with_date, no_date)
 
 
+_SYNDICATION_CREDIT = re.compile(r"[ \t]*\([^()\n]{2,60}\)[ \t]+")
+
+
 @lru_cache(maxsize=16)
 def head_lines(norm: str, max_chars: int = HEAD_CHARS) -> tuple[tuple[int, int], ...]:
     """(start, end) of the non-empty lines in the first ``max_chars`` of a text."""
@@ -128,10 +131,13 @@ def find_dateline_in(norm: str, text: str, lang: str) -> Dateline | None:
     lines = [ln for ln in head_lines(norm) if ln not in furniture][:_DATELINE_LINES]
     g = grammar_for(lang)
     for start, end in lines:
-        for pattern in patterns.line:
-            m = pattern.match(norm, start, end)
-            if m is not None and (dl := _dateline_from_match(m, text, g)) is not None:
-                return dl
+        # a syndicator's credit in brackets may run ahead of the dateline: "(MENAFN- Some Agency) TASHKENT, …"
+        credit = _SYNDICATION_CREDIT.match(norm, start, end)
+        for position in (start, credit.end()) if credit else (start,):
+            for pattern in patterns.line:
+                m = pattern.match(norm, position, end)
+                if m is not None and (dl := _dateline_from_match(m, text, g)) is not None:
+                    return dl
     # a dated agency bracket after a photo caption on the lead line: "…（撮影）【新華社広州11月5日】本文…"
     if patterns.inline_bracket is not None:
         for start, end in lines[:3]:
