@@ -114,6 +114,18 @@ def test_a_capitalised_marker_right_before_a_word_begins_a_compound():
     assert cities("Delegates travelled on to the town of Grodno.") == ["Grodno"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The talks were attended by presidents Ilham Aliyev and Vladimir Putin.",
+    "The summit brought together presidents Emomali Rahmon, Ilham Aliyev and Vladimir Putin in Sochi.",
+])
+def test_full_names_listed_after_a_plural_title_are_people(sentence):
+    assert "Vladimir" not in cities(sentence)
+
+
+def test_a_list_of_towns_after_a_plural_title_of_their_mayors_stays_towns():
+    assert cities("Delegations led by the mayors of Vladimir and Tula attended.") == ["Vladimir", "Tula"]
+
+
 def test_a_given_name_after_a_title_of_a_country_is_a_person():
     text = ("The President of Russia Vladimir Putin sent greetings. “Trade grows,” added Vladimir Putin. "
             "The Mayor of Harbin then visited Vladimir.")

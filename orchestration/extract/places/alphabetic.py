@@ -77,6 +77,13 @@ _EN_TITLED_NAME = re.compile(
     r"\b(?i:" + "|".join(sorted(_EN_TITLES, key=len, reverse=True)) + r")\.?"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+([A-Z][a-z][\w'-]*\s+[A-Z][a-z][\w'-]*)"
 )
+_EN_FULL_NAME = r"[A-Z][a-z][\w'-]*\s+[A-Z][a-z][\w'-]*"
+# A plural title before a list of full names: "presidents Ilham Aliyev and Vladimir Putin", "mayors Ann Lee, Tom Ross"
+_EN_TITLED_LIST = re.compile(
+    r"\b(?i:presidents|mayors|governors|ministers|premiers|ambassadors|chairmen|leaders|heads of state)\s+"
+    rf"({_EN_FULL_NAME}(?:\s*,\s*{_EN_FULL_NAME})*(?:,?\s+and\s+{_EN_FULL_NAME}))"
+)
+_EN_NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|,?\s+and\s+")
 
 
 @lru_cache(maxsize=None)
@@ -660,7 +667,10 @@ class AlphabeticPlaces:
     def _titled_names(self) -> frozenset[str]:
         """The names a title introduces anywhere in the text, read once per text."""
         if self._titled is None:
-            self._titled = frozenset(" ".join(m.group(1).split()) for m in _EN_TITLED_NAME.finditer(self.text))
+            names = {" ".join(m.group(1).split()) for m in _EN_TITLED_NAME.finditer(self.text)}
+            for listed in _EN_TITLED_LIST.finditer(self.text):
+                names.update(" ".join(name.split()) for name in _EN_NAME_LIST_SEPARATOR.split(listed.group(1)))
+            self._titled = frozenset(names)
         return self._titled
 
     def _titled_surnames(self) -> frozenset[str]:
