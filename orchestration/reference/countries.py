@@ -111,12 +111,40 @@ def country_names(lang: str) -> dict[str, str]:
             for catalogue in catalogues:
                 for variant in _name_variants(catalogue.gettext(value)):
                     names.setdefault(name_key(variant), record.alpha_2)
+    if lang == "en":
+        for name, alpha2 in _latin_endonyms().items():
+            names.setdefault(name, alpha2)
     # The lexicon's short names win over pycountry's (e.g. "Корея" is South Korea in Russian news).
     for alpha2, extra in (lexicon(lang, "places").get("countries") or {}).items():
         for name in extra:
             names[name_key(str(name))] = alpha2
     names.pop("", None)
     return names
+
+
+# an endonym that is also a common English word or name ("Maurice", Mauritius in French) names no country here
+_ENDONYM_MAX_ZIPF = 3.5
+
+
+@lru_cache(maxsize=1)
+def _latin_endonyms() -> dict[str, str]:
+    """Countries by their own official languages' names in Latin script, as English-language news abroad writes
+    them ("Cameroun", "Brasil", "Türkiye", "Sénégal"): CLDR's territory names (Babel) in each official language."""
+    from babel import Locale, UnknownLocaleError
+    from babel.languages import get_official_languages
+    from wordfreq import zipf_frequency
+
+    found: dict[str, str] = {}
+    for record in pycountry.countries:
+        for language in get_official_languages(record.alpha_2, de_facto=True):
+            try:
+                name = Locale.parse(language).territories.get(record.alpha_2)
+            except (UnknownLocaleError, ValueError):  # CLDR has no data for some official languages (Samoan)
+                continue
+            if not name or script_of(name) != "latin" or zipf_frequency(name.lower(), "en") >= _ENDONYM_MAX_ZIPF:
+                continue
+            found.setdefault(name_key(name), record.alpha_2)
+    return found
 
 
 @lru_cache(maxsize=None)

@@ -207,3 +207,13 @@ def test_a_country_inside_an_institutions_name_takes_no_part(page, lang, countri
 def test_the_institutions_of_a_country_joined_by_a_possessive_make_it_take_part(page, lang):
     # 韓国の大学 "Korea's universities": not 韓国大学, one university's name
     assert summarise(page).countries == {"CN", "KR"}
+
+
+def test_english_news_may_name_a_country_in_its_own_language():
+    text = "Exhibitors came from Cameroun, Sénégal and Brasil, and a delegation from Türkiye."
+    assert [c.alpha2 for c in find_countries(text, "en")] == ["CM", "SN", "BR", "TR"]
+
+
+def test_an_endonym_that_is_a_common_english_name_is_no_country():
+    # Maurice is Mauritius in French, and a man's name in English
+    assert find_countries("Maurice Dupont opened the fair.", "en") == []
