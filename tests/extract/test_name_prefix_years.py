@@ -10,6 +10,9 @@ from tests.extract.document_helpers import summarise
 @pytest.mark.parametrize("page, start", [
     ("经贸交流\n记者从大连获悉，9月12日上午，2019中日经贸合作交流会在大连市举行。两国企业签署了5个合作项目。", (2019, 9, 12)),
     ("経済交流\n2018北東アジア経済協力フォーラムが9月12日、大連市で開かれ、両国の企業が5件の協力協定に調印した。", (2018, 9, 12)),
+    ("経済交流\n7月9日、ウランバートル市で“北東アジアの観光と物流の協力-2017”フォーラムが開かれ、3件の覚書が交わされた。",
+     (2017, 7, 9)),
+    ("经贸交流\n5月20日，《中蒙边境口岸合作发展2021》论坛在二连浩特市举行，双方签署了3项合作协议。", (2021, 5, 20)),
 ])
 def test_the_year_heading_the_events_name_dates_it(page, start):
     date = summarise(page).date

@@ -392,21 +392,26 @@ def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, m
     return None
 
 
-# a year that heads an event's name with no word of its own ("2012黑龙江…交流会", "2019日中…会議")
+# a year that heads an event's name with no word of its own ("2012黑龙江…交流会", "2019日中…会議"), or ends the
+# quoted title before its noun ("“…協力事業-2018”フォーラム", "《…2019》论坛")
 _NAME_PREFIX_YEAR = re.compile(r"^((?:19|20)\d\d)(?=[^\d\s年/.\-–—:：%％])")
+_QUOTED_TITLE_YEAR = re.compile(r"(?<![\d０-９])((?:19|20)\d\d)[\s]?[”」』》〉\"]$")
+_TITLE_REACH = 60
 
 
 def _name_prefix_years(ctx: Context, sentence: int) -> list[int]:
-    """The years that head the names of events in the date's sentence, which the date grammar leaves alone when
-    no 年 follows them."""
+    """The years that head the names of events in the date's sentence or end the quoted titles before them,
+    which the date grammar leaves alone when no 年 follows them."""
     if ctx.lang not in ("ja", "zh"):
         return []
     found = []
     for event in find_events(ctx.text, ctx.lang):
-        if sentence_start(ctx, event.name_start) == sentence:
-            match = _NAME_PREFIX_YEAR.match(event.name)
-            if match is not None:
-                found.append(int(match.group(1)))
+        if sentence_start(ctx, event.name_start) != sentence:
+            continue
+        match = _NAME_PREFIX_YEAR.match(event.name) \
+            or _QUOTED_TITLE_YEAR.search(ctx.text, max(sentence, event.name_start - _TITLE_REACH), event.name_start)
+        if match is not None:
+            found.append(int(match.group(1)))
     return found
 
 
