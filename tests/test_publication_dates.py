@@ -167,6 +167,13 @@ def test_an_attribution_run_on_to_the_last_paragraph():
     assert published(f"博览会闭幕\n\n{BODY['zh']}\n\n{BODY['zh']}下届博览会将于2025年6月28日举行\n")[0] is None
 
 
+def test_a_writers_signature_run_on_to_the_last_paragraph():
+    page = f"Fair closes in Harbin\n\n{BODY['en']}\n\n{BODY['en']} Anna Kowalski 28 June 2024\n\nFair closes in Harbin\n"
+    assert published(page)[0] == date(2024, 6, 28)
+    # a sentence that ends on a date is no signature
+    assert published(f"Fair closes\n\n{BODY['en']}\n\n{BODY['en']} The next fair opens on 28 June 2025\n")[0] is None
+
+
 @pytest.mark.parametrize("lang, page", [
     # a dateline without a place: the date first, then the agency
     ("en", "Jun 28/2024 /Agency/ {body}"),

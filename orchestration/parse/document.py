@@ -122,6 +122,8 @@ _STAMP_KINDS = ("metadata", "navigation", "title", "repeat", "heading")
 _PARAGRAPH_TAIL = re.compile(r"(?<=[。！？.!?])[^。！？.!?]{4,60}$")
 # what such an attribution opens with: an outlet in brackets or quotes
 _BRACKETED_OUTLET = re.compile(r"^\s*[「『《〈“\"«(（\[【][^」』》〉”\"»)）\]】\n]{1,30}[」』》〉”\"»)）\]】]\s*")
+# or a writer's signature: "…will be invited. David Royle 22 May 2023"
+_SIGNATURE = re.compile(r"^\s*(?:[A-Z][a-z][\w'’-]*\s+){1,3}(?=\d)")
 # how many lines below a bare date the article's own timestamp may stand
 _STAMP_REACH = 12
 _TIME_OF_DAY = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
@@ -139,7 +141,7 @@ def _run_on_attribution(lines, lang: str) -> date | None:
     """The date of an outlet's attribution run on to the article's last paragraph («…した。 「某某網」2024年5月6日 |»)."""
     last = next((line for line in reversed(lines) if line.kind == "body"), None)
     tail = _PARAGRAPH_TAIL.search(last.text.rstrip()) if last is not None else None
-    if tail is None or not _BRACKETED_OUTLET.match(tail.group()):
+    if tail is None or not (_BRACKETED_OUTLET.match(tail.group()) or _SIGNATURE.match(tail.group())):
         return None
     found = closing_byline_date(tail.group(), lang)
     return found.to_date() if found else None
