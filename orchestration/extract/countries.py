@@ -33,6 +33,7 @@ from orchestration.reference.countries import (
     compound_prefixes,
     country_adjectives,
     country_names,
+    subdivision_names,
 )
 from orchestration.reference.gazetteer import fold_cjk, name_key
 
@@ -130,6 +131,8 @@ def _alphabetic_countries(text: str, lang: str) -> list[CountryMention]:
             continue
         if is_currency_issuer(text, item.start, item.end):
             continue
+        if _names_a_subdivision_of_the_city_before(text, items, item):
+            continue
         inside = inside_any(finder.quotes, item.start, item.end) or finder._name_head(item) is not None
         mentions.append(CountryMention(item.start, item.end, text[item.start: item.end], item.phrase.value, "name",
                                        inside_name=inside))
@@ -153,6 +156,22 @@ def _alphabetic_countries(text: str, lang: str) -> list[CountryMention]:
             mentions.append(CountryMention(start, end, word, alpha2, "adjective",
                                            inside_name=_inside_name(finder, index, start, end)))
     return mentions
+
+
+_AFTER_CITY = re.compile(r"\s*,\s*")
+
+
+def _names_a_subdivision_of_the_city_before(text: str, items: list, item) -> bool:
+    """"Stonecrest, Georgia": after a city and a comma, a country's name that is also a state or province of that
+    city's country names the state."""
+    before = [other for other in items if other.end <= item.start and other.kind == "city" and other.cities]
+    if not before or not _AFTER_CITY.fullmatch(text, before[-1].end, item.start):
+        return False
+    cities = before[-1].cities
+    if any(city.country_code == item.phrase.value for city in cities):
+        return False  # "Batumi, Georgia": a city of that country
+    key = name_key(text[item.start:item.end])
+    return any(key in subdivision_names(city.country_code) for city in cities)
 
 
 def _inside_name(finder: AlphabeticPlaces, index: int, start: int, end: int) -> bool:

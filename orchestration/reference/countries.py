@@ -122,6 +122,12 @@ def country_names(lang: str) -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=None)
+def subdivision_names(alpha2: str) -> frozenset[str]:
+    """The ISO 3166-2 subdivisions of a country by ``name_key``: "georgia" is a state of the US."""
+    return frozenset(name_key(sub.name) for sub in pycountry.subdivisions.get(country_code=alpha2) or ())
+
+
 # an endonym that is also a common English word or name ("Maurice", Mauritius in French) names no country here
 _ENDONYM_MAX_ZIPF = 3.5
 

@@ -217,3 +217,13 @@ def test_english_news_may_name_a_country_in_its_own_language():
 def test_an_endonym_that_is_a_common_english_name_is_no_country():
     # Maurice is Mauritius in French, and a man's name in English
     assert find_countries("Maurice Dupont opened the fair.", "en") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor of Stonecrest, Georgia, signed the twinning charter.", []),  # a US state
+    ("The mayor of Athens, Georgia, signed the twinning charter.", []),
+    ("The mayor of Tbilisi, Georgia, signed the twinning charter.", ["GE"]),  # a city of the country itself
+    ("Delegates from Georgia and Armenia signed the charter.", ["GE", "AM"]),
+])
+def test_a_countrys_name_after_a_city_of_another_country_is_that_countrys_state(text, expected):
+    assert [c.alpha2 for c in find_countries(text, "en")] == expected
