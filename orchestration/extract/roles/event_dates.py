@@ -89,7 +89,8 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
     year_inferred = chosen.year_from_reference and _year_of(start, end) is not None
     # a year the text writes replaces one completed from the report; a weekday or "today" fixes its own day
     if chosen.kind in ("absolute", "range", "month_only") and (not chosen.first.year or chosen.year_from_reference):
-        text_year = _text_year(ctx, mentions, chosen, main, reference) or _same_day_year(ctx, mentions, start, end, reference)
+        text_year = _text_year(ctx, mentions, chosen, main, reference) \
+            or _same_day_year(ctx, mentions, start, end, reference)
         if text_year is not None:
             start, end = _with_year(start, end, text_year)
             year_inferred = False
@@ -395,7 +396,7 @@ def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, m
 # a year that heads an event's name with no word of its own ("2012黑龙江…交流会", "2019日中…会議"), or ends the
 # quoted title before its noun ("“…協力事業-2018”フォーラム", "《…2019》论坛")
 _NAME_PREFIX_YEAR = re.compile(r"^((?:19|20)\d\d)(?=[^\d\s年/.\-–—:：%％])")
-_QUOTED_TITLE_YEAR = re.compile(r"(?<![\d０-９])((?:19|20)\d\d)[\s]?[”」』》〉\"]$")
+_QUOTED_TITLE_YEAR = re.compile(r"(?<![\d０-９])((?:19|20)\d\d)\s?[”」』》〉\"]$")
 _TITLE_REACH = 60
 
 
