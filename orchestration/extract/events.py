@@ -253,15 +253,71 @@ _EN_STOP = {"a", "an", "the", "at", "in", "on", "of", "for", "with", "and", "or"
             "begin", "begins", "yield", "yields", "wrap", "wraps", "kick", "kicks", "stage", "stages", "set", "sets"}
 
 
+# a quoted name the event noun ends: its opening quote on the line before the noun, its closing one soon after
+_EN_OPEN_QUOTES = {"“": "”", '"': '"'}
+_QUOTED_NAME_REACH = 160
+_QUOTE_TAIL = re.compile(r"[^“”\"\n.;!?]{0,40}?[”\"]")
+
+
+def _quoted_name_en(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """“China (Zhuhai, Macao) - Brazil (Sao Paulo) Economic and Trade Exchange Seminar”: a name in quotes is the
+    whole quotation, brackets, dashes and lists of places included."""
+    line_start = text.rfind("\n", 0, start) + 1
+    window_start = max(line_start, start - _QUOTED_NAME_REACH)
+    for position in range(start - 1, window_start - 1, -1):
+        char = text[position]
+        if char in "”.;!?":
+            return None
+        if char in _EN_OPEN_QUOTES and (char != '"' or text.count('"', line_start, position) % 2 == 0):
+            tail = _QUOTE_TAIL.match(text, end)
+            if tail is None or not text[position + 1:position + 2].strip():
+                return None
+            return position + 1, tail.end() - 1
+    return None
+
+
+def _bracket_run(left: list[tuple[int, int, str]], index: int) -> int | None:
+    """The index of the "(" opening the bracket that closes at ``left[index]``, when all inside is capitalised
+    words, numbers and commas ("Ho Chi Minh City (HCMC)", "China (Zhuhai, Hengqin, Macao)"); else None."""
+    for inner in range(index - 1, max(-1, index - 12), -1):
+        token = left[inner][2]
+        if token == "(":
+            return inner if inner < index - 1 else None
+        if not (token[:1].isupper() or token.isdigit() or token in (",", "and", "&")):
+            return None
+    return None
+
+
+_PLACE_NOUNS = frozenset({"city", "province", "prefecture", "county", "region", "state"})
+
+
 def _name_en(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
+    quoted = _quoted_name_en(text, start, end)
+    if quoted is not None:
+        return quoted
     line_start = text.rfind("\n", 0, start) + 1
     left = _tokens(text[line_start:start], line_start)
     name_start = start
     lowercase_run = 0
     seen_capital = False
-    for index in range(len(left) - 1, -1, -1):
+    index = len(left)
+    while index > 0:
+        index -= 1
         token_start, _, token = left[index]
         lowered = token.lower()
+        if token == ")" and seen_capital and (opening := _bracket_run(left, index)) is not None and opening > 0:
+            # "Ho Chi Minh City (HCMC)-Daegu City Business Forum": a bracketed gloss inside the name
+            index = opening
+            name_start = left[opening][0]
+            continue
+        if token[:1] in "-–" and token[1:2].isupper():
+            # "(HCMC)-Daegu": a hyphen joining two cities of the name
+            token_start += len(token) - len(token.lstrip("-–"))
+            token = token.lstrip("-–")
+            lowered = token.lower()
+        if lowered in _PLACE_NOUNS and seen_capital and index > 0 and left[index - 1][2][:1].isupper():
+            name_start = token_start  # "Ho Chi Minh city (HCMC)-Daegu …": a lower-case place noun after its name
+            continue
         if lowered in _EN_ORDINAL_WORDS or re.match(r"^\d{1,3}(?:st|nd|rd|th)$", token):
             name_start = token_start  # an edition ordinal opens the name
             break

@@ -10,7 +10,7 @@ from functools import lru_cache
 from orchestration.extract import russian
 from orchestration.extract.countries import find_countries
 from orchestration.extract.common_words import is_function_word
-from orchestration.extract.events import EventMention, word_pattern
+from orchestration.extract.events import EventMention, find_events, word_pattern
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places import find_places
 from orchestration.extract.places.common import CITY_STATES, PlaceMention, attach_sentences
@@ -75,7 +75,8 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
             host = None
     rows = []
     host_id = host.geonameid if host else None
-    same_place = _same_place_ids(ctx, places, host) | {city.geonameid for city in venue_cities if city.geonameid != host_id}
+    host_place = _same_place_ids(ctx, places, host)
+    same_place = host_place | {city.geonameid for city in venue_cities if city.geonameid != host_id}
     range_ends = _range_ends(ctx, places)
     seen_partners: set[int] = set()
     for place in places:
@@ -97,6 +98,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
                              city_id=city_id, country_code=place.city.country_code))
     _decide_partners(ctx, rows, places, host=host, online=online, dateline_places=dateline_places,
                      same_place=same_place)
+    rows += _sides_in_event_name(ctx, document_id, event_ref, main, found, rows, host_id, host_place)
     if host is not None and not any(r["role"] == "host" for r in rows):
         # the host was named only inside a name (the venue's, the event's) or in the dateline
         source = next((p for p in found if p.start < len(ctx.text) and (p.city or (p.candidates or [None])[0]) == host),
@@ -539,12 +541,17 @@ def _owned_venue_pattern(lang: str) -> re.Pattern[str]:
 @lru_cache(maxsize=8)
 def _destination_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """(words before, words after) the city a delegation travels to. Between a spaced language's cue and the city
-    may stand up to three lower-case words ("visited the city of", «прибыла в город»)."""
+    may stand a few words that end in a place noun."""
     roles = roles_lexicon(lang)
     before, after = roles.get("destination_before", []), roles.get("destination_after", [])
     spaced = lang in ("ru", "en")
     if spaced:
-        gap = r"\s+(?:[^\W\d_A-ZА-ЯЁ][\w-]*\s+){0,3}"
+        # a place noun may close a few words between the cue and the city: "visited the city of", "a tour of
+        # three Brazilian cities:", «прибыла в город»; other words may not ("visiting officials from X" is no trip
+        # to X)
+        nouns = roles.get("destination_place_nouns", [])
+        noun_gap = rf"(?:\s+(?:[\w-]+\s+){{0,3}}?(?:{alt(nouns)}):?)?" if nouns else ""
+        gap = noun_gap + r"\s+"
     else:
         # 抵达日本千叶县馆山市: the city's country and province may stand between the verb and the city
         countries = alt(name for name in country_names(lang) if not name.isascii())
@@ -738,6 +745,45 @@ def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, onli
             partner = model.accepts(features)
             for position, i in enumerate(indexes):
                 rows[i]["role"] = "partner" if partner and position == 0 else "mention"
+
+
+def _sides_in_event_name(ctx: Context, document_id: str, event_ref: str, main: EventMention, found: list,
+                         rows: list[dict], host_id: int | None, same_place: set[int]) -> list[dict]:
+    """"The Ho Chi Minh City–Daegu Business Forum", "China (Zhuhai, Macao) – Brazil (Sao Paulo) Seminar": a city
+    the event's own name pairs with its host is a side of it. Without a host, only a name that pairs two cities or
+    more says so (one city alone names where the event is). Only a name the text gives the event: a signing or a
+    visit told by its clause ("delegations from Gdansk and Lund signed") has none."""
+    if main not in find_events(ctx.text, ctx.lang):
+        return []
+    named = [p for p in found if p.kind == "city" and p.city is not None
+             and main.name_start <= p.start < main.name_end and (not p.inside_name or _quoted_with_noun(ctx, p, main))]
+    ids = {p.city.geonameid for p in named}
+    if host_id is None and len(ids) < 2:
+        return []
+    partners = {r["city_id"] for r in rows if r["role"] == "partner"}
+    at = {r["start_offset"]: r for r in rows}
+    added, seen = [], set()
+    for place in named:
+        city_id = place.city.geonameid
+        if city_id == host_id or city_id in same_place or city_id in partners or city_id in seen:
+            continue
+        seen.add(city_id)
+        if place.start in at:  # the name's city is already a row of its own: it becomes the partner
+            at[place.start]["role"] = "partner"
+            continue
+        added.append(make_row(document_id, "city", event_ref, "partner", place.start, place.end, ctx.text,
+                              sentence_of(ctx, place.start), city_id=city_id, country_code=place.city.country_code))
+    return added
+
+
+_CLOSING_QUOTES = re.compile(r"[”»\"」』》]")
+
+
+def _quoted_with_noun(ctx: Context, place, main: EventMention) -> bool:
+    """A city in quotes that also hold the event's noun (“Kenya (Mombasa) - Peru (Lima) Seminar”) is a city of the
+    name; one in a title after the noun (форум «Ростки: …», where a common word reads as a town) is a word of the
+    title."""
+    return place.end <= main.start and not _CLOSING_QUOTES.search(ctx.text, place.end, main.start)
 
 
 def _only_toured(mentions: list, host, toured: set[int]) -> bool:
