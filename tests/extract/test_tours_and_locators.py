@@ -10,10 +10,10 @@ from tests.extract.document_helpers import summarise
 
 
 @pytest.mark.parametrize("page, partners", [
-    ("Twin towns forum in Dijon\nA twin towns forum was held in Dijon on 2 June. A choir came from Zwickau, near Leipzig, and "
-     "the mayor of Zwickau signed the guest book.", {"Zwickau"}),
-    ("Форум в Дижоне\nФорум городов-побратимов прошёл в Дижоне 2 июня. Хор приехал из Цвиккау близ Лейпцига, мэр Цвиккау "
-     "подписал книгу гостей.", {"Zwickau"}),
+    ("Twin towns forum in Dijon\nA twin towns forum was held in Dijon on 2 June. A choir came from Zwickau, near "
+     "Leipzig, and the mayor of Zwickau signed the guest book.", {"Zwickau"}),
+    ("Форум в Дижоне\nФорум городов-побратимов прошёл в Дижоне 2 июня. Хор приехал из Цвиккау близ Лейпцига, мэр "
+     "Цвиккау подписал книгу гостей.", {"Zwickau"}),
 ])
 def test_a_better_known_neighbour_that_locates_a_town_is_no_side(page, partners):
     summary = summarise(page)
