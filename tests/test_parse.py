@@ -207,6 +207,25 @@ def test_a_paragraph_opening_with_a_dash_is_article_text_not_a_list_item():
     assert parsed.text.startswith("- Этот фестиваль") and "концерт" in parsed.text
 
 
+
+@pytest.mark.parametrize("page", [
+    "Анна Смирнова, глава торговой палаты:\n– Обороты наших экспортёров растут третий год подряд, и ярмарка в мае "
+    "это подтвердит, сказала она журналистам.\n",
+    "Anna Smith, head of the chamber of trade:\n- Our exporters have grown for a third year running, and the May fair "
+    "in the old harbour will show it again, she told reporters.\n",
+])
+def test_a_speakers_words_under_the_line_naming_them_are_the_article(page):
+    # one line names the speaker, one dash-led line holds all they said: no list, but the whole article
+    parsed = parse_document(page.encode("utf-8"), content_type="text/plain")
+    assert parsed.title == page.split("\n")[0]
+    assert parsed.text.splitlines()[-1].lstrip("–- ").startswith(("Обороты", "Our exporters"))
+
+
+def test_a_menu_of_dash_items_is_still_no_article():
+    with pytest.raises(ParseError):
+        parse_document("Меню\n- Главная\n- Новости\n- Контакты\n".encode("utf-8"), content_type="text/plain")
+
+
 TEASER_LIST_PAGE = """12.03.2026 18:20
 Морозы вернутся в регион к выходным  Синоптики обещают до минус двадцати
 12.03.2026 17:55

@@ -161,6 +161,13 @@ def split_article(raw_text: str) -> Article:
     _mark_teasers(kinds, raw_lines)
     _resolve_runs(kinds, "timestamped", run_kind="listing", single_kind="metadata")
     _resolve_runs(kinds, "item", run_kind="listing", single_kind="short", min_run=3)
+    if kinds.count("body") <= 1:
+        # no paragraph but one opened by a dash (the one other prose line may be the title): a speaker's words
+        # under the line that names them ("Ivan Petrov, minister:" / "– Trade is growing …") are the article
+        for i, text in enumerate(raw_lines):
+            stripped = text.strip()
+            if kinds[i] == "short" and _LIST_ITEM.match(stripped) and _weight(stripped) >= 80:
+                kinds[i] = "body"
 
     body_lines = [i for i, kind in enumerate(kinds) if kind == "body"]
     first_body = body_lines[0] if body_lines else len(kinds)

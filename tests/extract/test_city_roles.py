@@ -596,3 +596,15 @@ def test_two_cities_meeting_online_for_an_exchange_both_take_part(page):
 ])
 def test_an_office_that_governs_a_list_of_cities_is_said_of_every_city_in_it(page, partners):
     assert summarise(page).partners == partners
+
+
+@pytest.mark.parametrize("page, partners", [
+    ("Video link\nOn 5 May 2021 Harbin and Novosibirsk held a video conference on education, opening a joint centre.",
+     {"Harbin", "Novosibirsk"}),
+    ("Телемост\n5 мая 2021 года Харбин и Новосибирск провели видеоконференцию по образованию и открыли совместный "
+     "центр.", {"Harbin", "Novosibirsk"}),
+])
+def test_the_cities_of_a_call_with_no_host_are_its_sides(page, partners):
+    # a video call has no host; the cities the text names about it need no word of taking part to be its sides
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == (None, partners)

@@ -200,3 +200,14 @@ def test_a_pronoun_before_a_host_verb_is_no_town():
     text = "Mr. Fedotov introduced the institute. He welcomed the researchers to the conference."
     assert [p for p in find_places(text, "en") if p.kind == "city"] == []
     assert [p.city.name_en for p in find_places("Wertheim welcomed the delegation.", "en") if p.city] == ["Wertheim"]
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # a city whose name is common only because the city is: after a preposition of place it is the city
+    ("The summit on water rights opened in Geneva on Monday.", ["Geneva"]),
+    ("Guests from Geneva toured the plant.", ["Geneva"]),
+    # a common word naming only small towns stays a word there ("met in Commerce": Commerce, California)
+    ("Bankers met in Commerce week after week.", []),
+])
+def test_a_common_word_after_a_preposition_of_place_is_a_city_of_some_size(sentence, found):
+    assert cities(sentence) == found

@@ -738,7 +738,10 @@ def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, onli
                                  is_elsewhere=_places_something_else, named_countries=named_countries,
                                  all_places=places, candidates=len(by_city))
         rows[indexes[0]]["attributes"] = json.dumps({"partner_features": features})
-        if model is None and rule_partner and (not _takes_part(features) or _only_toured(mentions, host, toured)):
+        # a call between cities has no host: the cities the text names about it are its sides, cue or none
+        side_of_a_call = online and host is None and bool(features["in_event_sentence"])
+        if model is None and rule_partner and (not (_takes_part(features) or side_of_a_call)
+                                               or _only_toured(mentions, host, toured)):
             for i in indexes:
                 rows[i]["role"] = "mention"
         if model is not None:
