@@ -212,3 +212,19 @@ def test_a_day_the_event_is_held_on_starts_it_when_the_event_lasts_several_days(
             "The China-Russia fair was held in Harbin on June 4, and companies signed 30 agreements. "
             "The four-day fair features 500 exhibitors.")
     assert event_dates(page) == (2024, 6, 4, 2024, 6, 7, True)
+
+
+@pytest.mark.parametrize("page, day", [
+    ("Investment conference\nThe city's council announced on March 3, 2022 that the Lakes Investment Conference "
+     "will be held on March 9, 2022 in Kisumu.", (2022, 3, 9)),
+    ("Инвестиционная конференция\nМэрия заявила 3 марта 2022 года, что инвестиционная конференция пройдёт в Казани "
+     "9 марта 2022 года.", (2022, 3, 9)),
+])
+def test_the_day_something_was_said_is_no_day_of_the_event_beside_another(page, day):
+    assert summarise(page).date[:3] == day
+
+
+def test_the_day_something_was_said_still_dates_an_event_with_no_other_day():
+    page = ("Trade forum\nThe mayor said on March 3, 2022 that the Lakes Trade Forum had drawn 400 firms to "
+            "Kisumu.")
+    assert summarise(page).date[:3] == (2022, 3, 3)

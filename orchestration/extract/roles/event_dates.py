@@ -30,7 +30,7 @@ from orchestration.extract.dates.resolution import complete_year
 from orchestration.extract.events import EventMention, find_events
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.numbers import parse_number
-from orchestration.extract.wordlists import words_pattern
+from orchestration.extract.wordlists import alt, words_pattern
 from orchestration.extract.roles import date_model
 from orchestration.extract.roles.context import Context, sentence_of, sentence_start
 from orchestration.extract.roles.relevance import has_occurrence_verb
@@ -231,6 +231,11 @@ def _candidates(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
     """Dates of the sentences about the event; with no day there, dates of the sentences about a signing."""
     usable = _local_clock(m for m in mentions if _usable(ctx, m))
     in_event = [m for m in usable if m.sentence_start in ctx.event_sentences]
+    # "announced on June 26 that the forum, slated for June 27, …": the day something was said is no day of the
+    # event while the sentences about it give another
+    unsaid = [m for m in in_event if not _said_on(ctx, m)]
+    if any(m.first.day is not None for m in unsaid):
+        in_event = unsaid
     if any(m.first.day is not None for m in in_event):
         return in_event
     signing = [m for m in usable if m.sentence_start not in ctx.event_sentences
@@ -497,6 +502,24 @@ def _background_year_pattern(lang: str) -> re.Pattern[str] | None:
 def _has_background_year_cue(ctx: Context, start: int) -> bool:
     pattern = _background_year_pattern(ctx.lang)
     return bool(pattern and pattern.search(sentence_of(ctx, start).text))
+
+
+@lru_cache(maxsize=None)
+def _statement_pattern(lang: str) -> re.Pattern[str] | None:
+    """A verb of saying right before a date ("announced on", "said on Monday", «заявил 26 июня»)."""
+    verbs = lexicon(lang, "dates").get("statement_verbs") or []
+    if not verbs:
+        return None
+    return re.compile(rf"(?<!\w)(?:{alt(verbs)})\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+_STATEMENT_REACH = 40
+
+
+def _said_on(ctx: Context, mention: DateMention) -> bool:
+    pattern = _statement_pattern(ctx.lang)
+    return pattern is not None and bool(pattern.search(ctx.text, max(0, mention.start - _STATEMENT_REACH),
+                                                       mention.start))
 
 
 def has_signing_cue(ctx: Context, start: int) -> bool:
