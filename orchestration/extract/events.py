@@ -254,7 +254,7 @@ _EN_STOP = {"a", "an", "the", "at", "in", "on", "of", "for", "with", "and", "or"
 
 
 # a quoted name the event noun ends: its opening quote on the line before the noun, its closing one soon after
-_EN_OPEN_QUOTES = {"“": "”", '"': '"'}
+_EN_OPEN_QUOTES = "“\""
 _QUOTED_NAME_REACH = 160
 _QUOTE_TAIL = re.compile(r"[^“”\"\n.;!?]{0,40}?[”\"]")
 

@@ -592,8 +592,8 @@ class AlphabeticPlaces:
             # "Commerce", «Начало»: words, not towns; but after a preposition of place a city of some size by its
             # own name is the city ("held in Geneva": the word is common because the city is)
             after_preposition = self._after_place_preposition(item)
-            cities = [c for c in cities if c.population >= BIG_CITY
-                      or (after_preposition and c.population >= _COMMON_NAME_CITY and name_key(c.name_en) == item.key)]
+            cities = [c for c in cities if c.population >= BIG_CITY or (
+                after_preposition and c.population >= _COMMON_NAME_CITY and name_key(c.name_en) == item.key)]
             if is_function_word(first_word, self.lang):
                 # "We" is an old alternate of Hue: one of the commonest words names a city only as its own name
                 cities = [c for c in cities if name_key(c.name_en) == item.key]
@@ -865,9 +865,9 @@ class AlphabeticPlaces:
 
 
 # an English name this short reaches a city only as its own name, never through an alternate (Hu, Jing, Lu)
+_SHORT_ALTERNATE = 3
 # the least population of a city whose name is a common word, read as the city after a preposition of place
 _COMMON_NAME_CITY = 100_000
-_SHORT_ALTERNATE = 3
 
 # between a town and the city that locates it: at most a status word ("Ward", "-ku", «район»), then a comma
 _LOCATOR_GAP = re.compile(r"(?:[\s-][^\W\d_]{1,10})?\s?,\s{1,2}")
