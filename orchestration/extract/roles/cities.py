@@ -42,8 +42,9 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
               and not (agency and p.surface == agency)]
     places = _without_region_groups(ctx, places)
     # "the Harbin Trade Fair", «Петербургский форум» held there: a city inside the event's own name
-    named = [p.city for p in found if p.kind == "city" and p.city is not None
-             and main.name_start <= p.start < main.name_end] or _adjective_city(ctx, main)
+    in_name = [p for p in found if p.kind == "city" and p.city is not None
+               and main.name_start <= p.start < main.name_end]
+    named = [p.city for p in in_name] or _adjective_city(ctx, main)
     if dateline is not None:
         dateline_places = [p for p in places if dateline.start <= p.start < dateline.end]
     else:
@@ -98,7 +99,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
                              city_id=city_id, country_code=place.city.country_code))
     _decide_partners(ctx, rows, places, host=host, online=online, dateline_places=dateline_places,
                      same_place=same_place)
-    rows += _sides_in_event_name(ctx, document_id, event_ref, main, found, rows, host_id, host_place)
+    rows += _sides_in_event_name(ctx, document_id, event_ref, main, in_name, rows, host_id, host_place)
     if host is not None and not any(r["role"] == "host" for r in rows):
         # the host was named only inside a name (the venue's, the event's) or in the dateline
         source = next((p for p in found if p.start < len(ctx.text) and (p.city or (p.candidates or [None])[0]) == host),
@@ -750,7 +751,7 @@ def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, onli
                 rows[i]["role"] = "partner" if partner and position == 0 else "mention"
 
 
-def _sides_in_event_name(ctx: Context, document_id: str, event_ref: str, main: EventMention, found: list,
+def _sides_in_event_name(ctx: Context, document_id: str, event_ref: str, main: EventMention, in_name: list,
                          rows: list[dict], host_id: int | None, same_place: set[int]) -> list[dict]:
     """"The Ho Chi Minh City–Daegu Business Forum", "China (Zhuhai, Macao) – Brazil (Sao Paulo) Seminar": a city
     the event's own name pairs with its host is a side of it. Without a host, only a name that pairs two cities or
@@ -758,8 +759,7 @@ def _sides_in_event_name(ctx: Context, document_id: str, event_ref: str, main: E
     visit told by its clause ("delegations from Gdansk and Lund signed") has none."""
     if main not in find_events(ctx.text, ctx.lang):
         return []
-    named = [p for p in found if p.kind == "city" and p.city is not None
-             and main.name_start <= p.start < main.name_end and (not p.inside_name or _quoted_with_noun(ctx, p, main))]
+    named = [p for p in in_name if not p.inside_name or _quoted_with_noun(ctx, p, main)]
     ids = {p.city.geonameid for p in named}
     if host_id is None and len(ids) < 2:
         return []
