@@ -37,6 +37,7 @@ _CJK_NAME_CHAR = re.compile(r"[\u3400-\u9fff\u30a0-\u30ffA-Za-z0-9０-９\-－�
 _ZH_BOUNDARY = set("的在于了是将由从与和及把被对向为并、，,。；;：:！？!?（）()「」“”\"《》 \u3000")
 _DATE_UNITS = set("年月日号")  # a boundary only as part of a date ("19日,"), not inside a name ("日中…会議")
 _HIRAGANA = re.compile(r"[\u3040-\u309f]")
+_SPOKEN = re.compile(r"[、，。！？!?；;]")
 _KATAKANA_END = re.compile(r"[\u30a0-\u30ff]$")
 
 
@@ -372,11 +373,13 @@ _EDITION_REACH = 24
 
 
 def _name_cjk(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
-    # a name quoted with 「」 or “” is the whole quotation
+    # a name quoted with 「」 or “” is the whole quotation; a quotation with a clause's punctuation is somebody's
+    # words ("「…国際会議を開催でき、意義あること」"), inside which the name grows as in running text
     for opening, closing in (("「", "」"), ("“", "”"), ("《", "》"), ("『", "』")):
         before = text.rfind(opening, max(0, start - 40), start)
-        if before != -1 and text.find(closing, before) >= end and closing not in text[before + 1:start]:
-            return before + 1, text.find(closing, before)
+        after = text.find(closing, before) if before != -1 else -1
+        if after >= end and closing not in text[before + 1:start] and not _SPOKEN.search(text, before + 1, after):
+            return before + 1, after
     name_start = start
     i = start - 1
     while i >= 0 and start - i <= 30:

@@ -111,6 +111,8 @@ def country_names(lang: str) -> dict[str, str]:
             for catalogue in catalogues:
                 for variant in _name_variants(catalogue.gettext(value)):
                     names.setdefault(name_key(variant), record.alpha_2)
+    for name, alpha2 in _cldr_names(lang).items():
+        names.setdefault(name, alpha2)
     if lang == "en":
         for name, alpha2 in _latin_endonyms().items():
             names.setdefault(name, alpha2)
@@ -126,6 +128,28 @@ def country_names(lang: str) -> dict[str, str]:
 def subdivision_names(alpha2: str) -> frozenset[str]:
     """The ISO 3166-2 subdivisions of a country by ``name_key``: "georgia" is a state of the US."""
     return frozenset(name_key(sub.name) for sub in pycountry.subdivisions.get(country_code=alpha2) or ())
+
+
+# CLDR's territory names as each language writes them in running text ("オーストラリア", "阿拉伯联合酋长国"), where
+# iso-codes gives only the official long form; Chinese in both scripts
+_CLDR_LOCALES = {"ru": ("ru",), "ja": ("ja",), "zh": ("zh", "zh_Hant", "zh_Hant_HK"), "en": ("en",)}
+
+
+@lru_cache(maxsize=None)
+def _cldr_names(lang: str) -> dict[str, str]:
+    from babel import Locale
+
+    codes = {record.alpha_2 for record in pycountry.countries}
+    found: dict[str, str] = {}
+    for locale in _CLDR_LOCALES.get(lang, ()):
+        for alpha2, name in Locale.parse(locale).territories.items():
+            if alpha2 not in codes:
+                continue  # regions and groupings ("001", "EU")
+            # a gloss in brackets is often a capital ("コンゴ民主共和国(キンシャサ)", "刚果（金）"): only the name before it
+            name = re.split(r"\s*[(（]", name, maxsplit=1)[0].strip()
+            if len(name) >= 2:
+                found.setdefault(name_key(name), alpha2)
+    return found
 
 
 # an endonym that is also a common English word or name ("Maurice", Mauritius in French) names no country here

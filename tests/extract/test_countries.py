@@ -28,6 +28,23 @@ def test_reference_countries_and_special_territories():
     assert country_names("zh")["老挝"] == "LA"
 
 
+@pytest.mark.parametrize("lang, text, expected", [
+    # iso-codes gives these only in their long official form; CLDR's short names are what the news writes
+    ("ja", "オーストラリアとブルネイ、キルギスの代表が出席した。", ["AU", "BN", "KG"]),
+    ("zh", "阿拉伯联合酋长国、孟加拉国和马耳他的代表出席了会议。", ["AE", "BD", "MT"]),
+    ("zh", "澳洲與印尼的企業參加了展會。", ["AU", "ID"]),
+    ("ru", "В переговорах участвовали Бруней и Мьянма.", ["BN", "MM"]),
+])
+def test_countries_by_the_short_names_the_news_writes(lang, text, expected):
+    assert codes(text, lang) == expected
+
+
+def test_a_capital_glossed_in_a_countrys_name_is_no_name_of_the_country():
+    # CLDR writes "刚果（金）" and "コンゴ民主共和国(キンシャサ)": 金 and キンシャサ are not the Congo
+    assert codes("金价上涨。", "zh") == []
+    assert codes("キンシャサで会議が開かれた。", "ja") == []
+
+
 # --- Russian -----------------------------------------------------------------------------------------
 def test_russian_inflected_names():
     text = "В обсуждении участвовали представители Беларуси, Грузии, России и Украины."

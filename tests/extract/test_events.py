@@ -153,3 +153,14 @@ def test_a_venue_named_after_events_is_no_event(text, lang, name):
 ])
 def test_a_chinese_or_japanese_noun_that_runs_on_into_another_is_one_name(text, lang, name):
     assert _main(text, lang).name == name
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # somebody's words in quotation marks are no event's name: the name grows inside them as in running text
+    ("知事は「友好50周年の年に伝統ある国際フォーラムを開けて、光栄だ」と語った。", "ja", "国際フォーラム"),
+    ("市长表示:“能在建交之年承办国际博览会,意义重大。”", "zh", "国际博览会"),
+    # a quoted name is still the whole quotation
+    ("「ひろしま国際平和フォーラム」が開かれた。", "ja", "ひろしま国際平和フォーラム"),
+])
+def test_a_quotation_with_a_clauses_punctuation_is_speech_not_a_name(text, lang, name):
+    assert [e.name for e in find_events(text, lang)] == [name]

@@ -38,3 +38,13 @@ def test_a_name_before_a_mayors_title_is_a_persons_unless_the_text_calls_it_a_to
     assert cities("米国から来日したベルフォンテン市長が講演した。") == []
     assert cities("米国ベルフォンテン市の訪問団が到着し、ベルフォンテン市長が挨拶した。") \
         == [("Bellefontaine", "US"), ("Bellefontaine", "US")]
+
+
+def test_a_katakana_name_spelt_for_another_countrys_town_is_the_named_countrys_namesake():
+    # GeoNames writes ペンリス for the Australian Penrith only; the country before it says which Penrith
+    assert cities("2015年にイギリス ペンリス市と姉妹都市提携を結んだ。") == [("Penrith", "GB")]
+
+
+def test_a_name_placed_in_a_country_once_keeps_that_country_when_written_alone():
+    text = "今年はイギリス ペンリス市と姉妹都市提携を結んだ。ペンリス市からは市民団が訪れた。"
+    assert cities(text) == [("Penrith", "GB"), ("Penrith", "GB")]

@@ -294,5 +294,18 @@ def test_a_country_before_a_list_of_cities_holds_every_city_of_the_list():
     assert found == [("Portland", "US"), ("Seattle", "US"), ("Donghai", "CN")]
 
 
+def test_a_name_a_named_country_lacks_is_no_other_countrys_city_further_on():
+    # the second 东海市 stands alone, but the text has said it is Korea's
+    found = [(m.city.name_en, m.city.country_code)
+             for m in find_places("韩国釜山市、东海市的代表出席了论坛。东海市市长在会上致辞。", "zh")
+             if m.kind == "city" and not m.inside_name]
+    assert found == [("Busan", "KR")]
+    # a name the text places in two countries keeps each where it is placed
+    found = [(m.city.name_en, m.city.country_code)
+             for m in find_places("韩国釜山市、东海市的代表出席了论坛。中国东海市也派员参加。", "zh")
+             if m.kind == "city" and not m.inside_name]
+    assert found == [("Busan", "KR"), ("Donghai", "CN")]
+
+
 def test_new_or_former_mayor_is_a_title_not_a_town():
     assert cities("新市长与前市长共同出席了开幕式。") == []

@@ -27,6 +27,7 @@ from orchestration.reference.gazetteer import (
     City,
     fold_cjk,
     get_gazetteer,
+    name_key,
 )
 
 
@@ -284,6 +285,8 @@ class CjkPlaces:
         context.add("CN" if self.lang == "zh" else "JP")
         mentions = []
         listed_under: tuple[str, int] | None = None  # (country, end of the list so far) of a list of its cities
+        placed_by_country: dict[str, City | None] = {}  # a name's city where the text wrote its country before it
+        placed_here: set[int] = set()  # the starts of the mentions with a country of their own before them
         for index, item in enumerate(items):
             previous = items[index - 1] if index else None
             following = items[index + 1] if index + 1 < len(items) else None
@@ -300,11 +303,37 @@ class CjkPlaces:
                     and mention.city.country_code == self._country_before(item, previous, _OF_GAP):
                 country = mention.city.country_code  # "韓国の釜山市、…", "韩国的釜山、…"
             listed_under = (country, self._marker_end(item)[1]) if country else None
+            if country is not None and item.kind == "city":
+                surface = self.text[item.start:self._marker_end(item)[1]]
+                if mention is None:
+                    placed_by_country.setdefault(surface, None)  # a town of that country the gazetteer lacks
+                else:
+                    placed_here.add(mention.start)
+                    if mention.city is not None and mention.city.country_code == country:
+                        placed_by_country.setdefault(surface, mention.city)
+        mentions = self._one_city_per_name(mentions, placed_by_country, placed_here)
         mentions = self._regions_by_list_suffix(mentions)
         if self.lang == "ja":
             mentions = self._towns_by_sound(mentions, context - {"JP"})
         abbreviated = self._abbreviated_cities(mentions)
         return sorted(mentions + abbreviated, key=lambda m: m.start) if abbreviated else mentions
+
+    @staticmethod
+    def _one_city_per_name(mentions: list[PlaceMention], placed: dict[str, City | None], placed_here: set[int]
+                           ) -> list[PlaceMention]:
+        """A name the text once placed in a country ("オーストラリア ハーヴィー市") is that city wherever it is
+        written alone in the text ("ハーヴィー市とは…"); one the gazetteer lacks in that country ("韩国…东海市") is
+        no other country's city further on."""
+        out = []
+        for m in mentions:
+            if m.kind == "city" and m.city is not None and m.surface in placed and m.city != placed[m.surface] \
+                    and m.start not in placed_here:
+                city = placed[m.surface]
+                if city is None:
+                    continue
+                m = replace(m, city=city, candidates=[city])
+            out.append(m)
+        return out
 
     def _towns_by_sound(self, mentions: list[PlaceMention], countries: set[str]) -> list[PlaceMention]:
         """オレゴン州ウィルソンビル市: a katakana town of a country the text names that GeoNames writes in no
@@ -485,7 +514,7 @@ class CjkPlaces:
         if own_country is not None:
             # "オーストラリア ハーヴィー市", "美国旧金山": the country written right before the city is its own, and
             # that of the cities listed after it ("韩国釜山市、原州市")
-            in_country = [c for c in cities if c.country_code == own_country]
+            in_country = [c for c in cities if c.country_code == own_country] or self._namesakes_in(cities, own_country)
             if in_country:
                 cities, marked = in_country, True
             elif kind == "city" and not (own_country == "CN" and
@@ -500,6 +529,13 @@ class CjkPlaces:
         surface_end = marker_end if head is None else end
         return PlaceMention(start, surface_end, text[start:surface_end], city if kind == "city" else None, ranked,
                             kind, inside_name=inside)
+
+    def _namesakes_in(self, cities: list[City], country: str) -> list[City]:
+        """"オーストラリア ハーヴィー市": GeoNames writes the katakana only for the American Harvey, but the name
+        it spells is English, and the country before it has a town of that English name."""
+        names = {c.name_en for c in cities}
+        return [town for name in names for town in self.gazetteer.by_key(name_key(name))
+                if town.country_code == country and town.name_en == name]
 
     def _inside_quoted_name(self, start: int, end: int) -> bool:
         """「登別チーズ」, 「ハルビン宣言」: a place inside a quoted name of more than the place is part of that name

@@ -392,10 +392,20 @@ def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, m
         return sentence_years[0] if len(set(sentence_years)) == 1 else None
     if len(set(sentence_years)) == 1:
         return sentence_years[0]
-    for years in (name_years, event_years):
-        if len(set(years)) == 1:
-            return years[0]
+    if len(set(name_years)) == 1:
+        return name_years[0]
+    # a year from another sentence about the event, when the report writes a later year of something already
+    # done, is an earlier step of the story ("began in 2006 … renewed in 2014"), not the day it reports
+    if len(set(event_years)) == 1 and event_years[0] >= _latest_past_year(mentions):
+        return event_years[0]
     return None
+
+
+def _latest_past_year(mentions: list[DateMention]) -> int:
+    written = [(m.last or m.first).year for m in mentions
+               if not m.future and not m.year_from_reference and any(ch.isdigit() for ch in m.text)
+               and (m.last or m.first).year is not None]
+    return max(written, default=0)
 
 
 # a year that heads an event's name with no word of its own ("2012黑龙江…交流会", "2019日中…会議"), or ends the
