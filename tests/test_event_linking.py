@@ -59,3 +59,26 @@ def test_an_undated_report_of_another_named_event_in_the_same_city_and_week_stay
                                      "undated.txt": _undated_fair_report("17.05.2025 10:20",
                                                                          "выставка «Амурская осень»")})
     assert _reports_per_event(warehouse) == [1, 1]
+
+
+PARTNERSHIP_FORUM_2025 = ("Partnership forum opens in Tampere\n"
+                          "TAMPERE, June 11, 2025 — The Nordic-Baltic Partnership Forum opened in Tampere on June 10. "
+                          "Delegations from Tartu and Kaunas signed a memorandum on student exchange.\n")
+PARTNERSHIP_FORUM_2024 = ("Partnership forum in Tampere\n"
+                          "TAMPERE, June 14, 2024 — The Nordic-Baltic Partnership Forum was held in Tampere on June 13. "
+                          "Delegations from Tartu and Riga discussed port cooperation.\n")
+# a second outlet's report that says nothing of when: no day, no year, no publication date
+PARTNERSHIP_FORUM_TIMELESS = ("Forum report\n"
+                              "The Nordic-Baltic Partnership Forum in Tampere brought together delegations from Tartu "
+                              "and Kaunas, who agreed to exchange students.\n")
+
+
+def test_a_report_that_says_nothing_of_when_joins_the_event_of_its_very_name_in_its_host(tmp_path):
+    warehouse = run_texts(tmp_path, {"dated.txt": PARTNERSHIP_FORUM_2025, "timeless.txt": PARTNERSHIP_FORUM_TIMELESS})
+    assert _reports_per_event(warehouse) == [2]
+
+
+def test_a_report_that_says_nothing_of_when_joins_no_edition_where_two_share_its_name(tmp_path):
+    warehouse = run_texts(tmp_path, {"2025.txt": PARTNERSHIP_FORUM_2025, "2024.txt": PARTNERSHIP_FORUM_2024,
+                                     "timeless.txt": PARTNERSHIP_FORUM_TIMELESS})
+    assert _reports_per_event(warehouse) == [1, 1, 1]

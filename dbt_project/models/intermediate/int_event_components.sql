@@ -11,7 +11,8 @@
 --     spelling or leave it out, never on "the 5th");
 --   * overlapping dates in the same year and the same number of agreements or two shared partner countries;
 --   * the same host and one name inside the other, one report giving no year, written within weeks of the
---     other's event or publication;
+--     other's event or publication; or the same host and the very same full name, one report saying nothing of
+--     when (no day, no year, no publication date);
 --   * the same quoted proper name («Города России») on overlapping days, in the same year or edition, or
 --     written within weeks of each other;
 --   * the same first and last day of a span of several days, for two reports of one event type;
@@ -97,6 +98,12 @@ candidates as (
         -- one name inside the other: "Экспо" and "Пятое китайско-российское ЭКСПО", not two forums of one city
         (strpos(lower(left_event.event_name), lower(right_event.event_name)) > 0
          or strpos(lower(right_event.event_name), lower(left_event.event_name)) > 0) as nested_names,
+        -- the very same full name of some length ("Investment and Trade Cooperation Forum"), not a bare noun
+        length(left_event.event_name) >= 12 and lower(trim(left_event.event_name)) = lower(trim(right_event.event_name))
+            as same_full_name,
+        -- a report that gives no day, no year and no publication date says nothing of when it was
+        (left_event.time_anchor is null and left_event.first_month_day is null)
+            or (right_event.time_anchor is null and right_event.first_month_day is null) as one_timeless,
         -- a report that states no year was written within weeks of the other report's event (or publication):
         -- the same season of the series, not another year's edition
         (left_event.any_year is null or right_event.any_year is null)
@@ -143,6 +150,8 @@ edges as (
             (both_dated and dates_overlap) or same_edition or (not both_dated and same_year)
             or (not both_dated and (same_agreements or coalesce(shared_partners.shared, 0) >= 2))
             or (published_close and (nested_names or same_quoted_name))
+            -- a report that says nothing of when joins the event of its very name in its host
+            or (one_timeless and same_full_name)
         ))
         or (same_edition and same_year)
         -- the same quoted name on overlapping days (or in one year, or one edition)
