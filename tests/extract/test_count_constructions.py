@@ -200,3 +200,29 @@ def test_a_japanese_count_of_items_signed_with_their_noun_left_out(text, value):
 
 def test_a_japanese_count_left_without_a_signing_stays_out():
     assert _signed_counts("今年の交流会には、9件の応募があった。", "ja") == []
+
+
+@pytest.mark.parametrize("page, value", [
+    ("Exporters busy at the fair\nMay 3, 2023\nThe Balkan Trade Fair closed in Skopje on May 2. Exporters from "
+     "Albania and Greece secured 38 contracts during the four days.", 38),
+    ("Firms ink 12 deals at Varna expo\nMay 3, 2023\nThe Black Sea Expo closed in Varna on May 2. Romanian and "
+     "Bulgarian firms inked the deals on the last day.", 12),
+    ("Forum\nMay 3, 2023\nThe Danube Business Forum was held in Ruse on May 2. Officials brokered 9 agreements "
+     "between companies from Ruse and Giurgiu.", 9),
+])
+def test_english_verbs_of_winning_a_deal_sign_it(page, value):
+    # "secured", "ink", "brokered": a headline's present tense and a business page's verbs of closing a deal
+    assert summarise(page).agreements == value
+
+
+def test_ink_and_secure_inside_other_words_sign_nothing():
+    assert [c.value for c in find_agreement_counts("Officials think 12 projects need security reviews.", "en")
+            if c.signed] == []
+
+
+@pytest.mark.parametrize("verb", ["will sign", "will ink"])
+def test_a_count_still_to_be_signed_in_a_preview_is_no_result(verb):
+    page = ("Investment conference tomorrow\nJune 25, 2021\nThe Lisbon Investment Conference is slated for June 26. "
+            f"Lisbon leaders {verb} 28 memoranda of understanding with investors from Porto and Madrid.")
+    assert summarise(page).agreements is None
+    assert summarise(page.replace(f"{verb}", "signed").replace("is slated for", "was held on")).agreements == 28

@@ -228,3 +228,14 @@ def test_the_day_something_was_said_still_dates_an_event_with_no_other_day():
     page = ("Trade forum\nThe mayor said on March 3, 2022 that the Lakes Trade Forum had drawn 400 firms to "
             "Kisumu.")
     assert summarise(page).date[:3] == (2022, 3, 3)
+
+
+@pytest.mark.parametrize("page", [
+    ("Trade conference\nMarch 3, 2022\nMore than 500 investors are to attend the Porto Investment Conference, the "
+     "city council announced on March 3. The event, scheduled for March 5 at the Porto Congress Centre, will "
+     "gather delegations from Lyon and Turin."),
+    ("Trade conference\nMarch 3, 2022\nMore than 500 investors are to attend the Porto Investment Conference, the "
+     "city council announced on March 3. The gathering is slated for March 5 at the Porto Congress Centre."),
+])
+def test_the_sentence_after_a_day_something_was_said_gives_the_events_own_day(page):
+    assert summarise(page).date[:3] == (2022, 3, 5)

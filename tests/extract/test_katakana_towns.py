@@ -48,3 +48,9 @@ def test_a_katakana_name_spelt_for_another_countrys_town_is_the_named_countrys_n
 def test_a_name_placed_in_a_country_once_keeps_that_country_when_written_alone():
     text = "今年はイギリス ペンリス市と姉妹都市提携を結んだ。ペンリス市からは市民団が訪れた。"
     assert cities(text) == [("Penrith", "GB"), ("Penrith", "GB")]
+
+
+def test_a_city_spelt_across_the_dot_of_a_foreign_persons_name_is_no_city():
+    # セルジュ・バラン: "ジュ・バ" reads as Juba once the dot is dropped, but it runs on from and into the name
+    assert cities("会議ではフランスのセルジュ・バラン議員が講演した。") == []
+    assert cities("ニジニ・ノヴゴロド市の代表団が到着した。") == [("Nizhny Novgorod", "RU")]

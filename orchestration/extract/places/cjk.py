@@ -206,7 +206,9 @@ def scan_cjk(folded: str, lang: str) -> list[PlaceItem]:
             in_gazetteer = gazetteer.has_key(key)
             if phrase is None and not in_gazetteer:
                 continue
-            if all(_is_katakana(ch) for ch in piece) and not _katakana_bounded(folded, i, i + size):
+            # a katakana name (dots and all: ジュ・バ inside セルジュ・ババリ) must not run on from a longer word
+            if all(_is_katakana(ch) or ch in _NAME_DOTS for ch in piece) and _is_katakana(piece[0]) \
+                    and not _katakana_bounded(folded, i, i + size):
                 continue
             hit = (size, phrase, in_gazetteer, key)
             break

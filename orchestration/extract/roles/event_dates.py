@@ -236,6 +236,10 @@ def _candidates(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
     unsaid = [m for m in in_event if not _said_on(ctx, m)]
     if any(m.first.day is not None for m in unsaid):
         in_event = unsaid
+    elif len(unsaid) < len(in_event):
+        # every day of the event's sentences is a day something was said: the next sentence may give the event's
+        # own ("… announced on June 26. The event, slated for June 27, …")
+        in_event = _continuing(ctx, usable) or in_event
     if any(m.first.day is not None for m in in_event):
         return in_event
     signing = [m for m in usable if m.sentence_start not in ctx.event_sentences
