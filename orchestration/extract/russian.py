@@ -109,6 +109,12 @@ def is_relational_adjective(word: str) -> bool:
     return _ADJECTIVE_ENDINGS.search(word.lower()) is not None
 
 
+def is_adjective_of_stem(word: str, stem: str) -> bool:
+    """«нижегородской» is an adjective of the stem «нижегородск» (the stem and one adjective ending)."""
+    lowered = word.lower().replace("ё", "е")
+    return lowered.startswith(stem) and _ADJECTIVE_ENDINGS.fullmatch(lowered, len(stem) - 2) is not None
+
+
 def place_names_of_adjective(word: str) -> tuple[str, ...]:
     """The place names a relational adjective may be formed from, most regular first: «петербургского» ->
     Петербург, «красноярском» -> Красноярск, «казанский» -> Казань, «самарская» -> Самара, «московский» -> Москва,

@@ -184,6 +184,10 @@ def _city_of_adjective(word: str):
     from orchestration.reference.gazetteer import get_gazetteer
 
     gazetteer = get_gazetteer()
+    for name, stem in _irregular_city_adjectives():
+        if russian.is_adjective_of_stem(word, stem):
+            cities = [c for c in gazetteer.lookup(name, "ru") if c.population >= _ADJECTIVE_CITY_POPULATION]
+            return cities[0] if cities else None
     for name in russian.place_names_of_adjective(word):
         cities = [c for c in gazetteer.lookup(name, "ru") if c.population >= _ADJECTIVE_CITY_POPULATION]
         if cities:
@@ -191,6 +195,16 @@ def _city_of_adjective(word: str):
         if russian.is_place_name(name):
             return None  # «Уральский»: the adjective of a place that is no city (the Urals), not of Уральск
     return None
+
+
+@lru_cache(maxsize=1)
+def _irregular_city_adjectives() -> tuple[tuple[str, str], ...]:
+    """(city, adjective stem) of the lexicon's ``city_adjectives``, the longest stems first."""
+    from orchestration.extract.lexicons import lexicon
+
+    pairs = [(str(city), str(stem).replace("ё", "е"))
+             for city, stems in (lexicon("ru", "places").get("city_adjectives") or {}).items() for stem in stems]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[1])))
 
 
 @lru_cache(maxsize=None)
@@ -210,9 +224,8 @@ def _adjective_venue_city(ctx: Context, main: EventMention):
     if pattern is None:
         return None
     sentence = sentence_of(ctx, main.start)
+    # the adjective may be written small («на московской площадке»): only a city's adjective names a city
     for match in pattern.finditer(ctx.text, sentence.start, sentence.end):
-        if not match.group("adjective")[0].isupper():
-            continue
         city = _city_of_adjective(match.group("adjective"))
         if city is not None:
             return city
