@@ -32,7 +32,7 @@ from orchestration.extract.lexicons import lexicon
 from orchestration.extract.numbers import parse_number
 from orchestration.extract.wordlists import alt, words_pattern
 from orchestration.extract.roles import date_model
-from orchestration.extract.roles.context import Context, sentence_of, sentence_start
+from orchestration.extract.roles.context import Context, cue_pattern, sentence_of, sentence_start
 from orchestration.extract.roles.relevance import has_occurrence_verb
 
 _EMPTY = PartialDate(None, None, None)
@@ -239,7 +239,7 @@ def _candidates(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
     elif len(unsaid) < len(in_event):
         # every day of the event's sentences is a day something was said: the next sentence may give the event's
         # own ("… announced on June 26. The event, slated for June 27, …")
-        in_event = _continuing(ctx, usable) or in_event
+        in_event = _continuing(ctx, usable, scheduled=True) or in_event
     if any(m.first.day is not None for m in in_event):
         return in_event
     signing = [m for m in usable if m.sentence_start not in ctx.event_sentences
@@ -254,7 +254,7 @@ def _local_clock(mentions) -> list[DateMention]:
     return [m for m in mentions if not (m.home_clock and m.sentence_start in local)]
 
 
-def _continuing(ctx: Context, usable: list[DateMention]) -> list[DateMention]:
+def _continuing(ctx: Context, usable: list[DateMention], scheduled: bool = False) -> list[DateMention]:
     """"The forum of X and Y met in Z. Its work began on Thursday, the 9th", "… The event will take place on 16 May":
     a sentence right after one about the event that names no event but opens, closes or holds something on a day
     speaks of the event."""
@@ -262,7 +262,13 @@ def _continuing(ctx: Context, usable: list[DateMention]) -> list[DateMention]:
     following = {b for a, b in zip(starts, starts[1:]) if a in ctx.event_sentences and b not in ctx.event_sentences}
     return [m for m in usable if m.sentence_start in following and m.first.day is not None
             and (m.cue in ("opening", "closing") or m.bound in ("from", "until")
-                 or has_occurrence_verb(sentence_of(ctx, m.sentence_start).text, ctx.lang))]
+                 or has_occurrence_verb(sentence_of(ctx, m.sentence_start).text, ctx.lang)
+                 or (scheduled and _has_schedule_word(ctx, m.sentence_start)))]
+
+
+def _has_schedule_word(ctx: Context, sentence: int) -> bool:
+    pattern = cue_pattern(ctx.lang, "schedule_words")
+    return bool(pattern and pattern.search(sentence_of(ctx, sentence).text))
 
 
 def _other_event_sentences(ctx: Context, main: EventMention) -> frozenset[int]:
