@@ -139,11 +139,10 @@ _CLDR_LOCALES = {"ru": ("ru",), "ja": ("ja",), "zh": ("zh", "zh_Hant", "zh_Hant_
 def _cldr_names(lang: str) -> dict[str, str]:
     from babel import Locale
 
-    codes = {record.alpha_2 for record in pycountry.countries}
     found: dict[str, str] = {}
     for locale in _CLDR_LOCALES.get(lang, ()):
         for alpha2, name in Locale.parse(locale).territories.items():
-            if alpha2 not in codes:
+            if alpha2 not in _countries():
                 continue  # regions and groupings ("001", "EU")
             # a gloss in brackets is often a capital ("コンゴ民主共和国(キンシャサ)", "刚果（金）"): only the name before it
             name = re.split(r"\s*[(（]", name, maxsplit=1)[0].strip()

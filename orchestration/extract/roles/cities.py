@@ -184,12 +184,16 @@ def _city_of_adjective(word: str):
     from orchestration.reference.gazetteer import get_gazetteer
 
     gazetteer = get_gazetteer()
+
+    def sizeable_cities(name: str) -> list:
+        return [c for c in gazetteer.lookup(name, "ru") if c.population >= _ADJECTIVE_CITY_POPULATION]
+
     for name, stem in _irregular_city_adjectives():
         if russian.is_adjective_of_stem(word, stem):
-            cities = [c for c in gazetteer.lookup(name, "ru") if c.population >= _ADJECTIVE_CITY_POPULATION]
+            cities = sizeable_cities(name)
             return cities[0] if cities else None
     for name in russian.place_names_of_adjective(word):
-        cities = [c for c in gazetteer.lookup(name, "ru") if c.population >= _ADJECTIVE_CITY_POPULATION]
+        cities = sizeable_cities(name)
         if cities:
             return cities[0]
         if russian.is_place_name(name):
