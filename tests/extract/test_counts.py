@@ -28,6 +28,10 @@ def values(text: str, lang: str):
     ("Делегация подписала 9 инвестиционных проектов.", "ru", 9, "projects"),
     ("Стороны подписали три меморандума.", "ru", 3, "memoranda"),
     ("Стороны подписали двадцать одно соглашение.", "ru", 21, "agreements"),
+    # tens counted as a unit
+    ("Итогом визита стали полтора десятка подписанных соглашений.", "ru", 15, "agreements"),
+    ("Компании заключили два десятка контрактов.", "ru", 20, "contracts"),
+    ("Подписано более десятка меморандумов.", "ru", 10, "memoranda"),
     ("Firms from both sides signed 46 agreements.", "en", 46, "agreements"),
     ("A total of 12 major contracts were concluded.", "en", 12, "contracts"),
     ("Six memorandums of understanding were signed.", "en", 6, "memoranda"),

@@ -164,6 +164,15 @@ def test_a_common_word_names_no_small_town_abroad_but_a_japanese_town_stays():
     assert [m.city.name_en for m in find_places(text, "ja") if m.kind == "city"] == ["Beppu", "Matsumoto"]
 
 
+def test_a_frequent_loanword_without_its_suffix_names_only_a_town_of_some_size():
+    # the sport and a family name come before the small English and American towns spelt alike
+    assert cities("旅行博の会場では、マスコットがラグビーW杯をPRした。") == []
+    assert cities("市長 エドワード テイラー氏があいさつした。") == []
+    # with its 市 the same town is meant, and a city of some size needs none
+    assert cities("ローレンス市の代表団が平塚市を訪れた。") == ["Lawrence", "Hiratsuka"]
+    assert cities("代表団はリンカーンから到着した。") == ["Lincoln"]
+
+
 def test_an_alias_in_katakana_is_read_with_its_v_and_b_variants_as_geonames_names_are():
     # the alias table writes ノヴォロシースク; a text may write ノボロシースク
     text = "ノボロシースク市の代表団が新潟を訪れた。"

@@ -509,6 +509,10 @@ class CjkPlaces:
                 return None
             if self.lang == "ja" and all(_is_katakana(ch) for ch in bare) and is_common_word(bare, "ja"):
                 cities = [c for c in cities if c.population >= BIG_CITY]  # コロナ is the virus, not Corona
+            elif self.lang == "ja" and all(_is_katakana(ch) for ch in bare) and zipf(bare, "ja") >= _COMMON_LOANWORD_ZIPF:
+                # ラグビー is the sport and テイラー a family name before they are Rugby or Taylor: a frequent loanword
+                # without its 市 names only a town of some size
+                cities = [c for c in cities if c.population >= _SMALL_TOWN]
             if self.lang == "zh" and zipf(bare, "zh") >= _COMMON_LOANWORD_ZIPF:
                 # 马拉松 is the race, not Marathon, Florida: a common word names a small foreign town by accident
                 cities = [c for c in cities if c.country_code in _KANJI_COUNTRIES or c.population >= BIG_CITY]
