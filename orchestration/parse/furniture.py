@@ -143,6 +143,8 @@ def split_article(raw_text: str) -> Article:
         lowered = stripped.lower()
         if not stripped:
             kinds.append("blank")
+        elif _is_schedule_field(stripped):
+            kinds.append("body")  # "Dates: 12-14 June", "日時：7月15日": a notice's field giving its event's day
         elif _DATE_ONLY_LINE.match(stripped) or _WORDY_DATE_LINE.match(stripped) \
                 or _starts_with_any(lowered, markers["metadata_openers"]) \
                 or _is_byline(lowered, markers["metadata_openers"]):
@@ -158,6 +160,11 @@ def split_article(raw_text: str) -> Article:
             kinds.append("body")
         else:
             kinds.append("short")
+    for i in range(len(raw_lines) - 1):
+        # the label on a line of its own ("日時"), the day on the next: one field
+        if _is_schedule_label(raw_lines[i].strip()) and re.search(r"\d", raw_lines[i + 1]) \
+                and len(raw_lines[i + 1].strip()) <= 120:
+            kinds[i] = kinds[i + 1] = "body"
     _mark_teasers(kinds, raw_lines)
     _resolve_runs(kinds, "timestamped", run_kind="listing", single_kind="metadata")
     _resolve_runs(kinds, "item", run_kind="listing", single_kind="short", min_run=3)
@@ -252,6 +259,27 @@ def split_article(raw_text: str) -> Article:
     metadata = tuple(raw_lines[i].strip() for i, kind in enumerate(kinds) if kind == "metadata" and i < max(first_body, 1) + 2)
     lines = tuple(Line(i, raw_lines[i], kinds[i]) for i in range(len(kinds)))
     return Article(title=title, text=body, metadata_lines=metadata, lines=lines)
+
+
+@lru_cache(maxsize=1)
+def _schedule_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a label alone, a label and a colon before a value with a digit): the event's day as a notice's field. The
+    labels are the extraction's (dates lexicons), which reads the day after them."""
+    from orchestration.extract.lexicons import LANGUAGES, lexicon
+    from orchestration.extract.wordlists import alt
+
+    labels = [w for lang in LANGUAGES for w in lexicon(lang, "dates").get("schedule_labels") or []]
+    label = rf"[■●◆◇○・*\-\s【\[]*(?:{alt(labels)})[】\]]?\s*"
+    return (re.compile(rf"{label}[:：]?\s*", re.IGNORECASE),
+            re.compile(rf"{label}[:：][^\n]*\d", re.IGNORECASE))
+
+
+def _is_schedule_label(text: str) -> bool:
+    return bool(text) and bool(_schedule_patterns()[0].fullmatch(text))
+
+
+def _is_schedule_field(text: str) -> bool:
+    return len(text) <= 120 and bool(_schedule_patterns()[1].match(text))
 
 
 def _is_deck(text: str) -> bool:

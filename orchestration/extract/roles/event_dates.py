@@ -73,7 +73,8 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
     elsewhere = _other_event_sentences(ctx, main)
     chosen = max(candidates, key=lambda m: (m.sentence_start not in elsewhere, _plausible(m, reference),
                                             *_rank(m))) if candidates else None
-    if date_model.RANKER.wanted():
+    if date_model.RANKER.wanted() and not (chosen is not None and _after_schedule_label(ctx, chosen)):
+        # a day the notice states in its own field stands; the ranking weighs days told in prose
         decided, learned = date_model.RANKER.rank(_scored_candidates(ctx, mentions, chosen, candidates, elsewhere,
                                                                      reference), chosen)
         chosen = learned if decided else chosen
@@ -190,14 +191,14 @@ def _report_day(ctx: Context, dateline, reference: date | None) -> dict | None:
 
 
 
-def _usable(ctx: Context, mention: DateMention) -> bool:
+def _usable(ctx: Context, mention: DateMention, *, in_background: bool = False) -> bool:
     if mention.kind == "year_only" or mention.in_dateline or mention.timestamp or mention.approximate \
             or mention.bound == "since":
         return False
     # "today" in a quotation is the speaker's day ("…and today we already plan the next one," he said)
     if mention.kind == "relative" and any(s <= mention.start < e for s, e in _speech_spans(ctx.text)):
         return False
-    if mention.sentence_start in ctx.background_sentences:
+    if mention.sentence_start in ctx.background_sentences and not in_background:
         return False
     return mention.first.month is not None or mention.first.day is not None
 
@@ -229,6 +230,12 @@ def _speech_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def _candidates(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
     """Dates of the sentences about the event; with no day there, dates of the sentences about a signing."""
+    # "日時\n令和3年7月15日": a notice states its event's day in a field of its own, even where the page was
+    # updated years after it and its sentences of that year read as history
+    labelled = [m for m in mentions if _usable(ctx, m, in_background=True) and m.first.day is not None
+                and _after_schedule_label(ctx, m)]
+    if labelled:
+        return labelled
     usable = _local_clock(m for m in mentions if _usable(ctx, m))
     in_event = [m for m in usable if m.sentence_start in ctx.event_sentences]
     # "announced on June 26 that the forum, slated for June 27, …": the day something was said is no day of the
@@ -245,6 +252,30 @@ def _candidates(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
     signing = [m for m in usable if m.sentence_start not in ctx.event_sentences
                and m.first.day is not None and has_signing_cue(ctx, m.sentence_start)]
     return signing or _continuing(ctx, usable) or in_event
+
+
+def _after_schedule_label(ctx: Context, mention: DateMention) -> bool:
+    """The date opens a field labelled as the event's day: after the label and a colon on its line, or alone at
+    the start of the line after a line that is only the label."""
+    pattern = _schedule_label_pattern(ctx.lang)
+    if pattern is None:
+        return False
+    line_start = ctx.text.rfind("\n", 0, mention.start) + 1
+    before = ctx.text[line_start:mention.start]
+    if pattern.fullmatch(before.strip()) and re.search(r"[:：]\s*$", before):
+        return True
+    if before.strip() or line_start == 0:
+        return False
+    previous_start = ctx.text.rfind("\n", 0, line_start - 1) + 1
+    return bool(pattern.fullmatch(ctx.text[previous_start:line_start - 1].strip().rstrip(":：").strip()))
+
+
+@lru_cache(maxsize=None)
+def _schedule_label_pattern(lang: str) -> re.Pattern[str] | None:
+    labels = lexicon(lang, "dates").get("schedule_labels") or []
+    if not labels:
+        return None
+    return re.compile(rf"[■●◆◇○・*\-\s【\[]*(?:{alt(labels)})[】\]]?\s*[:：]?", re.IGNORECASE)
 
 
 def _local_clock(mentions) -> list[DateMention]:
