@@ -478,7 +478,10 @@ def running_adverb(running: re.Pattern | None, within_event: re.Pattern | None, 
     """A running-total adverb ("累计", "к настоящему времени", "so far") in the figure's own clause that nothing in
     the sentence keeps inside the event."""
     scope = before[-(_RUNNING_SCOPE_CJK if lang in CJK_LANGS else _RUNNING_SCOPE):]
-    if running is not None and running.search(scope):
+    # a sentence that opens with it ("So far, the city's hospitals have reached 66 … and 59 agreements", «На
+    # сегодняшний день …») speaks of totals to its end, however long its clauses
+    opens = lang not in CJK_LANGS and running is not None and running.match(before.lstrip(" \t\"'«“(—–-"))
+    if running is not None and (running.search(scope) or opens):
         return within_event is None or not within_event.search(before)
     return False
 

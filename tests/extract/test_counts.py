@@ -139,6 +139,12 @@ def test_what_is_not_a_count_of_agreements(text, lang):
     ("截至今年6月底，全市已签约外资项目140个。", "zh"),
     ("今年3月末現在、両県の間で42件の協定が締結されている。", "ja"),
     ("As of the end of May, the province had signed 64 agreements with foreign partners.", "en"),
+    # a sentence that opens with a running total speaks of totals to its end; a history after the count
+    ("So far, the coastal city's hospitals and research institutes have reached 40 cooperation intentions and 27 "
+     "agreements with institutions at home and abroad.", "en"),
+    ("На сегодняшний день предприятия области, по данным министерства экономического развития региона, "
+     "заключили с зарубежными партнерами 48 контрактов.", "ru"),
+    ("The province has reached 59 agreements with foreign partners since it launched the programme.", "en"),
 ])
 def test_statistics_and_earlier_editions_are_skipped(text, lang):
     assert values(text, lang) == []
@@ -184,6 +190,12 @@ def test_a_previous_year_in_a_comparison_keeps_the_count():
 ])
 def test_counts_since_the_opening_belong_to_the_event(text, lang, value):
     assert [c.value for c in counts(text, lang)] == [value]
+
+
+def test_a_sentence_opening_with_a_running_total_of_the_event_under_way_keeps_its_count():
+    text = ("По состоянию на нынешний момент на проходящем в Казани российско-китайском торгово-экономическом форуме, "
+            "по данным организаторов, уже подписаны соглашения по 45 проектам сотрудничества.")
+    assert values(text, "ru") == [(45, "projects")]
 
 
 @pytest.mark.parametrize("text, lang, signed", [
