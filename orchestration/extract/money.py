@@ -213,6 +213,9 @@ def _sentence_at(sentences: list[Sentence], starts: list[int], position: int) ->
     return Sentence(position, position, "") if not sentences else sentences[max(i, 0)]
 
 
+_CJK_MORE_THAN = re.compile(r"多|余")
+
+
 def _currency_around(text: str, token: NumberToken, lx: _MoneyLexicon):
     """(currency, mention start, mention end) when a currency is written before or after the number."""
     start, end, currency = token.start, token.end, None
@@ -220,7 +223,9 @@ def _currency_around(text: str, token: NumberToken, lx: _MoneyLexicon):
     if pre:
         currency = lx.currency_of.get(f"pre:{_surface_key(pre.group('cur'))}")
         start = pre.start("cur")
-    post = lx.post_currency.match(text, token.end)
+    # "3亿多美元", "1.2亿余元": "more than" written between the number and its currency
+    approximate = _CJK_MORE_THAN.match(text, token.end) if lx.lang in CJK_LANGS else None
+    post = lx.post_currency.match(text, approximate.end() if approximate else token.end)
     if post:
         post_currency = lx.currency_of.get(f"post:{_surface_key(post.group('cur'))}")
         if currency is None or currency == "USD" and pre.group("cur") == "$":
@@ -424,7 +429,8 @@ def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _Mone
         d.status = "intended"
     if d.is_deal and lx.part_before is not None and lx.part_before.search(before):
         # a part of a total that is not a deal ("sales of 5 bn, of which 2 bn with ...") is not one either
-        earlier = [p for p in same_sentence if p.pair_lead is None and not p.rate]
+        earlier = [p for p in same_sentence if p.pair_lead is None and not p.rate] \
+            or _previous_sentence_amounts(drafts, i, sentences, starts)
         total = next((p for p in reversed(earlier) if _usd(p) > _usd(d)), None)
         if total is not None and not total.is_deal and total.reason != "no_deal_context":
             d.is_deal, d.reason = False, total.reason
@@ -439,6 +445,25 @@ def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _Mone
                     d.status = drafts[larger].status  # a part shares the status of its total
     if d.is_deal and not d.part:
         earlier_mentions.add_deal(_usd(d), i)
+
+
+def _previous_sentence_amounts(drafts: list[_Draft], i: int, sentences: list[Sentence],
+                               starts: list[int]) -> list[_Draft]:
+    """The amounts of the sentence right before the i-th amount's ("…签订贸易协议3亿多美元。其中服装8100万美元"): a
+    part may open the sentence after its total's."""
+    start = drafts[i].sentence.start
+    previous = _sentence_at(sentences, starts, start - 1) if start else None
+    if previous is None:
+        return []
+    found = []
+    for k in range(i - 1, -1, -1):
+        if drafts[k].sentence.start == start:
+            continue
+        if drafts[k].sentence.start != previous.start:
+            break
+        if drafts[k].pair_lead is None and not drafts[k].rate:
+            found.append(drafts[k])
+    return found[::-1]
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–«»\"“”()]|\s-\s")
@@ -566,6 +591,8 @@ def find_money(text: str, lang: str) -> list[MoneyMention]:
         if qualifier is None:
             qualifier_start = start
         post, _ = qualifier_after(text, end, lang)
+        if post is None and lang in CJK_LANGS and _CJK_MORE_THAN.match(text, token.end):
+            post = "over"  # "3亿多美元"
         drafts.append(_Draft(
             token=token, start=start, end=end, amount=token.value, currency=currency,
             qualifier=qualifier or post or token.inner_qualifier or ("over" if is_range else None),

@@ -119,6 +119,7 @@ def test_statuses():
     ("As of the end of September, signed investment in the zone stood at $2.4 billion.", "cumulative"),
     ("Projects each worth over $100 million will get tax breaks.", "threshold"),
     ("The port's import and export value stood at 31 billion yuan in May.", "trade_turnover"),
+    ("Exhibitors signed import and export contracts worth $45 million with foreign buyers.", "trade_turnover"),
     ("The two mayors agreed to double joint investment to 3 billion yuan by 2030.", "forecast"),
     # a fund's record and the returns of one unit of money are no deals of the event
     ("The pension fund has invested more than 40 billion roubles in regional projects.", "cumulative"),
@@ -155,6 +156,15 @@ def test_awarded_contracts_are_deals():
 def test_written_forms(text, amount, currency):
     m = money(text)[0]
     assert (m.amount, m.currency, m.is_deal) == (pytest.approx(amount), currency, True)
+
+
+def test_a_part_that_opens_the_next_sentence_shares_its_totals_standing():
+    found = money_mentions("The provinces signed trade contracts worth 200 million dollars. Of these, machinery "
+                           "accounted for 60 million dollars.", lang="en")
+    assert [(m.is_deal, m.not_deal_reason) for m in found] == [(False, "trade_turnover")] * 2
+    found = money_mentions("Firms signed investment deals worth 2 billion dollars. Of this sum, 500 million dollars "
+                           "went to energy projects.", lang="en")
+    assert [(m.is_deal, m.part_of_total) for m in found] == [(True, False), (True, True)]
 
 
 def test_foreign_trade_contracts_are_not_deals():

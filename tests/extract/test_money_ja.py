@@ -127,6 +127,7 @@ def test_a_record_or_a_comparison_with_last_year_keeps_the_deal():
 @pytest.mark.parametrize("text, reason", [
     ("会期中のバイヤーの売買契約額は5億元近くに達した。", "procurement"),
     ("会期中の対外貿易プロジェクト契約額は42億ドルに上った。", "trade_turnover"),
+    ("同省の企業は見本市で12億ドルの輸出入契約を結んだ。", "trade_turnover"),
 ])
 def test_purchases_and_trade_contracts_are_not_deals(text, reason):
     found = money(text)

@@ -43,6 +43,9 @@ def test_amounts_and_currencies(text, amount, currency):
     ("现场签约金额近52亿元。", "under"),
     ("现场签约金额52亿元左右。", "about"),
     ("现场签约金额达52亿元。", "exact"),
+    # "more than" after the largest unit, before the currency
+    ("现场签约金额5亿多元。", "over"),
+    ("合同金额达2亿余美元。", "over"),
 ])
 def test_qualifiers(text, qualifier):
     assert one(text).qualifier == qualifier
@@ -60,6 +63,15 @@ def test_part_of_total_with_qizhong():
     found = money(text)
     assert [m.part_of_total for m in found] == [False, True]
     assert found[1].is_deal
+
+
+def test_the_parts_of_a_total_that_is_no_deal_are_none_in_the_next_sentence_either():
+    text = "展会上，两省企业共签订贸易协议2亿多美元。其中机电产品6000万美元，建材产品4000万美元。"
+    found = money(text)
+    assert [(m.is_deal, m.not_deal_reason) for m in found] == [(False, "trade_turnover")] * 3
+    # the parts of a signed total stay deals, parts of it
+    found = money("展会上，两省企业共签约投资项目20亿元。其中工业项目12亿元，农业项目8亿元。")
+    assert [(m.is_deal, m.part_of_total) for m in found] == [(True, False), (True, True), (True, True)]
 
 
 def test_size_threshold_is_not_a_deal():
@@ -124,6 +136,8 @@ def test_vague_hundred_with_near():
     ("三个专业展会展销总成交额8.4亿元。", "sales"),
     ("其中订货合同5.2亿元。", "procurement"),
     ("双方企业签订外贸合同金额3亿美元。", "trade_turnover"),
+    ("三天里，两省企业共签订贸易协议2亿多美元。", "trade_turnover"),
+    ("展会期间签订进出口合同6000万美元。", "trade_turnover"),
 ])
 def test_sales_orders_and_trade_contracts_are_not_deals(text, reason):
     m = one(text)
