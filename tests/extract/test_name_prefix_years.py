@@ -13,6 +13,11 @@ from tests.extract.document_helpers import summarise
     ("経済交流\n7月9日、ウランバートル市で“北東アジアの観光と物流の協力-2017”フォーラムが開かれ、3件の覚書が交わされた。",
      (2017, 7, 9)),
     ("经贸交流\n5月20日，《中蒙边境口岸合作发展2021》论坛在二连浩特市举行，双方签署了3项合作协议。", (2021, 5, 20)),
+    # a year closing a quoted name after a space or a dash
+    ("Форум в Чите\nФорум «Новые горизонты – 2025» открылся в Чите вчера, 26 июня. В нём участвуют гости из Китая.",
+     (2025, 6, 26)),
+    ("Forum in Chita\nThe \"Northern Horizons 2024\" forum opened in Chita on June 26. Guests from Mongolia attend.",
+     (2024, 6, 26)),
 ])
 def test_the_year_heading_the_events_name_dates_it(page, start):
     date = summarise(page).date

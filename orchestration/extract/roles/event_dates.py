@@ -454,19 +454,24 @@ def _latest_past_year(mentions: list[DateMention]) -> int:
 _NAME_PREFIX_YEAR = re.compile(r"^((?:19|20)\d\d)(?=[^\d\s年/.\-–—:：%％])")
 _QUOTED_TITLE_YEAR = re.compile(r"(?<![\d０-９])((?:19|20)\d\d)\s?[”」』》〉\"]$")
 _TITLE_REACH = 60
+# "… – 2025»", "… 2019\"": a year closing a quoted name, after a space or a dash
+_QUOTED_NAME_END_YEAR = re.compile(r"[\s\-–—]((?:19|20)\d\d)\s?[»”\"]")
 
 
 def _name_prefix_years(ctx: Context, sentence: int) -> list[int]:
     """The years that head the names of events in the date's sentence or end the quoted titles before them,
-    which the date grammar leaves alone when no 年 follows them."""
-    if ctx.lang not in ("ja", "zh"):
-        return []
+    which the date grammar leaves alone when no 年 follows them; in Russian and English, the year that closes an
+    event's quoted name («Новые горизонты – 2025»), which the grammar reads as a year only when it is joined on."""
+    cjk = ctx.lang in ("ja", "zh")
     found = []
     for event in find_events(ctx.text, ctx.lang):
         if sentence_start(ctx, event.name_start) != sentence:
             continue
-        match = _NAME_PREFIX_YEAR.match(event.name) \
-            or _QUOTED_TITLE_YEAR.search(ctx.text, max(sentence, event.name_start - _TITLE_REACH), event.name_start)
+        if not cjk:
+            match = _QUOTED_NAME_END_YEAR.search(ctx.text, event.name_start, min(len(ctx.text), event.name_end + 1))
+        else:
+            match = _NAME_PREFIX_YEAR.match(event.name) or _QUOTED_TITLE_YEAR.search(
+                ctx.text, max(sentence, event.name_start - _TITLE_REACH), event.name_start)
         if match is not None:
             found.append(int(match.group(1)))
     return found
