@@ -429,7 +429,9 @@ def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _Mone
         d.status = "intended"
     if d.is_deal and lx.part_before is not None and lx.part_before.search(before):
         # a part of a total that is not a deal ("sales of 5 bn, of which 2 bn with ...") is not one either
-        earlier = [p for p in same_sentence if p.pair_lead is None and not p.rate] \
+        # the total stands before the word of parts; the amounts after it are the part's siblings
+        cue_at = sentence.start + [m.start() for m in lx.part_before.finditer(before)][-1]
+        earlier = [p for p in same_sentence if p.pair_lead is None and not p.rate and p.end <= cue_at] \
             or _previous_sentence_amounts(drafts, i, sentences, starts)
         total = next((p for p in reversed(earlier) if _usd(p) > _usd(d)), None)
         if total is not None and not total.is_deal and total.reason != "no_deal_context":

@@ -66,9 +66,10 @@ def test_part_of_total_with_qizhong():
 
 
 def test_the_parts_of_a_total_that_is_no_deal_are_none_in_the_next_sentence_either():
-    text = "展会上，两省企业共签订贸易协议2亿多美元。其中机电产品6000万美元，建材产品4000万美元。"
+    # a larger part after a smaller one is still a part, not the total of those before it
+    text = "展会上，两省企业共签订贸易协议2亿多美元。其中机电产品6000万美元，建材产品4000万美元，食品7000万美元。"
     found = money(text)
-    assert [(m.is_deal, m.not_deal_reason) for m in found] == [(False, "trade_turnover")] * 3
+    assert [(m.is_deal, m.not_deal_reason) for m in found] == [(False, "trade_turnover")] * 4
     # the parts of a signed total stay deals, parts of it
     found = money("展会上，两省企业共签约投资项目20亿元。其中工业项目12亿元，农业项目8亿元。")
     assert [(m.is_deal, m.part_of_total) for m in found] == [(True, False), (True, True), (True, True)]
