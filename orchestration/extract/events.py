@@ -72,11 +72,24 @@ def _noun_pattern(lang: str) -> re.Pattern[str]:
         proper = "|".join(re.escape(noun) for noun in _proper_name_nouns(lang))
         return re.compile(r"\b(?:(?:" + "|".join(stems) + r")s?" + (rf"|(?-i:{proper})" if proper else "") + r")\b",
                           re.IGNORECASE)
+    stems += _quoted_heads(lang)
     if lang == "ja":
         # a katakana noun that more katakana continues is part of another word: フェア in フェアフィールド, フェアウェル
         return re.compile("|".join(stem + ("(?![\u30a0-\u30ff])" if _KATAKANA_END.search(stem) else "")
                                    for stem in stems))
     return re.compile("|".join(stems))
+
+
+def _quoted_heads(lang: str) -> list[str]:
+    """「ふるさと名産展」: a head that closes a quoted title, unless the word it ends is no event (発展)."""
+    events = lexicon(lang, "events")
+    exclusions = events.get("quoted_name_head_exclusions") or []
+    patterns = []
+    for head in events.get("quoted_name_heads") or {}:
+        unless = "".join(f"(?<!{re.escape(word[:-len(head)])})" for word in exclusions
+                         if word.endswith(head) and len(word) > len(head))
+        patterns.append(f"(?<=[^「“《『\\s]{{2}}){unless}{re.escape(head)}(?=[」”》』])")
+    return patterns
 
 
 @lru_cache(maxsize=None)
@@ -89,6 +102,9 @@ def _excluded_pattern(lang: str) -> re.Pattern[str] | None:
 
 def event_type_of(noun_surface: str, lang: str) -> str:
     lowered = noun_surface.lower()
+    quoted_heads = lexicon(lang, "events").get("quoted_name_heads") or {}
+    if lowered in quoted_heads:
+        return quoted_heads[lowered]
     for stem, event_type in _nouns(lang):
         if lowered.startswith(stem) or stem in lowered:
             return event_type

@@ -164,3 +164,15 @@ def test_a_chinese_or_japanese_noun_that_runs_on_into_another_is_one_name(text, 
 ])
 def test_a_quotation_with_a_clauses_punctuation_is_speech_not_a_name(text, lang, name):
     assert [e.name for e in find_events(text, lang)] == [name]
+
+
+@pytest.mark.parametrize("text, lang, names", [
+    ("現地の企業向けに日本の工芸品を紹介するイベント「匠の技と名品展」が、3日間の日程で開かれた。", "ja",
+     [("匠の技と名品展", "expo")]),
+    ("《家乡好物展》在莫斯科开幕。", "zh", [("家乡好物展", "expo")]),
+    # a quoted phrase that merely ends in the same character names no event
+    ("両市は「共同発展」を掲げて交流を続けている。", "ja", []),
+    ("双方表示将推动“互利发展”。", "zh", []),
+])
+def test_a_quoted_title_ending_in_a_fairs_head_is_a_fair(text, lang, names):
+    assert [(e.name, e.event_type) for e in find_events(text, lang)] == names
