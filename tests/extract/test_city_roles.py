@@ -43,6 +43,15 @@ def test_a_projects_site_is_no_side_of_the_event(page):
     assert (summary.host, summary.partners) == ("Nanning", {"Hanoi"})
 
 
+@pytest.mark.parametrize("page", [
+    "日韓都市会議\n第6回日韓都市交流会議が10月5日、福岡市の友好都市である釜山市で開かれ、両国の市長が出席した。",
+    "中日韩城市会议\n10月5日，第六届中日韩城市交流会议在福冈市的友好城市釜山市举行，三国市长出席会议。",
+])
+def test_the_city_whose_sister_city_the_host_is_is_no_side(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Busan", set())
+
+
 def test_one_of_the_commonest_words_is_no_city_through_an_old_alternate_name():
     page = ("Sister cities meet\nCHICAGO, Oct 3 — The Great Lakes Sister Cities Conference opened in Chicago on "
             "Monday with delegations from Lyon. \"We want to learn from each other,\" a delegate said.")
