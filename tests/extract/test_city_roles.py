@@ -52,6 +52,15 @@ def test_the_city_whose_sister_city_the_host_is_is_no_side(page):
     assert (summary.host, summary.partners) == ("Busan", set())
 
 
+@pytest.mark.parametrize("page", [
+    "りんご交流\n弘前市と台南市は12月4日、友好交流に関する覚書を締結した。台北駐日経済文化代表処の代表も出席した。",
+    "友好交流\n12月4日，弘前市与台南市签署友好交流备忘录。台北驻日经济文化代表处代表出席。",
+])
+def test_a_city_heading_the_name_of_an_office_posted_abroad_is_no_side(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Hirosaki", {"Tainan"})
+
+
 def test_one_of_the_commonest_words_is_no_city_through_an_old_alternate_name():
     page = ("Sister cities meet\nCHICAGO, Oct 3 — The Great Lakes Sister Cities Conference opened in Chicago on "
             "Monday with delegations from Lyon. \"We want to learn from each other,\" a delegate said.")
