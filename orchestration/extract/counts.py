@@ -474,13 +474,16 @@ def running_total(series: re.Pattern | None, running: re.Pattern | None, within_
     return running_adverb(running, within_event, before, lang)
 
 
-def running_adverb(running: re.Pattern | None, within_event: re.Pattern | None, before: str, lang: str) -> bool:
+def running_adverb(running: re.Pattern | None, within_event: re.Pattern | None, before: str, lang: str,
+                   opening: bool = False) -> bool:
     """A running-total adverb ("累计", "к настоящему времени", "so far") in the figure's own clause that nothing in
     the sentence keeps inside the event."""
     scope = before[-(_RUNNING_SCOPE_CJK if lang in CJK_LANGS else _RUNNING_SCOPE):]
-    # a sentence that opens with it ("So far, the city's hospitals have reached 66 … and 59 agreements", «На
-    # сегодняшний день …») speaks of totals to its end, however long its clauses
-    opens = lang not in CJK_LANGS and running is not None and running.match(before.lstrip(" \t\"'«“(—–-"))
+    # for a count, a sentence that opens with it ("So far, the city's hospitals have reached 66 … and 59
+    # agreements", «На сегодняшний день …») speaks of totals to its end, however long its clauses; money keeps
+    # the clause's reach, since the user's own reports give an event's contract total in such a sentence
+    opens = opening and lang not in CJK_LANGS and running is not None \
+        and running.match(before.lstrip(" \t\"'«“(—–-"))
     if running is not None and (running.search(scope) or opens):
         return within_event is None or not within_event.search(before)
     return False
@@ -572,7 +575,7 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
         if (lx.cumulative is not None and (lx.cumulative.search(before) or lx.cumulative.search(after))) \
                 or _previous_edition(before, lx, lang) or other_edition(before, edition, lang):
             continue
-        running = running_adverb(lx.running, lx.within_event, before, lang)
+        running = running_adverb(lx.running, lx.within_event, before, lang, opening=True)
         if lx.target is not None and (lx.target.search(before[-(_TARGET_SCOPE_CJK if lang in CJK_LANGS else _TARGET_SCOPE):])
                                       or lx.target.search(text, q.end, clause_end.start() if clause_end else s_end)):
             continue  # a plan or a target: "планируется подписать 50 соглашений", "目标签约100个项目"

@@ -183,3 +183,12 @@ def test_equal_amounts_in_one_sentence_are_two_deals():
 def test_the_plan_an_amount_beats_is_no_deal():
     signed, planned = money("На форуме заключили контракты на 5 млрд рублей вместо запланированных 4 млрд рублей.")
     assert signed.is_deal and not planned.is_deal and planned.not_deal_reason == "forecast"
+
+
+def test_a_contract_total_at_the_end_of_a_long_sentence_opened_by_a_running_total_stays_a_deal():
+    # the running total's reach is its clause: the sum signed at the end of the sentence is the report's own
+    text = ("На сегодняшний день район принял более 40 делегаций из стран Центральной Азии, провел более 30 "
+            "деловых встреч с участием инженеров из этих стран, благодаря чему были заключены контракты на общую "
+            "сумму свыше 50 млн юаней.")
+    found = [m for m in money_mentions(text, lang="ru") if m.currency == "CNY"]
+    assert found and found[0].is_deal
