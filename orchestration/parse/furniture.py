@@ -265,11 +265,10 @@ def split_article(raw_text: str) -> Article:
 def _schedule_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a label alone, a label and a colon before a value with a digit): the event's day as a notice's field. The
     labels are the extraction's (dates lexicons), which reads the day after them."""
-    from orchestration.extract.lexicons import LANGUAGES, lexicon
-    from orchestration.extract.wordlists import alt
+    from orchestration.extract.dates.grammar import schedule_label
+    from orchestration.extract.lexicons import LANGUAGES
 
-    labels = [w for lang in LANGUAGES for w in lexicon(lang, "dates").get("schedule_labels") or []]
-    label = rf"[■●◆◇○・*\-\s【\[]*(?:{alt(labels)})[】\]]?\s*"
+    label = schedule_label(LANGUAGES)
     return (re.compile(rf"{label}[:：]?\s*", re.IGNORECASE),
             re.compile(rf"{label}[:：][^\n]*\d", re.IGNORECASE))
 

@@ -26,6 +26,7 @@ from orchestration.extract.dates import (
     find_dates,
     find_durations,
 )
+from orchestration.extract.dates.grammar import schedule_label
 from orchestration.extract.dates.resolution import complete_year
 from orchestration.extract.events import EventMention, find_events
 from orchestration.extract.lexicons import lexicon
@@ -272,10 +273,8 @@ def _after_schedule_label(ctx: Context, mention: DateMention) -> bool:
 
 @lru_cache(maxsize=None)
 def _schedule_label_pattern(lang: str) -> re.Pattern[str] | None:
-    labels = lexicon(lang, "dates").get("schedule_labels") or []
-    if not labels:
-        return None
-    return re.compile(rf"[■●◆◇○・*\-\s【\[]*(?:{alt(labels)})[】\]]?\s*[:：]?", re.IGNORECASE)
+    label = schedule_label((lang,))
+    return re.compile(label + "[:：]?", re.IGNORECASE) if label else None
 
 
 def _local_clock(mentions) -> list[DateMention]:
