@@ -31,6 +31,7 @@ from orchestration.extract.numbers import (
     noun_after,
     parse_cjk_numeral,
     qualifier_before,
+    skip_cjk_more_than,
 )
 from orchestration.extract.text import quoted, split_sentences
 
@@ -291,7 +292,7 @@ def _backward_cjk(text: str, q: Quantity, sentence_start: int, lang: str,
     counters = grammar(lang).counters
     if counters is None:
         return None
-    counter = counters.match(text, q.end + len(re.match(r"(?:多|余り|余)?", text[q.end:]).group(0)))
+    counter = counters.match(text, skip_cjk_more_than(text, q.end))
     # "協定締結数は20を超えた": a number of things, named with 数 (number) as the topic, takes no counter
     # and "契約が成立したプロジェクトは52、": the counted noun as the topic, a bare figure closing its clause
     numbered = lang == "ja" and counter is None and (

@@ -42,11 +42,13 @@ from orchestration.extract.lexicons import lexicon
 from orchestration.extract.wordlists import literal_alternation, patterns_any
 from orchestration.extract.numbers import (
     CJK_LANGS,
+    CJK_MORE_THAN,
     NumberToken,
     qualifier_after,
     qualifier_before,
     scan_numbers,
     significant_digits,
+    skip_cjk_more_than,
 )
 from orchestration.extract.text import Sentence, split_sentences
 from orchestration.reference.currencies import currency_codes, currency_names
@@ -213,9 +215,6 @@ def _sentence_at(sentences: list[Sentence], starts: list[int], position: int) ->
     return Sentence(position, position, "") if not sentences else sentences[max(i, 0)]
 
 
-_CJK_MORE_THAN = re.compile(r"多|余")
-
-
 def _currency_around(text: str, token: NumberToken, lx: _MoneyLexicon):
     """(currency, mention start, mention end) when a currency is written before or after the number."""
     start, end, currency = token.start, token.end, None
@@ -224,8 +223,7 @@ def _currency_around(text: str, token: NumberToken, lx: _MoneyLexicon):
         currency = lx.currency_of.get(f"pre:{_surface_key(pre.group('cur'))}")
         start = pre.start("cur")
     # "3亿多美元", "1.2亿余元": "more than" written between the number and its currency
-    approximate = _CJK_MORE_THAN.match(text, token.end) if lx.lang in CJK_LANGS else None
-    post = lx.post_currency.match(text, approximate.end() if approximate else token.end)
+    post = lx.post_currency.match(text, skip_cjk_more_than(text, token.end) if lx.lang in CJK_LANGS else token.end)
     if post:
         post_currency = lx.currency_of.get(f"post:{_surface_key(post.group('cur'))}")
         if currency is None or currency == "USD" and pre.group("cur") == "$":
@@ -593,7 +591,7 @@ def find_money(text: str, lang: str) -> list[MoneyMention]:
         if qualifier is None:
             qualifier_start = start
         post, _ = qualifier_after(text, end, lang)
-        if post is None and lang in CJK_LANGS and _CJK_MORE_THAN.match(text, token.end):
+        if post is None and lang in CJK_LANGS and CJK_MORE_THAN.match(text, token.end):
             post = "over"  # "3亿多美元"
         drafts.append(_Draft(
             token=token, start=start, end=end, amount=token.value, currency=currency,

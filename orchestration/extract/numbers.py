@@ -37,6 +37,9 @@ _CJK_DIGITS = r"\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?(?!\d)|\d+(?:[.．]\d+)?"
 # a numeral in characters may have a decimal part before a myriad unit: "二十五点六亿" = 2.56e9
 _CJK_SEG = rf"(?:(?:{_CJK_DIGITS})[十百千]?|[{_KD}十百千]+(?:[点點][{_KD}]+(?=[万萬億亿兆]))?)"
 # A myriad-unit numeral: "2036億8000万", "2兆2000億", "1万7800", "4.3亿", "1000多万", "三十".
+# "more than", written right after a CJK number and before its counter or currency: "十余项", "40多个", "百余り件"
+CJK_MORE_THAN = re.compile(r"多|余り|余")
+_CJK_MORE_OR_OVER = re.compile(rf"{CJK_MORE_THAN.pattern}|以上|有余")
 _CJK_TOKEN = rf"(?<![0-9A-Za-z０-９])(?<![0-9０-９][.,．，])(?P<cjk>{_CJK_SEG}(?:(?P<mid>多|余)?[万萬億亿兆]+(?:{_CJK_SEG})?)*)"
 
 _DIGITS = {
@@ -450,8 +453,7 @@ def _cjk_only_accepted(text: str, match: re.Match, end: int, g: _Grammar) -> boo
     if any(text.startswith(phrase, match.start()) for phrase in g.vague):
         return False  # 一批, 一系列: "a batch of", not one
     after = text[end:end + 8]
-    # "十余项", "二十多个", "百余り件": 多/余 between the numeral and its counter
-    approximate = re.match(r"(?:多|余り|余)", after)
+    approximate = CJK_MORE_THAN.match(after)
     counter = g.counters.match(after, approximate.end() if approximate else 0) if g.counters is not None else None
     if counter and counter.group(0) in ("の", "つの") and len(surface) == 1 and before \
             and re.match(r"[\u3400-\u9fff]", before):
@@ -551,7 +553,7 @@ def noun_after(text: str, end: int, lang: str, limit_end: int | None = None, *,
     if lang in CJK_LANGS:
         g = grammar(lang)
         pos = end
-        post = re.match(r"(?:多|余り|余|以上|有余)", text[pos:limit])
+        post = _CJK_MORE_OR_OVER.match(text, pos, limit)
         if post:
             pos += post.end()
         counter = g.counters.match(text, pos, limit) if g.counters else None
@@ -629,7 +631,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         noun, noun_start, noun_end = noun_after(text, token.end if lang in CJK_LANGS else post_end, lang)
         if lang in CJK_LANGS and not post_qualifier and noun:
             # "200人以上": the qualifier follows the counter
-            after_counter = token.end + len(re.match(r"(?:多|余り|余)?", text[token.end:]).group(0))
+            after_counter = skip_cjk_more_than(text, token.end)
             counter = grammar(lang).counters.match(text, after_counter) if grammar(lang).counters else None
             if counter:
                 post_qualifier, _ = qualifier_after(text, counter.end(), lang)
@@ -645,8 +647,14 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     return quantities
 
 
+def skip_cjk_more_than(text: str, pos: int) -> int:
+    """The position after a 多/余/余り written at pos, or pos."""
+    more = CJK_MORE_THAN.match(text, pos)
+    return more.end() if more else pos
+
+
 def _inline_post(text: str, token: NumberToken, lang: str) -> str | None:
     """多/余 between a number and its counter: "40多个" -> over."""
-    if lang in CJK_LANGS and re.match(r"(?:多|余り|余)", text[token.end:token.end + 2]):
+    if lang in CJK_LANGS and CJK_MORE_THAN.match(text, token.end):
         return "over"
     return None

@@ -32,12 +32,18 @@ def values(text: str, lang: str):
     ("Итогом визита стали полтора десятка подписанных соглашений.", "ru", 15, "agreements"),
     ("Компании заключили два десятка контрактов.", "ru", 20, "contracts"),
     ("Подписано более десятка меморандумов.", "ru", 10, "memoranda"),
+    # half a hundred, a hundred, half a thousand without a numeral
+    ("За три дня выставки было заключено свыше полусотни контрактов.", "ru", 50, "contracts"),
+    ("Участники форума подписали сотню соглашений.", "ru", 100, "agreements"),
+    ("На ярмарке заключено полтысячи сделок.", "ru", 500, "deals"),
     ("Firms from both sides signed 46 agreements.", "en", 46, "agreements"),
     ("A total of 12 major contracts were concluded.", "en", 12, "contracts"),
     ("Six memorandums of understanding were signed.", "en", 6, "memoranda"),
     ("The two cities inked 15 cooperation deals.", "en", 15, "deals"),
     ("会期中、21の共同研究プロジェクトが契約された。", "ja", 21, "projects"),
     ("両地域は56件の協力協定を締結した。", "ja", 56, "agreements"),
+    # 個, the counter Japanese translated from Chinese keeps after a counted noun
+    ("交易会では投資項目75個の契約を結んだ。", "ja", 75, "contracts"),
     ("当日签署22项经贸合作协议。", "zh", 22, "agreements"),
     ("双方签订了7份合同。", "zh", 7, "contracts"),
     ("现场签约重点项目31个。", "zh", 31, "projects"),
@@ -118,6 +124,7 @@ def test_a_plural_before_a_verb_is_the_counted_noun():
     ("Китай подписал межправительственные соглашения с более чем 70 странами.", "ru"),
     # vague counts
     ("Стороны подписали десятки важных документов.", "ru"),
+    ("За годы дружбы города подписали сотни соглашений.", "ru"),
     ("Dozens of agreements were signed.", "en"),
     ("数十件の契約が結ばれた。", "ja"),
 ])
