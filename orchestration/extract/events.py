@@ -267,7 +267,11 @@ _EN_STOP = {"a", "an", "the", "at", "in", "on", "of", "for", "with", "and", "or"
             # headline verbs before the event noun ("Harbin hosts …", "cities hold friendship forum")
             "hold", "holds", "held", "host", "hosts", "hosted", "open", "opens", "opened", "close", "closes", "closed",
             "sign", "signs", "signed", "attend", "attends", "launch", "launches", "join", "joins", "end", "ends",
-            "begin", "begins", "yield", "yields", "wrap", "wraps", "kick", "kicks", "stage", "stages", "set", "sets"}
+            "begin", "begins", "yield", "yields", "wrap", "wraps", "kick", "kicks", "stage", "stages", "set", "sets",
+            "joined", "attended", "took", "take", "takes",
+            # prepositions: "joined via video link" is no "via video link"
+            "via", "through", "into", "onto", "over", "under", "about", "between", "among", "across", "within",
+            "without", "toward", "towards", "upon", "per", "like", "than", "amid", "despite"}
 
 
 # a quoted name the event noun ends: its opening quote on the line before the noun, its closing one soon after

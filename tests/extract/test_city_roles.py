@@ -272,6 +272,14 @@ def test_an_event_held_in_a_city_keeps_its_host_when_a_guest_speaks_by_video(pag
     assert (summary.host, summary.partners) == ("Tampere", {"Kazan"})
 
 
+def test_guests_who_join_by_video_leave_the_event_in_the_city_it_took_place_in():
+    # "joined via video link" is how some guests took part, not an event of its own named after them
+    page = ("Regional forum\nThe regional forum took place in Tomsk on 5 October. Business people from Karaganda "
+            "and Pavlodar joined via video link.")
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Tomsk", {"Karaganda", "Pavlodar"})
+
+
 @pytest.mark.parametrize("page", [
     "Twin towns mark 20 years\nA ceremony marking twenty years of friendship between Lahti and Tver was held on "
     "8 June. The Tver delegation of twelve laid flowers, and Tver and Lahti signed a youth exchange pledge.",

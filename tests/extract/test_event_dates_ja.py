@@ -72,6 +72,11 @@ def test_a_day_of_last_month():
     assert m.first.to_date() == date(2023, 12, 28)
 
 
+def test_a_range_of_days_of_next_month():
+    [m] = dates("姉妹都市会議は来月3日から5日まで、函館市で開かれる。", date(2024, 12, 20))
+    assert (m.first.to_date(), m.last.to_date()) == (date(2025, 1, 3), date(2025, 1, 5))
+
+
 def test_a_day_alone_after_an_old_date_takes_the_reports_month():
     found = dates("第1回は2011年5月15日に開かれた。今回の商談会は12日に開幕した。", date(2024, 9, 14))
     assert found[-1].first.to_date() == date(2024, 9, 12)

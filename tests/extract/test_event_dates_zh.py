@@ -70,6 +70,13 @@ def test_a_day_of_last_or_this_month():
     assert dates("3号馆里展出了新产品。", date(2024, 1, 7)) == []  # hall 3 is no date
 
 
+def test_a_range_of_days_of_last_or_this_month():
+    [m] = dates("交流会上月30日至31日在沈阳举行。", date(2024, 1, 7))
+    assert (m.first.to_date(), m.last.to_date()) == (date(2023, 12, 30), date(2023, 12, 31))
+    [m] = dates("合作论坛将于本月21日至23日在青岛举办。", date(2024, 1, 7))
+    assert (m.first.to_date(), m.last.to_date()) == (date(2024, 1, 21), date(2024, 1, 23))
+
+
 @pytest.mark.parametrize("text, expected", [
     ("周四,博览会在天津开幕。", date(2024, 6, 6)),  # reported on Saturday: two days back
     ("星期六,博览会在天津开幕。", date(2024, 6, 8)),  # the day of the report itself

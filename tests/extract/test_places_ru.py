@@ -206,3 +206,10 @@ def test_a_town_whose_name_is_an_adjective_when_the_text_says_it_is_a_town():
     assert found("Вчера Полевской принял делегацию.") == ["Polevskoy"]
     # an adjective opening a sentence, or before its noun, stays an adjective
     assert found("Полевской участок дороги отремонтируют к осени.") == []
+
+
+def test_small_foreign_towns_listed_after_a_preposition_of_place_are_towns():
+    # «из Белостока, Друскининкая и Шяуляя»: every name of the list stands after the preposition, not the first alone
+    text = "На форум в Гродно приехали делегации из Белостока, Друскининкая и Шяуляя."
+    assert {"Białystok", "Druskininkai", "Šiauliai"} <= set(cities(text))
+

@@ -210,6 +210,9 @@ def _h_day_range(m: "_M", g: Grammar) -> Raw | None:
         return None
     raw = Raw(m.start(), m.end(), "range", PartialDate(None, None, d1), PartialDate(None, None, d2))
     raw.day_only = True
+    rel_month = _group(m, "rm")
+    if rel_month:
+        raw.rel_month = g.relative_months.get(key(rel_month))
     return raw
 
 
@@ -768,6 +771,9 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
         year_token += rf"|(?:{era_alt})(?:元|\d{{1,3}}|[{cn}]{{1,4}})"
     rel_years = lexicon_alt(lex, "relative_years")
     rel_months = lexicon_alt(lex, "relative_months")
+    # a day range may follow a month counted from the report's ("上月29日至31日"), though not a month's number
+    after_relative_month = "".join(f"|(?<={re.escape(w)})" for ws in (lex.get("relative_months") or {}).values()
+                                   for w in ws or [])
     day_marks = "".join(lex.get("day_markers") or ["日"])
     m_num = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
     d_num = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
@@ -832,8 +838,10 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
         # before the relative words, so that "上周五" is a Friday and not "last week"
         _Pattern(re.compile(wd_single), _h_weekday, wk_prefix),
         *_relative_patterns(lex, False, 0),
-        _Pattern(re.compile(rf"{_DIGIT_AHEAD}(?<![\d月])(?P<d1>[12]\d|3[01]|0?[1-9])\s*(?:[{day_marks}])?{conn}"
-                            rf"(?P<d2>[12]\d|3[01]|0?[1-9])\s*[{day_marks}]{suf}"), _h_day_range),
+        _Pattern(re.compile(rf"{_DIGIT_AHEAD}(?:(?<![\d月]){after_relative_month})(?P<d1>[12]\d|3[01]|0?[1-9])\s*(?:[{day_marks}])?{conn}"
+                            rf"(?P<d2>[12]\d|3[01]|0?[1-9])\s*[{day_marks}]{suf}"), _h_day_range,
+                 # "上月29日至31日", "来月14日から16日まで": both days of the month before (or after) the report's
+                 re.compile(rf"(?P<rm>{rel_months})\s*$") if rel_months else None),
         # "上月28日", "先月28日": a day of the month before (or after) the report's
         *([_Pattern(re.compile(rf"{_DIGIT_AHEAD}(?<![\d./\-第])(?P<d1>[12]\d|3[01]|0?[1-9])\s*[{day_marks}]"),
                     _h_day_of_relative_month, re.compile(rf"(?P<rm>{rel_months})\s*$"))] if rel_months else []),

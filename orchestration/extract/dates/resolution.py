@@ -266,10 +266,11 @@ def _resolve_day_only(raw: Raw, ctx: ResolutionContext, future: bool, out: dict[
         month = report.month + raw.rel_month
         year = report.year + (month > 12) - (month < 1) if report.year is not None else None
         month = (month - 1) % 12 + 1
-        if not valid(year, month, first.day):
+        if not valid(year, month, first.day) or (last is not None and not valid(year, month, last.day)):
             return out
-        out.update(first=PartialDate(year, month, first.day), month_from_context=True, resolved=True,
-                   year_from_reference=year is not None)
+        out.update(first=PartialDate(year, month, first.day),
+                   last=PartialDate(year, month, last.day) if last is not None else None,
+                   month_from_context=True, resolved=True, year_from_reference=year is not None)
         return out
     source = ctx.month_source
     year_from_reference = ctx.month_source_year_from_reference

@@ -309,6 +309,7 @@ class AlphabeticPlaces:
         self._markers_before: dict[int, str | None] = {}
         self._markers_after: dict[tuple[int, int], tuple[str | None, str | None]] = {}
         self._items: list[PlaceItem] | None = None
+        self._listed_after_preposition: frozenset[int] | None = None
 
     # --- scanning -----------------------------------------------------------------------------------
     def items(self) -> list[PlaceItem]:
@@ -610,9 +611,30 @@ class AlphabeticPlaces:
         return pattern is not None and bool(pattern.match(self.text, item.end))
 
     def _after_place_preposition(self, item: PlaceItem) -> bool:
-        """"held in Wertheim", "guests from Gubbio", «прошла в Вертхайме»: a preposition of place right before."""
+        """"held in Wertheim", "guests from Gubbio", «прошла в Вертхайме»: a preposition of place right before,
+        or before the first of a list the name closes ("from Białystok, Druskininkai and Smolensk")."""
+        return self._right_after_place_preposition(item) or item.start in self._preposition_lists()
+
+    def _right_after_place_preposition(self, item: PlaceItem) -> bool:
         k = item.first - 1
         return k >= 0 and self.adjacent[k] and self.tokens[k][2].lower() in self.res.place_prepositions
+
+    def _preposition_lists(self) -> frozenset[int]:
+        """Starts of the places listed after one that a preposition of place heads."""
+        if self._listed_after_preposition is None:
+            listed: set[int] = set()
+            in_list = False
+            items = self.items()
+            for previous, item in zip([None, *items], items):
+                if item.kind != "city":
+                    in_list = False
+                    continue
+                if previous is not None and in_list and _LIST_SEPARATOR.fullmatch(self.text, previous.end, item.start):
+                    listed.add(item.start)
+                    continue
+                in_list = self._right_after_place_preposition(item)
+            self._listed_after_preposition = frozenset(listed)
+        return self._listed_after_preposition
 
     def _dateline_shape(self, item: PlaceItem) -> bool:
         """«УСИ (Китай), 11 декабря», "URUMQI, Sept. 1 (Xinhua)": capitals at a line start, then , ( or —."""
