@@ -251,6 +251,8 @@ def test_no_duration():
         ("【南宁10月5日讯】博览会开幕", "南宁", (None, 10, 5), None),
         ("大众网济南5月3日讯 论坛举行", "济南", (None, 5, 3), "大众网"),
         ("人民网北京2023年3月5日电 会议召开", "北京", (2023, 3, 5), "人民网"),
+        # an agency of seven characters before its 社, not in the lexicon
+        ("俄罗斯卫星通讯社上海9月8日电 会议举行", "上海", (None, 9, 8), "俄罗斯卫星通讯社"),
     ],
 )
 def test_telegraph_datelines(text, place, day, agency):

@@ -112,6 +112,8 @@ def test_adjective_forms_and_organisations_named_after_a_city_give_no_city():
     assert cities("По итогам форума была принята Куньминская инициатива.") == []
     assert cities("Делегация Свердловской области прибыла на выставку.") == []
     assert cities("Студенты Харбинского политехнического университета победили.") == []
+    # two agreeing adjectives open a fair's name, though both are capitalised (a village is called Курская)
+    assert cities("В России открылась Курская Осенняя ярмарка.") == []
 
 
 def test_capitalised_organisation_name_marks_the_place_inside_it():

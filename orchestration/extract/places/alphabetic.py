@@ -166,6 +166,15 @@ _RU_ADJECTIVE_SUFFIX = re.compile(
     r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|им|ом|ую|их|ими)$"
     r"|[а-яё]{3}(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ыми|ими|ых|их|ую|юю)$"
 )
+# Hard and soft adjective endings of one case and gender read alike («Курская Осенняя», «Курский Городской»)
+_SOFT_TO_HARD = str.maketrans("яеию", "аоыу")
+
+
+def _adjective_ending(word: str) -> str:
+    ending = word[-2:].translate(_SOFT_TO_HARD)
+    return "ый" if ending == "ой" else ending
+
+
 _BRACKETED = re.compile(r"\s*\(([^()\n]{2,60})\)")
 # A country named only as a currency's issuer ("U.S. dollars", «долларов США») is no country mention.
 CURRENCY_AFTER = re.compile(r"\s*(?:\$|dollars?\b)", re.IGNORECASE)
@@ -740,8 +749,14 @@ class AlphabeticPlaces:
         if not _RU_ADJECTIVE_SUFFIX.search(word):
             return False
         nxt = item.last
-        return nxt < len(self.tokens) and self.adjacent[nxt - 1] and not _is_capitalised(self.tokens[nxt][2]) \
-            and russian.is_nominal(self.tokens[nxt][2])
+        if nxt >= len(self.tokens) or not self.adjacent[nxt - 1]:
+            return False
+        following = self.tokens[nxt][2]
+        if _is_capitalised(following):
+            # «Курская Коренская ярмарка»: two adjectives that agree open one name (a fair's), not a town's
+            return _adjective_ending(following.lower()) == _adjective_ending(word) \
+                and bool(_RU_ADJECTIVE_SUFFIX.search(following.lower()))
+        return russian.is_nominal(following)
 
     def _region_in_brackets(self, item: PlaceItem) -> bool:
         """«Полевской (Свердловская область)»: a province or country in brackets right after the name."""
