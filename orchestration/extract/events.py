@@ -62,6 +62,11 @@ def _proper_name_nouns(lang: str) -> dict[str, str]:
     return lexicon(lang, "events").get("proper_name_nouns") or {}
 
 
+def event_noun_pattern(lang: str) -> re.Pattern[str]:
+    """Any event noun of the language (форум, expo, 博覧会, 论坛 ...)."""
+    return _noun_pattern(lang)
+
+
 @lru_cache(maxsize=None)
 def _noun_pattern(lang: str) -> re.Pattern[str]:
     stems = [re.escape(stem) for stem, _ in _nouns(lang)]

@@ -237,3 +237,15 @@ def test_the_day_memoranda_were_exchanged_is_the_signing_events():
     page = ("投資契約会\n2022年6月10日 09:30\n"
             "大連の経済開発区では9日、日本企業12社との投資覚書が交わされた。今回の契約会は市政府が主催した。")
     assert event_dates(page) == (2022, 6, 9, 2022, 6, 9, True)
+
+
+@pytest.mark.parametrize("page, expected", [
+    # a delegation's trip written first, the event's own day right before its noun
+    ("日韓学生交流\n2018年7月1日から7日にかけて学生15名を韓国に派遣し、7月3日、釜山で日韓学生フォーラムを開催しました。",
+     (2018, 7, 3, 2018, 7, 3, False)),
+    ("日韓学生交流\n2018年7月10日\n7月1日から7日にかけて学生15名を韓国に派遣し、7月3日から2日間、釜山で日韓学生フォーラムを開催した。",
+     (2018, 7, 3, 2018, 7, 4, True)),
+])
+def test_a_span_around_the_event_gives_way_to_the_day_before_its_noun(page, expected):
+    assert event_dates(page) == expected
+

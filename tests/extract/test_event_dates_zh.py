@@ -231,3 +231,9 @@ def test_a_report_takes_no_year_from_an_announcement_of_the_next_edition():
     page = ("博览会在哈尔滨闭幕\n哈尔滨9月5日电 第七届国际经贸博览会5日在哈尔滨闭幕，共签约项目26个。博览会2009年至今已举办七届。"
             "第八届国际经贸博览会将于2016年在哈尔滨举办。")
     assert summarise(page).date[3:6] == (None, 9, 5)
+
+
+def test_a_visit_around_the_event_gives_way_to_the_day_before_its_noun():
+    page = "中日青年交流\n2018年7月1日至7日，中国青年代表团访问日本，7月3日在福冈出席中日青年论坛。"
+    assert event_dates(page) == (2018, 7, 3, 2018, 7, 3, False)
+

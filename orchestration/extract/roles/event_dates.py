@@ -28,7 +28,7 @@ from orchestration.extract.dates import (
 )
 from orchestration.extract.dates.grammar import schedule_label
 from orchestration.extract.dates.resolution import complete_year
-from orchestration.extract.events import EventMention, find_events
+from orchestration.extract.events import EventMention, event_noun_pattern, find_events
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.numbers import parse_number
 from orchestration.extract.wordlists import alt, words_pattern
@@ -72,12 +72,14 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
         if on_report_day is not None:
             return on_report_day
     elsewhere = _other_event_sentences(ctx, main)
-    chosen = max(candidates, key=lambda m: (m.sentence_start not in elsewhere, _plausible(m, reference),
+    around = _spans_around_their_event(ctx, candidates)
+    chosen = max([m for m in candidates if m not in around] or candidates, key=lambda m: (m.sentence_start not in elsewhere, _plausible(m, reference),
                                             *_rank(m))) if candidates else None
     if date_model.RANKER.wanted() and not (chosen is not None and _after_schedule_label(ctx, chosen)):
         # a day the notice states in its own field stands; the ranking weighs days told in prose
-        decided, learned = date_model.RANKER.rank(_scored_candidates(ctx, mentions, chosen, candidates, elsewhere,
-                                                                     reference), chosen)
+        scored = [(m, f) for m, f in _scored_candidates(ctx, mentions, chosen, candidates, elsewhere, reference)
+                  if m not in around]
+        decided, learned = date_model.RANKER.rank(scored, chosen)
         chosen = learned if decided else chosen
     if chosen is None:
         return None
@@ -255,6 +257,24 @@ def _candidates(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
     return signing or _continuing(ctx, usable) or in_event
 
 
+def _spans_around_their_event(ctx: Context, candidates: list[DateMention]) -> list[DateMention]:
+    """"8月3日から9日にかけて青年を派遣し、8月5日から2日間、フォーラムを開催": of the dates a sentence writes before an
+    event noun, a span of days followed by another date is a trip or season around the event, not its days.
+    Japanese and Chinese put an event's date right before its noun and predicate."""
+    if ctx.lang not in ("ja", "zh"):
+        return []
+    nouns = event_noun_pattern(ctx.lang)
+    around = []
+    for mention in candidates:
+        if mention.last is None or mention.last == mention.first or mention.first.day is None:
+            continue
+        noun = nouns.search(ctx.text, mention.end, sentence_of(ctx, mention.sentence_start).end)
+        if noun is not None and any(other is not mention and mention.end <= other.start and other.end <= noun.start()
+                                    and other.first.day is not None for other in candidates):
+            around.append(mention)
+    return around
+
+
 def _after_schedule_label(ctx: Context, mention: DateMention) -> bool:
     """The date opens a field labelled as the event's day: after the label and a colon on its line, or alone at
     the start of the line after a line that is only the label."""
@@ -412,6 +432,12 @@ def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, m
     sentence_years: list[int] = []
     name_years: list[int] = []
     event_years: list[int] = []
+    # "2019年8月3日から9日にかけて…、8月5日に": a span written earlier in the sentence, with its year, lends it
+    for m in mentions:
+        if ctx.lang in ("ja", "zh") and m is not chosen and m.sentence_start == chosen.sentence_start and m.end <= chosen.start \
+                and m.kind == "range" and m.first.day is not None and m.first.year is not None \
+                and not m.year_from_reference and m.sentence_start not in ctx.background_sentences:
+            sentence_years.append(m.first.year)
     for m in mentions:
         if m.kind != "year_only" or m.first.year is None or m.last is not None or m.bound in ("from", "since"):
             continue
