@@ -36,10 +36,10 @@ _KD = "〇零一二两兩三四五六七八九"
 _CJK_DIGITS = r"\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?(?!\d)|\d+(?:[.．]\d+)?"
 # a numeral in characters may have a decimal part before a myriad unit: "二十五点六亿" = 2.56e9
 _CJK_SEG = rf"(?:(?:{_CJK_DIGITS})[十百千]?|[{_KD}十百千]+(?:[点點][{_KD}]+(?=[万萬億亿兆]))?)"
-# A myriad-unit numeral: "2036億8000万", "2兆2000億", "1万7800", "4.3亿", "1000多万", "三十".
 # "more than", written right after a CJK number and before its counter or currency: "十余项", "40多个", "百余り件"
 CJK_MORE_THAN = re.compile(r"多|余り|余")
 _CJK_MORE_OR_OVER = re.compile(rf"{CJK_MORE_THAN.pattern}|以上|有余")
+# A myriad-unit numeral: "2036億8000万", "2兆2000億", "1万7800", "4.3亿", "1000多万", "三十".
 _CJK_TOKEN = rf"(?<![0-9A-Za-z０-９])(?<![0-9０-９][.,．，])(?P<cjk>{_CJK_SEG}(?:(?P<mid>多|余)?[万萬億亿兆]+(?:{_CJK_SEG})?)*)"
 
 _DIGITS = {

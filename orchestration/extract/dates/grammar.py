@@ -838,7 +838,8 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
         # before the relative words, so that "上周五" is a Friday and not "last week"
         _Pattern(re.compile(wd_single), _h_weekday, wk_prefix),
         *_relative_patterns(lex, False, 0),
-        _Pattern(re.compile(rf"{_DIGIT_AHEAD}(?:(?<![\d月]){after_relative_month})(?P<d1>[12]\d|3[01]|0?[1-9])\s*(?:[{day_marks}])?{conn}"
+        _Pattern(re.compile(rf"{_DIGIT_AHEAD}(?:(?<![\d月]){after_relative_month})"
+                            rf"(?P<d1>[12]\d|3[01]|0?[1-9])\s*(?:[{day_marks}])?{conn}"
                             rf"(?P<d2>[12]\d|3[01]|0?[1-9])\s*[{day_marks}]{suf}"), _h_day_range,
                  # "上月29日至31日", "来月14日から16日まで": both days of the month before (or after) the report's
                  re.compile(rf"(?P<rm>{rel_months})\s*$") if rel_months else None),

@@ -73,8 +73,9 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
             return on_report_day
     elsewhere = _other_event_sentences(ctx, main)
     around = _spans_around_their_event(ctx, candidates)
-    chosen = max([m for m in candidates if m not in around] or candidates, key=lambda m: (m.sentence_start not in elsewhere, _plausible(m, reference),
-                                            *_rank(m))) if candidates else None
+    chosen = max([m for m in candidates if m not in around] or candidates,
+                 key=lambda m: (m.sentence_start not in elsewhere, _plausible(m, reference), *_rank(m))) \
+        if candidates else None
     if date_model.RANKER.wanted() and not (chosen is not None and _after_schedule_label(ctx, chosen)):
         # a day the notice states in its own field stands; the ranking weighs days told in prose
         scored = [(m, f) for m, f in _scored_candidates(ctx, mentions, chosen, candidates, elsewhere, reference)
@@ -434,9 +435,10 @@ def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, m
     event_years: list[int] = []
     # "2019年8月3日から9日にかけて…、8月5日に": a span written earlier in the sentence, with its year, lends it
     for m in mentions:
-        if ctx.lang in ("ja", "zh") and m is not chosen and m.sentence_start == chosen.sentence_start and m.end <= chosen.start \
-                and m.kind == "range" and m.first.day is not None and m.first.year is not None \
-                and not m.year_from_reference and m.sentence_start not in ctx.background_sentences:
+        if ctx.lang in ("ja", "zh") and m is not chosen and m.kind == "range" \
+                and m.sentence_start == chosen.sentence_start and m.end <= chosen.start \
+                and m.first.day is not None and m.first.year is not None and not m.year_from_reference \
+                and m.sentence_start not in ctx.background_sentences:
             sentence_years.append(m.first.year)
     for m in mentions:
         if m.kind != "year_only" or m.first.year is None or m.last is not None or m.bound in ("from", "since"):
