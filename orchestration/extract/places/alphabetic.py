@@ -501,17 +501,24 @@ class AlphabeticPlaces:
     def _listed_with_towns(self, items: list[PlaceItem]) -> set[str]:
         """"the twin towns Szentendre, Gubbio and Aalen", «в городах Казань, Уфа и Пермь»: the names listed right
         after one that a word before it calls a town are towns too."""
-        listed: set[str] = set()
+        return {item.key for item in self._listed_after(
+            items, opens=lambda item: self._marker_before(item.first) == "city",
+            member=lambda item: not self._is_common_word_name(item))}
+
+    def _listed_after(self, items: list[PlaceItem], opens, member=lambda item: True) -> list[PlaceItem]:
+        """The city names listed (by a comma, a slash or "and") after one for which ``opens`` holds; a name that is
+        no ``member`` ends the list and may open one of its own."""
+        listed: list[PlaceItem] = []
         in_list = False
         for previous, item in zip([None, *items], items):
             if item.kind != "city":
                 in_list = False
                 continue
             if previous is not None and in_list and _LIST_SEPARATOR.fullmatch(self.text, previous.end, item.start) \
-                    and not self._is_common_word_name(item):
-                listed.add(item.key)
+                    and member(item):
+                listed.append(item)
                 continue
-            in_list = self._marker_before(item.first) == "city"
+            in_list = opens(item)
         return listed
 
     def _mark_locators(self, mentions: list[PlaceMention]) -> None:
@@ -631,18 +638,8 @@ class AlphabeticPlaces:
     def _preposition_lists(self) -> frozenset[int]:
         """Starts of the places listed after one that a preposition of place heads."""
         if self._listed_after_preposition is None:
-            listed: set[int] = set()
-            in_list = False
-            items = self.items()
-            for previous, item in zip([None, *items], items):
-                if item.kind != "city":
-                    in_list = False
-                    continue
-                if previous is not None and in_list and _LIST_SEPARATOR.fullmatch(self.text, previous.end, item.start):
-                    listed.add(item.start)
-                    continue
-                in_list = self._right_after_place_preposition(item)
-            self._listed_after_preposition = frozenset(listed)
+            self._listed_after_preposition = frozenset(
+                item.start for item in self._listed_after(self.items(), opens=self._right_after_place_preposition))
         return self._listed_after_preposition
 
     def _dateline_shape(self, item: PlaceItem) -> bool:
