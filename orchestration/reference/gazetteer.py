@@ -583,9 +583,24 @@ def _build() -> Gazetteer:
             ids = index.setdefault(key, [])
             if gid not in ids:
                 ids.append(gid)
+    _index_bare_stems(index)
     compact: dict[str, int | tuple[int, ...]] = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()}
     del index
     return Gazetteer(cities, compact)
+
+
+_SHI = fold_cjk("市")
+
+
+def _index_bare_stems(index: dict[str, list[int]]) -> None:
+    """GeoNames gives some cities' Chinese or Japanese names only with 市 (满洲里市, 许昌市, 魁北克市), which texts
+    write bare as often ("在满洲里举行"): the stem names the same cities where it names nothing else. The place
+    reader still asks a bare two-character name to stand as a word."""
+    for key, ids in list(index.items()):
+        if len(key) > 2 and key.endswith(_SHI) and "\u3400" <= key[0] <= "\u9fff":
+            stem = key[:-1]
+            if stem not in index:
+                index[stem] = list(ids)
 
 
 # CLDR names the city of every time zone in every language (Babel ships it): the usual Chinese, Japanese and

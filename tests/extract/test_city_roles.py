@@ -652,3 +652,18 @@ def test_the_cities_of_a_call_with_no_host_are_its_sides(page, partners):
     # a video call has no host; the cities the text names about it need no word of taking part to be its sides
     summary = summarise(page)
     assert (summary.host, summary.partners) == (None, partners)
+
+
+@pytest.mark.parametrize("page", [
+    "Открылась выставка роботов\nТретья Шанхайская выставка робототехники открылась 5 мая в выставочном центре в "
+    "Пудуне. Делегация из Осаки приняла участие.",
+    "机器人博览会开幕\n第三届上海机器人博览会5月5日在浦东的国际博览中心开幕。来自大阪的代表团出席。",
+])
+def test_the_district_of_the_venue_lies_in_the_city_that_names_the_event(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Shanghai", {"Osaka"})
+
+
+def test_a_neighbouring_city_is_no_district_of_the_named_one():
+    summary = summarise("Fair opens\nThe Kawasaki Robot Fair opened in Kawasaki on 5 May. Delegations from Tokyo attended.")
+    assert (summary.host, summary.partners) == ("Kawasaki", {"Tokyo"})

@@ -50,6 +50,16 @@ def test_a_city_inside_the_name_of_a_clock_is_no_side():
     "姉妹都市締結\nオマハ市とブレーメン市の市長が月曜日、オマハで姉妹都市協定に調印した。オマハ市はすでにリヨン、京都、"
     "トリノと姉妹都市提携を結んでいる。",
     "结为友城\n奥马哈市和不来梅市市长周一在奥马哈签署友好城市协议。奥马哈此前已与里昂、京都、都灵结为友好城市。",
+    # the town's other ties named as such, with no "already"
+    "Twin towns sign\nThe mayors of Omaha and Bremen signed a twinning agreement in Omaha on Monday. Other sister "
+    "cities of Omaha are Lyon, Kyoto and Turin.",
+    "Побратимы\nМэры Омахи и Бремена подписали соглашение о побратимстве в Омахе в понедельник. Побратимами Омахи "
+    "также являются французский Лион, японский Киото и итальянский Турин.",
+    "Побратимы\nМэры Омахи и Бремена подписали соглашение о побратимстве в Омахе в понедельник. Другие побратимы "
+    "Омахи — Лион, Киото и Турин.",
+    "姉妹都市締結\nオマハ市とブレーメン市の市長が月曜日、オマハで姉妹都市協定に調印した。オマハ市のその他の姉妹都市は"
+    "リヨン、京都、トリノである。",
+    "结为友城\n奥马哈市和不来梅市市长周一在奥马哈签署友好城市协议。奥马哈的其他友好城市包括里昂、京都和都灵。",
 ])
 def test_the_ties_a_town_already_has_are_no_sides_of_this_signing(page):
     summary = summarise(page)

@@ -89,6 +89,13 @@ def test_a_weekday_closing_with_a_duration():
     assert event_dates(page) == (2023, 3, 16, 2023, 3, 17, True)
 
 
+def test_an_unhyphenated_length_counts_back_from_the_closing_day():
+    page = ("Forum in Tianjin\nPublished: 2023-03-22\n"
+            "Firms from China and Russia signed cooperation agreements at the four day sister-city forum. "
+            "The forum closed in Tianjin on Friday.")
+    assert event_dates(page) == (2023, 3, 14, 2023, 3, 17, True)
+
+
 def test_a_clause_reports_while_its_sentence_announces():
     # reported on a Friday: the opening was two days back, the closing is two days ahead
     text = "The expo, which runs through Sunday, opened on Wednesday."

@@ -228,3 +228,13 @@ def test_a_country_with_its_first_city_opens_a_list_of_that_countrys_cities():
 def test_new_or_former_mayor_is_a_title_not_a_town():
     assert cities("交流会には新市長と前市長、副市長がそろって出席した。") == []
     assert cities("新市の市長が出席した。") == ["Shin’ichi"]  # the town itself, named without the title
+
+
+def test_a_city_after_an_editions_counter_stands_as_a_word():
+    assert cities("第3回仙台ロボット展が開幕した。") == ["Sendai"]
+
+
+def test_a_family_name_spaced_from_the_given_name_is_a_person():
+    # lists of speakers write 姓 名 with a space; a list of places spaced out names only places
+    assert cities("登壇者\n松江市長 和田 正夫\n講師 石巻 太郎\n") == ["Matsue"]
+    assert cities("会場：東京 大阪 名古屋") == ["Tokyo", "Osaka", "Nagoya"]

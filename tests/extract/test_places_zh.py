@@ -309,3 +309,21 @@ def test_a_name_a_named_country_lacks_is_no_other_countrys_city_further_on():
 
 def test_new_or_former_mayor_is_a_title_not_a_town():
     assert cities("新市长与前市长共同出席了开幕式。") == []
+
+
+def test_a_city_after_an_editions_counter_stands_as_a_word():
+    assert cities("第三届青岛国际机器人博览会开幕。") == ["Qingdao"]
+    assert cities("首届成都美食节开幕。") == ["Chengdu"]
+
+
+def test_a_city_geonames_names_only_with_its_suffix_is_found_bare():
+    assert cities("交流会在嘉峪关举行，来自许昌的企业参加。") == ["Jiayuguan", "Xuchang"]
+
+
+def test_the_tail_of_a_town_abroad_that_the_gazetteer_lacks_is_no_chinese_town():
+    # 蒙古国|乔|巴山市: GeoNames knows no Mongolian town of that Chinese name; 巴山 is a Chinese one
+    assert cities("会见了蒙古国乔巴山市代表。") == []
+
+
+def test_a_city_after_its_state_keeps_its_name():
+    assert cities("代表团来自美国加州洛杉矶市。") == ["Los Angeles"]

@@ -41,7 +41,9 @@ def _duration_patterns(lang: str) -> list[tuple[re.Pattern[str], Callable[[re.Ma
                                rf"(?![а-яё])(?!\s+до(?![а-яё]))"), lambda m: count(m.group("n"))))
     elif lang == "en":
         num = rf"\d{{1,2}}|{alt(list(numbers))}"
-        out.append((re.compile(rf"\b(?P<n>{num})-day(?:-long)?\b", re.I), lambda m: count(m.group("n"))))
+        # "a seven-day fair", and unhyphenated, "the seven day event"
+        out.append((re.compile(rf"\b(?P<n>{num})(?:-|\s)day(?:-long)?\b(?!\s+(?:of|in|after)\b)", re.I),
+                    lambda m: count(m.group("n"))))
         frames = alt(lex.get("duration_frames") or [])
         out.append((re.compile(rf"\b(?:{frames})\s+(?:the\s+)?(?:past\s+|next\s+)?(?P<n>{num})\s+(?:full\s+)?days\b",
                                re.I), lambda m: count(m.group("n"))))

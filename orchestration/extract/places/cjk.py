@@ -125,6 +125,11 @@ _JA_MUNICIPALITIES = frozenset({"町", "村"})
 _BRACKETED_PART = re.compile(r"[(（][\u3040-\u30ff\u4e00-\u9fff]{1,4}[)）]")
 # up to four more characters of a name, then 市 (巴彦|洪格尔市)
 _RUN_TO_SHI = re.compile(r"[\u4e00-\u9fff]{1,4}?市")
+_REGION_TAILS = frozenset("州省县区道府")
+# the first characters of a longer name, between a country and a known name's tail (蒙古国|乔|巴山市)
+_GLUED_NAME_HEAD = re.compile(r"[\u4e00-\u9fff]{1,3}")
+# 和田 裕行: Japanese lists and bylines write a family name, a space and the given name, which ends the line or the item
+_JA_SPACED_GIVEN_NAME = re.compile(r"[ \u3000]([\u4e00-\u9fff]{1,3})(?=$|[\s、。,，・(（])", re.MULTILINE)
 _AUTONOMOUS = re.compile(r"[\u4e00-\u9fff]{0,5}?自治([区州县旗])")
 
 
@@ -617,11 +622,19 @@ class CjkPlaces:
         folded = self.folded
         foreign = not any(c.country_code in _KANJI_COUNTRIES for c in item.cities)
         with_shi = marker_end > item.end or item.key.endswith("市")
+        country = self._country_before(item, previous, _GLUED_NAME_HEAD)
+        if with_shi and country is not None and country not in {c.country_code for c in item.cities} \
+                and not any(ch in _CJK_STOP for ch in folded[previous.end:item.start]) \
+                and folded[item.start - 1] not in _REGION_TAILS \
+                and not folded.endswith(self.res.before_cues, 0, item.start):
+            # 蒙古国乔巴山市: 巴山市 is the tail of a town of the country just named that GeoNames lacks
+            return True
         if with_shi and (foreign or len(item.key.removesuffix("市")) == 1) and item.start > 1:
             # a one-character or foreign name before 市, glued to the characters before it (阿尔拜赫|雷市,
             # 巴彦托|格拉市); after a known name it is whole (德国格拉市)
             before = folded[item.start - 2:item.start]
-            if all(_is_han(ch) and ch not in _CJK_STOP for ch in before) \
+            # 加州洛杉矶市: a region's name ends right before, so the city's name starts here
+            if all(_is_han(ch) and ch not in _CJK_STOP for ch in before) and before[-1] not in _REGION_TAILS \
                     and (previous is None or previous.end != item.start) \
                     and not folded.endswith(self.res.before_cues, 0, item.start):  # 访问格拉市
                 return True
@@ -734,6 +747,9 @@ class CjkPlaces:
         if self.res.person_titles and folded.endswith(self.res.person_titles, 0, start):
             return True  # 市长大久保勉说: the name after a title is a person's
         if self.lang == "ja":
+            given = _JA_SPACED_GIVEN_NAME.match(folded, end)
+            if given is not None and not self._is_place_word(given.group(1)):
+                return True  # 和田 裕行 (a list of places spaced out, 東京 大阪, names only places)
             run_end = end
             while run_end < len(folded) and _is_han(folded[run_end]) and run_end - end < 3:
                 run_end += 1

@@ -13,7 +13,7 @@ from orchestration.extract.common_words import is_function_word
 from orchestration.extract.events import EventMention, find_events, word_pattern
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places import find_places
-from orchestration.extract.places.common import CITY_STATES, PlaceMention, attach_sentences
+from orchestration.extract.places.common import CITY_STATES, PlaceMention, attach_sentences, distance_km
 from orchestration.extract.roles.context import (
     LIST_GAP,
     Context,
@@ -62,6 +62,11 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     host_venues = venue_cities or ([venue_owner] if venue_owner else [])
     name_city = named[0] if len(named) == 1 else None
     host, host_method = _choose_host(ctx, places, dateline_city, host_venues, name_city)
+    district = None
+    if host is not None and name_city is not None and _lies_within(host, name_city):
+        # "ITE Hong Kong … at the Convention Centre in Wan Chai": the venue's district lies inside the city that
+        # names the event, which is the host of record
+        district, host = host, name_city
     online = is_online(ctx, main) and not _held_in_place(ctx, main, places, host, venue_cities)
     host, host_method = rank_host(ctx, places, venue_cities=host_venues, name_city=name_city,
                                   dateline_city=dateline_city, rule_host=host, rule_method=host_method,
@@ -77,7 +82,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     rows = []
     host_id = host.geonameid if host else None
     host_place = _same_place_ids(ctx, places, host)
-    same_place = host_place | {city.geonameid for city in venue_cities if city.geonameid != host_id}
+    same_place = host_place | {city.geonameid for city in [*venue_cities, district] if city and city.geonameid != host_id}
     range_ends = _range_ends(ctx, places)
     seen_partners: set[int] = set()
     for place in places:
@@ -312,6 +317,15 @@ def _locative_clause_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         return ()
     return (re.compile(rf"(?:市内)?で\s*{_CJK_DAY}(?:(?:午前|午後|夕方|夜)[^、。\n]{{0,8}})?[、に][^。\n]*?(?:{alt(verbs)})"),
             re.compile(rf"(?:市内)?で[^、。\n]{{0,30}}?(?:{alt(nouns)})[」』]?[をが]\s*(?:{alt(verbs)})"))
+
+
+_DISTRICT_REACH_KM = 12  # a district or ward of a big city lies this near its centre; a neighbouring city farther
+
+
+def _lies_within(inner, outer) -> bool:
+    """``inner`` is a part of the bigger city ``outer`` (a district or ward GeoNames files as a city of its own)."""
+    return inner.geonameid != outer.geonameid and inner.country_code == outer.country_code \
+        and (outer.population or 0) > (inner.population or 0) and distance_km(inner, outer) <= _DISTRICT_REACH_KM
 
 
 def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, name_city=None):
