@@ -238,3 +238,8 @@ def test_a_family_name_spaced_from_the_given_name_is_a_person():
     # lists of speakers write 姓 名 with a space; a list of places spaced out names only places
     assert cities("登壇者\n松江市長 和田 正夫\n講師 石巻 太郎\n") == ["Matsue"]
     assert cities("会場：東京 大阪 名古屋") == ["Tokyo", "Osaka", "Nagoya"]
+
+
+def test_kanji_names_listed_with_dots_are_each_a_town():
+    # katakana names carry dots inside them (コムソモリスク・ナ・アムーレ); kanji names do not
+    assert cities("協定を結んだのは、鳥取・米子・松江の3市である。") == ["Tottori", "Yonago", "Matsue"]

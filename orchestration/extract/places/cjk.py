@@ -203,7 +203,8 @@ def scan_cjk(folded: str, lang: str) -> list[PlaceItem]:
             continue
         hit = None
         # the gazetteer keys names without their dots (コムソモリスク・ナ・アムーレ): a dotted name is that much longer
-        dots = sum(folded.count(dot, i, i + longest + 4) for dot in _NAME_DOTS)
+        # (kanji names are not dotted: 米子・境港 is a list of two towns)
+        dots = sum(folded.count(dot, i, i + longest + 4) for dot in _NAME_DOTS) if _is_katakana(folded[i]) else 0
         for size in range(min(longest + dots, n - i), 1, -1):
             piece = folded[i: i + size]
             phrase = res.phrases.get(piece)
