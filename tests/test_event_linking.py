@@ -82,3 +82,17 @@ def test_a_report_that_says_nothing_of_when_joins_no_edition_where_two_share_its
     warehouse = run_texts(tmp_path, {"2025.txt": PARTNERSHIP_FORUM_2025, "2024.txt": PARTNERSHIP_FORUM_2024,
                                      "timeless.txt": PARTNERSHIP_FORUM_TIMELESS})
     assert _reports_per_event(warehouse) == [1, 1, 1]
+
+
+def test_two_reports_of_one_call_between_the_same_two_towns_on_one_day_are_one_event(tmp_path):
+    # a video call has sides, not a host: the same two towns on the same day in the same year say it
+    first = ("Мэры Риги и Вильнюса провели видеоконференцию\n"
+             "Опубликовано: 2024-03-06\n"
+             "5 марта 2024 года мэры Риги и Вильнюса провели видеоконференцию и обсудили обмен школьниками. "
+             "В видеоконференции приняли участие представители администраций обоих городов.\n")
+    second = ("Riga and Vilnius mayors talk by video\n"
+              "Published: 2024-03-07\n"
+              "On 5 March 2024 the mayors of Riga and Vilnius held a video conference on school exchanges. "
+              "Officials of both cities took part in the video conference.\n")
+    warehouse = run_texts(tmp_path, {"first.txt": first, "second.txt": second})
+    assert _reports_per_event(warehouse) == [2]

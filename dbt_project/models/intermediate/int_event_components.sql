@@ -9,7 +9,8 @@
 --     undated, or (one undated) the same number of agreements or two shared partner countries;
 --   * the same edition number and the same year (reports in other languages often disagree on the host's
 --     spelling or leave it out, never on "the 5th");
---   * overlapping dates in the same year and the same number of agreements or two shared partner countries;
+--   * overlapping dates in the same year and the same number of agreements, two shared partner countries or two
+--     shared partner cities (a call between two towns reported by each);
 --   * the same host and one name inside the other, one report giving no year, written within weeks of the
 --     other's event or publication; or the same host and the very same full name, one report saying nothing of
 --     when (no day, no year, no publication date);
@@ -138,10 +139,27 @@ shared_partners as (
     group by candidates.event_ref, candidates.same_as_ref
 ),
 
+partner_cities as (
+    select distinct event_ref, city_id
+    from {{ ref('stg_raw__extractions') }}
+    where kind = 'city' and role = 'partner' and event_ref is not null and city_id is not null
+),
+
+-- the sides of a call between two towns have no host to compare: the same two towns on the same days say it
+shared_partner_cities as (
+    select candidates.event_ref, candidates.same_as_ref, count(*) as shared
+    from candidates
+    inner join partner_cities as left_city on left_city.event_ref = candidates.event_ref
+    inner join partner_cities as right_city
+        on right_city.event_ref = candidates.same_as_ref and right_city.city_id = left_city.city_id
+    group by candidates.event_ref, candidates.same_as_ref
+),
+
 edges as (
     select candidates.event_ref, candidates.same_as_ref
     from candidates
     left join shared_partners using (event_ref, same_as_ref)
+    left join shared_partner_cities using (event_ref, same_as_ref)
     where not (both_dated and not dates_overlap)
       -- a signing ceremony reported on its own belongs to the event held in the same place on the same days
       and (same_type or (same_host and both_dated and dates_overlap) or same_edition_days)
@@ -157,7 +175,8 @@ edges as (
         -- the same quoted name on overlapping days (or in one year, or one edition)
         or (same_quoted_name and ((both_dated and dates_overlap) or same_year or same_edition or published_close))
         or (both_dated and dates_overlap and same_year
-            and (same_agreements or coalesce(shared_partners.shared, 0) >= 2))
+            and (same_agreements or coalesce(shared_partners.shared, 0) >= 2
+                 or coalesce(shared_partner_cities.shared, 0) >= 2))
         -- the same first and last day of a span of several days: another language's report that leaves out the
         -- host or the year (a yearly event moves its days from year to year)
         or (same_type and same_span)
