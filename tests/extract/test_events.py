@@ -176,3 +176,15 @@ def test_a_quotation_with_a_clauses_punctuation_is_speech_not_a_name(text, lang,
 ])
 def test_a_quoted_title_ending_in_a_fairs_head_is_a_fair(text, lang, names):
     assert [(e.name, e.event_type) for e in find_events(text, lang)] == names
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The two mayors held an online meeting on school exchanges.", "en"),
+    ("The governors met in a video call to review the pilot projects.", "en"),
+    ("Мэры двух городов провели онлайн-встречу по вопросам туризма.", "ru"),
+    ("両市長はオンライン対談で今後の交流について話し合った。", "ja"),
+    ("两市市长举行视频会晤，商讨旅游合作。", "zh"),
+])
+def test_a_meeting_held_online_is_a_video_conference(text, lang):
+    # another language's report of the same call names it a video conference: one type lets the two link
+    assert _main(text, lang).event_type == "video_conference"
