@@ -215,3 +215,9 @@ def test_small_foreign_towns_listed_after_a_preposition_of_place_are_towns():
     text = "На форум в Гродно приехали делегации из Белостока, Друскининкая и Шяуляя."
     assert {"Białystok", "Druskininkai", "Šiauliai"} <= set(cities(text))
 
+
+
+def test_the_towns_of_mayors_in_the_plural_are_towns():
+    # small towns whose names do not decline: the plural title says whose mayors they are
+    assert cities("Мэры Вильянди и Валмиеры провели встречу.") == ["Viljandi", "Valmiera"]
+    assert cities("Мэр Пушкин выступил с докладом.") == []
