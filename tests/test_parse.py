@@ -174,6 +174,28 @@ def test_a_standfirst_under_the_headline_is_article_text_and_a_short_label_is_no
     assert "Photo gallery" not in article.text
 
 
+def test_a_second_headline_right_under_the_first_is_its_subtitle():
+    from orchestration.parse.furniture import split_article
+
+    page = "\n".join([
+        "日中友好交流事業",
+        "",
+        "日中学生フォーラム2019 in 大連",
+        "",
+        "8月5日から3日間、大連外国語大学で日中学生フォーラムを開催し、両国の学生40名が参加して議論を交わしました。",
+    ])
+    assert "フォーラム2019 in 大連" in split_article(page).text
+
+
+@pytest.mark.parametrize("stamp", ["7 March 2024, 09:40", "Thursday, 7 March 2024", "7 марта 2024 Комментариев нет"])
+def test_a_timestamp_under_the_headline_is_no_subtitle(stamp):
+    from orchestration.parse.furniture import split_article
+
+    page = "\n".join(["Twin towns sign a memorandum", "", stamp, "",
+                      "The mayors of two towns signed a memorandum on tourism and school exchanges at the town hall."])
+    assert stamp not in split_article(page).text
+
+
 def test_pinyin_glosses_inside_chinese_words_are_removed():
     from orchestration.parse.document import parse_document
 

@@ -230,12 +230,17 @@ def split_article(raw_text: str) -> Article:
     if title_index == first_body:
         first_body = next((i for i in range(first_body + 1, len(kinds)) if kinds[i] == "body"), len(kinds))
     title_text = raw_lines[title_index].strip() if title_index is not None else None
+    subtitle_index = next((i for i in range(title_index + 1, first_body) if raw_lines[i].strip()), None) \
+        if title_index is not None else None
     for i in range(0, first_body):
         if kinds[i] == "short":
             if raw_lines[i].strip() == title_text:
                 kinds[i] = "repeat"
             elif title_index is not None and i > title_index and _is_deck(raw_lines[i].strip()):
                 kinds[i] = "heading"  # the standfirst under the headline: often the lead, with the date
+            elif i == subtitle_index and _is_headline(raw_lines[i].strip(), markers["caption_openers"]) \
+                    and not _TIMESTAMP_SHAPE.search(raw_lines[i]):
+                kinds[i] = "heading"  # a second headline right under the first: the subtitle, often the event's name
             else:
                 kinds[i] = "navigation"
     # short lines inside the body are sub-headings: article text
@@ -279,6 +284,14 @@ def _is_schedule_label(text: str) -> bool:
 
 def _is_schedule_field(text: str) -> bool:
     return len(text) <= 120 and bool(_schedule_patterns()[1].match(text))
+
+
+# a line under the headline that opens with a day, a weekday or a month, or holds a clock time or a full numeric
+# date, is the page's timestamp ("5 July 2023, 14:15", "Monday, 6 May", «22 октября 2011»), not a subtitle
+_TIMESTAMP_SHAPE = re.compile(
+    r"^\s*(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|понедельник|вторник|сред[аы]|четверг|пятниц|суббот|воскресень)"
+    r"|\d:\d\d|\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}", re.IGNORECASE)
 
 
 def _is_deck(text: str) -> bool:

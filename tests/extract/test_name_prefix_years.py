@@ -27,3 +27,15 @@ def test_the_year_heading_the_events_name_dates_it(page, start):
 def test_a_prefix_year_far_from_the_report_is_not_the_events():
     page = (" date 2023-09-20\n经贸交流\n9月12日，2019中日经贸合作交流会的成果展在大连市举行。两国企业签署了5个合作项目。")
     assert summarise(page).date[0] == 2023
+
+
+@pytest.mark.parametrize("page, start", [
+    # the subtitle writes the event's name with its year; the sentence that dates it writes the name alone
+    ("日中友好交流事業\n\n日中学生フォーラム2019 in 大連\n\n8月5日から3日間、大連外国語大学で日中学生フォーラムを開催し、"
+     "両国の学生40名が参加しました。", (2019, 8, 5)),
+    ("Student exchange\nNordic-Baltic Youth Forum 2022 in Riga\nThe Nordic-Baltic Youth Forum opened on 5 August "
+     "at the University of Latvia. Students from Vilnius and Tallinn took part.", (2022, 8, 5)),
+])
+def test_the_year_beside_the_events_name_elsewhere_dates_it(page, start):
+    date = summarise(page).date
+    assert (date[0], date[1], date[2]) == start

@@ -455,6 +455,7 @@ def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, m
             # a report of what happened takes no year from an announcement ("the 12th expo will be held in 2019")
             event_years.append(m.first.year)
     sentence_years += _name_prefix_years(ctx, chosen.sentence_start)
+    name_years += _years_beside_name(ctx, main)
     if reference is not None:
         sentence_years = [y for y in sentence_years if abs(y - reference.year) <= 1]
         return sentence_years[0] if len(set(sentence_years)) == 1 else None
@@ -502,6 +503,23 @@ def _name_prefix_years(ctx: Context, sentence: int) -> list[int]:
         if match is not None:
             found.append(int(match.group(1)))
     return found
+
+
+# a bare year written right after the event's name, or right before it ("日露青年フォーラム2017 in…", "Forum 2019")
+_YEAR_AFTER_NAME = r"[\s\-–—]?((?:19|20)\d\d)(?![\d年/.\-–])"
+_YEAR_BEFORE_NAME = r"(?<![\d/.\-])((?:19|20)\d\d)[\s\-–—]?"
+
+
+def _years_beside_name(ctx: Context, main: EventMention) -> list[int]:
+    """The years written beside any mention of the event's own name (of some length), on a subtitle line or in a
+    later sentence, where the grammar reads no year because no 年 or "year" follows."""
+    name = main.name.strip()
+    if len(name) < (4 if ctx.lang in ("ja", "zh") else 8):
+        return []
+    escaped = re.escape(name)
+    pattern = re.compile(f"{escaped}{_YEAR_AFTER_NAME}|{_YEAR_BEFORE_NAME}{escaped}", re.IGNORECASE)
+    return [int(m.group(1) or m.group(2)) for m in pattern.finditer(ctx.text)
+            if sentence_start(ctx, m.start()) not in ctx.background_sentences]
 
 
 def _same_day_year(ctx: Context, mentions: list[DateMention], start: PartialDate, end: PartialDate,
