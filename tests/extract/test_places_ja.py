@@ -243,3 +243,8 @@ def test_a_family_name_spaced_from_the_given_name_is_a_person():
 def test_kanji_names_listed_with_dots_are_each_a_town():
     # katakana names carry dots inside them (コムソモリスク・ナ・アムーレ); kanji names do not
     assert cities("協定を結んだのは、鳥取・米子・松江の3市である。") == ["Tottori", "Yonago", "Matsue"]
+
+
+def test_a_russian_krai_named_after_its_city_is_a_region():
+    assert cities("クラスノヤルスク地方の代表団が出席した。") == []
+    assert cities("クラスノヤルスク市の代表団が出席した。") == ["Krasnoyarsk"]

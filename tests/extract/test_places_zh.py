@@ -327,3 +327,8 @@ def test_the_tail_of_a_town_abroad_that_the_gazetteer_lacks_is_no_chinese_town()
 
 def test_a_city_after_its_state_keeps_its_name():
     assert cities("代表团来自美国加州洛杉矶市。") == ["Los Angeles"]
+
+
+def test_a_russian_krai_or_republic_named_after_its_city_is_a_region():
+    assert cities("来自克拉斯诺亚尔斯克边疆区和鞑靼斯坦共和国的代表团出席。") == []
+    assert cities("克拉斯诺亚尔斯克市代表团出席。") == ["Krasnoyarsk"]
