@@ -667,3 +667,25 @@ def test_the_district_of_the_venue_lies_in_the_city_that_names_the_event(page):
 def test_a_neighbouring_city_is_no_district_of_the_named_one():
     summary = summarise("Fair opens\nThe Kawasaki Robot Fair opened in Kawasaki on 5 May. Delegations from Tokyo attended.")
     assert (summary.host, summary.partners) == ("Kawasaki", {"Tokyo"})
+
+
+@pytest.mark.parametrize("page", [
+    "Sister city visit\nA delegation from Kitami arrived in Elizabeth on 3 May for a week of sister-city exchange. "
+    "The mayors signed a friendship agreement. Their schedule also includes visits to the fire station in Linden "
+    "and Newark's science museum.",
+])
+def test_towns_later_in_the_clause_of_a_visit_are_stops_of_the_tour(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Elizabeth", {"Kitami"})
+
+
+def test_towns_later_in_the_clause_of_a_visit_are_stops_of_the_tour_ru():
+    summary = summarise("Визит побратимов\nДелегация из Китами прибыла в Бостон 3 мая. Мэры подписали соглашение о "
+                        "дружбе. Программа включает посещение пожарной части в Вустере и музея науки Провиденса.")
+    assert (summary.host, summary.partners) == ("Boston", {"Kitami"})
+
+
+def test_guests_from_a_town_named_in_a_visits_clause_are_a_side():
+    summary = summarise("Sister city visit\nA delegation from Kitami arrived in Elizabeth on 3 May. Officials visited "
+                        "the port together with guests from Newark and signed an agreement.")
+    assert summary.partners == {"Kitami", "Newark"}

@@ -836,12 +836,37 @@ def _tour_stops(ctx: Context, places: list) -> set[int]:
     stops: set[int] = set()
     previous = None
     for place in places:
-        if _is_destination(ctx, place) or (
+        if _is_destination(ctx, place) or _later_in_a_visits_clause(ctx, place) or (
                 previous is not None and id(previous) in stops and previous.end <= place.start
                 and _ENUMERATION.fullmatch(ctx.text, previous.end, place.start)):
             stops.add(id(place))
         previous = place
     return stops
+
+
+# how many words a visit's clause runs on from its cue and still lists where the guests go
+_VISIT_CLAUSE_WORDS = 14
+
+
+@lru_cache(maxsize=8)
+def _visit_cue_pattern(lang: str) -> re.Pattern[str] | None:
+    # "the visiting Mayor of Kazan" is the guest from Kazan: the participle opens no list of stops
+    cues = [cue for cue in roles_lexicon(lang).get("destination_before", []) if cue.lower() != "visiting"]
+    return re.compile(rf"(?<!\w)(?:{alt(cues)})(?!\w)", re.IGNORECASE) if cues and lang in ("en", "ru") else None
+
+
+def _later_in_a_visits_clause(ctx: Context, place) -> bool:
+    """"Their schedule includes visits to the training centre in Stanwood and Seattle's market": a town named later
+    in the clause a visit opens is a stop of the guests' tour too, unless it is where someone comes from."""
+    pattern = _visit_cue_pattern(ctx.lang)
+    if pattern is None or _named_as_origin(ctx, place):
+        return False
+    sentence = sentence_of(ctx, place.start)
+    cues = list(pattern.finditer(ctx.text, sentence.start, place.start))
+    if not cues:
+        return False
+    between = ctx.text[cues[-1].end():place.start]
+    return len(between.split()) <= _VISIT_CLAUSE_WORDS and not re.search(r"[;:]", between)
 
 
 def _takes_part(features: dict[str, float]) -> bool:
