@@ -127,6 +127,9 @@ def test_statuses():
     ("For every dollar the state puts in, private lenders add roughly seven dollars.", "ratio"),
     # the capital a new company or fund holds is no deal
     ("The partners set up a joint venture with registered capital of $15 million.", "capital"),
+    # an investor's standing in a city is a statistic of its stock, not a deal of the event
+    ("Korea is the city's second largest investor, with 900 projects and investment capital of $6.2 billion.",
+     "statistic"),
 ])
 def test_amounts_that_are_not_deals(text, reason):
     found = money(text)
