@@ -70,10 +70,16 @@ with recursive assembled as (
     ) as stated_host_country using (event_ref)
 ),
 
-partner_countries as (
-    select distinct event_ref, country_code
+-- the sides a report names: its partner countries, and its partner cities (a call between two towns has sides,
+-- no host to compare)
+partner_sides as (
+    select distinct event_ref, 'country' as side_kind, country_code as side
     from {{ ref('stg_raw__extractions') }}
     where kind = 'country' and role = 'partner' and event_ref is not null
+    union
+    select distinct event_ref, 'city' as side_kind, cast(city_id as varchar) as side
+    from {{ ref('stg_raw__extractions') }}
+    where kind = 'city' and role = 'partner' and event_ref is not null and city_id is not null
 ),
 
 candidates as (
@@ -130,43 +136,31 @@ candidates as (
              or left_event.event_ordinal = right_event.event_ordinal)
 ),
 
-shared_partners as (
-    select candidates.event_ref, candidates.same_as_ref, count(*) as shared
+shared_sides as (
+    select
+        candidates.event_ref,
+        candidates.same_as_ref,
+        count(*) filter (where left_side.side_kind = 'country') as countries,
+        count(*) filter (where left_side.side_kind = 'city') as cities
     from candidates
-    inner join partner_countries as left_country on left_country.event_ref = candidates.event_ref
-    inner join partner_countries as right_country
-        on right_country.event_ref = candidates.same_as_ref and right_country.country_code = left_country.country_code
-    group by candidates.event_ref, candidates.same_as_ref
-),
-
-partner_cities as (
-    select distinct event_ref, city_id
-    from {{ ref('stg_raw__extractions') }}
-    where kind = 'city' and role = 'partner' and event_ref is not null and city_id is not null
-),
-
--- the sides of a call between two towns have no host to compare: the same two towns on the same days say it
-shared_partner_cities as (
-    select candidates.event_ref, candidates.same_as_ref, count(*) as shared
-    from candidates
-    inner join partner_cities as left_city on left_city.event_ref = candidates.event_ref
-    inner join partner_cities as right_city
-        on right_city.event_ref = candidates.same_as_ref and right_city.city_id = left_city.city_id
+    inner join partner_sides as left_side on left_side.event_ref = candidates.event_ref
+    inner join partner_sides as right_side
+        on right_side.event_ref = candidates.same_as_ref and right_side.side_kind = left_side.side_kind
+        and right_side.side = left_side.side
     group by candidates.event_ref, candidates.same_as_ref
 ),
 
 edges as (
     select candidates.event_ref, candidates.same_as_ref
     from candidates
-    left join shared_partners using (event_ref, same_as_ref)
-    left join shared_partner_cities using (event_ref, same_as_ref)
+    left join shared_sides using (event_ref, same_as_ref)
     where not (both_dated and not dates_overlap)
       -- a signing ceremony reported on its own belongs to the event held in the same place on the same days
       and (same_type or (same_host and both_dated and dates_overlap) or same_edition_days)
       and (
         (same_host and (
             (both_dated and dates_overlap) or same_edition or (not both_dated and same_year)
-            or (not both_dated and (same_agreements or coalesce(shared_partners.shared, 0) >= 2))
+            or (not both_dated and (same_agreements or coalesce(shared_sides.countries, 0) >= 2))
             or (published_close and (nested_names or same_quoted_name))
             -- a report that says nothing of when joins the event of its very name in its host
             or (one_timeless and same_full_name)
@@ -175,8 +169,8 @@ edges as (
         -- the same quoted name on overlapping days (or in one year, or one edition)
         or (same_quoted_name and ((both_dated and dates_overlap) or same_year or same_edition or published_close))
         or (both_dated and dates_overlap and same_year
-            and (same_agreements or coalesce(shared_partners.shared, 0) >= 2
-                 or coalesce(shared_partner_cities.shared, 0) >= 2))
+            and (same_agreements or coalesce(shared_sides.countries, 0) >= 2
+                 or coalesce(shared_sides.cities, 0) >= 2))
         -- the same first and last day of a span of several days: another language's report that leaves out the
         -- host or the year (a yearly event moves its days from year to year)
         or (same_type and same_span)
