@@ -204,13 +204,29 @@ def _next_capitalised(finder: AlphabeticPlaces, index: int) -> bool:
 
 
 # --- Chinese / Japanese ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Abbreviations:
+    table: dict[str, str]
+    continuations: tuple[str, ...]
+    word_breaks: tuple[str, ...]
+    prepositions: frozenset[str]
+
+    def word_across(self, folded: str, boundary: int) -> bool:
+        """A common word runs across ``boundary`` (参加|中俄, 中俄|加强): the compound stops there."""
+        return any(folded.startswith(word, boundary - cut)
+                   for word in self.word_breaks for cut in range(1, len(word)) if boundary - cut >= 0)
+
+
 @lru_cache(maxsize=None)
-def _abbreviations(lang: str) -> tuple[dict[str, str], tuple[str, ...]]:
+def _abbreviations(lang: str) -> _Abbreviations:
     places = lexicon(lang, "places")
-    table = {fold_cjk(str(k)): str(v) for k, v in (places.get("country_abbreviations") or {}).items()}
-    continuations = tuple(sorted((fold_cjk(str(c)) for c in places.get("compound_continuations") or []),
-                                 key=len, reverse=True))
-    return table, continuations
+    folded = lambda key: tuple(fold_cjk(str(word)) for word in places.get(key) or [])
+    return _Abbreviations(
+        table={fold_cjk(str(k)): str(v) for k, v in (places.get("country_abbreviations") or {}).items()},
+        continuations=tuple(sorted(folded("compound_continuations"), key=len, reverse=True)),
+        word_breaks=folded("abbreviation_word_breaks"),
+        prepositions=frozenset(folded("compound_prepositions")),
+    )
 
 
 def _cjk_countries(text: str, lang: str) -> list[CountryMention]:
@@ -240,16 +256,26 @@ _CITY_SUFFIXES = ("市", "州", "县")
 
 def _cjk_compounds(text: str, folded: str, lang: str, covered: bytearray, finder: CjkPlaces
                    ) -> list[CountryMention]:
-    table, continuations = _abbreviations(lang)
+    abbreviations = _abbreviations(lang)
+    table, continuations = abbreviations.table, abbreviations.continuations
     out: list[CountryMention] = []
     i, n = 0, len(folded)
     while i < n:
         if covered[i] or folded[i] not in table:
             i += 1
             continue
+        if abbreviations.word_across(folded, i) or (
+                folded[i] in abbreviations.prepositions and i + 1 < n and folded[i + 1] in table):
+            i += 1  # the end of a word (参加|中俄) or a preposition (以中俄友好为主题), not a country
+            continue
         j = i
-        while j < n and j - i < 4 and not covered[j] and folded[j] in table:
+        while j < n and j - i < 4 and not covered[j] and folded[j] in table and not abbreviations.word_across(folded, j):
             j += 1
+        if abbreviations.word_across(folded, j):
+            j -= 1  # 中俄加强合作: the last character begins a word
+        if j <= i:
+            i += 1
+            continue
         countries = [(p, table[folded[p]]) for p in range(i, j) if table[folded[p]] != "-"]
         # three country abbreviations (中俄蒙, 日中韓) are a compound anyway; otherwise a following noun is needed
         # (中蒙合作; 中新马(尔堡) is China + a transliteration)

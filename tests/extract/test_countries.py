@@ -123,6 +123,23 @@ def test_chinese_abbreviation_compounds():
     assert codes("来自巴塔伊西市的代表发言。", "zh") == []
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # a word that an abbreviation's character ends (参加, 增加) or begins (加强, 日益) is no country: the compound
+    # stops at it, so 参加中日韩… names no Canada and 中美日益… no Japan
+    ("代表团前往杭州参加中日韩青年论坛。", "zh", ["CN", "JP", "KR"]),
+    ("双方商定继续增加中蒙贸易往来。", "zh", ["CN", "MN"]),
+    ("中俄加强口岸合作。", "zh", []),
+    ("中美日益密切的交流引人关注。", "zh", []),
+    # a preposition (以…为主题) does not open a compound; China–Israel does
+    ("论坛以中俄友好为主题。", "zh", ["CN", "RU"]),
+    ("中以科技合作论坛开幕。", "zh", ["CN", "IL"]),
+    # 来日中 is "staying in Japan", not a Japan–China pair
+    ("来日中の韓国の学生団が市役所を訪れた。", "ja", ["KR"]),
+])
+def test_compound_abbreviations_stop_at_common_words(text, lang, expected):
+    assert codes(text, lang) == expected
+
+
 def test_chinese_organisations_and_regions_are_not_countries():
     assert codes("东盟与上海合作组织秘书处签署备忘录。", "zh") == []
     assert codes("阿拉伯国家的代表出席。", "zh") == []

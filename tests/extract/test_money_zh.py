@@ -81,6 +81,13 @@ def test_size_threshold_is_not_a_deal():
     assert found[1].is_deal and found[1].amount == 31e9
 
 
+def test_size_classes_are_not_deals():
+    # the bounds of a range, and a threshold a count of projects follows, size classes of the signed projects
+    found = money("签约的40个项目中，投资30亿元以上的有4个，3亿元至30亿元的项目有21个，总金额达520亿元。")
+    assert [(m.amount, m.is_deal) for m in found] == [(3e9, False), (3e8, False), (3e9, False), (52e9, True)]
+    assert {m.not_deal_reason for m in found[:3]} == {"threshold"}
+
+
 def test_two_separate_signings_are_two_deals():
     text = "科技合作论坛签订项目合作协议15项、金额420亿元。在21日举行的农产品专场活动中，现场签约金额约19亿元。"
     found = money(text)
