@@ -39,3 +39,26 @@ def test_a_prefix_year_far_from_the_report_is_not_the_events():
 def test_the_year_beside_the_events_name_elsewhere_dates_it(page, start):
     date = summarise(page).date
     assert (date[0], date[1], date[2]) == start
+
+
+@pytest.mark.parametrize("page, start", [
+    # a space between the heading year and the name's first word
+    ("知事会議\n「2021 日台観光交流サミットオンライン会議」が11月9日に開催され、両国の12都市が参加した。", (2021, 11, 9)),
+    ("交流会\n3月8日，“2016 中俄边境城市合作交流会”在满洲里市举行，双方签署了4项合作协议。", (2016, 3, 8)),
+])
+def test_a_year_spaced_from_the_name_it_heads_dates_it(page, start):
+    date = summarise(page).date
+    assert (date[0], date[1], date[2]) == start
+
+
+@pytest.mark.parametrize("page, expected", [
+    # the page is dated two years on; the written Saturday is the title's year's, not the page's
+    (" date 2013-03-01\n「仙台-大連交流会議 2011」開催\n10月15日(土)、仙台と大連の経済人による「仙台-大連交流会議」が仙台にて"
+     "開催された。両市の企業30社が参加した。", (2011, 10, 15)),
+    # no year of the name agrees with the weekday: the year stays unknown
+    (" date 2013-03-01\n「仙台-大連交流会議 2010」開催\n10月15日(土)、仙台と大連の経済人による「仙台-大連交流会議」が仙台にて"
+     "開催された。両市の企業30社が参加した。", (None, 10, 15)),
+])
+def test_a_weekday_picks_the_year_of_the_events_name_over_the_reports(page, expected):
+    date = summarise(page).date
+    assert (date[0], date[1], date[2]) == expected

@@ -111,7 +111,13 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
             start, end = _with_year(start, end, anniversary)
             year_inferred = True
     if year_inferred and _weekday_contradicts(chosen, start, end):
-        # "5月10日(火)" on a page updated in 2019: 10 May 2019 was a Friday, so the year is not the report's
+        # "5月10日(火)" on a page updated in 2019: 10 May 2019 was a Friday, so the year is not the report's; a year
+        # the text writes for the event ("「…フォーラム 2017」開催"), which the report's own year outvoted, is when
+        # the weekday agrees with it
+        agreeing = {year for year in _name_years(ctx, mentions, main)
+                    if not _weekday_contradicts(chosen, *_with_year(start, end, year))}
+        if len(agreeing) == 1:
+            return _date_row(chosen.start, chosen.end, *_with_year(start, end, agreeing.pop()), False)
         row = _date_row(chosen.start, chosen.end, _without_year(start), _without_year(end), False)
         row["year_unknown"] = "weekday_contradicts_report_year"
         return row
@@ -477,9 +483,9 @@ def _latest_past_year(mentions: list[DateMention]) -> int:
     return max(written, default=0)
 
 
-# a year that heads an event's name with no word of its own ("2012黑龙江…交流会", "2019日中…会議"), or ends the
+# a year that heads an event's name with no word of its own ("2012黑龙江…交流会", "2019 日中…会議"), or ends the
 # quoted title before its noun ("“…協力事業-2018”フォーラム", "《…2019》论坛")
-_NAME_PREFIX_YEAR = re.compile(r"^((?:19|20)\d\d)(?=[^\d\s年/.\-–—:：%％])")
+_NAME_PREFIX_YEAR = re.compile(r"^((?:19|20)\d\d)(?= ?[^\d\s年/.\-–—:：%％])")
 _QUOTED_TITLE_YEAR = re.compile(r"(?<![\d０-９])((?:19|20)\d\d)\s?[”」』》〉\"]$")
 _TITLE_REACH = 60
 # "… – 2025»", "… 2019\"": a year closing a quoted name, after a space or a dash
@@ -510,16 +516,28 @@ _YEAR_AFTER_NAME = r"[\s\-–—]?((?:19|20)\d\d)(?![\d年/.\-–])"
 _YEAR_BEFORE_NAME = r"(?<![\d/.\-])((?:19|20)\d\d)[\s\-–—]?"
 
 
+def _name_years(ctx: Context, mentions: tuple[DateMention, ...], main: EventMention) -> set[int]:
+    """Every year written in the title, in the event's name or beside it, background or not: the report's own
+    year (or a history sentence's) may have outvoted it."""
+    years = {m.first.year for m in mentions
+             if m.kind == "year_only" and m.first.year is not None and m.last is None and not m.year_from_reference
+             and (m.start < ctx.title_end or main.name_start <= m.start < main.name_end)}
+    return years | {int(m.group(1) or m.group(2)) for m in _beside_name(ctx, main)}
+
+
 def _years_beside_name(ctx: Context, main: EventMention) -> list[int]:
     """The years written beside any mention of the event's own name (of some length), on a subtitle line or in a
     later sentence, where the grammar reads no year because no 年 or "year" follows."""
+    return [int(m.group(1) or m.group(2)) for m in _beside_name(ctx, main)
+            if sentence_start(ctx, m.start()) not in ctx.background_sentences]
+
+
+def _beside_name(ctx: Context, main: EventMention) -> list[re.Match[str]]:
     name = main.name.strip()
     if len(name) < (4 if ctx.lang in ("ja", "zh") else 8):
         return []
     escaped = re.escape(name)
-    pattern = re.compile(f"{escaped}{_YEAR_AFTER_NAME}|{_YEAR_BEFORE_NAME}{escaped}", re.IGNORECASE)
-    return [int(m.group(1) or m.group(2)) for m in pattern.finditer(ctx.text)
-            if sentence_start(ctx, m.start()) not in ctx.background_sentences]
+    return list(re.finditer(f"{escaped}{_YEAR_AFTER_NAME}|{_YEAR_BEFORE_NAME}{escaped}", ctx.text, re.IGNORECASE))
 
 
 def _same_day_year(ctx: Context, mentions: list[DateMention], start: PartialDate, end: PartialDate,
