@@ -145,6 +145,16 @@ def test_assemblies_are_no_towns():
     assert cities("Депутаты областной Думы и Верховной Рады обсудили торговлю с Казанью.") == ["Kazan"]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # rivers, regions and points of the compass that small towns share their names with, in any case
+    ("Делегация побывала в крупнейшем городе Юга России — Ростове-на-Дону.", ["Rostov-on-Don"]),
+    ("Молодёжный форум «Волга — Хуанхэ» открылся в Саратове.", ["Saratov"]),
+    ("Гости с Волги и Урала приехали в Тюмень.", ["Tyumen"]),
+])
+def test_rivers_and_regions_are_not_the_towns_named_after_them(sentence, expected):
+    assert cities(sentence) == expected
+
+
 def test_sentence_initial_common_word_is_not_a_small_foreign_town():
     # «Темой» de-inflects to «Тема» (a town in Ghana): a sentence-initial case form needs more support.
     assert cities("Темой встречи стало сотрудничество с Китаем.") == []

@@ -554,6 +554,9 @@ class AlphabeticPlaces:
         first_word = words[0]
         if item.key in self.res.not_cities or name_key(first_word) in self.res.not_cities:
             return None
+        if self.lang == "ru" and len(words) == 1 \
+                and any(name_key(form) in self.res.not_cities for form in russian.normal_forms(first_word)):
+            return None  # «Юга России», «Волги»: a listed word in another case
         if first_word.isupper() and len(first_word) > 1:
             if not self._dateline_shape(item):
                 return None
