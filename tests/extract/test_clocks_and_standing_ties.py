@@ -60,6 +60,11 @@ def test_a_city_inside_the_name_of_a_clock_is_no_side():
     "姉妹都市締結\nオマハ市とブレーメン市の市長が月曜日、オマハで姉妹都市協定に調印した。オマハ市のその他の姉妹都市は"
     "リヨン、京都、トリノである。",
     "结为友城\n奥马哈市和不来梅市市长周一在奥马哈签署友好城市协议。奥马哈的其他友好城市包括里昂、京都和都灵。",
+    # the ties a town has, long-standing or not
+    "Twin towns sign\nThe mayors of Omaha and Bremen signed a twinning agreement in Omaha on Monday. Omaha has "
+    "long-standing sister city ties with Lyon, Kyoto and Turin.",
+    "Побратимы\nМэры Омахи и Бремена подписали соглашение о побратимстве в Омахе в понедельник. Омаха имеет давние "
+    "побратимские связи с Лионом, Киото и Турином.",
 ])
 def test_the_ties_a_town_already_has_are_no_sides_of_this_signing(page):
     summary = summarise(page)
