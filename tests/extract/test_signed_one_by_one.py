@@ -55,3 +55,16 @@ def test_a_count_of_other_documents_adds_to_the_one_signed_beside_it(page):
 def test_a_count_without_a_word_of_more_stands_alone():
     page = "Forum in Kazan\nThe mayors signed a memorandum. At the forum in Kazan, 12 agreements were signed."
     assert summarise(page).agreements == 12
+
+
+@pytest.mark.parametrize("page", [
+    "Omsk forum to open\n\nThe Omsk–Harbin trade forum opens in Omsk on 12 May 2024. During the forum the two mayors "
+    "will sign a cooperation agreement.",
+    "Форум откроется в Омске\n\n12 мая 2024 года в Омске откроется торговый форум «Омск – Харбин». В ходе форума мэры "
+    "двух городов подпишут соглашение о сотрудничестве.",
+    "鄂木斯克论坛将开幕\n\n2024年5月12日,鄂木斯克—哈尔滨经贸论坛将在鄂木斯克开幕。论坛期间,两市将以视频方式签署合作备忘录。",
+    "鄂木斯克论坛将开幕\n\n2024年5月12日,鄂木斯克—哈尔滨经贸论坛将在鄂木斯克开幕。市长拟于当天在市政府签署合作协议。",
+    "オムスクでフォーラム\n\n2024年5月12日、オムスク・ハルビン経済フォーラムがオムスクで開かれる。両市は協力協定も締結する。",
+])
+def test_a_signing_the_report_announces_is_no_agreement_yet(page):
+    assert summarise(page).agreements is None
