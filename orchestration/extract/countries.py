@@ -269,7 +269,8 @@ def _cjk_compounds(text: str, folded: str, lang: str, covered: bytearray, finder
             i += 1  # the end of a word (参加|中俄) or a preposition (以中俄友好为主题), not a country
             continue
         j = i
-        while j < n and j - i < 4 and not covered[j] and folded[j] in table and not abbreviations.word_across(folded, j):
+        while j < n and j - i < 4 and not covered[j] and folded[j] in table \
+                and not abbreviations.word_across(folded, j):
             j += 1
         if abbreviations.word_across(folded, j):
             j -= 1  # 中俄加强合作: the last character begins a word
