@@ -248,3 +248,9 @@ def test_kanji_names_listed_with_dots_are_each_a_town():
 def test_a_russian_krai_named_after_its_city_is_a_region():
     assert cities("クラスノヤルスク地方の代表団が出席した。") == []
     assert cities("クラスノヤルスク市の代表団が出席した。") == ["Krasnoyarsk"]
+
+
+def test_an_industrial_park_named_after_its_city_is_no_city():
+    text = "調印式では、大連金州産業区、営口臨港工業園と日本企業との間で5件のプロジェクトが調印された。"
+    assert cities(text) == []
+    assert kinds(text)["大連"] == ("project", True)

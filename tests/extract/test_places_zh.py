@@ -332,3 +332,8 @@ def test_a_city_after_its_state_keeps_its_name():
 def test_a_russian_krai_or_republic_named_after_its_city_is_a_region():
     assert cities("来自克拉斯诺亚尔斯克边疆区和鞑靼斯坦共和国的代表团出席。") == []
     assert cities("克拉斯诺亚尔斯克市代表团出席。") == ["Krasnoyarsk"]
+
+
+def test_an_industrial_zone_named_after_its_city_is_no_city():
+    text = "签约仪式上,营口临港产业区与日本企业签署5个项目。"
+    assert cities(text) == []
