@@ -689,3 +689,11 @@ def test_guests_from_a_town_named_in_a_visits_clause_are_a_side():
     summary = summarise("Sister city visit\nA delegation from Kitami arrived in Elizabeth on 3 May. Officials visited "
                         "the port together with guests from Newark and signed an agreement.")
     assert summary.partners == {"Kitami", "Newark"}
+
+
+def test_a_venue_named_by_its_citys_adjective_in_the_genitive_places_the_event():
+    # «на факультете Казанского университета»: the university's city holds the forum, not the guests' cities
+    summary = summarise("Молодёжный форум\n12 мая на экономическом факультете Казанского федерального университета "
+                        "открылся российско-китайский молодёжный форум. В нём участвуют студенты из Ухани и Чэнду.")
+    assert summary.host == "Kazan"
+    assert summary.partners == {"Wuhan", "Chengdu"}

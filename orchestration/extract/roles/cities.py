@@ -222,22 +222,26 @@ def _adjective_venue_pattern(lang: str) -> re.Pattern[str] | None:
     if not nouns:
         return None
     # «в/на», a few lower-case words, the capitalised adjective, a few more, the venue's noun
-    return re.compile(r"(?<!\w)(?:в|на|во)\s+(?:[а-яё-]+\s+){0,3}?(?P<adjective>[А-ЯЁ][а-яё]+(?:ом|ой|ем|ей))\s+"
+    return re.compile(r"(?<!\w)(?:в|на|во)\s+(?:[а-яё-]+\s+){0,3}?(?P<adjective>[А-ЯЁ][а-яё]+(?:ом|ой|ем|ей|ого|его))\s+"
                       r"(?:[а-яё-]+\s+){0,2}?(?:" + "|".join(re.escape(n) for n in nouns) + r")", re.IGNORECASE)
 
 
 def _adjective_venue_city(ctx: Context, main: EventMention):
-    """«в Воронежском государственном университете состоялся телемост»: the city of a venue named by its adjective
-    in the event's own sentence."""
+    """«в Воронежском государственном университете состоялся телемост», «на факультете Воронежского
+    университета»: the city of a venue named by its adjective in a sentence about the event."""
     pattern = _adjective_venue_pattern(ctx.lang)
     if pattern is None:
         return None
-    sentence = sentence_of(ctx, main.start)
-    # the adjective may be written small («на московской площадке»): only a city's adjective names a city
-    for match in pattern.finditer(ctx.text, sentence.start, sentence.end):
-        city = _city_of_adjective(match.group("adjective"))
-        if city is not None:
-            return city
+    own = sentence_of(ctx, main.start)
+    # the event's own sentence first, then the lead's other sentences about it («…состоялся телемост. Встреча прошла
+    # в формате видеоконференции»: the name the report settles on may come after the venue)
+    lead = [s for s in lead_sentences(ctx.sentences, ctx.title_end) if s.start in ctx.event_sentences and s != own]
+    for sentence in [own, *lead]:
+        # the adjective may be written small («на московской площадке»): only a city's adjective names a city
+        for match in pattern.finditer(ctx.text, sentence.start, sentence.end):
+            city = _city_of_adjective(match.group("adjective"))
+            if city is not None:
+                return city
     return None
 
 
