@@ -30,6 +30,7 @@ from orchestration.extract.roles.event_dates import (
     dated_history_sentences,
     event_date,
     has_signing_cue,
+    other_year_named_sentences,
     other_year_sentences,
     reference_date,
 )
@@ -156,13 +157,16 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
         if event_year and not implausible:
             told = frozenset({main_sentence.start, sentence_of(ctx, date_row["start"]).start})
             elsewhere = other_year_sentences(ctx, dateline, published_date, event_year, keep=told)
-            ctx = replace(ctx, background_sentences=ctx.background_sentences | elsewhere, other_year_sentences=elsewhere)
+            ctx = replace(ctx, background_sentences=ctx.background_sentences | elsewhere, other_year_sentences=elsewhere,
+                          other_year_named_sentences=other_year_named_sentences(ctx, dateline, published_date,
+                                                                                event_year) - told)
     if not event_year:
         # a report that never gives its event's year still dates other editions ("In 2023, 167 documents were
         # signed at the forum"): a sentence an earlier year opens is not about this one
         told = frozenset({main_sentence.start} | ({sentence_of(ctx, date_row["start"]).start} if date_row else set()))
         elsewhere = other_year_sentences(ctx, dateline, published_date, None, keep=told)
-        ctx = replace(ctx, background_sentences=ctx.background_sentences | elsewhere, other_year_sentences=elsewhere)
+        ctx = replace(ctx, background_sentences=ctx.background_sentences | elsewhere, other_year_sentences=elsewhere,
+                      other_year_named_sentences=other_year_named_sentences(ctx, dateline, published_date, None) - told)
 
     cities, host_country = city_rows(ctx, document_id, event_ref, dateline, main)
     rows.extend(cities)

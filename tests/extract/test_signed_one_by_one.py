@@ -68,3 +68,39 @@ def test_a_count_without_a_word_of_more_stands_alone():
 ])
 def test_a_signing_the_report_announces_is_no_agreement_yet(page):
     assert summarise(page).agreements is None
+
+
+@pytest.mark.parametrize("page", [
+    "Omsk forum opens\n\nThe Omsk–Harbin trade forum opened in Omsk on 12 May 2024. The two cities signed their "
+    "twinning agreement in 2009 and have traded ever since.",
+    "Форум открылся в Омске\n\n12 мая 2024 года в Омске открылся торговый форум «Омск – Харбин». Соглашение о "
+    "побратимстве города подписали в 2009 году.",
+    "鄂木斯克论坛开幕\n\n2024年5月12日,鄂木斯克—哈尔滨经贸论坛在鄂木斯克开幕。两市于2009年签署了友好城市协议。",
+    "オムスクでフォーラム開幕\n\n2024年5月12日、オムスク・ハルビン経済フォーラムがオムスクで開幕した。両市は2009年に"
+    "友好都市協定を締結している。",
+    # the event's year unknown: a signing the report dates with a year of its own is another time's
+    "Омский форум\n\n12 мая в Омске откроется торговый форум. Соглашение о сотрудничестве подписали губернаторы "
+    "регионов 3 июля 2019 года.",
+])
+def test_a_single_signing_dated_to_another_year_is_not_the_events(page):
+    assert summarise(page).agreements is None
+
+
+@pytest.mark.parametrize("page", [
+    # a year inside a title or a name dates nothing
+    "友好都市記念式典\n2024年5月10日、大阪市で記念式典を開催しました。両市長が「2024―2026年交流計画協定書」に署名しました。",
+    "オムスクでフォーラム開幕\n2024年5月12日、フォーラムがオムスクで開幕した。2030年国際博覧会協会の会長が協定書に署名した。",
+    "Omsk forum opens\n\nThe Omsk–Harbin trade forum opened in Omsk on 12 May 2024. There, in 2024, the two cities "
+    "signed a cooperation agreement.",
+])
+def test_a_single_signing_in_the_events_year_or_beside_a_named_year_counts(page):
+    assert summarise(page).agreements == 1
+
+
+@pytest.mark.parametrize("page", [
+    "Fair closes in Xiamen\n\nThe Xiamen investment fair closed on 11 September 2024 with 86 contracted projects.",
+    "Fair closes in Xiamen\n\nThe Xiamen investment fair closed on 11 September 2024. In all, 86 projects were "
+    "contracted at the fair.",
+])
+def test_contracted_projects_are_signed(page):
+    assert summarise(page).agreements == 86

@@ -32,6 +32,8 @@ class Context:
     # was signed then. Background at large is not enough to drop a figure: a closing tally is often compared with
     # the last edition's in the same sentence
     other_year_sentences: frozenset[int] = frozenset()
+    # sentence starts that write some year, never the event's: a document signed one by one there was signed then
+    other_year_named_sentences: frozenset[int] = frozenset()
 
 
 @lru_cache(maxsize=None)

@@ -763,6 +763,42 @@ def other_year_sentences(ctx: Context, dateline, published: date | None, event_y
     )
 
 
+def other_year_named_sentences(ctx: Context, dateline, published: date | None, event_year: int | None
+                               ) -> frozenset[int]:
+    """Sentences with a year that dates their clause, never the event's: a document signed one by one in such a
+    sentence was signed then ("the agreement was signed in 2011", «подписано в 2011 году», "2011年に締結した").
+    A count is not dropped on so little (a year deep in a sentence may date only a part of it), but a single
+    signing has nothing else to date it. Where the event's year is unknown (``None``), any such year is another
+    one: had it been the event's, the event would have had it."""
+    years: dict[int, set[int]] = {}
+    for m in _date_mentions(ctx.text, ctx.lang, reference_date(dateline, published)):
+        if m.first.year is None or m.year_from_reference or m.in_dateline:
+            continue
+        named = {m.first.year} | ({m.last.year} if m.last else set())
+        if event_year in named or _dates_the_clause(ctx, m):
+            years.setdefault(m.sentence_start, set()).update(named)
+    return frozenset(start for start, named in years.items() if event_year not in named)
+
+
+# a year that dates its clause: after a preposition ("in 2011", «в 2011 году»), or before a particle, a comma or a
+# signing verb (2011年に, 2011年、, 2011年签署); a year that runs into a noun names something (2025年日本国際博覧会協会)
+_CLAUSE_YEAR_BEFORE = re.compile(r"(?:\b(?:in|during|back in)|(?<!\w)(?:в|во))\s*$", re.IGNORECASE)
+_CLAUSE_YEAR_AFTER_CJK = re.compile(r"\s*(?:に|には|、|，|,|签|簽|缔|締)")
+_TITLE_QUOTES = re.compile(r"「[^「」]*」|『[^『』]*』|《[^《》]*》|“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
+
+
+def _dates_the_clause(ctx: Context, mention) -> bool:
+    sentence = sentence_of(ctx, mention.start)
+    if any(q.start() <= mention.start - sentence.start < q.end() for q in _TITLE_QUOTES.finditer(sentence.text)):
+        return False  # a year in a title or name: 「2023―2025年交流プロジェクト協定書」
+    if mention.first.month is not None and mention.first.day is not None:
+        return True
+    if ctx.lang in ("zh", "ja"):
+        return bool(_CLAUSE_YEAR_AFTER_CJK.match(ctx.text, mention.end)) \
+            or ctx.text[max(sentence.start, mention.start - 1):mention.start] in ("于", "於", "在")
+    return bool(_CLAUSE_YEAR_BEFORE.search(ctx.text[max(sentence.start, mention.start - 12):mention.start]))
+
+
 # a time adverbial that opens its sentence: "In 2021,", "Ещё в 2019 году", "2021年には"
 _FRONTED = 16
 # Where the event's year is unknown, any year might be its own, so only one that truly opens the sentence dates

@@ -144,7 +144,8 @@ def _with_the_others(ctx: Context, count: CountMention) -> CountMention:
         return count
     # the count's own documents are not signed one by one: blank them out before looking for those that are
     text = ctx.text[:count.start] + " " * (blank_end - count.start) + ctx.text[blank_end:]
-    singles = {c.noun for c in singular_signings(text, ctx.lang) if c.sentence_start not in ctx.background_sentences}
+    singles = {c.noun for c in singular_signings(text, ctx.lang) if c.sentence_start not in ctx.background_sentences
+               and c.sentence_start not in ctx.other_year_named_sentences}
     return replace(count, value=count.value + len(singles)) if singles else count
 
 
@@ -165,7 +166,8 @@ def _vague_whole_before(ctx: Context, part: CountMention) -> bool:
 
 
 def _one_by_one(ctx: Context) -> CountMention | None:
-    singles = [c for c in singular_signings(ctx.text, ctx.lang) if c.sentence_start not in ctx.background_sentences]
+    singles = [c for c in singular_signings(ctx.text, ctx.lang) if c.sentence_start not in ctx.background_sentences
+               and c.sentence_start not in ctx.other_year_named_sentences]
     singles = [c for c in singles if c.start >= ctx.title_end] or singles
     if not singles:
         return None
