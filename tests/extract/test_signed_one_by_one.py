@@ -104,3 +104,13 @@ def test_a_single_signing_in_the_events_year_or_beside_a_named_year_counts(page)
 ])
 def test_contracted_projects_are_signed(page):
     assert summarise(page).agreements == 86
+
+
+@pytest.mark.parametrize("page, signed", [
+    ("友好交流会議\n2024年5月10日、大阪市で会議が開かれた。会談後、両市長は「観光交流の強化に関する覚書」に、両議長は「議会交流に関する"
+     "覚書」にそれぞれ調印した。覚書に調印した両市長は握手を交わした。", 2),
+    ("Forum in Kazan\n\nThe forum opened in Kazan on 12 May 2024. The mayors signed the “Memorandum on Tourism "
+     "Exchange”. After they signed the memorandum, the mayors met the press.", 1),
+])
+def test_a_document_named_again_without_its_title_is_not_one_more(page, signed):
+    assert summarise(page).agreements == signed

@@ -144,8 +144,9 @@ def _with_the_others(ctx: Context, count: CountMention) -> CountMention:
         return count
     # the count's own documents are not signed one by one: blank them out before looking for those that are
     text = ctx.text[:count.start] + " " * (blank_end - count.start) + ctx.text[blank_end:]
-    singles = {c.noun for c in singular_signings(text, ctx.lang) if c.sentence_start not in ctx.background_sentences
-               and c.sentence_start not in ctx.other_year_named_sentences}
+    singles = _distinct_documents({c.noun for c in singular_signings(text, ctx.lang)
+                                   if c.sentence_start not in ctx.background_sentences
+                                   and c.sentence_start not in ctx.other_year_named_sentences})
     return replace(count, value=count.value + len(singles)) if singles else count
 
 
@@ -171,7 +172,19 @@ def _one_by_one(ctx: Context) -> CountMention | None:
     singles = [c for c in singles if c.start >= ctx.title_end] or singles
     if not singles:
         return None
-    return replace(singles[0], value=len({c.noun for c in singles}), qualifier="exact")
+    return replace(singles[0], value=len(_distinct_documents({c.noun for c in singles})), qualifier="exact")
+
+
+def _distinct_documents(nouns: set[str]) -> set[str]:
+    """The documents signed one by one, by noun ("memorandum") or by noun and title ("memorandum:…"): a noun
+    without its title names one of the titled documents of that noun ("両市長が「…に関する覚書」に調印した" and, in the
+    caption, "覚書に調印した両市長"), not one more."""
+    titled = {noun.split(":", 1)[0] for noun in nouns if ":" in noun and not _QUOTED_SPEECH.search(noun)}
+    return {noun for noun in nouns if ":" in noun or noun not in titled}
+
+
+# a quotation that holds a clause is somebody's words, not a document's name
+_QUOTED_SPEECH = re.compile(r"[。，,；;！？!?]")
 
 
 def _scored_counts(ctx: Context, found: list[CountMention], rule_choice: CountMention | None,
