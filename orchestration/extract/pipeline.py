@@ -66,6 +66,15 @@ class DocumentExtraction:
         return sum(1 for row in self.rows if row["kind"] == "event")
 
 
+def _event_months(fields: dict) -> frozenset[int]:
+    """The months the event's dates span, where both ends' months are known (one if only one is)."""
+    first, last = fields.get("start_month"), fields.get("end_month")
+    if first is None and last is None:
+        return frozenset()
+    first, last = first or last, last or first
+    return frozenset(range(first, last + 1)) if first <= last else frozenset(range(first, 13)) | frozenset(range(1, last + 1))
+
+
 def extract_document(document_id: str, text: str, lang: str, *, title: str | None = None,
                      published_date: date | None = None) -> DocumentExtraction:
     """``text`` is the parsed article: its first line is the title when ``title`` is given."""
@@ -158,8 +167,8 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
             told = frozenset({main_sentence.start, sentence_of(ctx, date_row["start"]).start})
             elsewhere = other_year_sentences(ctx, dateline, published_date, event_year, keep=told)
             ctx = replace(ctx, background_sentences=ctx.background_sentences | elsewhere, other_year_sentences=elsewhere,
-                          other_year_named_sentences=other_year_named_sentences(ctx, dateline, published_date,
-                                                                                event_year) - told)
+                          other_year_named_sentences=other_year_named_sentences(
+                              ctx, dateline, published_date, event_year, _event_months(fields)) - told)
     if not event_year:
         # a report that never gives its event's year still dates other editions ("In 2023, 167 documents were
         # signed at the forum"): a sentence an earlier year opens is not about this one

@@ -114,3 +114,26 @@ def test_contracted_projects_are_signed(page):
 ])
 def test_a_document_named_again_without_its_title_is_not_one_more(page, signed):
     assert summarise(page).agreements == signed
+
+
+@pytest.mark.parametrize("page, signed", [
+    ("市民交流会議\n2024年5月10日、札幌市で市民交流会議が開かれた。会議は共同コミュニケの調印を終えて閉幕した。", 1),
+    ("城市论坛\n2024年5月10日,两市论坛在大连举行。两市市长签署了联合声明。", 1),
+    ("Форум городов\n10 мая 2024 года в Омске прошёл форум. По его итогам стороны подписали совместное коммюнике.", 1),
+    ("Mayors forum\nThe mayors forum was held in Omsk on 10 May 2024. The mayors signed a joint communiqué on trade.", 1),
+    # adopted or read out, not signed: no document
+    ("Mayors forum\nThe mayors forum was held in Omsk on 10 May 2024. The mayors adopted a joint declaration.", None),
+    ("市民交流会議\n2024年5月10日、札幌市で市民交流会議が開かれた。会議は共同宣言を採択して閉幕した。", None),
+])
+def test_a_signed_joint_statement_is_a_document(page, signed):
+    assert summarise(page).agreements == signed
+
+
+@pytest.mark.parametrize("page, signed", [
+    ("中俄博览会开幕\n2024年6月30日,中俄博览会在哈尔滨开幕。5月,两国元首共同签署了联合声明。", None),
+    ("Expo opens\nThe expo opened in Harbin on 30 June 2024. In May, the two leaders signed a joint statement.", None),
+    ("Expo opens\nThe expo opened in Harbin on 30 June 2024. On the first day, the two cities signed a joint "
+     "statement.", 1),
+])
+def test_a_single_signing_in_another_month_of_the_year_is_not_the_events(page, signed):
+    assert summarise(page).agreements == signed

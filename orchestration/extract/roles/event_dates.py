@@ -763,21 +763,38 @@ def other_year_sentences(ctx: Context, dateline, published: date | None, event_y
     )
 
 
-def other_year_named_sentences(ctx: Context, dateline, published: date | None, event_year: int | None
-                               ) -> frozenset[int]:
+def other_year_named_sentences(ctx: Context, dateline, published: date | None, event_year: int | None,
+                               event_months: frozenset[int] = frozenset()) -> frozenset[int]:
     """Sentences with a year that dates their clause, never the event's: a document signed one by one in such a
     sentence was signed then ("the agreement was signed in 2011", «подписано в 2011 году», "2011年に締結した").
     A count is not dropped on so little (a year deep in a sentence may date only a part of it), but a single
     signing has nothing else to date it. Where the event's year is unknown (``None``), any such year is another
-    one: had it been the event's, the event would have had it."""
-    years: dict[int, set[int]] = {}
+    one: had it been the event's, the event would have had it. A month of the event's year that opens the
+    sentence and is none of the event's months (``event_months``) dates it the same way ("In May, the leaders
+    signed a joint statement", in the report of a June fair)."""
+    other: set[int] = set()
+    own: set[int] = set()
     for m in _date_mentions(ctx.text, ctx.lang, reference_date(dateline, published)):
-        if m.first.year is None or m.year_from_reference or m.in_dateline:
+        if m.in_dateline:
             continue
-        named = {m.first.year} | ({m.last.year} if m.last else set())
-        if event_year in named or _dates_the_clause(ctx, m):
-            years.setdefault(m.sentence_start, set()).update(named)
-    return frozenset(start for start, named in years.items() if event_year not in named)
+        if m.first.year is not None and not m.year_from_reference:
+            named = {m.first.year} | ({m.last.year} if m.last and m.last.year else set())
+            if event_year in named:
+                own.add(m.sentence_start)
+            elif _dates_the_clause(ctx, m):
+                other.add(m.sentence_start)
+        elif event_months and m.first.month is not None and m.first.month not in event_months \
+                and (m.last is None or m.last.month not in event_months) and _opens_sentence(ctx, m):
+            other.add(m.sentence_start)
+    return frozenset(other - own)
+
+
+def _opens_sentence(ctx: Context, mention) -> bool:
+    return len(ctx.text[sentence_start(ctx, mention.start):mention.start].strip()) <= _MONTH_OPENS
+
+
+# "5月,", "In May,", «В мае»: at most a word's worth before the month
+_MONTH_OPENS = 4
 
 
 # a year that dates its clause: after a preposition ("in 2011", «в 2011 году»), or before a particle, a comma or a
