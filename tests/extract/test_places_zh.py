@@ -337,3 +337,15 @@ def test_a_russian_krai_or_republic_named_after_its_city_is_a_region():
 def test_an_industrial_zone_named_after_its_city_is_no_city():
     text = "签约仪式上,营口临港产业区与日本企业签署5个项目。"
     assert cities(text) == []
+
+
+@pytest.mark.parametrize("text, named", [
+    # a long name its city opens, a project's or a body's head at its end
+    ("签约项目包括厦门某某智能装备研发生产基地、宁波某某新材料产业园等。", []),
+    ("西安某某新能源科技股份有限公司签署了合作协议。", []),
+    # not a name: the run ends in a verb's object or a venue, or is the city alone
+    ("来自厦门、宁波的企业参加了论坛。", ["Xiamen", "Ningbo"]),
+    ("论坛在厦门国际会展中心举行。", []),
+])
+def test_a_name_its_city_opens_is_no_mention_of_the_city(text, named):
+    assert cities(text) == named

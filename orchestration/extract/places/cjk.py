@@ -100,6 +100,8 @@ _COUNTED_PLACE_NOUNS = frozenset("城市国省县区地")
 # how far after a name its head noun may stand: a project's or venue's name is short, a company's may be long
 _HEAD_REACH = 7
 _ORGANISATION_HEAD_REACH = 13
+# how long a name the place opens may run to the head that ends it (深圳某某富硒大健康产业园)
+_NAME_RUN_REACH = 24
 _CJK_STOP = frozenset("的之与和及同在于等是为将已被把对向从由以而了着过也都、，。；：！？（）()「」『』“”《》〈〉【】[]・ ,.;:!?")
 _OPENING_BRACKETS = frozenset("(（")
 # quoted names in Japanese and Chinese text (not 《》, which title the documents cities sign)
@@ -480,6 +482,9 @@ class CjkPlaces:
             head = head if head == "organisation" else None
             if head is None and self._organisation_ends_at(start - 1):
                 head = "organisation"  # 福龍商事(東京), 某某集团(上海): the seat in brackets after a company's name
+        if head is None:
+            # 深圳某某富硒大健康产业园, 珠海某某医疗器械研发生产基地: a long name the city opens, its head at its end
+            head = self._head_ending_run(marker_end)
         inside = head is not None
         marked = has_shi or kind != "city" or city_state  # a suffix says what the name is
         if self.lang == "ja" and not marked and all(_is_hiragana(ch) for ch in bare):
@@ -684,6 +689,36 @@ class CjkPlaces:
                 return None
             p += 1
         return None
+
+    def _head_ending_run(self, position: int) -> str | None:
+        """The kind of the organisation's or project's head that ends the run of characters from ``position`` to
+        the next stop, a verb or kana: a name may run longer than a head is looked for after a place
+        (_ORGANISATION_HEAD_REACH), but not past the word it ends with."""
+        folded, p = self.folded, position
+        limit = min(len(folded), position + _NAME_RUN_REACH)
+        while p < limit:
+            ch = folded[p]
+            if ch in _OPENING_BRACKETS:
+                close = _BRACKETED_PART.match(folded, p)
+                if close is None:
+                    return None
+                p = close.end()
+                continue
+            if ch in _CJK_STOP or not _is_cjk(ch) or (self.lang == "ja" and 0x3040 <= ord(ch) < 0x30A0) \
+                    or any(folded.startswith(verb, p) for verb in self.res.compound_breakers):
+                break
+            p += 1
+        else:
+            return None  # no end of the run in reach
+        if p - position < 2:
+            return None
+        run = folded[position:p]
+        ending = [(head, kind) for candidates in self.res.heads.values() for head, kind in candidates
+                  if run.endswith(head) and len(run) > len(head)]
+        if not ending:
+            return None
+        kind = max(ending, key=lambda h: len(h[0]))[1]  # 国际会展中心 is a venue's name, not a body's
+        return kind if kind in ("organisation", "project") else None
 
     def _organisation_ends_at(self, position: int) -> bool:
         """An organisation's head noun (商事, 公司, 大学) ends right before ``position``."""
