@@ -211,3 +211,14 @@ def test_a_pronoun_before_a_host_verb_is_no_town():
 ])
 def test_a_common_word_after_a_preposition_of_place_is_a_city_of_some_size(sentence, found):
     assert cities(sentence) == found
+
+
+@pytest.mark.parametrize("text, named", [
+    # a marker reaches its name across "of", "the" and a few adjectives only, never across a verb
+    ("A delegation of Nagano Prefecture visited Kazan in May.", ["Kazan"]),
+    ("Guests came from the port city of Vanino.", ["Vanino"]),
+    # a prefecture's or province's own government or assembly is the region's, not its capital's
+    ("Members of the Shizuoka Prefectural Assembly met the Hubei Provincial Government.", []),
+])
+def test_markers_of_regions_and_their_reach(text, named):
+    assert cities(text) == named

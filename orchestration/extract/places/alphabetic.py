@@ -800,6 +800,8 @@ class AlphabeticPlaces:
                 return None
             if _is_capitalised(word) and not (self.lang == "en" and low in ("the",)):
                 return None
+            if self.lang == "en" and low not in _EN_MARKER_LINKS:
+                return None  # "Shizuoka Prefecture visited Kazan": a verb between, the marker is another name's
             k, steps = k - 1, steps + 1
         return None
 
@@ -909,6 +911,11 @@ _COMMON_NAME_CITY = 100_000
 # between a town and the city that locates it: at most a status word ("Ward", "-ku", «район»), then a comma
 _LOCATOR_GAP = re.compile(r"(?:[\s-][^\W\d_]{1,10})?\s?,\s{1,2}")
 _LOCATOR_REACH_KM = 60
+
+
+# the words that may stand between an English marker and its name ("the city of Kazan", "the port city of Vanino")
+_EN_MARKER_LINKS = frozenset({"of", "the", "port", "border", "coastal", "northern", "southern", "eastern", "western",
+                              "central", "twin", "sister", "partner", "capital", "host", "resort", "industrial"})
 
 
 @lru_cache(maxsize=16)
