@@ -252,3 +252,14 @@ def test_a_number_apart_from_the_ri_of_a_country_pair_is_no_day():
     # "図2 日中韓…": a figure's number, then 日中韓 "Japan, China and Korea"; 3日 and 25 日に stay days
     assert dates("図2 日中韓の交流会議の様子", reference=date(2024, 5, 27)) == []
     assert [m.first.day for m in dates("会議は25 日に開かれ、3日中に閉幕した。", reference=date(2024, 5, 27))] == [25, 3]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("見本市は10月3−6日に開かれる。", "ja"),
+    ("交易会于10月3−6日举行。", "zh"),
+    ("Ярмарка пройдёт 3−6 октября.", "ru"),
+    ("The fair runs October 3−6.", "en"),
+])
+def test_a_minus_sign_between_days_is_a_range(text, lang):
+    (mention,) = date_mentions(text, lang=lang)
+    assert (mention.first, mention.last) == (PartialDate(None, 10, 3), PartialDate(None, 10, 6))

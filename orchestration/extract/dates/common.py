@@ -27,6 +27,9 @@ _NORMALISE = str.maketrans(
         "\u2010": "-",
         "\u2011": "-",
         "\u2012": "-",
+        # the minus sign and the small hyphen-minus stand for a range's dash too ("7月9−12日")
+        "\u2212": "-",
+        "\ufe63": "-",
     }
 )
 CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
@@ -35,7 +38,7 @@ CN_DIGIT = "〇零一二三四五六七八九"
 YEAR = r"(?:19|20)\d{2}"
 
 
-_NEEDS_NORMALISING = re.compile("[\uff0c\uff08\uff09\uff0d\uff0e\uff0f\uff10-\uff1a\u3000\u2010-\u2012]")
+_NEEDS_NORMALISING = re.compile("[\uff0c\uff08\uff09\uff0d\uff0e\uff0f\uff10-\uff1a\u3000\u2010-\u2012\u2212\ufe63]")
 
 
 @lru_cache(maxsize=16)
