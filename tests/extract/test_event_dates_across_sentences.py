@@ -82,3 +82,16 @@ def test_a_programme_within_a_month_is_no_chronology_but_dates_over_months_are()
     timeline = "Earlier ties: 3 February with Hsinchu, 21 April with Tainan and 30 August with Kaohsiung."
     found = chronology_sentences(f"{programme} {timeline}", "en", date(2024, 11, 20))
     assert found == frozenset({len(programme) + 1})
+
+
+@pytest.mark.parametrize("page", [
+    "市長が大会に出席\n2025年2月21日\n昨年11月に大連市で開催された国際友好都市大会に出席しました。各国の都市の代表が集まりました。",
+    "市长出席大会\n2025年2月21日\n去年11月在大连举行的国际友好城市大会上,各国城市代表齐聚一堂。",
+    "Mayor at friendship cities conference\nFebruary 21, 2025\nLast November the mayor attended the international "
+    "friendship cities conference held in Dalian, where delegations of many cities met.",
+    "Мэр на конференции городов-побратимов\n21 февраля 2025 года\nВ ноябре прошлого года мэр побывал на "
+    "международной конференции городов-побратимов в Даляне, где встретились делегации многих городов.",
+])
+def test_a_month_without_a_day_still_dates_the_event(page):
+    # no day to score, but the month and year say when and let the reports of the event meet
+    assert summarise(page).date[:3] == (2024, 11, None)

@@ -81,7 +81,10 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
         scored = [(m, f) for m, f in _scored_candidates(ctx, mentions, chosen, candidates, elsewhere, reference)
                   if m not in around]
         decided, learned = date_model.RANKER.rank(scored, chosen)
-        chosen = learned if decided else chosen
+        # the model weighs days; where it takes none and the rules' date is a month without a day (昨年11月, "last
+        # November"), the month still dates the event: it says when, and lets its reports meet
+        chosen = learned if decided and (learned is not None or chosen is None or chosen.first.day is not None) \
+            else chosen
     if chosen is None:
         return None
     start, end = _span(ctx, chosen)
