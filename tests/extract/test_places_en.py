@@ -222,3 +222,12 @@ def test_a_common_word_after_a_preposition_of_place_is_a_city_of_some_size(sente
 ])
 def test_markers_of_regions_and_their_reach(text, named):
     assert cities(text) == named
+
+
+@pytest.mark.parametrize("text, named", [
+    # a listed surname after a given name is a person's ("Chen" is also a town's alternate name)
+    ("Speaking at the fair, Wendy Chen of a Hong Kong bank praised the organisers.", []),
+    ("Guests from Harbin and Dalian attended.", ["Harbin", "Dalian"]),
+])
+def test_a_surname_after_a_given_name_is_a_person(text, named):
+    assert [c for c in cities(text) if c != "Hong Kong"] == named

@@ -659,6 +659,11 @@ class AlphabeticPlaces:
         if last - first == 1 and tokens[first][2] in surnames and last < len(tokens) and self.adjacent[first] \
                 and _is_capitalised(tokens[last][2]):
             return True  # the surname itself
+        if self.lang == "en" and last - first == 1 and tokens[first][2] in surnames and first > 0 \
+                and self.adjacent[first - 1] and _is_capitalised(tokens[first - 1][2]) \
+                and tokens[first - 1][2].lower() not in self.res.stopwords \
+                and not is_function_word(tokens[first - 1][2], self.lang):
+            return True  # "Wendy Chen", "Lincoln Chen": a given name, then the surname
         if self.lang == "ru" and self._is_russian_person(first, last):
             return True
         title = _EN_APPOSITIVE_TITLE.match(self.text, self._capitalised_run_end(last)) if self.lang == "en" else None
