@@ -286,6 +286,7 @@ class Gazetteer:
         self._cities = cities
         self._index = index
         self._multiword_heads: frozenset[str] | None = None
+        self._largest: dict[str, City] | None = None
         self._name_particles: frozenset[str] | None = None
         # Two-character prefix of CJK keys -> longest key with it: a text position whose bigram is not here
         # starts no name, and the others need trying only up to that length.
@@ -301,6 +302,16 @@ class Gazetteer:
 
     def city(self, geonameid: int) -> City | None:
         return self._cities.get(int(geonameid))
+
+    def largest_city(self, country_code: str) -> City | None:
+        """The most populous city of a country (a city-state's own city)."""
+        if self._largest is None:
+            largest: dict[str, City] = {}
+            for city in self._cities.values():
+                if city.population > getattr(largest.get(city.country_code), "population", -1):
+                    largest[city.country_code] = city
+            self._largest = largest
+        return self._largest.get(country_code)
 
     def by_key(self, key: str) -> list[City]:
         """Cities whose normalised name is exactly ``key``, most populous first."""

@@ -697,3 +697,13 @@ def test_a_venue_named_by_its_citys_adjective_in_the_genitive_places_the_event()
                         "открылся российско-китайский молодёжный форум. В нём участвуют студенты из Ухани и Чэнду.")
     assert summary.host == "Kazan"
     assert summary.partners == {"Wuhan", "Chengdu"}
+
+
+@pytest.mark.parametrize("page", [
+    "Fair opens\nThe jewellery fair opened on 3 May 2024 at the exhibition centre in Wan Chai. Buyers from Hanoi "
+    "attended.",
+    "Fair opens\nThe jewellery fair opened on 3 May 2024 in Taipa. Buyers from Hanoi attended.",
+])
+def test_a_district_of_a_city_state_is_the_city_state(page):
+    summary = summarise(page)
+    assert summary.host in ("Hong Kong", "Macau") and summary.partners == {"Hanoi"}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -40,7 +41,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     agency = dateline.agency if dateline is not None else None
     places = [p for p in found if p.kind == "city" and p.city is not None and not p.inside_name
               and not (agency and p.surface == agency)]
-    places = _without_region_groups(ctx, places)
+    places = [_as_city_state(p) for p in _without_region_groups(ctx, places)]
     # "the Harbin Trade Fair", «Петербургский форум» held there: a city inside the event's own name
     in_name = [p for p in found if p.kind == "city" and p.city is not None
                and main.name_start <= p.start < main.name_end]
@@ -913,6 +914,22 @@ def _event_clause_follows(ctx: Context, place) -> bool:
     pattern = _relative_where_pattern(ctx.lang)
     match = pattern.match(ctx.text, place.end) if pattern else None
     return bool(match) and has_occurrence_verb(match.group("clause"), ctx.lang)
+
+
+def _as_city_state(place):
+    """A district or new town of a city-state (Wan Chai, Taipa, Jurong) is the city-state's one city for the
+    warehouse (Hong Kong, Macau, Singapore): its reports and analysts name the city, not the quarter."""
+    if place.city.country_code not in CITY_STATES:
+        return place
+    main = _city_state_city(place.city.country_code)
+    return place if main is None or main.geonameid == place.city.geonameid else replace(place, city=main)
+
+
+@lru_cache(maxsize=None)
+def _city_state_city(country_code: str):
+    from orchestration.reference.gazetteer import get_gazetteer
+
+    return get_gazetteer().largest_city(country_code)
 
 
 def _without_region_groups(ctx: Context, places: list) -> list:
