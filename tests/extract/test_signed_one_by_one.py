@@ -137,3 +137,12 @@ def test_a_signed_joint_statement_is_a_document(page, signed):
 ])
 def test_a_single_signing_in_another_month_of_the_year_is_not_the_events(page, signed):
     assert summarise(page).agreements == signed
+
+
+@pytest.mark.parametrize("page, signed", [
+    # agreements worth a sum, not one document
+    ("展会闭幕\n2024年5月10日,展会在哈尔滨闭幕。三天的展会上,本省企业与外方企业共签订贸易协议2亿多美元。", None),
+    ("展会闭幕\n2024年5月10日,展会在哈尔滨闭幕。两市签订友好合作协议。", 1),
+])
+def test_a_chinese_agreement_noun_before_a_sum_is_no_single_document(page, signed):
+    assert summarise(page).agreements == signed
