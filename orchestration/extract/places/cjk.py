@@ -669,11 +669,9 @@ class CjkPlaces:
         while p < limit:
             ch = folded[p]
             if ch in _OPENING_BRACKETS:
-                # a legal form or seat in brackets inside a company's name: 上海建工(集团)总公司, 大阪ガス(株)
-                close = _BRACKETED_PART.match(folded, p)
-                if close is None:
+                p = self._past_bracketed_part(p)
+                if p is None:
                     return None
-                p = close.end()
                 continue
             # a head first: 都市圏 starts with a character that is a stop word elsewhere (都 "all")
             for head, kind in heads.get(ch, ()):
@@ -683,12 +681,22 @@ class CjkPlaces:
                     continue
                 if folded.startswith(head, p) and (kind == "organisation" or p - position < _HEAD_REACH):
                     return kind
-            if ch in _CJK_STOP or not _is_cjk(ch) or (self.lang == "ja" and 0x3040 <= ord(ch) < 0x30A0):
-                return None
-            if any(folded.startswith(verb, p) for verb in self.res.compound_breakers):
+            if self._ends_compound(p):
                 return None
             p += 1
         return None
+
+    def _past_bracketed_part(self, p: int) -> int | None:
+        """Past a legal form or seat in brackets inside a company's name (上海建工(集团)总公司, 大阪ガス(株)); None when
+        the bracket does not close soon."""
+        close = _BRACKETED_PART.match(self.folded, p)
+        return close.end() if close is not None else None
+
+    def _ends_compound(self, p: int) -> bool:
+        """A stop, a character of no CJK word, Japanese kana or a verb ends the compound at ``p``."""
+        ch = self.folded[p]
+        return ch in _CJK_STOP or not _is_cjk(ch) or (self.lang == "ja" and 0x3040 <= ord(ch) < 0x30A0) \
+            or any(self.folded.startswith(verb, p) for verb in self.res.compound_breakers)
 
     def _head_ending_run(self, position: int) -> str | None:
         """The kind of the organisation's or project's head that ends the run of characters from ``position`` to
@@ -697,15 +705,12 @@ class CjkPlaces:
         folded, p = self.folded, position
         limit = min(len(folded), position + _NAME_RUN_REACH)
         while p < limit:
-            ch = folded[p]
-            if ch in _OPENING_BRACKETS:
-                close = _BRACKETED_PART.match(folded, p)
-                if close is None:
+            if folded[p] in _OPENING_BRACKETS:
+                p = self._past_bracketed_part(p)
+                if p is None:
                     return None
-                p = close.end()
                 continue
-            if ch in _CJK_STOP or not _is_cjk(ch) or (self.lang == "ja" and 0x3040 <= ord(ch) < 0x30A0) \
-                    or any(folded.startswith(verb, p) for verb in self.res.compound_breakers):
+            if self._ends_compound(p):
                 break
             p += 1
         else:
