@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 import re
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from orchestration.extract import russian
@@ -921,15 +921,10 @@ def _as_city_state(place):
     warehouse (Hong Kong, Macau, Singapore): its reports and analysts name the city, not the quarter."""
     if place.city.country_code not in CITY_STATES:
         return place
-    main = _city_state_city(place.city.country_code)
-    return place if main is None or main.geonameid == place.city.geonameid else replace(place, city=main)
-
-
-@lru_cache(maxsize=None)
-def _city_state_city(country_code: str):
     from orchestration.reference.gazetteer import get_gazetteer
 
-    return get_gazetteer().largest_city(country_code)
+    main = get_gazetteer().largest_city(place.city.country_code)
+    return place if main is None or main.geonameid == place.city.geonameid else replace(place, city=main)
 
 
 def _without_region_groups(ctx: Context, places: list) -> list:

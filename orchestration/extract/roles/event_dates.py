@@ -31,6 +31,7 @@ from orchestration.extract.dates.resolution import complete_year
 from orchestration.extract.events import EventMention, event_noun_pattern, find_events
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.numbers import parse_number
+from orchestration.extract.text import quoted
 from orchestration.extract.wordlists import alt, words_pattern
 from orchestration.extract.roles import date_model
 from orchestration.extract.roles.context import Context, cue_pattern, sentence_of, sentence_start
@@ -804,7 +805,7 @@ _MONTH_OPENS = 4
 # signing verb (2011年に, 2011年、, 2011年签署); a year that runs into a noun names something (2025年日本国際博覧会協会)
 _CLAUSE_YEAR_BEFORE = re.compile(r"(?:\b(?:in|during|back in)|(?<!\w)(?:в|во))\s*$", re.IGNORECASE)
 _CLAUSE_YEAR_AFTER_CJK = re.compile(r"\s*(?:に|には|、|，|,|签|簽|缔|締)")
-_TITLE_QUOTES = re.compile(r"「[^「」]*」|『[^『』]*』|《[^《》]*》|“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
+_TITLE_QUOTES = re.compile(quoted((("「", "」"), ("『", "』"), ("《", "》"), ("“", "”"), ("«", "»"), ('"', '"')), 0, 1000))
 
 
 def _dates_the_clause(ctx: Context, mention) -> bool:

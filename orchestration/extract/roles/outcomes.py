@@ -144,9 +144,7 @@ def _with_the_others(ctx: Context, count: CountMention) -> CountMention:
         return count
     # the count's own documents are not signed one by one: blank them out before looking for those that are
     text = ctx.text[:count.start] + " " * (blank_end - count.start) + ctx.text[blank_end:]
-    singles = _distinct_documents({c.noun for c in singular_signings(text, ctx.lang)
-                                   if c.sentence_start not in ctx.background_sentences
-                                   and c.sentence_start not in ctx.other_year_named_sentences})
+    singles = _distinct_documents({c.noun for c in _signed_at_the_event(ctx, text)})
     return replace(count, value=count.value + len(singles)) if singles else count
 
 
@@ -167,12 +165,17 @@ def _vague_whole_before(ctx: Context, part: CountMention) -> bool:
 
 
 def _one_by_one(ctx: Context) -> CountMention | None:
-    singles = [c for c in singular_signings(ctx.text, ctx.lang) if c.sentence_start not in ctx.background_sentences
-               and c.sentence_start not in ctx.other_year_named_sentences]
+    singles = _signed_at_the_event(ctx, ctx.text)
     singles = [c for c in singles if c.start >= ctx.title_end] or singles
     if not singles:
         return None
     return replace(singles[0], value=len(_distinct_documents({c.noun for c in singles})), qualifier="exact")
+
+
+def _signed_at_the_event(ctx: Context, text: str) -> list[CountMention]:
+    """The documents ``text`` signs one by one, but for those of sentences about earlier years or other times."""
+    return [c for c in singular_signings(text, ctx.lang) if c.sentence_start not in ctx.background_sentences
+            and c.sentence_start not in ctx.other_year_named_sentences]
 
 
 def _distinct_documents(nouns: set[str]) -> set[str]:
