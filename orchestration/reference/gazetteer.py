@@ -488,6 +488,8 @@ def _status_stems(keys: set[str]) -> set[str]:
 # GeoNames romanises Russian names letter by letter ("Nizhniy Novgorod", "Naberezhnyye Chelny"); English
 # writes the adjective endings short ("Nizhny Novgorod", "Naberezhnye Chelny").
 _SHORT_ENDINGS = ((re.compile(r"[iy]y\b"), "y"), (re.compile(r"yy(?=e)"), "y"))
+# except where a country's own system spells the ending otherwise: Ukrainian -ий is -yi (Kryvyi Rih)
+_ENDINGS_BY_COUNTRY = {"UA": ((re.compile(r"[iy]y\b"), "yi"),)}
 # Other romanisations English has moved on from, per country: Korean and Japanese administrative suffixes
 # ("Goyang-si", "Nara-shi"); Korean McCune-Reischauer initials where Revised Romanisation writes G and J
 # ("Kimhae" Gimhae); Ukrainian BGN ya/yi where the national system writes ia/i ("Vinnytsya" Vinnytsia); Mongolian
@@ -517,7 +519,7 @@ def english_name(name: str, alternates: list[str], country_code: str = "",
         cities = sorted((a[:-4] for a in alternates if a.endswith(" Shi") and a[:-4] != name), key=lambda a: (len(a), a))
         if cities:
             return cities[0]
-    for rules in (_SHORT_ENDINGS, _COUNTRY_SPELLINGS.get(country_code, ())):
+    for rules in (_ENDINGS_BY_COUNTRY.get(country_code, _SHORT_ENDINGS), _COUNTRY_SPELLINGS.get(country_code, ())):
         changed = name
         for pattern, replacement in rules:
             changed = pattern.sub(replacement, changed)

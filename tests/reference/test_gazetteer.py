@@ -155,6 +155,9 @@ def test_english_names_follow_the_romanisation_english_uses_where_geonames_attes
     assert english_name("Vinnytsya", ["Vinnytsia"], "UA") == "Vinnytsia"
     assert english_name("Mykolayiv", ["Mykolaiv", "Mykolayiv"], "UA") == "Mykolaiv"
     assert english_name("Mykolayiv", ["Mykolaiv"], "RU") == "Mykolayiv"  # another country's system
+    # the Ukrainian system spells the adjective ending -yi, where Russian names in English shorten it to -y
+    assert english_name("Bilyy Dvir", ["Bilyi Dvir", "Bily Dvir"], "UA") == "Bilyi Dvir"
+    assert english_name("Belyy Gorod", ["Bely Gorod", "Belyi Gorod"], "RU") == "Bely Gorod"
     assert english_name("Ulan Bator", ["Ulaanbaatar"], "MN", preferred="Ulaanbaatar") == "Ulaanbaatar"
     # Mongolian х as kh and ай as ai; Ch, Sh, Zh stay
     assert english_name("Darhan", ["Darkhan", "Darchan"], "MN") == "Darkhan"
