@@ -168,6 +168,19 @@ def host_accuracy(documents: list[Document], probabilities: list[np.ndarray], th
     return right / len(documents)
 
 
+def agreement_accuracy(documents: list[Document], probabilities: list[np.ndarray], threshold: float) -> float:
+    """The scorer's agreements accuracy: right counts among the documents where the gold or the choice has one (a
+    report that states none and is given none is not counted)."""
+    right = counted = 0
+    for document, p in zip(documents, probabilities):
+        best = int(np.argmax(p)) if len(p) else -1
+        chosen = best >= 0 and p[best] >= threshold
+        if chosen or document.gold_count:
+            counted += 1
+            right += chosen and document.labels[best]
+    return right / counted if counted else 0.0
+
+
 def rule_probabilities(documents: list[Document], rule_feature: int) -> list[np.ndarray]:
     return [np.array([row[rule_feature] for row in d.candidates], dtype=float) for d in documents]
 
@@ -224,7 +237,7 @@ TASKS = {
     "partners": (partner_documents, partner_model.FEATURES, partner_f1, "rule_partner", partner_model.MODEL_PATH),
     "hosts": (host_documents, host_model.FEATURES, host_accuracy, "rule_host", host_model.MODEL_PATH),
     "dates": (date_documents, date_model.FEATURES, host_accuracy, "rule_date", date_model.MODEL_PATH),
-    "counts": (count_documents, count_model.FEATURES, host_accuracy, "rule_count", count_model.MODEL_PATH),
+    "counts": (count_documents, count_model.FEATURES, agreement_accuracy, "rule_count", count_model.MODEL_PATH),
 }
 
 

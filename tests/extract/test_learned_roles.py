@@ -135,6 +135,19 @@ def test_training_labels_a_date_by_its_day():
     assert not train_roles._same_day(PartialDate(2024, 6, None), wanted)
 
 
+def test_agreement_accuracy_leaves_out_reports_that_state_no_count_and_are_given_none():
+    import numpy as np
+    states_two = train_roles.Document("a", [[0.0], [0.0]], [0, 1], 1)
+    states_none = train_roles.Document("b", [[0.0]], [0], 0)
+    # the right count chosen, the silent report given none: one document counted, and it is right
+    assert train_roles.agreement_accuracy([states_two, states_none], [np.array([0.2, 0.9]), np.array([0.1])], 0.5) == 1.0
+    # a count given to the silent report is counted as wrong, as the scorer counts it
+    assert train_roles.agreement_accuracy([states_two, states_none], [np.array([0.2, 0.9]), np.array([0.7])], 0.5) == 0.5
+    # the wrong count chosen, or none where the gold has one, is wrong
+    assert train_roles.agreement_accuracy([states_two], [np.array([0.9, 0.2])], 0.5) == 0.0
+    assert train_roles.agreement_accuracy([states_two], [np.array([0.3, 0.4])], 0.5) == 0.0
+
+
 ARTICLES = {
     "en-001": ("Sister-city forum in Tampere\nA sister-city forum took place in Tampere on 3 June 2023. Mayors "
                "from Linz and Pecs attended and signed a partnership charter with Tampere.",
