@@ -493,12 +493,14 @@ _ENDINGS_BY_COUNTRY = {"UA": ((re.compile(r"[iy]y\b"), "yi"),)}
 # Other romanisations English has moved on from, per country: Korean and Japanese administrative suffixes
 # ("Goyang-si", "Nara-shi"); Korean McCune-Reischauer initials where Revised Romanisation writes G and J
 # ("Kimhae" Gimhae); Ukrainian BGN ya/yi where the national system writes ia/i ("Vinnytsya" Vinnytsia); Mongolian
-# h and ay where English writes kh and ai.
+# h and ay where English writes kh and ai; Uzbek Latin x where English writes kh.
 _COUNTRY_SPELLINGS = {
     "KR": ((re.compile(r"-si$"), ""), (re.compile(r"^K"), "G"), (re.compile(r"^Ch"), "J")),
     "KP": ((re.compile(r"-si$"), ""),),
     "JP": ((re.compile(r"-shi$"), ""),),
     "UA": ((re.compile(r"(?<=\w)ya\b"), "ia"), (re.compile(r"(?<=[aeiou])yi"), "i")),
+    # Uzbek Latin x is English kh (Xiva is Khiva)
+    "UZ": ((re.compile(r"X"), "Kh"), (re.compile(r"x"), "kh")),
     # Mongolian: х as kh, not h (Darhan is Darkhan), and ай as ai (Nalayh is Nalaikh)
     "MN": ((re.compile(r"(?<![CcSsZzKk])h"), "kh"), (re.compile(r"(?<=a)y(?![aeiou])"), "i")),
 }

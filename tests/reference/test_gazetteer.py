@@ -158,6 +158,9 @@ def test_english_names_follow_the_romanisation_english_uses_where_geonames_attes
     # the Ukrainian system spells the adjective ending -yi, where Russian names in English shorten it to -y
     assert english_name("Bilyy Dvir", ["Bilyi Dvir", "Bily Dvir"], "UA") == "Bilyi Dvir"
     assert english_name("Belyy Gorod", ["Bely Gorod", "Belyi Gorod"], "RU") == "Bely Gorod"
+    # Uzbek Latin x is English kh, where GeoNames attests the spelling
+    assert english_name("Buxoro", ["Bukhoro", "Buxoro"], "UZ") == "Bukhoro"
+    assert english_name("Qoraxon", ["Qoraxon"], "UZ") == "Qoraxon"
     assert english_name("Ulan Bator", ["Ulaanbaatar"], "MN", preferred="Ulaanbaatar") == "Ulaanbaatar"
     # Mongolian х as kh and ай as ai; Ch, Sh, Zh stay
     assert english_name("Darhan", ["Darkhan", "Darchan"], "MN") == "Darkhan"
