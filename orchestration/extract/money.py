@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -600,6 +601,7 @@ def find_money(text: str, lang: str) -> list[MoneyMention]:
             sentence=_sentence_at(sentences, starts, start),
             headline=any(a <= start < b for a, b in headlines),
         ))
+    _settle_shared_units(text, lang, drafts)
     asides = _exchange_rate_asides(text, drafts, lx)
     # restatement in a second currency right after the first
     for i in range(1, len(drafts)):
@@ -651,6 +653,24 @@ def find_money(text: str, lang: str) -> list[MoneyMention]:
             sentence_start=d.sentence.start, sentence_end=d.sentence.end,
         ))
     return mentions
+
+
+def _settle_shared_units(text: str, lang: str, drafts: list[_Draft]) -> None:
+    """A unit word several currencies bear (English "soms": the Kyrgyz som and the Uzbek so'm) is the currency of
+    the country among them that the text names most; named by none, or as often, it stays the lexicon's."""
+    shared: dict[str, dict[str, str]] = (lexicon(lang, "money").get("currencies") or {}).get("shared_units") or {}
+    if not any(d.currency in shared for d in drafts):
+        return
+    from orchestration.extract.countries import find_countries  # countries reach money through places
+
+    named = Counter(m.alpha2 for m in find_countries(text, lang) if not m.inside_name)
+    for d in drafts:
+        by_country = shared.get(d.currency)
+        if not by_country:
+            continue
+        ranked = sorted(((named[country], code) for country, code in by_country.items()), reverse=True)
+        if ranked[0][0] > (ranked[1][0] if len(ranked) > 1 else 0):
+            d.currency = ranked[0][1]
 
 
 _NEAR_EQUAL_WINDOW = 64  # near-equal amounts compared with each one; more are linked through their neighbours

@@ -178,3 +178,13 @@ def test_foreign_trade_contracts_are_not_deals():
 def test_the_plan_an_amount_beats_is_no_deal():
     signed, planned = money("Contracts worth $5 billion were signed instead of the planned $4 billion.")
     assert signed.is_deal and not planned.is_deal and planned.not_deal_reason == "forecast"
+
+
+def test_a_unit_two_currencies_share_is_the_currency_of_the_country_the_text_names():
+    # "soms" is the Kyrgyz som by its ISO name and the Uzbek so'm as English news writes it
+    uzbek = ("Uzbek and Chinese firms signed contracts worth 300 billion soms at the fair; Uzbekistan hopes to "
+             "double the figure next year.")
+    assert [(m.currency, m.amount) for m in money(uzbek)] == [("UZS", 300e9)]
+    kyrgyz = "Kyrgyz exporters signed deals for 40 million soms in Bishkek, the capital of Kyrgyzstan."
+    assert [m.currency for m in money(kyrgyz)] == ["KGS"]
+    assert [m.currency for m in money("Traders signed deals for 40 million soms.")] == ["KGS"]
