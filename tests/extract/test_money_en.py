@@ -118,6 +118,8 @@ def test_statuses():
     # a total "as of" a date is a running total, not the event's
     ("As of the end of September, signed investment in the zone stood at $2.4 billion.", "cumulative"),
     ("Projects each worth over $100 million will get tax breaks.", "threshold"),
+    # a floor every signed project clears sizes them, it is no sum of theirs
+    ("The 12 contracts were all worth more than $50 million.", "threshold"),
     ("The port's import and export value stood at 31 billion yuan in May.", "trade_turnover"),
     ("Exhibitors signed import and export contracts worth $45 million with foreign buyers.", "trade_turnover"),
     ("The two mayors agreed to double joint investment to 3 billion yuan by 2030.", "forecast"),

@@ -74,6 +74,13 @@ def test_size_threshold_is_not_a_deal():
     assert not by_amount[9.6e10].part_of_total
 
 
+def test_a_floor_every_project_clears_and_a_class_counted_after_it_are_not_deals():
+    text = "商談会では28件の契約が結ばれ、契約額は450億元に上った。契約額はいずれも5億元を超え、50億元以上も3件あった。"
+    found = money(text)
+    assert [(m.amount, m.is_deal) for m in found] == [(45e9, True), (5e8, False), (5e9, False)]
+    assert {m.not_deal_reason for m in found[1:]} == {"threshold"}
+
+
 def test_export_and_import_parts_of_a_total():
     text = "会期中に3億6000万ドルの商談がまとまった。うち、輸出契約は1億5000万ドル、輸入契約は2億1000万ドルだった。"
     found = money(text)

@@ -88,6 +88,12 @@ def test_size_classes_are_not_deals():
     assert {m.not_deal_reason for m in found[:3]} == {"threshold"}
 
 
+def test_a_floor_every_project_clears_and_a_class_counted_after_it_are_not_deals():
+    found = money("洽谈会签约项目28个，总投资450亿元，项目投资额均超过5亿元，其中50亿元以上的也有3个。")
+    assert [(m.amount, m.is_deal) for m in found] == [(45e9, True), (5e8, False), (5e9, False)]
+    assert {m.not_deal_reason for m in found[1:]} == {"threshold"}
+
+
 def test_two_separate_signings_are_two_deals():
     text = "科技合作论坛签订项目合作协议15项、金额420亿元。在21日举行的农产品专场活动中，现场签约金额约19亿元。"
     found = money(text)
