@@ -13,12 +13,12 @@ from pathlib import Path
 
 import yaml
 
-_TIMESTAMP_LEAD = re.compile(
-    r"^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?)(?:[,\s]+\d{1,2}:\d{2}(?::\d{2})?)?"
-)
-_DATE_ONLY_LINE = re.compile(
-    r"^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?)(?:[,\s]+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
-)
+_NUMERIC_DATE = r"(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?)"
+_TIMESTAMP_LEAD = re.compile(rf"^\s*{_NUMERIC_DATE}(?:[,\s]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
+_DATE_ONLY_LINE = re.compile(rf"^\s*{_NUMERIC_DATE}(?:[,\s]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*$")
+# two full dates joined on a line of their own ("23.11.2021 - 26.11.2021"): an event page's span, never a page's
+# timestamp, which is one day
+_DATE_RANGE_LINE = re.compile(rf"^\s*{_NUMERIC_DATE}\s*(?:[-–—~〜～]|to|по|до|至)\s*{_NUMERIC_DATE}\s*$", re.IGNORECASE)
 # a date in words alone on its line, often the site's clock: «Суббота, 15 Февраля 2025», "Saturday, February 15, 2025"
 _WORDY_DATE_LINE = re.compile(
     r"^\s*(?:[^\W\d_]+\.?,?\s+)?(?:\d{1,2}\.?\s+[^\W\d_]+\.?|[^\W\d_]+\.?\s+\d{1,2},?)\s+\d{4}"
@@ -143,7 +143,7 @@ def split_article(raw_text: str) -> Article:
         lowered = stripped.lower()
         if not stripped:
             kinds.append("blank")
-        elif _is_schedule_field(stripped):
+        elif _is_schedule_field(stripped) or _DATE_RANGE_LINE.match(stripped):
             kinds.append("body")  # "Dates: 12-14 June", "日時：7月15日": a notice's field giving its event's day
         elif _DATE_ONLY_LINE.match(stripped) or _WORDY_DATE_LINE.match(stripped) \
                 or _starts_with_any(lowered, markers["metadata_openers"]) \

@@ -42,3 +42,17 @@ def test_the_fields_day_stands_on_a_page_updated_years_later():
             "日時\n令和3年11月9日(火曜日) 午後2時~3時\n参加者\n両市長\n"
             "このページに関するお問い合わせ\n国際交流課\n更新日:2024年5月20日")
     assert summarise(page).date[:6] == (2021, 11, 9, 2021, 11, 9)
+
+
+@pytest.mark.parametrize("page, day", [
+    ("Kazakh-Uzbek Business Forum \"New Horizons\"\n\n14.05.2022\nForum\nBilateral\n10.05.2022 - 12.05.2022\n"
+     "Shymkent, Kazakhstan\n\nThe forum brings together entrepreneurs of the two countries every year. "
+     "Participants from Kazakhstan and Uzbekistan discussed joint projects in agriculture and logistics.\n",
+     (2022, 5, 10, 2022, 5, 12)),
+    ("日中若手研究者フォーラム\n\n2022.05.14\n2022年5月10日～2022年5月12日\n福岡市\n\n"
+     "両国の若手研究者が毎年集まるフォーラムで、中国の大学からも研究者が参加し、共同研究について話し合った。\n",
+     (2022, 5, 10, 2022, 5, 12)),
+])
+def test_an_event_pages_span_on_a_line_of_its_own_dates_the_event(page, day):
+    # two full dates joined on a header line are the event's span, not the page's timestamp (which is one day)
+    assert summarise(page).date[:6] == day
