@@ -245,6 +245,8 @@ def test_large_russian_cities_that_geonames_names_in_no_chinese_script_are_read_
 def test_korean_cities_without_a_hanja_name_in_geonames_are_read_from_the_alias_table():
     text = "木浦市代表团和浦项市企业家访问了大连市。"
     assert [m.city.name_en for m in find_places(text, "zh") if m.kind == "city"] == ["Mokpo", "Pohang", "Dalian"]
+    text = "束草市和统营市的代表团访问了珲春市。"
+    assert [m.city.name_en for m in find_places(text, "zh") if m.kind == "city"] == ["Sokcho", "Tongyeong", "Hunchun"]
 
 
 def test_a_city_name_in_a_list_of_companies_is_a_company():
