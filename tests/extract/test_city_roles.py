@@ -246,6 +246,17 @@ def test_the_city_a_twin_towns_delegation_travels_to_hosts_the_visit(page):
 
 
 @pytest.mark.parametrize("page", [
+    "Kazan to send delegation\nPublished: 2025-03-01\nThe mayor of Kazan will lead a delegation to its sister city "
+    "Tampere from 10 to 13 March to mark the anniversary of the twinning.",
+    "カザン市が訪問団派遣\n2025年3月1日\nカザン市は、姉妹都市提携の記念日に合わせて、3月10日から13日までフィンランドの"
+    "タンペレ市に訪問団を派遣すると発表した。",
+])
+def test_the_city_a_party_is_sent_to_hosts_the_visit(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Tampere", {"Kazan"})
+
+
+@pytest.mark.parametrize("page", [
     "Sister city visit\nPublished: 2025-03-01\nThe mayors of Tampere and Kazan signed the twinning agreement on "
     "12 May 1998. A delegation of the sister city of Kazan will fly to Tampere on Monday, 3 March.",
     "Визит побратимов\nОпубликовано: 2025-03-01\nМэры Тампере и Казани подписали соглашение о побратимстве 12 мая "
