@@ -69,7 +69,7 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
     mentions = _date_mentions(ctx.text, ctx.lang, reference)
     candidates = _candidates(ctx, mentions)
     if not any(m.first.day is not None for m in candidates):
-        on_report_day = _report_day(ctx, dateline, reference)
+        on_report_day = _report_day(ctx, dateline, reference, main.event_type)
         if on_report_day is not None:
             return on_report_day
     elsewhere = _other_event_sentences(ctx, main)
@@ -178,9 +178,11 @@ def _date_row(evidence_start: int, evidence_end: int, start: PartialDate, end: P
 
 
 _LEAD_SENTENCES = 2
+# kinds of event that run for days: their lead's "was held" names no one day
+_MULTI_DAY_TYPES = frozenset({"expo"})
 
 
-def _report_day(ctx: Context, dateline, reference: date | None) -> dict | None:
+def _report_day(ctx: Context, dateline, reference: date | None, event_type: str) -> dict | None:
     """"TOMSK, Nov. 27 -- The forum opened in Tomsk": a lead that says the event opened, closed or was held,
     in a report that dates nothing else, speaks of the dateline's own day."""
     if dateline is None or dateline.date is None or dateline.date.month is None or dateline.date.day is None:
@@ -197,6 +199,8 @@ def _report_day(ctx: Context, dateline, reference: date | None) -> dict | None:
         if day.year is None and reference is not None:
             day = _complete(day, reference, False)
         kind = kinds.pop()
+        if kind == "held" and event_type in _MULTI_DAY_TYPES:
+            return None  # a fair "was held" over days; a release saying so is often filed after it closed
         start, end = (day, _EMPTY) if kind == "opening" else (_EMPTY, day) if kind == "closing" else (day, day)
         start, end = _apply_duration(ctx, start, end)
         return _date_row(dateline.start, dateline.end, start, end,
