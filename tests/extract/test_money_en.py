@@ -126,6 +126,7 @@ def test_statuses():
     # a fund's record and the returns of one unit of money are no deals of the event
     ("The pension fund has invested more than 40 billion roubles in regional projects.", "cumulative"),
     ("Over the past year the agency signed deals worth $600 million with provinces.", "cumulative"),
+    ("In recent years, companies from the two cities have signed deals worth $3 billion.", "cumulative"),
     ("For every dollar the state puts in, private lenders add roughly seven dollars.", "ratio"),
     # the capital a new company or fund holds is no deal
     ("The partners set up a joint venture with registered capital of $15 million.", "capital"),
@@ -190,3 +191,13 @@ def test_a_unit_two_currencies_share_is_the_currency_of_the_country_the_text_nam
     kyrgyz = "Kyrgyz exporters signed deals for 40 million soms in Bishkek, the capital of Kyrgyzstan."
     assert [m.currency for m in money(kyrgyz)] == ["KGS"]
     assert [m.currency for m in money("Traders signed deals for 40 million soms.")] == ["KGS"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The largest deal in recent years, worth $3 billion, was signed at the forum.", "en"),
+    ("На форуме подписан крупнейший за последние годы контракт на 3 млрд рублей.", "ru"),
+    ("论坛签约金额达120亿元，为近年来最多。", "zh"),
+    ("近年まれに見る規模の契約300億円が調印された。", "ja"),
+])
+def test_a_record_of_recent_years_is_still_the_events_deal(text, lang):
+    assert [m.is_deal for m in money_mentions(text, lang=lang)] == [True]

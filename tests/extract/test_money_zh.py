@@ -92,6 +92,8 @@ def test_a_floor_every_project_clears_and_a_class_counted_after_it_are_not_deals
     found = money("洽谈会签约项目28个，总投资450亿元，项目投资额均超过5亿元，其中50亿元以上的也有3个。")
     assert [(m.amount, m.is_deal) for m in found] == [(45e9, True), (5e8, False), (5e9, False)]
     assert {m.not_deal_reason for m in found[1:]} == {"threshold"}
+    found = money("签约项目中，投资额超20亿元项目达6个，总投资310亿元。")
+    assert [(m.amount, m.is_deal) for m in found] == [(2e9, False), (31e9, True)]
 
 
 def test_two_separate_signings_are_two_deals():
@@ -111,6 +113,8 @@ def test_statuses():
     ("代表团向当地学校捐款50万元。", "donation"),
     # a total "as of" the end of a month is a running total, not the event's
     ("截至今年9月底，该区共签约外资项目85个，合同金额42亿美元。", "cumulative"),
+    # what was signed over recent years is no deal of the event; "the most in recent years" still is one
+    ("近年来，两市已签约合作项目30个，共计120亿元人民币。", "cumulative"),
     ("今年前三季度双方贸易额达到1200亿美元。", "period_statistic"),
     ("两国贸易额达到1200亿美元。", "trade_turnover"),
     ("当日人民币对美元汇率中间价报7.12元。", "exchange_rate"),
