@@ -123,7 +123,9 @@ def _alphabetic_countries(text: str, lang: str) -> list[CountryMention]:
     mentions: list[CountryMention] = []
     covered: set[int] = set()
     for item in items:
-        if item.phrase is not None:  # a city name does not hide an adjective ("Kazakh" is also a town)
+        # a one-word city name does not hide an adjective ("Kazakh" is also a town); a name of several words does
+        # ("Lao Cai", "American Fork")
+        if item.phrase is not None or (item.kind == "city" and item.last - item.first > 1):
             covered.update(range(item.first, item.last))
         if item.phrase is None or item.phrase.kind != "country":
             continue

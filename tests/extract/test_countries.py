@@ -98,6 +98,13 @@ def test_english_names_adjectives_compounds():
 def test_english_organisations_and_regions_are_not_countries():
     assert codes("ASEAN, the SCO and the EU issued a statement.", "en") == []
     assert codes("Trade with Central Asia and the Arab States grew.", "en") == []
+    # a region's adjective ends in a country's: Latin American countries are not the United States
+    assert codes("Officials from Latin American and Central American countries met Chinese investors.", "en") == ["CN"]
+
+
+def test_a_city_of_several_words_hides_a_country_adjective_inside_it():
+    # "Lao Cai" is a Vietnamese city, not Laos; a one-word town named like an adjective still leaves it standing
+    assert codes("Traders met in Lao Cai, Vietnam, last week.", "en") == ["VN"]
 
 
 def test_english_country_inside_an_organisation_name():
