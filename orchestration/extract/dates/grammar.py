@@ -308,7 +308,10 @@ def _h_month_range(m: "_M", g: Grammar) -> Raw | None:
         return None
     if y1 == y2 and m2 < m1:
         return None
-    return Raw(m.start(), m.end(), "range", PartialDate(y1, m1, None), PartialDate(y2, m2, None))
+    raw = Raw(m.start(), m.end(), "range", PartialDate(y1, m1, None), PartialDate(y2, m2, None))
+    if y1 is None:
+        raw.rel_year = _rel_year_group(m, "ry1", g)  # "去年1-9月"
+    return raw
 
 
 def _h_year(m: "_M", g: Grammar) -> Raw | None:
@@ -747,7 +750,8 @@ def _en_grammar(lex: dict[str, Any]) -> Grammar:
         _Pattern(re.compile(r"(?=[Tt])the\s+(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
                             r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|when|as|after|before|with|in|at|of\s+this\s+month)\b)"),
                  _h_day_after_preposition, re.compile(r"\b(?P<pre>[Oo]n|[Uu]ntil|[Tt]ill|[Tt]hrough)\s+$")),
-        _Pattern(re.compile(rf"{month_ahead}(?P<m1>{full})\b"), _h_month,
+        # "in May last year", "in March of next year": the month of a year counted from the report's
+        _Pattern(re.compile(rf"{month_ahead}(?P<m1>{full})\b(?:\s+(?:of\s+)?(?P<ry1>{qualifiers})\b)?"), _h_month,
                  re.compile(rf"\b(?P<prep>{preps})(?:\s+|-)(?:the\s+)?(?:(?:end|beginning|start|middle)\s+of\s+)?$",
                             re.IGNORECASE)),
         *_relative_patterns(lex, True, re.IGNORECASE),
@@ -802,8 +806,10 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
     conn = rf"\s*(?P<conn>{connectors})\s*"
     # Before a month: "去年", "2024年", "令和6年"; before a range also "从".
     # "24年3月25日": a two-digit year before a month (its century is the report's)
+    # "昨年(2016年)5月": the year word glossed in brackets
     year_prefix = (rf"(?:(?P<ry1>{rel_years}))?" if rel_years else "") \
-        + rf"(?:(?P<y1>{year_token}|(?<![\d.]){_DIGIT_AHEAD}\d{{2}})\s*年\s*)?$"
+        + rf"(?:[(（]\s*(?=(?:19|20)\d{{2}}\s*年))?" \
+        + rf"(?:(?P<y1>{year_token}|(?<![\d.]){_DIGIT_AHEAD}\d{{2}})\s*年\s*(?:[)）]\s*)?)?$"
     year_prefix_re = re.compile(year_prefix)
     range_prefix_re = re.compile((rf"(?:(?:{prefixes})\s*)?" if prefixes else "") + year_prefix)
 
@@ -837,6 +843,11 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
         _Pattern(re.compile(month(1) + day(1) + stated_weekday), _h_single, year_prefix_re),
         # before the relative words, so that "上周五" is a Friday and not "last week"
         _Pattern(re.compile(wd_single), _h_weekday, wk_prefix),
+        # a month, and a span of months, before the relative words: a year word before them ("昨年5月", "去年1-9月")
+        # is their year, not a year of its own
+        _Pattern(re.compile(rf"{month_start}(?P<m1>{m_num})\s*(?:月)?{conn}(?P<m2>{m_num})\s*月(?:份)?{suf}"),
+                 _h_month_range, year_prefix_re),
+        _Pattern(re.compile(month(1) + rf"(?![\d{cn}])"), _h_month, year_prefix_re),
         *_relative_patterns(lex, False, 0),
         _Pattern(re.compile(rf"{_DIGIT_AHEAD}(?:(?<![\d月]){after_relative_month})"
                             rf"(?P<d1>[12]\d|3[01]|0?[1-9])\s*(?:[{day_marks}])?{conn}"
@@ -854,10 +865,6 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
         *([_Pattern(re.compile(rf"(?<=[がはでにのもと、，])(?P<d1>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
                                rf"日{wd_paren}(?=[、，]|に(?![\d{cn}])|午前|午後|から|まで)"), _h_day_only)]
           if lang == "ja" else []),
-        # "1-9月", "1月から3月まで": a span of months
-        _Pattern(re.compile(rf"{month_start}(?P<m1>{m_num})\s*(?:月)?{conn}(?P<m2>{m_num})\s*月(?:份)?{suf}"),
-                 _h_month_range, year_prefix_re),
-        _Pattern(re.compile(month(1) + rf"(?![\d{cn}])"), _h_month, year_prefix_re),
         _Pattern(re.compile(rf"(?<![\d©./\-])(?P<y1>{year_token})\s*(?:[-–—~～至到]\s*(?P<y2>{year_token})\s*)?年"
                             rf"(?:度)?"), _h_year),
         _Pattern(re.compile(rf"{_DIGIT_AHEAD}(?<![\d©./\-,])(?P<y1>{YEAR})(?![\d%.\-/:,])(?=[{CJK}「“《」』”》])"),
