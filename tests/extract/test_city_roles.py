@@ -718,3 +718,16 @@ def test_a_venue_named_by_its_citys_adjective_in_the_genitive_places_the_event()
 def test_a_district_of_a_city_state_is_the_city_state(page):
     summary = summarise(page)
     assert summary.host in ("Hong Kong", "Macau") and summary.partners == {"Hanoi"}
+
+
+@pytest.mark.parametrize("page", [
+    "Trade fair opens in Dalian\nThe third China-Japan trade fair opened in Dalian on October 22. Exhibitors from "
+    "Tokyo and Osaka showed machinery to buyers.",
+    "В Даляне открылась ярмарка\nТретья китайско-японская ярмарка открылась в Даляне 22 октября. Компании из Токио и "
+    "Осаки показали покупателям станки.",
+    "第三届中日洽谈会在大连开幕\n第三届中日洽谈会10月22日在大连市开幕。来自东京、大阪等地的120家企业参展。",
+    "第3回日中商談会が大連で開幕\n第3回日中商談会が10月22日、大連市で開幕した。東京、大阪などから120社が出展した。",
+])
+def test_cities_that_only_say_where_exhibiting_firms_come_from_are_no_partners(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Dalian", set())

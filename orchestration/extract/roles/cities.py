@@ -767,6 +767,7 @@ def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, onli
             by_city.setdefault(city_id, []).append(index)
     named_countries = {mention.alpha2 for mention in find_countries(ctx.text, ctx.lang)}
     toured = _tour_stops(ctx, places)
+    firm_origins = _firm_origins(ctx, places)
     for indexes in by_city.values():
         mentions = [places[i] for i in indexes]
         rule_partner = any(rows[i]["role"] == "partner" for i in indexes)
@@ -778,7 +779,9 @@ def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, onli
         # a call between cities has no host: the cities the text names about it are its sides, cue or none
         side_of_a_call = online and host is None and bool(features["in_event_sentence"])
         if model is None and rule_partner and (not (_takes_part(features) or side_of_a_call)
-                                               or _only_toured(mentions, host, toured)):
+                                               or _only_toured(mentions, host, toured)
+                                               or (all(id(m) in firm_origins for m in mentions)
+                                                   and not features["signing_cue"])):
             for i in indexes:
                 rows[i]["role"] = "mention"
         if model is not None:
@@ -833,6 +836,36 @@ def _only_toured(mentions: list, host, toured: set[int]) -> bool:
 
 # between the cities of one list: a comma, a conjunction, or both ("X, Y, and Z")
 _ENUMERATION = re.compile(r"\s*(?:[,，、・/]\s*)?(?:(?:and|и|与|和|及|以及|と|や)\s*)?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _firm_origin_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    roles = roles_lexicon(lang)
+    before, after = roles.get("firm_origin_before", []), roles.get("firm_origin_after", [])
+    return (re.compile(f"(?:{'|'.join(before)})", re.IGNORECASE) if before else None,
+            re.compile(f"(?:{'|'.join(after)})") if after else None)
+
+
+def _firm_origins(ctx: Context, places: list) -> set[int]:
+    """The mentions (by ``id``) of cities in a list that names where firms come from ("exhibitors from Osaka and
+    Kobe", «компании из Харбина», 来自东京、大阪等地的企业, 東京、大阪などから120社): the firms take part, the cities do
+    not, unless the text says so elsewhere or the firms sign agreements there (an agreement signed with a city's
+    firms makes the city a side)."""
+    before, after = _firm_origin_patterns(ctx.lang)
+    if before is None and after is None:
+        return set()
+    found: set[int] = set()
+    group: list = []
+    for place in [*places, None]:
+        if place is not None and group and group[-1].end < place.start \
+                and _ENUMERATION.fullmatch(ctx.text, group[-1].end, place.start):
+            group.append(place)
+            continue
+        if group and ((before is not None and before.search(ctx.text, max(0, group[0].start - 60), group[0].start))
+                      or (after is not None and after.match(ctx.text, group[-1].end))):
+            found.update(id(member) for member in group)
+        group = [place] if place is not None else []
+    return found
 
 
 def _tour_stops(ctx: Context, places: list) -> set[int]:
