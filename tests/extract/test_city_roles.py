@@ -731,3 +731,14 @@ def test_a_district_of_a_city_state_is_the_city_state(page):
 def test_cities_that_only_say_where_exhibiting_firms_come_from_are_no_partners(page):
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Dalian", set())
+
+
+@pytest.mark.parametrize("page", [
+    "第三届中日洽谈会在大连开幕\n第三届中日洽谈会10月22日在大连市开幕。北京、上海、广东等8个省市的代表团参加了洽谈会。",
+    "第3回日中商談会が大連で開幕\n第3回日中商談会が10月22日、大連市で開幕した。東京、大阪、神奈川など日本の15都道府県から"
+    "120の団体が参加した。",
+])
+def test_a_list_the_text_calls_provinces_or_prefectures_names_no_partner_cities(page):
+    # 北京 and 東京 also name provinces and prefectures: a list closed by 省市 or 都道府県 names those
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Dalian", set())

@@ -841,7 +841,9 @@ _ENUMERATION = re.compile(r"\s*(?:[,，、・/]\s*)?(?:(?:and|и|与|和|及|以
 @lru_cache(maxsize=8)
 def _firm_origin_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     roles = roles_lexicon(lang)
-    before, after = roles.get("firm_origin_before", []), roles.get("firm_origin_after", [])
+    before = roles.get("firm_origin_before", [])
+    # a list the text calls provinces or prefectures (…等8个省市, …など15都道府県) names no cities either
+    after = roles.get("firm_origin_after", []) + roles.get("region_list_after", [])
     return (re.compile(f"(?:{'|'.join(before)})", re.IGNORECASE) if before else None,
             re.compile(f"(?:{'|'.join(after)})") if after else None)
 
