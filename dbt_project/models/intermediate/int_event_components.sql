@@ -132,6 +132,9 @@ candidates as (
              or left_event.stated_host_country = right_event.stated_host_country
              or {{ same_named_edition('left_event', 'right_event') }})
         and (left_event.any_year is null or right_event.any_year is null or left_event.any_year = right_event.any_year)
+        -- a report that gives no year was written about its own days: published years away from the other report's
+        -- event, it reports another edition ("the 1st forum", published two years after another series' 1st)
+        and not coalesce({{ published_years_away('left_event', 'right_event') }}, false)
         and (left_event.event_ordinal is null or right_event.event_ordinal is null
              or left_event.event_ordinal = right_event.event_ordinal)
 ),
