@@ -852,7 +852,7 @@ def _firm_origins(ctx: Context, places: list) -> set[int]:
     """The mentions (by ``id``) of cities in a list that names where firms come from ("exhibitors from Osaka and
     Kobe", «компании из Харбина», 来自东京、大阪等地的企业, 東京、大阪などから120社): the firms take part, the cities do
     not, unless the text says so elsewhere or the firms sign agreements there (an agreement signed with a city's
-    firms makes the city a side)."""
+    firms makes the city a side). Also a list the text calls provinces or prefectures (北京、上海等8个省市)."""
     before, after = _firm_origin_patterns(ctx.lang)
     if before is None and after is None:
         return set()
