@@ -30,7 +30,7 @@ from orchestration.extract.roles.host_model import rank_host
 from orchestration.extract.roles.partner_model import city_features, load_partner_model
 from orchestration.extract.roles.relevance import has_occurrence_verb
 from orchestration.extract.text import BRACKETED_ASIDE, Sentence, opens_a_line, starts_of
-from orchestration.extract.wordlists import alt
+from orchestration.extract.wordlists import alt, patterns_any
 from orchestration.reference.countries import country_names
 
 
@@ -841,11 +841,9 @@ _ENUMERATION = re.compile(r"\s*(?:[,，、・/]\s*)?(?:(?:and|и|与|和|及|以
 @lru_cache(maxsize=8)
 def _firm_origin_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     roles = roles_lexicon(lang)
-    before = roles.get("firm_origin_before", [])
     # a list the text calls provinces or prefectures (…等8个省市, …など15都道府県) names no cities either
     after = roles.get("firm_origin_after", []) + roles.get("region_list_after", [])
-    return (re.compile(f"(?:{'|'.join(before)})", re.IGNORECASE) if before else None,
-            re.compile(f"(?:{'|'.join(after)})") if after else None)
+    return patterns_any(roles.get("firm_origin_before")), patterns_any(after, flags=0)
 
 
 def _firm_origins(ctx: Context, places: list) -> set[int]:
