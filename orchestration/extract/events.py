@@ -416,7 +416,15 @@ def _name_cjk(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
         if char in ")）":
             # a short parenthesis inside a name: "第十届中国(哈尔滨)国际经济贸易洽谈会"
             opening = max(text.rfind("(", max(0, i - 8), i), text.rfind("（", max(0, i - 8), i))
-            if opening > 0 and _CJK_NAME_CHAR.match(text[opening - 1]):
+            if opening > 0 and _joins_name(text, opening - 1):
+                name_start = opening
+                i = opening - 1
+                continue
+            break
+        if char in _CLOSING_QUOTES:
+            # a short quoted word inside a name: 中国“三会”(某市)交流会, a nickname of its organisers
+            opening = _short_quotation_start(text, i)
+            if opening > 0 and _joins_name(text, opening - 1):
                 name_start = opening
                 i = opening - 1
                 continue
@@ -439,6 +447,28 @@ def _name_cjk(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     prefix = text[name_start:start]
     cut = max((prefix.rfind(verb) + len(verb) for verb in _name_stop_verbs(lang) if verb in prefix), default=0)
     return name_start + cut, end
+
+
+_CLOSING_QUOTES = {"”": "“", "」": "「", "』": "『"}
+_SHORT_QUOTATION = 6
+
+
+def _short_quotation_start(text: str, closing: int) -> int:
+    """Where the short quotation that ``closing`` ends opens (-1 where it is no short run of name characters)."""
+    opening = text.rfind(_CLOSING_QUOTES[text[closing]], max(0, closing - _SHORT_QUOTATION - 1), closing)
+    if opening == -1 or not all(_CJK_NAME_CHAR.match(ch) for ch in text[opening + 1:closing]):
+        return -1
+    return opening
+
+
+def _joins_name(text: str, position: int) -> bool:
+    """The character at ``position`` goes on a name leftwards: a name's own character, or the end of a short
+    quotation inside it."""
+    char = text[position]
+    if _CJK_NAME_CHAR.match(char):
+        return True
+    return char in _CLOSING_QUOTES and _short_quotation_start(text, position) > 0 \
+        and _joins_name(text, _short_quotation_start(text, position) - 1)
 
 
 @lru_cache(maxsize=None)

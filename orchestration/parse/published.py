@@ -77,6 +77,18 @@ def labelled_ending() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[\s|｜/»\]）)]))(?:{alt(labels)})\s*[:：]\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _byline_then_label() -> re.Pattern[str]:
+    """A capitalised byline word or three, then the label, on a short line of its own: "Writer Posted at ",
+    "Admin — updated on " (a sentence's lower-case words are no byline)."""
+    labels = _words_of_all_languages("publication_labels")
+    byline = r"(?:[A-ZА-ЯЁ][\w.'’-]*[ \t,|｜/—–-]+){1,3}"
+    return re.compile(rf"^\s*{byline}(?i:{alt(labels)})\s*(?i:on|at|в|от)?\s*$")
+
+
+_BYLINE_LABEL_LINE = 60
+
+
 def split_date_line(text: str) -> tuple[date | None, str]:
     """A saved page's leading `` date YYYY-MM-DD`` and the text without it (the rest of that line kept)."""
     stripped = text.lstrip("\ufeff\r\n")
@@ -179,7 +191,9 @@ def find_publication_date(text: str, lang: str | None = None) -> PartialDate | N
             continue
         line = norm[start:end].strip()
         labelled = not d.prefix_empty and (bool(label_re.match(d.prefix))
-                                           or (len(line) <= 100 and bool(label_end_re.search(d.prefix))))
+                                           or (len(line) <= 100 and bool(label_end_re.search(d.prefix)))
+                                           or (len(line) <= _BYLINE_LABEL_LINE and not d.suffix
+                                               and bool(_byline_then_label().match(d.prefix))))
         if labelled or (d.prefix_empty and (_is_stamp_suffix(d.suffix, marker_re)
                                             or _AGENCY_AHEAD.match(d.after_time.lstrip())
                                             or (_BAR_AHEAD.match(d.after_time) and _is_section(d.suffix))

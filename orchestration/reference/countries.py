@@ -265,7 +265,10 @@ def admin_region_names(lang: str) -> dict[str, str]:
         # Japanese writes Chinese provinces in kanji (陝西省): the Chinese names fold to the same keys
         for key, code in admin_region_names("zh").items():
             names.setdefault(key, code)
-    for name in lexicon(lang, "places").get("admin_regions") or []:
-        names.setdefault(name_key(str(name)), "lexicon")  # a name pycountry knows keeps its code
+    places = lexicon(lang, "places")
+    codes = places.get("admin_region_codes") or {}
+    for name in places.get("admin_regions") or []:
+        # a name pycountry knows keeps its code; the lexicon gives the codes of the others it can
+        names.setdefault(name_key(str(name)), str(codes.get(name) or "lexicon"))
     names.pop("", None)
     return names

@@ -41,6 +41,9 @@ from orchestration.extract.dates import (
         ("两市签约\n2022/04/18 | 市政府新闻办 | 打印本页\n正文。", (2022, 4, 18)),
         ("Делегация прибыла\nPrimer-news.ru 18.04.22 1024\nТекст.", (2022, 4, 18)),
         ("技術交流会が盛況\n2022年 4月18日 山田花子(国際協力センター研究員)\n本文。", (2022, 4, 18)),
+        # a byline word before the label, on a short line of its own
+        ("お知らせ\n\nEditor Posted at 2022-04-18\n\n本文。", (2022, 4, 18)),
+        ("Twin towns\n\nAdmin — updated on May 3, 2021\n\nThe mayors met.", (2021, 5, 3)),
         # a dateline whose year is written short
         ("Ош, 18.04.22. /Иван Петров – Агентство/. Делегация прибыла в город.", (2022, 4, 18)),
     ],
@@ -68,6 +71,8 @@ def test_publication_date_found(text, expected):
         "2022/04/18 两市签署友好城市协议并举行经贸洽谈会\n正文。",
         "2022/04/18 | 两市签署友好城市协议,并举行经贸洽谈会 | 更多\n正文。",
         "3 мая 2021 [ Делегация города прибыла на форум и подписала соглашение о сотрудничестве ]\nТекст.",
+        # a sentence that ends in a date is no labelled line
+        "Twin towns\n\nThe new agreement was posted on May 3, 2021\n\nThe mayors met.",
     ],
 )
 def test_no_publication_date(text):

@@ -75,6 +75,8 @@ class _CjkResources:
     before_cues: tuple[str, ...]
     after_cues: tuple[str, ...]
     compound_breakers: tuple[str, ...]  # the words of after_cues of two or more characters: verbs, 代表团
+    frame_before: tuple[str, ...]  # a locative word and an event's verb that frame a place: 在…举行
+    frame_after: tuple[str, ...]
     not_cities: frozenset[str]
     surnames: frozenset[str]
     person_suffixes: tuple[str, ...]
@@ -165,6 +167,8 @@ def _cjk_resources(lang: str) -> _CjkResources:
         before_cues=tuple(sorted((fold_cjk(str(c)) for c in places.get("before_cues") or []), key=len, reverse=True)),
         after_cues=tuple(sorted((fold_cjk(str(c)) for c in places.get("after_cues") or []), key=len, reverse=True)),
         compound_breakers=tuple(fold_cjk(str(c)) for c in places.get("after_cues") or [] if len(str(c)) >= 2),
+        frame_before=tuple(fold_cjk(str(c)) for c in places.get("frame_before") or []),
+        frame_after=tuple(fold_cjk(str(c)) for c in places.get("frame_after") or []),
         not_cities=frozenset(fold_cjk(str(w)) for w in places.get("not_cities") or []),
         surnames=frozenset(fold_cjk(str(s)) for s in places.get("person_surnames") or [] if len(str(s)) == 1),
         person_suffixes=tuple(fold_cjk(str(s)) for s in places.get("person_suffixes") or []),
@@ -227,7 +231,7 @@ def scan_cjk(folded: str, lang: str) -> list[PlaceItem]:
         piece = folded[i: i + size]
         city_state = phrase is not None and phrase.kind == "country" and phrase.value in CITY_STATES
         if in_gazetteer and (phrase is None or city_state):
-            items.append(PlaceItem(i, i + size, i, i + size, "city", phrase, gazetteer.by_key(key), key))
+            items.append(PlaceItem(i, i + size, i, i + size, "city", phrase, _bare_or_suffixed(gazetteer, key), key))
         else:
             items.append(PlaceItem(i, i + size, i, i + size, phrase.kind, phrase, [], piece))
         i += size
@@ -237,6 +241,16 @@ def scan_cjk(folded: str, lang: str) -> list[PlaceItem]:
 # how far a place name may stand from the dot of a foreign person's name it is part of (马利|克·穆哈…)
 _NAME_DOT_REACH = 3
 _NAME_DOTS = "·・•"
+
+
+def _bare_or_suffixed(gazetteer, key: str) -> list[City]:
+    """The cities a bare name may mean: those GeoNames files under it and those it files only with 市 (麗水市 is
+    Yeosu, 麗水 alone Lishui), as the gazetteer's lookup does."""
+    cities = gazetteer.by_key(key)
+    if key.endswith("市") or len(key) < 2:
+        return cities
+    known = {c.geonameid for c in cities}
+    return cities + [c for c in gazetteer.by_key(key + "市") if c.geonameid not in known]
 
 
 def _undotted(piece: str) -> str:
@@ -280,6 +294,29 @@ def _abbreviation_pattern(lang: str) -> re.Pattern[str] | None:
     return re.compile(f"(?:{verbs_before})(?P<abbr>[{''.join(names)}])(?={verbs_after})")
 
 
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _sentence_of(folded: str, position: int) -> int:
+    """Where the sentence holding ``position`` starts."""
+    end = None
+    for end in _SENTENCE_END.finditer(folded, 0, position):
+        pass
+    return end.end() if end else 0
+
+
+def _countries_by_sentence(folded: str, items: list[PlaceItem]) -> dict[int, set[str]]:
+    """The countries each sentence names, itself or by a province of it."""
+    found: dict[int, set[str]] = {}
+    for item in items:
+        country = item.phrase.value if item.phrase and item.phrase.kind == "country" else None
+        code = region_code_of(item)
+        country = country or (code.split("-")[0] if code else None)
+        if country:
+            found.setdefault(_sentence_of(folded, item.start), set()).add(country)
+    return found
+
+
 class CjkPlaces:
     def __init__(self, text: str, lang: str):
         self.text = text
@@ -291,6 +328,8 @@ class CjkPlaces:
     def run(self) -> list[PlaceMention]:
         items = scan_cjk(self.folded, self.lang)
         context = {i.phrase.value for i in items if i.phrase and i.phrase.kind == "country"}
+        context |= {code.split("-")[0] for i in items if (code := region_code_of(i))}
+        self._sentence_countries = _countries_by_sentence(self.folded, items)
         # the country a text is written in is in its context, named or not (松江市 in Japanese is Matsue)
         context.add("CN" if self.lang == "zh" else "JP")
         mentions = []
@@ -508,7 +547,8 @@ class CjkPlaces:
             if self._is_person(item) or in_transliterated_name(folded, start, end) or self._in_company_list(start, end):
                 return None
             if self.lang == "zh" and two_chars and zipf(bare, "zh") >= _COMMON_WORD_ZIPF \
-                    and max((c.population for c in cities), default=0) < _SMALL_TOWN:
+                    and max((c.population for c in cities), default=0) < _SMALL_TOWN \
+                    and not self._framed_as_place(start, end):
                 return None  # 生活富裕 "a prosperous life", not Fuyu: a common word that only a small town is named
             if self.lang == "ja" and two_chars and zipf(bare, "ja") >= _COMMON_WORD_ZIPF:
                 # 別府の温泉 "Beppu's hot springs", not Wenquan: a common word names a small town abroad by accident
@@ -539,6 +579,12 @@ class CjkPlaces:
                 # 美国宾州 is Pennsylvania, not China's Binzhou: a name right after a country that has no city of
                 # that name is a part of that country the gazetteer lacks, not a city abroad (中国台北 is Taipei)
                 return None
+        near = self._sentence_countries.get(_sentence_of(folded, start), set())
+        named_beside = {c.country_code for c in cities} & near
+        if len(named_beside) == 1 and len({c.country_code for c in cities}) > 1:
+            # "全羅南道は…麗水にて": of same-named cities in several countries, the one whose country (or a
+            # province of it) the sentence names
+            cities = [c for c in cities if c.country_code in named_beside]
         city, ranked = self._choose(cities, context, marked, two_chars, bare)
         if city is None:
             return None  # not a plausible place: no mention at all (高峰论坛, 天山论坛)
@@ -728,6 +774,15 @@ class CjkPlaces:
     def _organisation_ends_at(self, position: int) -> bool:
         """An organisation's head noun (商事, 公司, 大学) ends right before ``position``."""
         return self.folded.endswith(self.res.organisation_heads, 0, position)
+
+    def _framed_as_place(self, start: int, end: int) -> bool:
+        """在敦煌举行, 丝绸之路(敦煌)国际…会: a word between a locative word and an event's verb, or in brackets
+        inside a name, is a place, however common it is as a word."""
+        folded, res = self.folded, self.res
+        if folded.endswith(res.frame_before, 0, start) and folded.startswith(res.frame_after, end):
+            return True
+        return 0 < start and folded[start - 1] in _OPENING_BRACKETS and folded[end:end + 1] in (")", "）") \
+            and start > 1 and _is_han(folded[start - 2]) and end + 1 < len(folded) and _is_han(folded[end + 1])
 
     def _supported(self, item: PlaceItem, previous: PlaceItem | None, following: PlaceItem | None) -> bool:
         """Whether a two-character name stands as a word here (see module docstring)."""
