@@ -30,8 +30,8 @@ from orchestration.extract.places import (
     span_keys,
 )
 from orchestration.reference.countries import (
+    adjective_country,
     compound_prefixes,
-    country_adjectives,
     country_names,
     subdivision_names,
 )
@@ -39,7 +39,6 @@ from orchestration.reference.gazetteer import fold_cjk, name_key
 
 __all__ = ["CountryMention", "find_countries"]
 
-_RU_ADJECTIVE_ENDINGS = "ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|им|ым|ом|ем|ую|юю|их|ых|ими|ыми|ей"
 _HYPHEN_PART = re.compile(r"[^-‐]+")
 
 
@@ -78,24 +77,6 @@ def _find_countries(text: str, lang: str) -> tuple[CountryMention, ...]:
 
 
 # --- Russian / English -----------------------------------------------------------------------------------
-@lru_cache(maxsize=None)
-def _ru_adjective_pattern() -> re.Pattern | None:
-    stems = sorted(country_adjectives("ru"), key=len, reverse=True)
-    if not stems:
-        return None
-    return re.compile("(" + "|".join(map(re.escape, stems)) + f")(?:{_RU_ADJECTIVE_ENDINGS})")
-
-
-def _adjective_country(lang: str, word: str) -> str | None:
-    if lang == "ru":
-        pattern = _ru_adjective_pattern()
-        match = pattern.fullmatch(word.lower().replace("ё", "е")) if pattern else None
-        return country_adjectives("ru")[match.group(1)] if match else None
-    if not word[:1].isupper():
-        return None
-    return country_adjectives("en").get(name_key(word))
-
-
 def _name_country(lang: str, word: str) -> str | None:
     names = country_names(lang)
     for key in span_keys(lang, [word]):
@@ -113,7 +94,7 @@ def _part_country(lang: str, part: str) -> tuple[str | None, str]:
         alpha2 = _name_country(lang, part) if part[:1].isupper() else None
         if alpha2:
             return alpha2, "compound"
-    alpha2 = _adjective_country(lang, part)
+    alpha2 = adjective_country(lang, part)
     return (alpha2, "compound") if alpha2 else (None, "")
 
 
@@ -153,7 +134,7 @@ def _alphabetic_countries(text: str, lang: str) -> list[CountryMention]:
                 for part_start, part_end, part, alpha2 in found:
                     mentions.append(CountryMention(part_start, part_end, part, alpha2, "compound", inside_name=in_name))
             continue
-        alpha2 = _adjective_country(lang, word)
+        alpha2 = adjective_country(lang, word)
         if alpha2:
             mentions.append(CountryMention(start, end, word, alpha2, "adjective",
                                            inside_name=_inside_name(finder, index, start, end)))

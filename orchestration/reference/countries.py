@@ -186,6 +186,29 @@ def country_adjectives(lang: str) -> dict[str, str]:
     return out
 
 
+# the endings a Russian adjective takes in every case, gender and number (a stem of country_adjectives before them)
+_RU_ADJECTIVE_ENDINGS = "ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|им|ым|ом|ем|ую|юю|их|ых|ими|ыми|ей"
+
+
+@lru_cache(maxsize=None)
+def _ru_adjective_pattern() -> re.Pattern | None:
+    stems = sorted(country_adjectives("ru"), key=len, reverse=True)
+    if not stems:
+        return None
+    return re.compile("(" + "|".join(map(re.escape, stems)) + f")(?:{_RU_ADJECTIVE_ENDINGS})")
+
+
+def adjective_country(lang: str, word: str) -> str | None:
+    """The country a word's adjective names («польским», "Polish"), in any of its Russian forms; None for others."""
+    if lang == "ru":
+        pattern = _ru_adjective_pattern()
+        match = pattern.fullmatch(word.lower().replace("ё", "е")) if pattern else None
+        return country_adjectives("ru")[match.group(1)] if match else None
+    if not word[:1].isupper():
+        return None
+    return country_adjectives("en").get(name_key(word))
+
+
 @lru_cache(maxsize=None)
 def compound_prefixes(lang: str) -> dict[str, str]:
     """First parts of compounds ("китайско", "Sino") -> alpha2: adjective stems + «о» (ru) and irregular ones."""

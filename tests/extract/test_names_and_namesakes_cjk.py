@@ -51,3 +51,12 @@ def test_the_province_the_sentence_names_tells_same_named_cities_apart(text, lan
 def test_without_a_korean_province_the_chinese_city_stays():
     (city,) = [m.city for m in find_places("浙江省5月8日在丽水举办生态旅游论坛。", "zh") if m.kind == "city"]
     assert (city.name_en, city.country_code) == ("Lishui", "CN")
+
+
+@pytest.mark.parametrize("text", ["大会隆重纪念邓小平同志视察三十周年。", "会上宣读了王长春先生的贺信。"])
+def test_a_surname_and_given_name_before_a_form_of_address_is_a_person(text):
+    assert [m for m in find_places(text, "zh") if m.kind == "city"] == []
+
+
+def test_the_town_with_its_suffix_is_still_the_town():
+    assert [m.city.name_en for m in find_places("交流会在小平市举行。", "zh") if m.kind == "city"] == ["Kodaira"]

@@ -231,3 +231,24 @@ def test_the_towns_of_mayors_in_the_plural_are_towns():
     # small towns whose names do not decline: the plural title says whose mayors they are
     assert cities("Мэры Вильянди и Валмиеры провели встречу.") == ["Viljandi", "Valmiera"]
     assert cities("Мэр Пушкин выступил с докладом.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the adjective says whose city it is: a namesake elsewhere is not meant
+    ("Соглашения подписаны с чешским Брно и австрийским Линцем.", [("Brno", "CZ"), ("Linz", "AT")]),
+    ("Делегация из китайского Харбина прибыла на ярмарку.", [("Harbin", "CN")]),
+    # a misspelt or unknown town of the named country is no namesake of another country
+    ("Договор подписан с польским Люблино.", []),
+])
+def test_a_country_adjective_before_a_city_chooses_that_countrys_city(text, expected):
+    assert [(m.city.name_en, m.city.country_code) for m in find_places(text, "ru")
+            if m.kind == "city" and not m.inside_name] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Delegates from Polish Lublin and Czech Brno arrived.", [("Lublin", "PL"), ("Brno", "CZ")]),
+    ("The team of Chinese Taipei won the match in Osaka.", [("Taipei", "TW"), ("Osaka", "JP")]),
+])
+def test_an_english_country_adjective_chooses_that_countrys_city(text, expected):
+    assert [(m.city.name_en, m.city.country_code) for m in find_places(text, "en")
+            if m.kind == "city" and not m.inside_name] == expected

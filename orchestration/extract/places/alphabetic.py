@@ -11,6 +11,7 @@ from orchestration.extract.common_words import BIG_CITY, is_common_word, is_func
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.wordlists import patterns_any
 from orchestration.extract.places.common import (
+    CHINESE_REGIONS,
     CITY_STATES,
     MAX_CITY_TOKENS,
     MAX_PHRASE_TOKENS,
@@ -24,6 +25,7 @@ from orchestration.extract.places.common import (
 )
 from orchestration.extract.text import LATIN_QUOTES, opens_a_line, quoted
 from orchestration.reference.countries import (
+    adjective_country,
     country_adjectives,
 )
 from orchestration.reference.gazetteer import (
@@ -617,6 +619,15 @@ class AlphabeticPlaces:
             if is_function_word(first_word, self.lang):
                 # "We" is an old alternate of Hue: one of the commonest words names a city only as its own name
                 cities = [c for c in cities if name_key(c.name_en) == item.key]
+        named_country = self._country_adjective_before(item)
+        if named_country is not None and kind == "city":
+            # «польским Люблином», "Polish Lublin": the adjective says whose city it is; a name with no city of
+            # that country is a town the gazetteer lacks (or misspells), never a namesake elsewhere
+            cities = [c for c in cities if c.country_code == named_country
+                      or (named_country == "CN" and c.country_code in CHINESE_REGIONS)]
+            if not cities:
+                return None
+            marked = True
         city, ranked = choose_city(cities, context, marked, self.lang, short=len(item.key.replace(" ", "")) <= 3,
                                    after_preposition=self._after_place_preposition(item),
                                    key=item.key)
@@ -624,6 +635,12 @@ class AlphabeticPlaces:
             return None
         return PlaceMention(item.start, item.end, surface, city if kind == "city" else None, ranked, kind,
                             inside_name=inside or kind in NAME_KINDS)
+
+    def _country_adjective_before(self, item: PlaceItem) -> str | None:
+        k = item.first - 1
+        if k < 0 or not self.adjacent[k]:
+            return None
+        return adjective_country(self.lang, self.tokens[k][2])
 
     def _host_verb_after(self, item: PlaceItem) -> bool:
         pattern = _host_verb_after_pattern(self.lang)

@@ -840,6 +840,8 @@ class CjkPlaces:
             if start == 1 or not _is_han(folded[start - 2]):
                 if end >= len(folded) or not _is_han(folded[end]):
                     return True  # 韩帅南: an isolated surname + two characters
+            if folded.startswith(self.res.person_suffixes, end):
+                return True  # 纪念邓小平同志: a surname, a given name and the word that addresses a person
         if self.res.person_titles and folded.endswith(self.res.person_titles, 0, start):
             return True  # 市长大久保勉说: the name after a title is a person's
         if self.lang == "ja":
