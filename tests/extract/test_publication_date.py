@@ -41,6 +41,8 @@ from orchestration.extract.dates import (
         ("两市签约\n2022/04/18 | 市政府新闻办 | 打印本页\n正文。", (2022, 4, 18)),
         ("Делегация прибыла\nPrimer-news.ru 18.04.22 1024\nТекст.", (2022, 4, 18)),
         ("技術交流会が盛況\n2022年 4月18日 山田花子(国際協力センター研究員)\n本文。", (2022, 4, 18)),
+        # the year, a space, then month/day: a news site's stamp
+        ("交流会召开\n2021 05/09 10:20:30\n来源:某某网\n\n正文。", (2021, 5, 9)),
         # a byline word before the label, on a short line of its own
         ("お知らせ\n\nEditor Posted at 2022-04-18\n\n本文。", (2022, 4, 18)),
         ("Twin towns\n\nAdmin — updated on May 3, 2021\n\nThe mayors met.", (2021, 5, 3)),

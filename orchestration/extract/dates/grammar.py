@@ -499,6 +499,9 @@ def _numeric_patterns(lang: str) -> list[_Pattern]:
                                    rf"(?P<d1>3[01]|[12]\d|0?[1-9])" + trail), _h_iso),
         _Pattern(re.compile(lead + rf"(?P<p>\d{{1,2}})(?P<sep>[-/.])(?P<q>\d{{1,2}})(?P=sep)(?P<y1>{YEAR})" + trail),
                  _h_numeric),
+        # the year, a space, then a two-digit month and day: a news site's stamp ("2023 07/18 19:32:57")
+        _Pattern(re.compile(lead + rf"(?P<y1>{YEAR}) (?P<m1>1[0-2]|0[1-9])/(?P<d1>3[01]|[12]\d|0[1-9])" + trail),
+                 _h_iso),
     ]
     if lang == "ru":  # "12.07.25"
         pats.append(_Pattern(re.compile(lead + r"(?P<p>\d{2})(?P<sep>\.)(?P<q>\d{2})\.(?P<y1>\d{2})" + trail),
