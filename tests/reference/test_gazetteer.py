@@ -229,3 +229,12 @@ def test_cldr_names_of_time_zone_cities_reach_the_city(gazetteer, surface, expec
 def test_a_time_zone_named_after_a_region_or_country_names_no_city(gazetteer, surface):
     # the zones America/Bahia (Salvador), America/Guatemala, America/Panama, Asia/Kuwait
     assert gazetteer.lookup(surface) == []
+
+
+def test_the_mandarin_reading_of_a_han_name():
+    from orchestration.reference.gazetteer import mandarin_reading
+
+    assert mandarin_reading("贵溪市") == "guixi"
+    assert mandarin_reading("长春") == "changchun"
+    assert mandarin_reading("Changchun") is None
+    assert mandarin_reading("ハルビン") is None

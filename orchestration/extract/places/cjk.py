@@ -24,9 +24,13 @@ from orchestration.extract.text import CJK_QUOTES, quoted
 from orchestration.extract.wordlists import alt
 from orchestration.reference.countries import city_named_as_region
 from orchestration.reference.gazetteer import (
+    OWN_NAME_SHARE,
+    PINYIN_NAMED,
     City,
+    bears_own_name,
     fold_cjk,
     get_gazetteer,
+    mandarin_reading,
     name_key,
 )
 
@@ -245,12 +249,19 @@ _NAME_DOTS = "·・•"
 
 def _bare_or_suffixed(gazetteer, key: str) -> list[City]:
     """The cities a bare name may mean: those GeoNames files under it and those it files only with 市 (麗水市 is
-    Yeosu, 麗水 alone Lishui), as the gazetteer's lookup does."""
+    Yeosu, 麗水 alone Lishui), as the gazetteer's lookup does; and where every one is Chinese, the Chinese city
+    whose English name is the name's Mandarin reading, which GeoNames may file under no Chinese name (贵溪 is
+    filed under a town of Guixi)."""
     cities = gazetteer.by_key(key)
-    if key.endswith("市") or len(key) < 2:
-        return cities
-    known = {c.geonameid for c in cities}
-    return cities + [c for c in gazetteer.by_key(key + "市") if c.geonameid not in known]
+    if not key.endswith("市") and len(key) >= 2:
+        known = {c.geonameid for c in cities}
+        cities = cities + [c for c in gazetteer.by_key(key + "市") if c.geonameid not in known]
+    reading = mandarin_reading(key)
+    if cities and reading and all(c.country_code in PINYIN_NAMED for c in cities):
+        known = {c.geonameid for c in cities}
+        cities = cities + [c for c in gazetteer.by_key(reading)
+                           if c.country_code in PINYIN_NAMED and c.geonameid not in known]
+    return cities
 
 
 def _undotted(piece: str) -> str:
@@ -492,7 +503,7 @@ class CjkPlaces:
                     cities, bare = self.gazetteer.by_key(bare[:-size]), bare[:-size]
                     break
         if has_shi:
-            with_suffix = self.gazetteer.by_key(folded[start:marker_end])
+            with_suffix = _bare_or_suffixed(self.gazetteer, folded[start:marker_end])
             if with_suffix:
                 cities = with_suffix  # 忠州市 is Chungju (KR), 忠州 alone a Chinese town
         if self.lang == "ja" and has_shi and marker_end > end and folded.startswith(_MAYOR, marker_end - 1) \
@@ -633,7 +644,17 @@ class CjkPlaces:
 
     def _choose(self, cities: list[City], context: set[str], cue: bool, two_chars: bool, bare: str
                 ) -> tuple[City | None, list[City]]:
-        ranked = sorted(cities, key=lambda c: -(c.population * (10 if c.country_code in context else 1) + 1))
+        def score(city: City) -> int:
+            return city.population * (10 if city.country_code in context else 1) + 1
+
+        ranked = sorted(cities, key=lambda c: -score(c))
+        if ranked and ranked[0].country_code in PINYIN_NAMED and not bears_own_name(ranked[0], bare):
+            # of Chinese namesakes, the city that bears the name as its own (read in Mandarin) comes first unless
+            # it is tiny beside the other, as the gazetteer's lookup ranks; a Japanese 東海 is read otherwise
+            own = next((c for c in ranked if bears_own_name(c, bare)), None)
+            if own is not None and score(own) >= OWN_NAME_SHARE * score(ranked[0]):
+                ranked.remove(own)
+                ranked.insert(0, own)
         if cue:
             return (ranked[0] if ranked else None), ranked
         if two_chars:
