@@ -122,6 +122,21 @@ def _counterpart(ctx: Context, mention) -> bool:
     return bool(other_side.match(ctx.text, mention.end))
 
 
+_CUE_REACH = {"en": 150, "ru": 150}  # characters around a city's list in which its word of taking part must stand
+
+
+def _cue_scope(ctx: Context, mention, members: list) -> str:
+    """Where a word of taking part must stand for the city: its sentence, or in a long English or Russian sentence
+    the stretch around the list the city stands in ("delegations from A and B arrived; the region, which trades
+    with C, …" says nothing of C)."""
+    reach = _CUE_REACH.get(ctx.lang)
+    if reach is None:
+        return ctx.text[mention.sentence_start:mention.sentence_end]
+    start = max(mention.sentence_start, min(m.start for m in members) - reach)
+    end = min(mention.sentence_end, max(m.end for m in members) + reach)
+    return ctx.text[start:end]
+
+
 def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, online: bool, dateline_places: list,
                   is_locative, is_elsewhere, named_countries: set[str], all_places: list,
                   candidates: int) -> dict[str, float]:
@@ -134,7 +149,7 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
     enumerated = any(len(members) > 1 for members in lists)
     near_list = [_near_words(ctx.text, member) for members in lists for member in members]
     # a cue inside a quoted title (an award's, a document's name) says nothing about the city beside it
-    own_sentences = [_QUOTED_TITLE.sub(_blank, ctx.text[m.sentence_start:m.sentence_end]) for m in mentions]
+    own_sentences = [_QUOTED_TITLE.sub(_blank, _cue_scope(ctx, m, members)) for m, members in zip(mentions, lists)]
     twin, signing = twin_town_pattern(ctx.lang), word_pattern(ctx.lang, "signing_verbs")
     return {
         "rule_partner": float(rule_partner),
