@@ -32,7 +32,7 @@ from orchestration.extract.events import EventMention, event_noun_pattern, find_
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.numbers import parse_number
 from orchestration.extract.text import quoted
-from orchestration.extract.wordlists import alt, words_pattern
+from orchestration.extract.wordlists import alt, patterns_any, words_pattern
 from orchestration.extract.roles import date_model
 from orchestration.extract.roles.context import Context, cue_pattern, sentence_of, sentence_start
 from orchestration.extract.roles.relevance import has_occurrence_verb
@@ -674,7 +674,8 @@ def _apply_duration(ctx: Context, start: PartialDate, end: PartialDate) -> tuple
         return start, end
     # "為期2天", "a two-day expo": a duration in the article is the event's, those in event sentences first
     durations = sorted(
-        (d for d in find_durations(ctx.text, ctx.lang) if sentence_start(ctx, d.start) not in ctx.background_sentences),
+        (d for d in find_durations(ctx.text, ctx.lang)
+         if sentence_start(ctx, d.start) not in ctx.background_sentences or _length_of_the_event(ctx, d)),
         key=lambda d: (sentence_start(ctx, d.start) not in ctx.event_sentences, d.start),
     )
     if not durations or durations[0].days < 1:
@@ -692,6 +693,29 @@ def _apply_duration(ctx: Context, start: PartialDate, end: PartialDate) -> tuple
     other = anchor - timedelta(days=days) if start.day is None else anchor + timedelta(days=days)
     other_date = PartialDate(other.year if known.year else None, other.month, other.day)
     return (other_date, end) if start.day is None else (start, other_date)
+
+
+_DURATION_NOUN_REACH = 30  # characters after a duration in which the event noun it measures stands
+_DURATION_NOUN_WORDS = 2  # words at most between them ("five-day trade fair")
+
+
+@lru_cache(maxsize=None)
+def _previous_edition_words(lang: str) -> re.Pattern[str] | None:
+    return patterns_any(lexicon(lang, "counts").get("previous"))
+
+
+def _length_of_the_event(ctx: Context, duration) -> bool:
+    """"during the five-day fair, a rise of 30 percent from the previous edition": a duration said of the event
+    noun itself, with no word of an earlier edition before it, is this event's, though the sentence that holds it
+    compares with another (English and Russian, whose durations stand before their noun)."""
+    if ctx.lang not in ("en", "ru"):
+        return False
+    noun = event_noun_pattern(ctx.lang).search(ctx.text, duration.end, duration.end + _DURATION_NOUN_REACH)
+    if noun is None or len(ctx.text[duration.end:noun.start()].split()) > _DURATION_NOUN_WORDS:
+        return False
+    previous = _previous_edition_words(ctx.lang)
+    before = ctx.text[max(sentence_start(ctx, duration.start), duration.start - 30):duration.start]
+    return previous is None or not previous.search(before)
 
 
 def _held_day_extended(ctx: Context, day: PartialDate) -> PartialDate:
