@@ -27,7 +27,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -349,13 +349,10 @@ class Gazetteer:
             for city in self.by_key(variant):
                 ranked.setdefault(city.geonameid, (-city.population, min(exactness, 1)))
         cities = [self._cities[i] for i, _ in sorted(ranked.items(), key=lambda item: item[1])]
-        if script in ("latin", "cyrillic") and cities and not any(bears_own_name(cities[0], v) for v in variants):
+        if script in ("latin", "cyrillic"):
             # "Islamabad" is also an old name of Chattogram, «Ставрополь» an old name of Tolyatti: a city of that
             # very name comes first unless it is tiny beside the other ("Canton", Ohio beside Guangzhou)
-            own = [c for c in cities if any(bears_own_name(c, v) for v in variants)]
-            if own and own[0].population >= OWN_NAME_SHARE * cities[0].population:
-                cities.remove(own[0])
-                cities.insert(0, own[0])
+            cities = own_name_first(cities, variants, lambda c: c.population)
         return cities
 
     def all_cities(self) -> Iterator[City]:
@@ -432,6 +429,18 @@ _PARTICLE_NAMES = 3
 # a city bearing a name as its own is preferred to a bigger one that bears it as an old or foreign alternate,
 # down to this share of the bigger one's population
 OWN_NAME_SHARE = 0.1
+
+
+def own_name_first(ranked: list[City], keys: Iterable[str], weight: Callable[[City], int]) -> list[City]:
+    """The ranked cities with the first that bears one of ``keys`` as its own name moved to the front, unless its
+    weight is below ``OWN_NAME_SHARE`` of the leader's."""
+    keys = tuple(keys)
+    if not ranked or any(bears_own_name(ranked[0], k) for k in keys):
+        return ranked
+    own = next((c for c in ranked if any(bears_own_name(c, k) for k in keys)), None)
+    if own is None or weight(own) < OWN_NAME_SHARE * weight(ranked[0]):
+        return ranked
+    return [own] + [c for c in ranked if c is not own]
 
 
 def _is_cyrillic_key(key: str) -> bool:

@@ -811,7 +811,7 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
     # "24年3月25日": a two-digit year before a month (its century is the report's)
     # "昨年(2016年)5月": the year word glossed in brackets
     year_prefix = (rf"(?:(?P<ry1>{rel_years}))?" if rel_years else "") \
-        + rf"(?:[(（]\s*(?=(?:19|20)\d{{2}}\s*年))?" \
+        + r"(?:[(（]\s*(?=(?:19|20)\d{2}\s*年))?" \
         + rf"(?:(?P<y1>{year_token}|(?<![\d.]){_DIGIT_AHEAD}\d{{2}})\s*年\s*(?:[)）]\s*)?)?$"
     year_prefix_re = re.compile(year_prefix)
     range_prefix_re = re.compile((rf"(?:(?:{prefixes})\s*)?" if prefixes else "") + year_prefix)

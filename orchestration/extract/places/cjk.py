@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -18,20 +19,20 @@ from orchestration.extract.places.common import (
     PlaceMention,
     phrase_table,
     region_code_of,
+    region_country_of,
 )
 from orchestration.extract.places.katakana import towns_by_sound
 from orchestration.extract.text import CJK_QUOTES, quoted
 from orchestration.extract.wordlists import alt
 from orchestration.reference.countries import city_named_as_region
 from orchestration.reference.gazetteer import (
-    OWN_NAME_SHARE,
     PINYIN_NAMED,
     City,
-    bears_own_name,
     fold_cjk,
     get_gazetteer,
     mandarin_reading,
     name_key,
+    own_name_first,
 )
 
 
@@ -308,23 +309,24 @@ def _abbreviation_pattern(lang: str) -> re.Pattern[str] | None:
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
-def _sentence_of(folded: str, position: int) -> int:
+def _sentence_starts(folded: str) -> list[int]:
+    """Where each sentence of the text starts, in order (found once; a place's sentence is then a bisection)."""
+    return [0] + [end.end() for end in _SENTENCE_END.finditer(folded)]
+
+
+def _sentence_of(starts: list[int], position: int) -> int:
     """Where the sentence holding ``position`` starts."""
-    end = None
-    for end in _SENTENCE_END.finditer(folded, 0, position):
-        pass
-    return end.end() if end else 0
+    return starts[bisect_right(starts, position) - 1]
 
 
-def _countries_by_sentence(folded: str, items: list[PlaceItem]) -> dict[int, set[str]]:
+def _countries_by_sentence(starts: list[int], items: list[PlaceItem]) -> dict[int, set[str]]:
     """The countries each sentence names, itself or by a province of it."""
     found: dict[int, set[str]] = {}
     for item in items:
         country = item.phrase.value if item.phrase and item.phrase.kind == "country" else None
-        code = region_code_of(item)
-        country = country or (code.split("-")[0] if code else None)
+        country = country or region_country_of(item)
         if country:
-            found.setdefault(_sentence_of(folded, item.start), set()).add(country)
+            found.setdefault(_sentence_of(starts, item.start), set()).add(country)
     return found
 
 
@@ -339,8 +341,9 @@ class CjkPlaces:
     def run(self) -> list[PlaceMention]:
         items = scan_cjk(self.folded, self.lang)
         context = {i.phrase.value for i in items if i.phrase and i.phrase.kind == "country"}
-        context |= {code.split("-")[0] for i in items if (code := region_code_of(i))}
-        self._sentence_countries = _countries_by_sentence(self.folded, items)
+        context |= {country for i in items if (country := region_country_of(i))}
+        self._sentence_starts = _sentence_starts(self.folded)
+        self._sentence_countries = _countries_by_sentence(self._sentence_starts, items)
         # the country a text is written in is in its context, named or not (松江市 in Japanese is Matsue)
         context.add("CN" if self.lang == "zh" else "JP")
         mentions = []
@@ -590,7 +593,7 @@ class CjkPlaces:
                 # 美国宾州 is Pennsylvania, not China's Binzhou: a name right after a country that has no city of
                 # that name is a part of that country the gazetteer lacks, not a city abroad (中国台北 is Taipei)
                 return None
-        near = self._sentence_countries.get(_sentence_of(folded, start), set())
+        near = self._sentence_countries.get(_sentence_of(self._sentence_starts, start), set())
         named_beside = {c.country_code for c in cities} & near
         if len(named_beside) == 1 and len({c.country_code for c in cities}) > 1:
             # "全羅南道は…麗水にて": of same-named cities in several countries, the one whose country (or a
@@ -648,13 +651,10 @@ class CjkPlaces:
             return city.population * (10 if city.country_code in context else 1) + 1
 
         ranked = sorted(cities, key=lambda c: -score(c))
-        if ranked and ranked[0].country_code in PINYIN_NAMED and not bears_own_name(ranked[0], bare):
+        if ranked and ranked[0].country_code in PINYIN_NAMED:
             # of Chinese namesakes, the city that bears the name as its own (read in Mandarin) comes first unless
             # it is tiny beside the other, as the gazetteer's lookup ranks; a Japanese 東海 is read otherwise
-            own = next((c for c in ranked if bears_own_name(c, bare)), None)
-            if own is not None and score(own) >= OWN_NAME_SHARE * score(ranked[0]):
-                ranked.remove(own)
-                ranked.insert(0, own)
+            ranked = own_name_first(ranked, [bare], score)
         if cue:
             return (ranked[0] if ranked else None), ranked
         if two_chars:

@@ -13,10 +13,9 @@ from orchestration.reference.countries import (
     country_names,
 )
 from orchestration.reference.gazetteer import (
-    OWN_NAME_SHARE,
     City,
-    bears_own_name,
     name_key,
+    own_name_first,
 )
 
 KINDS = ("city", "admin_region", "country", "district", "macro_region", "street", "organisation", "venue", "project")
@@ -116,6 +115,12 @@ def region_code_of(item: PlaceItem) -> str | None:
     return None
 
 
+def region_country_of(item: PlaceItem) -> str | None:
+    """The country of a province-like phrase, from its ISO 3166-2 code."""
+    code = region_code_of(item)
+    return code.split("-")[0] if code else None
+
+
 def choose_city(cities: list[City], context: set[str], cue: bool, lang: str, short: bool = False,
                 after_preposition: bool = False, key: str | None = None) -> tuple[City | None, list[City]]:
     """The city a name most likely means, and all candidates ranked (population, boosted by document context).
@@ -125,11 +130,8 @@ def choose_city(cities: list[City], context: set[str], cue: bool, lang: str, sho
         return city.population * (10 if city.country_code in context else 1) + 1
 
     ranked = sorted(cities, key=lambda c: -score(c))
-    if key is not None and ranked and not bears_own_name(ranked[0], key):
-        own = next((c for c in ranked if bears_own_name(c, key)), None)
-        if own is not None and score(own) >= OWN_NAME_SHARE * score(ranked[0]):
-            ranked.remove(own)
-            ranked.insert(0, own)
+    if key is not None:
+        ranked = own_name_first(ranked, [key], score)
     if cue:
         return (ranked[0] if ranked else None), ranked
     native = _NATIVE_COUNTRIES.get(lang, frozenset())

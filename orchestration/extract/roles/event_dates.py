@@ -697,6 +697,7 @@ def _apply_duration(ctx: Context, start: PartialDate, end: PartialDate) -> tuple
 
 _DURATION_NOUN_REACH = 30  # characters after a duration in which the event noun it measures stands
 _DURATION_NOUN_WORDS = 2  # words at most between them ("five-day trade fair")
+_PREVIOUS_EDITION_REACH = 30  # characters before a duration in which "the previous" would make it another edition's
 
 
 @lru_cache(maxsize=None)
@@ -714,7 +715,7 @@ def _length_of_the_event(ctx: Context, duration) -> bool:
     if noun is None or len(ctx.text[duration.end:noun.start()].split()) > _DURATION_NOUN_WORDS:
         return False
     previous = _previous_edition_words(ctx.lang)
-    before = ctx.text[max(sentence_start(ctx, duration.start), duration.start - 30):duration.start]
+    before = ctx.text[max(sentence_start(ctx, duration.start), duration.start - _PREVIOUS_EDITION_REACH):duration.start]
     return previous is None or not previous.search(before)
 
 
