@@ -742,3 +742,26 @@ def test_a_list_the_text_calls_provinces_or_prefectures_names_no_partner_cities(
     # 北京 and 東京 also name provinces and prefectures: a list closed by 省市 or 都道府県 names those
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Dalian", set())
+
+
+@pytest.mark.parametrize("page", [
+    "Twin-city forum opens\nVLADIVOSTOK, May 3 (Wire) — The 4th Vladivostok-Niigata Forum opened in Japan on Friday. "
+    "Officials of Vladivostok and Niigata attended the first session.",
+    "Открылся форум городов-побратимов\nВЛАДИВОСТОК, 3 мая. Четвёртый форум Владивосток — Ниигата открылся в Японии в "
+    "пятницу. Представители Владивостока и Ниигаты приняли участие в первой сессии.",
+    "【ウラジオストク共同】ウラジオストクと新潟の第4回姉妹都市フォーラムが3日、日本で始まった。ウラジオストクと新潟の代表が初日の会合に出席した。",
+    "【海参崴电】第四届海参崴—新潟姉妹城市论坛3日在日本开幕，海参崴和新潟两市代表出席首场会议。",
+])
+def test_a_dateline_abroad_does_not_host_an_event_said_to_be_held_in_another_country(page):
+    summary = summarise(page)
+    assert summary.host != "Vladivostok"
+    assert "Vladivostok" in summary.partners
+
+
+@pytest.mark.parametrize("page", [
+    "Forum opens\nVLADIVOSTOK, May 3 (Wire) — The 4th Pacific Cities Forum opened in Russia on Friday. Mayors of "
+    "Niigata and Busan attended.",
+    "【ウラジオストク共同】第4回環太平洋都市フォーラムが3日、ロシアで始まった。新潟と釜山の市長が出席した。",
+])
+def test_a_dateline_in_the_country_the_event_is_held_in_still_hosts(page):
+    assert summarise(page).host == "Vladivostok"

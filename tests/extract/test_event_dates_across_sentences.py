@@ -95,3 +95,16 @@ def test_a_programme_within_a_month_is_no_chronology_but_dates_over_months_are()
 def test_a_month_without_a_day_still_dates_the_event(page):
     # no day to score, but the month and year say when and let the reports of the event meet
     assert summarise(page).date[:3] == (2024, 11, None)
+
+
+@pytest.mark.parametrize("page", [
+    "Border fair ahead\nThe 7th Border Trade Fair will be held in Blagoveshchensk on 12-13 March. In 2019 the fair "
+    "drew 300 exhibitors from both banks of the river.",
+    "Приграничная ярмарка\nСедьмая приграничная ярмарка пройдет 12-13 марта в Благовещенске. В 2019 году в ярмарке "
+    "участвовали 300 компаний из России и Китая.",
+    "国境見本市\n第7回国境貿易見本市は3月12日から13日までブラゴベシチェンスクで開かれる予定だ。2019年の見本市には300社が出展した。",
+    "边境博览会\n第七届边境贸易博览会将于3月12日至13日在布拉戈维申斯克举行。2019年博览会吸引了300家企业参展。",
+])
+def test_an_undated_preview_takes_no_year_from_what_an_earlier_edition_did(page):
+    start_year, start_month, start_day = summarise(page).date[:3]
+    assert (start_year, start_month, start_day) == (None, 3, 12)

@@ -354,7 +354,10 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, 
         return max(_locative_group(ctx, place, places), key=lambda p: p.city.population or 0).city
 
     in_event = [p for p in usable if sentence_start(ctx, p.start) in ctx.event_sentences]
-    located = [p for p in in_event if _is_locative(ctx, p)]
+    # "釜山ー福岡フォーラムが1日、日本で始まった" under a Busan dateline: a sentence about the event that places
+    # it in a country rules out a city abroad, stated elsewhere or in the dateline
+    stated_country = _stated_host_country(ctx)
+    located = [p for p in in_event if _is_locative(ctx, p) and stated_country in (None, p.city.country_code)]
     # "由乌兰巴托市政府举办的推介会在北京召开": a place after 在 says where; a city before the verb may only organise
     located.sort(key=lambda p: not _after_locative_preposition(ctx, p))
     if located:
@@ -366,18 +369,20 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, 
         return named_by_country, "stated"
     # the city visitors come from is where the event is not held, unless a sentence about it says otherwise
     visitors = {p.city.geonameid for p in usable if _is_visiting_party(ctx, p, places)}
-    if name_city is not None and name_city.geonameid not in visitors:
+    if name_city is not None and name_city.geonameid not in visitors \
+            and stated_country in (None, name_city.country_code):
         return name_city, "stated"
     destinations = [p for p in usable if _is_destination(ctx, p)]
     if destinations:
         return destinations[0].city, "stated"
-    if dateline_city is not None:
+    if dateline_city is not None and stated_country in (None, dateline_city.country_code):
         return dateline_city, "dateline"
-    located = [p for p in usable if p.city.geonameid not in visitors and _is_locative(ctx, p)]
+    located = [p for p in usable if p.city.geonameid not in visitors and _is_locative(ctx, p)
+               and stated_country in (None, p.city.country_code)]
     if located:
         return biggest_of_phrase(located[0]), "stated"
     # "a working visit to Belarus": a city guessed by its mentions must lie in the country visited
-    visited = _visited_country(ctx)
+    visited = _visited_country(ctx) or stated_country
     if visited is not None:
         in_event = [p for p in in_event if p.city.country_code == visited]
         usable = [p for p in usable if p.city.country_code == visited]
@@ -408,6 +413,40 @@ def _anaphora_countries(ctx: Context):
             continue
         for match in (m for pattern in patterns for m in pattern.finditer(sentence.text)):
             yield {c.alpha2 for c in find_countries(match.group("country"), ctx.lang)}
+
+
+def _stated_host_country(ctx: Context) -> str | None:
+    """The one country a sentence about the event says it takes place in ("opened in Japan", «открылся в Японии»,
+    "在日本开幕", "日本で始まった"), if it names one: the country is the very place of the event's verb, not a word of
+    a name ("the Made in Russia fair"), a destination or a side."""
+    roles = roles_lexicon(ctx.lang)
+    found = set()
+    for mention in find_countries(ctx.text, ctx.lang):
+        start = sentence_start(ctx, mention.start)
+        if mention.inside_name or mention.form != "name" or start not in ctx.event_sentences \
+                or start in ctx.background_sentences:
+            continue
+        if _places_the_event(ctx, mention, roles):
+            found.add(mention.alpha2)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+_CJK_CLAUSE_END = re.compile(r"[，、。；！？,;!?\n]")
+
+
+def _places_the_event(ctx: Context, mention, roles: dict) -> bool:
+    text = ctx.text
+    if ctx.lang == "ja":  # 日本で始まった, 日本にて開催
+        return any(text.startswith(verb, mention.end) for verb in roles.get("locative_after", []))
+    if ctx.lang == "zh":  # 在日本开幕: 在 right before the country, the event's verb in its clause
+        clause = _CJK_CLAUSE_END.split(text[mention.end:mention.end + 20], 1)[0]
+        return text[:mention.start].endswith(tuple(roles.get("locative_before", []))) \
+            and any(verb in clause for verb in roles.get("locative_after", []))
+    # "opened in Japan on Friday", «прошёл во Вьетнаме»: the verb, "in", the country, and no more of a name after it
+    words = text[max(0, mention.start - 40):mention.start].split()
+    following = text[mention.end:mention.end + 2].lstrip(" ")
+    return len(words) >= 2 and words[-1].lower() in roles.get("locative_before", []) \
+        and has_occurrence_verb(" ".join(words[-4:-1]), ctx.lang) and not following[:1].isupper()
 
 
 def _visited_country(ctx: Context) -> str | None:

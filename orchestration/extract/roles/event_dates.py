@@ -465,8 +465,10 @@ def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, m
             sentence_years.append(m.first.year)
         elif main.name_start <= m.start < main.name_end or m.start < ctx.title_end:
             name_years.append(m.first.year)
-        elif m.sentence_start in ctx.event_sentences and (chosen.future or not m.future):
-            # a report of what happened takes no year from an announcement ("the 12th expo will be held in 2019")
+        elif m.sentence_start in ctx.event_sentences and chosen.future == m.future:
+            # a report of what happened takes no year from an announcement ("the 12th expo will be held in 2019"),
+            # nor a preview from what happened («пройдет 15-16 февраля … В 2017 году в форуме участвовали»: the
+            # edition before)
             event_years.append(m.first.year)
     sentence_years += _name_prefix_years(ctx, chosen.sentence_start)
     name_years += _years_beside_name(ctx, main)
