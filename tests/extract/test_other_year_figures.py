@@ -75,3 +75,23 @@ def test_a_report_without_its_events_year_still_leaves_out_another_years_figures
 ])
 def test_a_year_inside_a_chinese_or_japanese_clause_dates_only_its_noun(lang, text):
     assert _outcomes(text)[0] == 1
+
+
+YEAR_CARRIED_THROUGH_ITS_PARAGRAPH = [
+    ("en", "Summit opens in Kazan\nThe 8th sister cities summit opened in Kazan on 12 May 2024. In 2018 the summit "
+           "drew 400 guests from 20 countries. Forty agreements were signed.{sep}Twelve agreements were signed by "
+           "the delegations."),
+    ("ru", "Саммит открылся в Казани\nВосьмой саммит городов-побратимов открылся в Казани 12 мая 2024 года. В 2018 "
+           "году саммит собрал 400 гостей из 20 стран. Было подписано 40 соглашений.{sep}Делегации подписали 12 "
+           "соглашений."),
+    ("ja", "カザンで姉妹都市サミット\n第8回姉妹都市サミットが2024年5月12日、カザンで開幕した。2018年のサミットには20か国から400人が"
+           "参加した。40件の協定が締結された。{sep}各代表団は12件の協定に調印した。"),
+    ("zh", "友好城市峰会在喀山开幕\n第八届友好城市峰会2024年5月12日在喀山开幕。2018年峰会吸引了20个国家的400名嘉宾。共签署协议40项。"
+           "{sep}峰会期间，各代表团共签署合作协议12项。"),
+]
+
+
+@pytest.mark.parametrize("lang,text", YEAR_CARRIED_THROUGH_ITS_PARAGRAPH)
+def test_an_earlier_year_that_opens_a_sentence_dates_the_rest_of_its_paragraph(lang, text):
+    assert _outcomes(text.format(sep=" "))[0] is None
+    assert _outcomes(text.format(sep="\n"))[0] == 12

@@ -784,18 +784,47 @@ def other_year_sentences(ctx: Context, dateline, published: date | None, event_y
     Where the event's year is unknown (``None``), only the sentences a year opens are another year's."""
     mentions = _date_mentions(ctx.text, ctx.lang, reference_date(dateline, published))
     if event_year is None:
-        return frozenset(m.sentence_start for m in mentions if m.first.year is not None and not m.year_from_reference
-                         and not m.in_dateline and m.sentence_start not in keep
-                         and _fronted_year(ctx, m, _FRONTED_CJK_UNDATED if ctx.lang in ("zh", "ja") else _FRONTED))
+        fronted = frozenset(m.sentence_start for m in mentions if m.first.year is not None and not m.year_from_reference
+                            and not m.in_dateline and m.sentence_start not in keep
+                            and _fronted_year(ctx, m, _FRONTED_CJK_UNDATED if ctx.lang in ("zh", "ja") else _FRONTED))
+        return fronted | _carried_on(ctx, fronted, mentions, keep)
     own = {m.sentence_start for m in mentions if (m.first.year == event_year or (m.last and m.last.year == event_year))}
     own |= keep
-    return frozenset(
+    fronted = frozenset(m.sentence_start for m in mentions
+                        if m.first.year is not None and not m.year_from_reference and not m.in_dateline
+                        and m.first.year != event_year and (m.last is None or m.last.year != event_year)
+                        and m.sentence_start not in own and _fronted_earlier_year(ctx, m, event_year))
+    return fronted | _carried_on(ctx, fronted, mentions, own) | frozenset(
         m.sentence_start for m in mentions
         if m.first.year is not None and not m.year_from_reference and not m.in_dateline
         and m.first.year != event_year and (m.last is None or m.last.year != event_year)
-        and m.sentence_start not in own
-        and ((m.first.month is not None and m.first.day is not None) or _fronted_earlier_year(ctx, m, event_year))
+        and m.sentence_start not in own and m.first.month is not None and m.first.day is not None
     )
+
+
+def _carried_on(ctx: Context, fronted: frozenset[int], mentions, keep: frozenset[int]) -> frozenset[int]:
+    """"In 2017 the forum drew 4,500 guests. 377 agreements were signed.": a year that opens a sentence dates the
+    rest of its paragraph, up to a sentence with a date of its own or one about the event itself."""
+    dated = {m.sentence_start for m in mentions}
+    current = _current_edition_words(ctx.lang)
+    carried = set()
+    sentences = ctx.sentences
+    for i, sentence in enumerate(sentences):
+        if sentence.start not in fronted:
+            continue
+        for following in sentences[i + 1:]:
+            if "\n" in ctx.text[sentence.end:following.start] or following.start in dated \
+                    or following.start in keep or following.start in fronted \
+                    or (current is not None and current.search(following.text)):
+                break
+            carried.add(following.start)
+    return frozenset(carried)
+
+
+@lru_cache(maxsize=None)
+def _current_edition_words(lang: str) -> re.Pattern[str] | None:
+    """"This year", 本届, 今回: a sentence that turns back to the event."""
+    return patterns_any(lexicon(lang, "counts").get("current_edition"))
 
 
 def other_year_named_sentences(ctx: Context, dateline, published: date | None, event_year: int | None,
