@@ -440,7 +440,7 @@ def _places_the_event(ctx: Context, mention, roles: dict) -> bool:
         return any(text.startswith(verb, mention.end) for verb in roles.get("locative_after", []))
     if ctx.lang == "zh":  # 在日本开幕: 在 right before the country, the event's verb in its clause
         clause = _CJK_CLAUSE_END.split(text[mention.end:mention.end + 20], 1)[0]
-        return text[:mention.start].endswith(tuple(roles.get("locative_before", []))) \
+        return text.endswith(tuple(roles.get("locative_before", [])), 0, mention.start) \
             and any(verb in clause for verb in roles.get("locative_after", []))
     # "opened in Japan on Friday", «прошёл во Вьетнаме»: the verb, "in", the country, and no more of a name after it
     words = text[max(0, mention.start - 40):mention.start].split()

@@ -804,7 +804,8 @@ def other_year_sentences(ctx: Context, dateline, published: date | None, event_y
 
 def _carried_on(ctx: Context, fronted: frozenset[int], mentions, keep: frozenset[int]) -> frozenset[int]:
     """"In 2017 the forum drew 4,500 guests. 377 agreements were signed.": a year that opens a sentence dates the
-    rest of its paragraph, up to a sentence with a date of its own or one about the event itself."""
+    rest of its paragraph, up to a sentence with a date of its own, one that tells or dates the event (``keep``),
+    or one that turns back to this edition ("this year", 本届)."""
     dated = {m.sentence_start for m in mentions}
     current = _current_edition_words(ctx.lang)
     carried = set()
