@@ -108,3 +108,16 @@ def test_a_month_without_a_day_still_dates_the_event(page):
 def test_an_undated_preview_takes_no_year_from_what_an_earlier_edition_did(page):
     start_year, start_month, start_day = summarise(page).date[:3]
     assert (start_year, start_month, start_day) == (None, 3, 12)
+
+
+@pytest.mark.parametrize("page", [
+    "Investment forum in Hanoi\nThe Vietnam-Japan investment forum was held in Hanoi on 26 August. At the forum, "
+    "Japanese firms discussed the investment law revised in 2014.",
+    "Инвестфорум в Ханое\nВьетнамско-японский инвестиционный форум прошел в Ханое 26 августа. На форуме японские "
+    "компании обсудили закон об инвестициях, принятый в 2014 году.",
+    "ハノイで投資フォーラム\n日越投資フォーラムが8月26日、ハノイで開かれた。フォーラムでは、日本企業が2014年に改正された投資法について議論した。",
+    "河内投资论坛\n越日投资论坛8月26日在河内举行。论坛上，日本企业讨论了2014年修订的投资法。",
+])
+def test_a_year_that_dates_another_deed_in_a_sentence_about_the_event_is_not_its_year(page):
+    start_year, start_month, start_day = summarise(page).date[:3]
+    assert (start_year, start_month, start_day) == (None, 8, 26)

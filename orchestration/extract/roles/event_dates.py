@@ -465,7 +465,8 @@ def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, m
             sentence_years.append(m.first.year)
         elif main.name_start <= m.start < main.name_end or m.start < ctx.title_end:
             name_years.append(m.first.year)
-        elif m.sentence_start in ctx.event_sentences and chosen.future == m.future:
+        elif m.sentence_start in ctx.event_sentences and chosen.future == m.future \
+                and not _dates_another_deed(ctx, m):
             # a report of what happened takes no year from an announcement ("the 12th expo will be held in 2019"),
             # nor a preview from what happened («пройдет 15-16 февраля … В 2017 году в форуме участвовали»: the
             # edition before)
@@ -867,6 +868,27 @@ _MONTH_OPENS = 4
 _CLAUSE_YEAR_BEFORE = re.compile(r"(?:\b(?:in|during|back in)|(?<!\w)(?:в|во))\s*$", re.IGNORECASE)
 _CLAUSE_YEAR_AFTER_CJK = re.compile(r"\s*(?:に|には|、|，|,|签|簽|缔|締)")
 _TITLE_QUOTES = re.compile(quoted((("「", "」"), ("『", "』"), ("《", "》"), ("“", "”"), ("«", "»"), ('"', '"')), 0, 1000))
+
+
+# the verb a year dates, right after it in Japanese ("2014年に改正した") and Chinese ("2014年修订的"), right before it
+# in English ("revised in 2014") and Russian («принятого в 2014 году»)
+_DEED_AFTER_JA = re.compile(r"(?:に|には)([^、。，\n]{1,12}?(?:した|された|れた|する|している|された))")
+_DEED_AFTER_ZH = re.compile(r"([\u4e00-\u9fff]{1,4})的")
+_DEED_BEFORE = re.compile(r"(?<!\w)(\w+(?:ed|нный|нного|нной|нным|нном|нная|нное|нные|тый|того|той|тое|тые|ан|ана|ано|аны|ен|ена|ено|ены))\s+(?:in|в|во)\s*$",
+                          re.IGNORECASE)
+
+
+def _dates_another_deed(ctx: Context, mention) -> bool:
+    """"the investment law revised in 2014", "2014年に改正した法律": a year in a sentence about the event that
+    dates another deed (a verb that is not the event's taking place) is not the event's."""
+    text = ctx.text
+    if ctx.lang == "ja":
+        deed = _DEED_AFTER_JA.match(text, mention.end)
+    elif ctx.lang == "zh":
+        deed = _DEED_AFTER_ZH.match(text, mention.end)
+    else:
+        deed = _DEED_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    return deed is not None and not has_occurrence_verb(deed.group(1), ctx.lang)
 
 
 def _dates_the_clause(ctx: Context, mention) -> bool:
