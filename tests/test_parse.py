@@ -283,3 +283,29 @@ def test_a_list_of_teasers_each_under_its_own_timestamp_is_furniture_and_the_las
 def test_a_clock_in_words_is_no_title_and_a_dated_byline_below_it_dates_the_article(page, published, title):
     parsed = parse_document(page.encode("utf-8"), content_type="text/plain")
     assert (parsed.published_date, parsed.title) == (published, title)
+
+
+PHOTO_CREDIT_INSIDE = """Mayors sign a road map
+© Photo Agency / Jane Doe
+The city hall square at dusk
+KAZAN, 2 May — The mayors of Kazan and Bursa signed a road map of cooperation for the next five years on Friday in the city hall.
+The delegation from Bursa also visited two industrial parks and a university, where the sides agreed to exchange students.
+"""
+
+COPYRIGHT_FOOTER = """Mayors sign a road map
+KAZAN, 2 May — The mayors of Kazan and Bursa signed a road map of cooperation for the next five years on Friday in the city hall.
+© Kazan News Agency, all rights reserved
+Read more: city budget hearings open
+"""
+
+
+def test_a_photo_credit_inside_the_article_does_not_end_it():
+    article = split_article(PHOTO_CREDIT_INSIDE)
+    assert "agreed to exchange students" in article.text
+    assert "Photo Agency" not in article.text
+
+
+def test_a_copyright_line_that_no_prose_follows_still_opens_the_footer():
+    article = split_article(COPYRIGHT_FOOTER)
+    assert "signed a road map" in article.text
+    assert "Kazan News Agency" not in article.text and "budget hearings" not in article.text

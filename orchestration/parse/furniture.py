@@ -125,6 +125,19 @@ def _closing_byline_end(lines: list[str], kinds: list[str], first_body: int) -> 
     return len(lines)
 
 
+# a paragraph of prose (letters, a CJK character counting two) that ends with a full stop: what a photo credit
+# inside the article is followed by, and a page's footer is not
+_PROSE_AFTER_CREDIT = 150
+
+
+def _photo_credit_within(lowered: str, later: list[str], credit_signs: list[str]) -> bool:
+    """"© Sputnik / Jane Doe" above a photo inside the article: a copyright sign that prose paragraphs still
+    follow credits a picture; it does not open the page's footer."""
+    if not any(lowered.lstrip(_OPENING_BRACKETS).lstrip().startswith(sign) for sign in credit_signs):
+        return False
+    return any(_weight(line) >= _PROSE_AFTER_CREDIT and _FULL_STOP_END.search(line.strip()) for line in later)
+
+
 _OPENING_BRACKETS = "([【（〔"
 
 
@@ -197,6 +210,9 @@ def split_article(raw_text: str) -> Article:
     for i in range(first_body, len(kinds)):
         lowered = raw_lines[i].strip().lower()
         if kinds[i] != "body" and _starts_with_any(lowered, markers["footer_openers"]):
+            if _photo_credit_within(lowered, raw_lines[i + 1:], markers["credit_signs"]):
+                kinds[i] = "metadata"
+                continue
             end = i
             break
         if kinds[i] == "body" and _starts_with_any(lowered, markers["footer_openers"]) and i > first_body:

@@ -146,3 +146,17 @@ def test_a_single_signing_in_another_month_of_the_year_is_not_the_events(page, s
 ])
 def test_a_chinese_agreement_noun_before_a_sum_is_no_single_document(page, signed):
     assert summarise(page).agreements == signed
+
+
+@pytest.mark.parametrize("page", [
+    "Kazan and Bursa sign road map\nThe mayors of Kazan and Bursa signed a road map of cooperation for 2025-2027 in "
+    "Kazan on 2 May 2024.",
+    "Казань и Бурса подписали дорожную карту\nМэры Казани и Бурсы подписали дорожную карту сотрудничества на "
+    "2025-2027 годы в Казани 2 мая 2024 года.",
+    "カザンとブルサがロードマップに署名\nカザン市とブルサ市の市長は2024年5月2日、カザンで2025～2027年の協力ロードマップに署名した。",
+    "喀山与布尔萨签署路线图\n2024年5月2日，喀山市和布尔萨市市长在喀山签署2025-2027年合作路线图。",
+])
+def test_a_road_map_of_cooperation_is_a_document_its_signing_reports(page):
+    summary = summarise(page)
+    assert summary.relevant and (summary.host, summary.partners) == ("Kazan", {"Bursa"})
+    assert summary.date[:3] == (2024, 5, 2)
