@@ -173,6 +173,16 @@ def test_weekday_resolution():
     assert m.kind == "weekday" and m.first.to_date() == date(2018, 9, 1)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 9 April 2023 is a Sunday; the quoted "will" belongs to the speaker, the conference was held two days before
+    ("'Firms will sign up,' the director said at the promotion conference held Friday in the city hall.",
+     date(2023, 4, 7)),
+    ("The promotion conference will be held Friday in the city hall.", date(2023, 4, 14)),
+])
+def test_a_weekday_after_held_is_past_and_after_be_held_is_to_come(text, expected):
+    assert one(text, reference=date(2023, 4, 9)).first.to_date() == expected
+
+
 def test_last_weekday():
     m = one("The delegation arrived last Friday.", reference=date(2023, 6, 9))  # a Friday
     assert m.first.to_date() == date(2023, 6, 2)
