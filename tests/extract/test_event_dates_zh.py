@@ -237,3 +237,15 @@ def test_a_visit_around_the_event_gives_way_to_the_day_before_its_noun():
     page = "中日青年交流\n2018年7月1日至7日，中国青年代表团访问日本，7月3日在福冈出席中日青年论坛。"
     assert event_dates(page) == (2018, 7, 3, 2018, 7, 3, False)
 
+
+
+def test_an_edition_held_at_two_venues_at_once_is_no_history_of_the_series():
+    # 分别在…两地举行: this edition in two cities at once; its sentence dates it and gives its year
+    page = "中马企业对接会举行\n9月6日，2024年中马企业合作对接会分别在南宁和吉隆坡两地以线上线下方式举行。双方企业签署合作备忘录12份。"
+    assert summarise(page).date[:3] == (2024, 9, 6)
+
+
+def test_earlier_editions_held_each_in_another_city_are_history():
+    page = ("中俄博览会开幕\n第四届中俄博览会2024年9月6日在哈尔滨开幕。前三届博览会分别在北京、上海和广州举行，共签约项目300个。"
+            "本届博览会签约项目45个。")
+    assert summarise(page).agreements == 45
