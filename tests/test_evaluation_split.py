@@ -37,3 +37,12 @@ def test_a_later_batch_keeps_the_split_joins_known_events_and_leaves_out_known_a
     assert (assignment["ru-101"], assignment["ru-102"]) == ("check", "tune")
     assert "ru-103" not in assignment
     assert sum(1 for d, half in assignment.items() if d.startswith("en") and half == "tune") == 5
+
+
+def test_a_report_whose_second_event_is_already_in_a_half_joins_that_half():
+    existing = {"ru-001": {**_gold("ru", "fair-a"), "source_url": "http://a.example/1", "half": "check"}}
+    report = {"language": "ru", "source_url": "http://b.example/1",
+              "events": [{"event_key": "conference-new"}, {"event_key": "fair-a"}]}
+    for seed in range(5):
+        assignment, _ = add_batch({"ru-101": report}, existing, seed=seed)
+        assert assignment["ru-101"] == "check"

@@ -60,9 +60,10 @@ def add_batch(golds: dict[str, dict], existing: dict[str, dict], seed: int) -> t
     fresh = {d: g for d, g in golds.items() if d not in duplicates}
     assignment: dict[str, str] = {}
     for doc_id, gold in fresh.items():
-        keys = [e["event_key"] for e in gold.get("events", [])]
-        if keys and keys[0] in key_half:
-            assignment[doc_id] = key_half[keys[0]]
+        # a report of any event already in a half joins it (a second event of the report counts too)
+        halves = [key_half[e["event_key"]] for e in gold.get("events", []) if e["event_key"] in key_half]
+        if halves:
+            assignment[doc_id] = halves[0]
     assignment.update(split({d: g for d, g in fresh.items() if d not in assignment}, seed))
     return assignment, duplicates
 
