@@ -254,3 +254,16 @@ def test_an_industrial_park_named_after_its_city_is_no_city():
     text = "調印式では、大連金州産業区、営口臨港工業園と日本企業との間で5件のプロジェクトが調印された。"
     assert cities(text) == []
     assert kinds(text)["大連"] == ("project", True)
+
+
+def test_a_surname_before_the_place_its_holder_heads_and_the_title_is_no_town():
+    # 高橋 and 麻生 are also towns in GeoNames; here they are the governors' surnames
+    text = "会議には麻生福岡県知事、高橋北海道知事、石原東京都知事、西尾函館市長が出席し、大連で開かれた。"
+    found = {p.surface for p in find_places(text, "ja") if p.kind == "city"}
+    assert found == {"東京都", "函館市", "大連"}
+
+
+def test_a_deputy_title_after_a_town_keeps_the_town():
+    text = "会議にはユジノサハリンスク副市長、ナホトカ副市長、ヤクーツク市長が出席した。"
+    found = {p.city.name_en for p in find_places(text, "ja") if p.kind == "city"}
+    assert found == {"Yuzhno-Sakhalinsk", "Nakhodka", "Yakutsk"}
