@@ -267,3 +267,9 @@ def test_a_deputy_title_after_a_town_keeps_the_town():
     text = "会議にはユジノサハリンスク副市長、ナホトカ副市長、ヤクーツク市長が出席した。"
     found = {p.city.name_en for p in find_places(text, "ja") if p.kind == "city"}
     assert found == {"Yuzhno-Sakhalinsk", "Nakhodka", "Yakutsk"}
+
+
+def test_a_council_members_surname_is_no_city_but_the_citys_council_is():
+    assert not [p for p in find_places("望月昇市議会議員、福岡信治市議会議員らが訪れた。", "ja") if p.kind == "city"]
+    found = {p.city.name_en for p in find_places("福岡市議会議員団が釜山を訪れた。", "ja") if p.kind == "city"}
+    assert found == {"Fukuoka", "Busan"}
