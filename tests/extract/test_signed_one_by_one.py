@@ -160,3 +160,11 @@ def test_a_road_map_of_cooperation_is_a_document_its_signing_reports(page):
     summary = summarise(page)
     assert summary.relevant and (summary.host, summary.partners) == ("Kazan", {"Bursa"})
     assert summary.date[:3] == (2024, 5, 2)
+
+
+def test_coordinating_details_signs_no_protocol_but_agreeing_one_does():
+    base = ("Форум в Казани\nМеждународный инвестиционный форум открылся в Казани 5 июня 2024 года, в нём участвуют "
+            "делегации из Китая и Турции. {}")
+    assert summarise(base.format("Согласование деталей шло месяц, и традиционный протокол был соблюден.")).agreements \
+        is None
+    assert summarise(base.format("Стороны согласовали протокол о сотрудничестве.")).agreements == 1
