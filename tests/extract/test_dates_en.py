@@ -8,6 +8,7 @@ import pytest
 
 from orchestration.extract.dates import (
     PartialDate,
+    find_dates,
     find_dateline,
     find_durations,
 )
@@ -181,6 +182,12 @@ def test_weekday_resolution():
 ])
 def test_a_weekday_after_held_is_past_and_after_be_held_is_to_come(text, expected):
     assert one(text, reference=date(2023, 4, 9)).first.to_date() == expected
+
+
+def test_a_numeric_date_before_a_clock_written_with_h_is_day_first():
+    stamped, plain = find_dates("Posted 05/11/2021 14h37. The forum opened on 05/11/2021 at noon.", "en")
+    assert (stamped.first.month, stamped.first.day) == (11, 5)
+    assert (plain.first.month, plain.first.day) == (5, 11)
 
 
 def test_last_weekday():

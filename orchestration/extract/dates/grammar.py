@@ -253,13 +253,20 @@ def _blocked_after(m: "_M", g: Grammar) -> bool:
     return any(tail.startswith(b) for b in g.day_blockers)
 
 
+# "05/11/2021 14h37": a time written with an h between hours and minutes is the day-first world's (France, Brazil),
+# whatever the page's language
+_DAY_FIRST_CLOCK = re.compile(r"[ \t]+(?:[01]?\d|2[0-3])h[0-5]\d(?!\d)")
+
+
 def _h_numeric(m: "_M", g: Grammar) -> Raw | None:
-    day = _numeric_day(int(m.group("p")), int(m.group("q")), _year_group(m, "y1", g), m.group("sep"), g)
+    day_first = bool(_DAY_FIRST_CLOCK.match(m.string, m.end()))
+    day = _numeric_day(int(m.group("p")), int(m.group("q")), _year_group(m, "y1", g), m.group("sep"), g,
+                       day_first=day_first)
     return Raw(m.start(), m.end(), "absolute", day) if day is not None else None
 
 
-def _numeric_day(p: int, q: int, y: int | None, sep: str, g: Grammar) -> PartialDate | None:
-    month_first = sep == "/" and g.numeric_order in ("mdy", "ymd")
+def _numeric_day(p: int, q: int, y: int | None, sep: str, g: Grammar, day_first: bool = False) -> PartialDate | None:
+    month_first = sep == "/" and g.numeric_order in ("mdy", "ymd") and not day_first
     mo, d = (p, q) if month_first else (q, p)
     if not valid(y, mo, d) and valid(y, d, mo):
         mo, d = d, mo
