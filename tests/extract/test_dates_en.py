@@ -190,6 +190,13 @@ def test_a_numeric_date_before_a_clock_written_with_h_is_day_first():
     assert (plain.first.month, plain.first.day) == (5, 11)
 
 
+def test_today_as_the_last_word_of_a_name_is_no_day():
+    assert not find_dates("One of the guests at the forum. – By Egypt Today", "en", date(2017, 11, 6))
+    assert not find_dates("He told USA TODAY that the talks went well.", "en", date(2017, 11, 6))
+    [today] = find_dates("Today the forum opened in Cairo.", "en", date(2017, 11, 6))
+    assert today.first.to_date() == date(2017, 11, 6)
+
+
 def test_last_weekday():
     m = one("The delegation arrived last Friday.", reference=date(2023, 6, 9))  # a Friday
     assert m.first.to_date() == date(2023, 6, 2)

@@ -422,10 +422,19 @@ def _h_weekday_range(m: "_M", g: Grammar) -> Raw | None:
 _NEXT_WORD = re.compile(r"\s+([а-яё]+)")
 
 
+# "Egypt Today", "USA TODAY", «Россия Сегодня»: a capitalised relative day right after a capitalised word on its line
+# is the last word of a name (an outlet's, a magazine's), not a day
+_NAME_BEFORE = re.compile(r"(?:^|[^\w])[A-ZА-ЯЁ][\w.'’-]*[ \t]+$")
+
+
 def _h_relative(m: "_M", g: Grammar) -> Raw | None:
     word = key(m.group("rel"))
     offset = g.relative_days.get(word)
     if offset is None:
+        return None
+    surface = m.group("rel")
+    at = m.start() + max(0, m.group(0).find(surface))
+    if surface[:1].isupper() and surface[:1].isalpha() and _NAME_BEFORE.search(m.string, max(0, at - 40), at):
         return None
     if word in g.governing_relative_days and (following := _NEXT_WORD.match(m.string, m.end())) \
             and russian.is_genitive_nominal(following.group(1)):
