@@ -422,7 +422,7 @@ def _h_weekday_range(m: "_M", g: Grammar) -> Raw | None:
 _NEXT_WORD = re.compile(r"\s+([а-яё]+)")
 
 
-# "Egypt Today", "USA TODAY", «Россия Сегодня»: a capitalised relative day right after a capitalised word on its line
+# "Egypt Today", "USA TODAY": a capitalised relative day right after a capitalised word on its line
 # is the last word of a name (an outlet's, a magazine's), not a day
 _NAME_BEFORE = re.compile(r"(?:^|[^\w])[A-ZА-ЯЁ][\w.'’-]*[ \t]+$")
 
