@@ -765,3 +765,10 @@ def test_a_dateline_abroad_does_not_host_an_event_said_to_be_held_in_another_cou
 ])
 def test_a_dateline_in_the_country_the_event_is_held_in_still_hosts(page):
     assert summarise(page).host == "Vladivostok"
+
+
+def test_a_regions_wire_dateline_names_no_host_city():
+    page = ("Итоги форума\nНижегородская область, 28 сентября 2024, 15:26 — ИА Пример. Делегации из Китая и "
+            "Казахстана подписали 5 соглашений на международном инвестиционном форуме.")
+    summary = summarise(page)
+    assert summary.relevant and summary.host is None and summary.agreements == 5

@@ -345,3 +345,7 @@ def test_a_span_that_ends_before_it_starts_is_two_dates():
     from orchestration.extract.dates import find_dates
 
     assert [m.kind for m in find_dates("05.11.2021 - 05.08.2021", "en", None)] == ["absolute", "absolute"]
+
+
+def test_a_weekday_and_a_timestamp_opening_a_line_is_no_dateline():
+    assert find_dateline("Thursday, 26 November 2015 00:00 - - hits\nThe forum opened in Valletta.", "en") is None

@@ -461,3 +461,11 @@ def test_nakanune_alone_is_the_day_before_the_report():
 ])
 def test_nakanune_before_a_genitive_is_the_eve_of_something(sentence):
     assert dates(sentence, reference=date(2025, 3, 12)) == []
+
+
+def test_a_wire_dateline_with_a_region_a_comma_before_the_year_and_a_clock():
+    text = "Нижегородская область, 28 сентября, 2012, 15:26 — ИА Регнум. В первый день форума подписано 5 соглашений."
+    dateline = find_dateline(text, "ru")
+    assert dateline is not None and dateline.place_surface == "Нижегородская область"
+    assert (dateline.date.year, dateline.date.month, dateline.date.day) == (2012, 9, 28)
+    assert dateline.agency == "ИА Регнум"

@@ -71,7 +71,7 @@ def _dateline_patterns(lang: str) -> _DatelinePatterns:
 def _latin_dateline_patterns(lang: str, lex: dict[str, Any]) -> tuple[re.Pattern[str], ...]:
     if lang == "ru":
         month = rf"(?i:(?:{lexicon_alt(lex, 'months')})(?![а-яё])|(?:{lexicon_alt(lex, 'month_abbreviations')})\.?)"
-        date_re = rf"(?P<d>\d{{1,2}})\s+(?P<m>{month})(?:\s+(?P<y>{YEAR})\s*(?:г\.|года|г(?![а-яё]))?)?"
+        date_re = rf"(?P<d>\d{{1,2}})\s+(?P<m>{month})(?:,?\s+(?P<y>{YEAR})\s*(?:г\.|года|г(?![а-яё]))?)?"
     else:
         words = [w for ws in lex["months"].values() for w in ws]
         words += [w for ws in (lex.get("month_abbreviations") or {}).values() for w in ws]
@@ -83,7 +83,9 @@ def _latin_dateline_patterns(lang: str, lex: dict[str, Any]) -> tuple[re.Pattern
     numeric = rf"(?P<p3>\d{{1,2}})(?P<sep3>[./])(?P<q3>\d{{1,2}})(?P=sep3)(?P<y3>{YEAR}|\d{{2}})(?!\d)"
     date_re = rf"(?:{numeric}|{date_re})"
     cap = "A-ZА-ЯЁ"
-    place = rf"(?P<place>[{cap}][\w'’\-]*(?:\.?[ \t]+(?:[{cap}][\w'’\-]*|на|де|-на-)){{0,3}})"
+    # «Нижегородская область», «Приморский край»: a region's lower-case noun after its adjective
+    place = (rf"(?P<place>[{cap}][\w'’\-]*(?:\.?[ \t]+(?:[{cap}][\w'’\-]*|на|де|-на-|область|край|округ))"
+             rf"{{0,3}})")
     region = rf"(?:[ \t]*\([^()\n]{{2,40}}\)|[ \t]*,[ \t]*[{cap}][\w.]{{1,15}}(?=[ \t]*,))?"
     # The agency: "/Синьхуа/", "(Xinhua)", "- ПРАЙМ.", "INTERFAX.RU".
     agency = (rf"(?:/(?P<ag1>[^/\n]{{2,40}})/|\((?P<ag2>[^()\n]{{2,40}})\)"
@@ -91,6 +93,8 @@ def _latin_dateline_patterns(lang: str, lex: dict[str, Any]) -> tuple[re.Pattern
               rf"|(?P<ag4>[{cap}][{cap}.\-]{{1,20}})\.?)?")
     with_date = re.compile(
         rf"[ \t]*{place}{region}[ \t]*[,.][ \t]*(?P<date>{date_re})"
+        # «Нижегородская область, 28 сентября, 2012, 15:26 — ИА Регнум.»: the wire's clock after the date
+        rf"(?:,?[ \t]*(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))?"
         # "Иркутск, 25 июля. В рамках…": a full stop and a new sentence close a dateline without agency or dash
         rf"(?:(?P<stop>\.)(?=[ \t]+[{cap}«\"“]))?[.,]?[ \t]*{agency}[ \t]*(?P<dash>--|—|–|-(?=\s))?")
     upper_place = rf"(?P<place>[{cap}][{cap}'’\-]+(?:[ \t]+[{cap}][{cap}'’\-]+){{0,2}})"
@@ -182,6 +186,8 @@ def _dateline_from_match(m: re.Match[str], text: str, g: Grammar) -> Dateline | 
     if groups.get("place"):
         place_start, place_end = m.start("place"), m.end("place")
         place = text[place_start:place_end]
+        if key(place) in g.weekdays:
+            return None  # "Thursday, 26 November 2015 00:00": a page's timestamp, not a place and its date
     start, end = m.start(), m.end()
     while start < end and text[start] in " \t":
         start += 1
