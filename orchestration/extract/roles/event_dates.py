@@ -872,10 +872,12 @@ _TITLE_QUOTES = re.compile(quoted((("「", "」"), ("『", "』"), ("《", "》"
 
 # the verb a year dates, right after it in Japanese ("2014年に改正した") and Chinese ("2014年修订的"), right before it
 # in English ("revised in 2014") and Russian («принятого в 2014 году»)
-_DEED_AFTER_JA = re.compile(r"(?:に|には)([^、。，\n]{1,12}?(?:した|された|れた|する|している|された))")
+_DEED_AFTER_JA = re.compile(r"(?:に|には)([^、。，\n]{1,12}?(?:した|された|れた|する|している))")
 _DEED_AFTER_ZH = re.compile(r"([\u4e00-\u9fff]{1,4})的")
-_DEED_BEFORE = re.compile(r"(?<!\w)(\w+(?:ed|нный|нного|нной|нным|нном|нная|нное|нные|тый|того|той|тое|тые|ан|ана|ано|аны|ен|ена|ено|ены))\s+(?:in|в|во)\s*$",
-                          re.IGNORECASE)
+# a participle or a past form, lower-case (a capitalised "Astana in 2014" names a place, not a deed)
+_DEED_BEFORE = re.compile(
+    r"(?<!\w)([a-zа-яё]\w*(?:ed|нный|нного|нной|нным|нном|нная|нное|нные|тый|того|той|тое|тые|ан|ана|ано|аны|ен|ена|ено|ены))"
+    r"\s+(?:in|в|во)\s*$")
 
 
 def _dates_another_deed(ctx: Context, mention) -> bool:
