@@ -129,6 +129,16 @@ def _count_lexicon(lang: str) -> _CountLexicon:
     )
 
 
+def previous_edition_words(lang: str) -> re.Pattern | None:
+    """Words of an earlier edition or year ("last year", «прошлого года», 前回): the counts lexicon's own pattern."""
+    return _count_lexicon(lang).previous
+
+
+def current_edition_words(lang: str) -> re.Pattern | None:
+    """Words of this year or edition ("this year", 本届, 今回): the counts lexicon's own pattern."""
+    return _count_lexicon(lang).current_edition
+
+
 def _kind_of(noun: str, lx: _CountLexicon) -> str | None:
     lower = noun.lower()
     for kind, rx in lx.kinds:

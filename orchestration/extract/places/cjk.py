@@ -133,10 +133,10 @@ _JA_HEAD_TITLES = tuple(fold_cjk(title) for title in ("市長", "町長", "村�
 _JA_MUNICIPALITIES = frozenset({"町", "村"})
 # 高橋北海道知事, 石原東京都知事, 西尾函館市長: a surname, then the place the holder heads, then the title
 # (the place's name two characters or more, and no title word such as 副 or 前 before the title: ナホトカ副市長)
+_GOVERNOR = fold_cjk("知事")
 _JA_SURNAME_BEFORE_HEAD = re.compile(
-    "|".join(rf"[\u4e00-\u9fff]{{1,3}}[^\W\d{''.join(_TITLE_MODIFIERS)}]{fold_cjk(place)}{fold_cjk(title)}"
-             for place, title in (("都", "知事"), ("道", "知事"), ("府", "知事"), ("県", "知事"), ("市", "長"),
-                                  ("町", "長"), ("村", "長"), ("区", "長"))))
+    rf"[\u4e00-\u9fff]{{1,3}}[^\W\d{''.join(_TITLE_MODIFIERS)}]"
+    rf"(?:[{fold_cjk('都道府県')}]{_GOVERNOR}|{'|'.join(t for t in _JA_HEAD_TITLES if t != _GOVERNOR)})")
 _BRACKETED_PART = re.compile(r"[(（][\u3040-\u30ff\u4e00-\u9fff]{1,4}[)）]")
 # up to four more characters of a name, then 市 (巴彦|洪格尔市)
 _RUN_TO_SHI = re.compile(r"[\u4e00-\u9fff]{1,4}?市")

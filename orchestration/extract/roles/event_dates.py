@@ -20,6 +20,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from orchestration.extract.counts import current_edition_words, previous_edition_words
 from orchestration.extract.dates import (
     DateMention,
     PartialDate,
@@ -32,7 +33,7 @@ from orchestration.extract.events import EventMention, event_noun_pattern, find_
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.numbers import parse_number
 from orchestration.extract.text import quoted
-from orchestration.extract.wordlists import alt, patterns_any, words_pattern
+from orchestration.extract.wordlists import alt, words_pattern
 from orchestration.extract.roles import date_model
 from orchestration.extract.roles.context import Context, cue_pattern, sentence_of, sentence_start
 from orchestration.extract.roles.relevance import has_occurrence_verb
@@ -703,11 +704,6 @@ _DURATION_NOUN_WORDS = 2  # words at most between them ("five-day trade fair")
 _PREVIOUS_EDITION_REACH = 30  # characters before a duration in which "the previous" would make it another edition's
 
 
-@lru_cache(maxsize=None)
-def _previous_edition_words(lang: str) -> re.Pattern[str] | None:
-    return patterns_any(lexicon(lang, "counts").get("previous"))
-
-
 def _length_of_the_event(ctx: Context, duration) -> bool:
     """"during the five-day fair, a rise of 30 percent from the previous edition": a duration said of the event
     noun itself, with no word of an earlier edition before it, is this event's, though the sentence that holds it
@@ -717,7 +713,7 @@ def _length_of_the_event(ctx: Context, duration) -> bool:
     noun = event_noun_pattern(ctx.lang).search(ctx.text, duration.end, duration.end + _DURATION_NOUN_REACH)
     if noun is None or len(ctx.text[duration.end:noun.start()].split()) > _DURATION_NOUN_WORDS:
         return False
-    previous = _previous_edition_words(ctx.lang)
+    previous = previous_edition_words(ctx.lang)
     before = ctx.text[max(sentence_start(ctx, duration.start), duration.start - _PREVIOUS_EDITION_REACH):duration.start]
     return previous is None or not previous.search(before)
 
@@ -808,7 +804,7 @@ def _carried_on(ctx: Context, fronted: frozenset[int], mentions, keep: frozenset
     rest of its paragraph, up to a sentence with a date of its own, one that tells or dates the event (``keep``),
     or one that turns back to this edition ("this year", 本届)."""
     dated = {m.sentence_start for m in mentions}
-    current = _current_edition_words(ctx.lang)
+    current = current_edition_words(ctx.lang)
     carried = set()
     sentences = ctx.sentences
     for i, sentence in enumerate(sentences):
@@ -821,12 +817,6 @@ def _carried_on(ctx: Context, fronted: frozenset[int], mentions, keep: frozenset
                 break
             carried.add(following.start)
     return frozenset(carried)
-
-
-@lru_cache(maxsize=None)
-def _current_edition_words(lang: str) -> re.Pattern[str] | None:
-    """"This year", 本届, 今回: a sentence that turns back to the event."""
-    return patterns_any(lexicon(lang, "counts").get("current_edition"))
 
 
 def other_year_named_sentences(ctx: Context, dateline, published: date | None, event_year: int | None,
