@@ -273,6 +273,9 @@ def _presented_only(before: str, after: str, lx: _MoneyLexicon) -> bool:
     reach = _SIGNED_OBJECT_REACH_CJK if lx.lang in CJK_LANGS else _SIGNED_OBJECT_REACH
     if lx.deal_cues.search(before, max(0, last.start() - reach), last.start()):
         return False
+    # "发布的签约项目": the projects announced are the signed ones, the signing word inside the phrase
+    if lx.deal_cues.search(last.group()):
+        return False
     return not (lx.deal_cues.search(before, last.end()) or lx.deal_cues.search(after))
 
 

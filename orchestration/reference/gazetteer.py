@@ -156,7 +156,10 @@ def _index_key(alternate: str) -> str:
             return ""
         return _SPACES.sub(" ", alternate.translate(_APOSTROPHES)).strip().lower().replace("ё", "е")
     if 0x3040 <= first < 0x3100 or 0x3400 <= first < 0xA000 or 0xF900 <= first < 0xFB00:
-        return fold_cjk(alternate.replace("・", "")) if _CJK_OK.fullmatch(alternate) else ""
+        # a language's name (日本語 "Japanese") is no city's, though a stray alternate may give it one
+        if not _CJK_OK.fullmatch(alternate) or alternate[-1] in _LANGUAGE_SUFFIXES:
+            return ""
+        return fold_cjk(alternate.replace("・", ""))
     if first < 0x250 or 0x1E00 <= first < 0x1F00:
         return name_key(alternate) if _LATIN_OK.fullmatch(alternate) else ""
     return ""
@@ -166,6 +169,7 @@ _ASCII_OK = re.compile(r"[A-Za-z][A-Za-z' .`\-]*")
 _LATIN_OK = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’ʼ‘` .\-]+")
 _CYRILLIC_OK = re.compile(r"[\u0400-\u052F'’ .\-]+")
 _CJK_OK = re.compile(r"[\u3040-\u30FF\u3400-\u9FFF\uF900-\uFAFF々・]+")
+_LANGUAGE_SUFFIXES = frozenset("語语")
 
 
 # --- Palladius transcription (pinyin -> Russian) -------------------------------------------------------

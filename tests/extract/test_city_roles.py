@@ -772,3 +772,25 @@ def test_a_regions_wire_dateline_names_no_host_city():
             "Казахстана подписали 5 соглашений на международном инвестиционном форуме.")
     summary = summarise(page)
     assert summary.relevant and summary.host is None and summary.agreements == 5
+
+
+@pytest.mark.parametrize("page", [
+    # two cities of two countries side by side name the two sides, not one place
+    "大阪高雄签署友好协定\n(本报记者大阪12日电)大阪高雄两市友好交流协定今天在大阪市政府签署，双城将扩大青年交流。",
+    "大阪高雄簽署友好協定\n(本報記者大阪12日電)大阪高雄兩市友好交流協定今天在大阪市政府簽署，雙城將擴大青年交流。",
+])
+def test_a_city_abroad_beside_the_host_is_a_side_not_part_of_its_place(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Osaka", {"Kaohsiung"})
+
+
+@pytest.mark.parametrize("page", [
+    "Port forum closes\nCAIRO, May 4 — The Red Sea Ports Forum closed in Cairo on Sunday. The Suez Canal Authority "
+    "signed three agreements at the forum.",
+    "Port forum closes\nCAIRO, May 4 — The Red Sea Ports Forum closed in Cairo on Sunday with delegations from "
+    "Alexandria and Suez.",
+])
+def test_a_canal_or_river_named_after_a_town_is_no_side(page):
+    summary = summarise(page)
+    expected = {"Alexandria", "Suez"} if "delegations" in page else set()
+    assert (summary.host, summary.partners) == ("Cairo", expected)

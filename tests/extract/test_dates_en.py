@@ -276,6 +276,8 @@ def test_each_date_gets_its_own_cue():
         ("Talks lasted over five days.", 5),
         ("The week-long festival closed.", 7),
         ("The summit closed after four days of talks.", 4),
+        ("During the three days of the show, 900 firms exhibited.", 3),
+        ("The fair drew crowds during its five days.", 5),
     ],
 )
 def test_durations(text, days):

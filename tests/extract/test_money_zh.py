@@ -167,3 +167,11 @@ def test_signed_matchmaking_projects_are_signed_not_presented():
     assert [(m.amount, m.currency, m.is_deal) for m in found] == [(1.2e9, "USD", True), (2.6e10, "CNY", True)]
     presented = one("会上推介经贸对接项目50个，总投资300亿元。")
     assert not presented.is_deal and presented.not_deal_reason == "presented"
+
+
+def test_announced_signed_projects_are_signed_not_presented():
+    # the projects the committee announces are the signed ones; those announced for matchmaking are not
+    signed = one("据组委会统计，本届交易会发布的签约项目共58个，金额42.6亿元。")
+    assert signed.is_deal
+    listed = one("据组委会统计，本届交易会发布招商项目共90个，金额88亿元。")
+    assert not listed.is_deal and listed.not_deal_reason == "presented"

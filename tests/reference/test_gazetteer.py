@@ -238,3 +238,10 @@ def test_the_mandarin_reading_of_a_han_name():
     assert mandarin_reading("长春") == "changchun"
     assert mandarin_reading("Changchun") is None
     assert mandarin_reading("ハルビン") is None
+
+
+def test_a_languages_name_is_no_citys_alternate(gazetteer):
+    # GeoNames lists 日本語 ("Japanese") among one Ukrainian city's alternates; no city is called by a language
+    assert gazetteer.lookup("日本語", "ja") == []
+    assert gazetteer.lookup("英语", "zh") == []
+    assert top(gazetteer, "马里乌波尔", "zh") == ("Mariupol", "UA")

@@ -14,6 +14,8 @@
 --   * the same host and one name inside the other, one report giving no year, written within weeks of the
 --     other's event or publication; or the same host and the very same full name, one report saying nothing of
 --     when (no day, no year, no publication date);
+--   * the same stated host, one report dated and the other giving no year but published within days of it, when
+--     the names cannot disagree: one calls the event by its kind alone ("the forum") or they are in two languages;
 --   * the same quoted proper name («Города России») on overlapping days, in the same year or edition, or
 --     written within weeks of each other;
 --   * the same first and last day of a span of several days, for two reports of one event type;
@@ -116,6 +118,17 @@ candidates as (
         (left_event.any_year is null or right_event.any_year is null)
             and abs(left_event.time_anchor - right_event.time_anchor) <= {{ var('same_event_reach_days') }}
             as published_close,
+        -- a report that states no year, published within days of the other's event, where both reports state
+        -- the same host, and the names cannot disagree: one names the event by its kind alone ("the forum",
+        -- «Экспо») or the two are written in different languages
+        -- (one report dated, so two undated reports never chain different names through a bare one)
+        (left_event.any_year is null) <> (right_event.any_year is null)
+            and abs(left_event.time_anchor - right_event.time_anchor) <= {{ var('same_week_reach_days') }}
+            and left_event.stated_host_city_id is not null and right_event.stated_host_city_id is not null
+            and {{ same_host_place('left_event', 'right_event', 'stated_') }}
+            and (left_event.language <> right_event.language
+                 or {{ named_by_kind_alone('left_event') }} or {{ named_by_kind_alone('right_event') }})
+            as same_host_same_week,
         {{ same_edition_days('left_event', 'right_event') }} as same_edition_days
     from assembled as left_event
     inner join assembled as right_event
@@ -168,6 +181,7 @@ edges as (
             -- a report that says nothing of when joins the event of its very name in its host
             or (one_timeless and same_full_name)
         ))
+        or (same_type and same_host_same_week)
         or (same_edition and same_year)
         -- the same quoted name on overlapping days (or in one year, or one edition)
         or (same_quoted_name and ((both_dated and dates_overlap) or same_year or same_edition or published_close))
@@ -213,19 +227,25 @@ edition_true_edges as (
     )
 ),
 
--- A report whose linked reports contradict each other (two years, two hosts, two editions: reports of a
--- yearly forum that give no year link to every edition) is ambiguous and links to none.
+-- A report whose linked reports contradict each other (two years, two hosts, two editions, or, when it gives no
+-- day itself, days apart: reports of a yearly forum that give no year link to every edition) is ambiguous and
+-- links to none.
 bridges as (
     select distinct first_link.event_ref
     from edition_true_edges as first_link
     inner join edition_true_edges as second_link
         on second_link.event_ref = first_link.event_ref and second_link.same_as_ref > first_link.same_as_ref
+    inner join assembled as bridge on bridge.event_ref = first_link.event_ref
     inner join assembled as one on one.event_ref = first_link.same_as_ref
     inner join assembled as other on other.event_ref = second_link.same_as_ref
     where one.any_year <> other.any_year
        or not {{ same_host_place('one', 'other', 'stated_') }}
        or one.event_ordinal <> other.event_ordinal
        or one.stated_host_country <> other.stated_host_country
+       -- a report that gives no day, linked to two reports on days apart (the 3 April forum of one year and
+       -- the 18 April one of another): each of its days overlapping the next is a chain, not a contradiction
+       or (bridge.first_month_day is null
+           and (one.last_month_day < other.first_month_day or other.last_month_day < one.first_month_day))
 ),
 
 clean_edges as (

@@ -45,7 +45,7 @@ def _duration_patterns(lang: str) -> list[tuple[re.Pattern[str], Callable[[re.Ma
         out.append((re.compile(rf"\b(?P<n>{num})(?:-|\s)day(?:-long)?\b(?!\s+(?:of|in|after)\b)", re.I),
                     lambda m: count(m.group("n"))))
         frames = alt(lex.get("duration_frames") or [])
-        out.append((re.compile(rf"\b(?:{frames})\s+(?:the\s+)?(?:past\s+|next\s+)?(?P<n>{num})\s+(?:full\s+)?days\b",
+        out.append((re.compile(rf"\b(?:{frames})\s+(?:(?:the|its)\s+)?(?:past\s+|next\s+)?(?P<n>{num})\s+(?:full\s+)?days\b",
                                re.I), lambda m: count(m.group("n"))))
         week = alt(lex.get("week_long") or [])
         if week:

@@ -542,14 +542,17 @@ def _same_place_ids(ctx: Context, places: list, host) -> set[int]:
     for place in places:
         if place.city.geonameid != host.geonameid:
             continue
+        # a city of another country names no part of the host's place: "京都台南簽…" pairs the two sides
         for other in _locative_group(ctx, place, places):
-            ids.add(other.city.geonameid)
+            if other.city.country_code == host.country_code:
+                ids.add(other.city.geonameid)
         # only places that end within _LINK_GAP before it; no place name is _LONGEST_NAME long
         for index in range(bisect_left(starts_of(places), place.start - _LINK_GAP - _LONGEST_NAME), len(places)):
             other = places[index]
             if other.end > place.start:
                 break
-            if place.start - other.end <= _LINK_GAP and _is_place_link(ctx, ctx.text[other.end:place.start]):
+            if place.start - other.end <= _LINK_GAP and _is_place_link(ctx, ctx.text[other.end:place.start]) \
+                    and other.city.country_code == host.country_code:
                 ids.add(other.city.geonameid)
     ids.discard(host.geonameid)
     return ids
