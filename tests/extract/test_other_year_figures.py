@@ -95,3 +95,14 @@ YEAR_CARRIED_THROUGH_ITS_PARAGRAPH = [
 def test_an_earlier_year_that_opens_a_sentence_dates_the_rest_of_its_paragraph(lang, text):
     assert _outcomes(text.format(sep=" "))[0] is None
     assert _outcomes(text.format(sep="\n"))[0] == 12
+
+
+@pytest.mark.parametrize("text", [
+    "Deals at the ‘Baltic 2019’ forum\nThe “Baltic 2019” forum, which closed on Friday, ended with 14 agreements "
+    "worth $2 billion.",
+    "Итоги форума «Балтика-2019»\n«Балтика-2019» завершилась в пятницу: на форуме подписано 14 соглашений на "
+    "2 млрд долларов.",
+])
+def test_a_year_inside_the_events_quoted_name_dates_no_other_time(text):
+    # the year names the edition; a report that gives no date keeps the figures the name's sentence tells
+    assert _outcomes(text) == (14, [2e9])

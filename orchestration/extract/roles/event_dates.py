@@ -782,7 +782,7 @@ def other_year_sentences(ctx: Context, dateline, published: date | None, event_y
     mentions = _date_mentions(ctx.text, ctx.lang, reference_date(dateline, published))
     if event_year is None:
         fronted = frozenset(m.sentence_start for m in mentions if m.first.year is not None and not m.year_from_reference
-                            and not m.in_dateline and m.sentence_start not in keep
+                            and not m.in_dateline and m.sentence_start not in keep and not _in_quoted_name(ctx, m)
                             and _fronted_year(ctx, m, _FRONTED_CJK_UNDATED if ctx.lang in ("zh", "ja") else _FRONTED))
         return fronted | _carried_on(ctx, fronted, mentions, keep)
     own = {m.sentence_start for m in mentions if (m.first.year == event_year or (m.last and m.last.year == event_year))}
@@ -790,7 +790,8 @@ def other_year_sentences(ctx: Context, dateline, published: date | None, event_y
     fronted = frozenset(m.sentence_start for m in mentions
                         if m.first.year is not None and not m.year_from_reference and not m.in_dateline
                         and m.first.year != event_year and (m.last is None or m.last.year != event_year)
-                        and m.sentence_start not in own and _fronted_earlier_year(ctx, m, event_year))
+                        and m.sentence_start not in own and not _in_quoted_name(ctx, m)
+                        and _fronted_earlier_year(ctx, m, event_year))
     return fronted | _carried_on(ctx, fronted, mentions, own) | frozenset(
         m.sentence_start for m in mentions
         if m.first.year is not None and not m.year_from_reference and not m.in_dateline
@@ -857,7 +858,8 @@ _MONTH_OPENS = 4
 # signing verb (2011年に, 2011年、, 2011年签署); a year that runs into a noun names something (2025年日本国際博覧会協会)
 _CLAUSE_YEAR_BEFORE = re.compile(r"(?:\b(?:in|during|back in)|(?<!\w)(?:в|во))\s*$", re.IGNORECASE)
 _CLAUSE_YEAR_AFTER_CJK = re.compile(r"\s*(?:に|には|、|，|,|签|簽|缔|締)")
-_TITLE_QUOTES = re.compile(quoted((("「", "」"), ("『", "』"), ("《", "》"), ("“", "”"), ("«", "»"), ('"', '"')), 0, 1000))
+_TITLE_QUOTES = re.compile(quoted((("「", "」"), ("『", "』"), ("《", "》"), ("“", "”"), ("‘", "’"), ("«", "»"), ('"', '"')),
+                                  0, 1000))
 
 
 # the verb a year dates, right after it in Japanese ("2014年に改正した") and Chinese ("2014年修订的"), right before it
@@ -883,9 +885,16 @@ def _dates_another_deed(ctx: Context, mention) -> bool:
     return deed is not None and not has_occurrence_verb(deed.group(1), ctx.lang)
 
 
+def _in_quoted_name(ctx: Context, mention) -> bool:
+    """The year is part of a quoted title or name (the “Africa 2018” forum, 「2023―2025年交流プロジェクト協定書」),
+    which dates no clause."""
+    sentence = sentence_of(ctx, mention.start)
+    return any(q.start() <= mention.start - sentence.start < q.end() for q in _TITLE_QUOTES.finditer(sentence.text))
+
+
 def _dates_the_clause(ctx: Context, mention) -> bool:
     sentence = sentence_of(ctx, mention.start)
-    if any(q.start() <= mention.start - sentence.start < q.end() for q in _TITLE_QUOTES.finditer(sentence.text)):
+    if _in_quoted_name(ctx, mention):
         return False  # a year in a title or name: 「2023―2025年交流プロジェクト協定書」
     if mention.first.month is not None and mention.first.day is not None:
         return True
