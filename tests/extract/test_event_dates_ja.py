@@ -249,3 +249,12 @@ def test_the_day_memoranda_were_exchanged_is_the_signing_events():
 def test_a_span_around_the_event_gives_way_to_the_day_before_its_noun(page, expected):
     assert event_dates(page) == expected
 
+
+
+@pytest.mark.parametrize("page, expected", [
+    # the edition's year glued to the name, before its subtitle, completes a date written without one
+    ("国際見本市が開幕\n6月4日(水)から6日(金)までの3日間、福岡市の展示場にて「アグリテック2025『食と農の国際技術展』」が"
+     "開催され、台湾や韓国の企業が出展した。", (2025, 6, 4, 2025, 6, 6)),
+])
+def test_a_year_glued_to_the_events_name_is_its_year(page, expected):
+    assert event_dates(page)[:6] == expected

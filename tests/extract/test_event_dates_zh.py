@@ -249,3 +249,8 @@ def test_earlier_editions_held_each_in_another_city_are_history():
     page = ("中俄博览会开幕\n第四届中俄博览会2024年9月6日在哈尔滨开幕。前三届博览会分别在北京、上海和广州举行，共签约项目300个。"
             "本届博览会签约项目45个。")
     assert summarise(page).agreements == 45
+
+
+def test_a_year_glued_to_the_events_name_is_its_year():
+    page = "博览会开幕\n6月4日至6日，绿色制造2025博览会在福州举行，来自越南和泰国的企业参展，共签约项目12个。"
+    assert event_dates(page)[:6] == (2025, 6, 4, 2025, 6, 6)

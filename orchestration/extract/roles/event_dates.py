@@ -498,6 +498,9 @@ def _latest_past_year(mentions: list[DateMention]) -> int:
 # a year that heads an event's name with no word of its own ("2012黑龙江…交流会", "2019 日中…会議"), or ends the
 # quoted title before its noun ("“…協力事業-2018”フォーラム", "《…2019》论坛")
 _NAME_PREFIX_YEAR = re.compile(r"^((?:19|20)\d\d)(?= ?[^\d\s年/.\-–—:：%％])")
+# a year glued to a word of the name, ending it or before its subtitle (エコテクノ2008『…』, 环保博览2019); one before 年
+# is the grammar's own
+_NAME_INNER_YEAR = re.compile(r"(?<=[^\d\s０-９])((?:19|20)\d\d)(?=$|[^\d年/.\-–—―~〜:：%％])")
 _QUOTED_TITLE_YEAR = re.compile(r"(?<![\d０-９])((?:19|20)\d\d)\s?[”」』》〉\"]$")
 _TITLE_REACH = 60
 # "… – 2025»", "… 2019\"": a year closing a quoted name, after a space or a dash
@@ -516,8 +519,8 @@ def _name_prefix_years(ctx: Context, sentence: int) -> list[int]:
         if not cjk:
             match = _QUOTED_NAME_END_YEAR.search(ctx.text, event.name_start, min(len(ctx.text), event.name_end + 1))
         else:
-            match = _NAME_PREFIX_YEAR.match(event.name) or _QUOTED_TITLE_YEAR.search(
-                ctx.text, max(sentence, event.name_start - _TITLE_REACH), event.name_start)
+            match = _NAME_PREFIX_YEAR.match(event.name) or _NAME_INNER_YEAR.search(event.name) \
+                or _QUOTED_TITLE_YEAR.search(ctx.text, max(sentence, event.name_start - _TITLE_REACH), event.name_start)
         if match is not None:
             found.append(int(match.group(1)))
     return found
