@@ -75,6 +75,11 @@ def is_nominative_noun(word: str) -> bool:
     return _share(lower, "NOUN") >= 0.5 and _share(lower, "nomn") >= 0.9
 
 
+def can_be_nominative(word: str) -> bool:
+    """«Бабушкин», «Петрова»: some reading of the word is in the nominative, as a clause's subject is."""
+    return _share(word.lower(), "nomn") > 0
+
+
 def is_nominal(word: str) -> bool:
     """A noun, an adjective or a participle: what an adjective can stand before, as a verb cannot."""
     lower = word.lower()

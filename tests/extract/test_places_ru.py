@@ -252,3 +252,15 @@ def test_a_country_adjective_before_a_city_chooses_that_countrys_city(text, expe
 def test_an_english_country_adjective_chooses_that_countrys_city(text, expected):
     assert [(m.city.name_en, m.city.country_code) for m in find_places(text, "en")
             if m.kind == "city" and not m.inside_name] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who wrote or said it, right after the verb of saying, is a person: «Бабушкин» is also a town's name
+    ("«Договорились о поставках», — написал Бабушкин в своём канале. Делегация Омска прибыла в Казань.",
+     ["Omsk", "Kazan"]),
+    ("«Рады гостям», — сказала Петрова журналистам в Казани.", ["Kazan"]),
+    # a town told something (not in the nominative) is still a town
+    ("Губернатор сказал Омску спасибо за помощь.", ["Omsk"]),
+])
+def test_the_speaker_after_a_verb_of_saying_is_no_town(text, expected):
+    assert cities(text) == expected

@@ -43,6 +43,7 @@ class _AlphabeticResources:
     markers_after: tuple[tuple[str, re.Pattern], ...]
     name_heads: tuple[tuple[str, re.Pattern], ...]
     surnames: frozenset[str]
+    speech_verbs: frozenset[str]
     not_cities: frozenset[str]
     stopwords: frozenset[str]
     place_prepositions: frozenset[str]
@@ -116,6 +117,7 @@ def _alphabetic_resources(lang: str) -> _AlphabeticResources:
             (k, p) for k, p in kinds("markers_after") if k in ("organisation", "project", "venue", "street")
         ),
         surnames=frozenset(str(s) for s in places.get("person_surnames") or []),
+        speech_verbs=frozenset(str(v) for v in places.get("speech_verbs") or []),
         not_cities=frozenset(name_key(str(s)) for s in places.get("not_cities") or []),
         stopwords=_RU_STOPWORDS if lang == "ru" else _EN_STOPWORDS,
         place_prepositions=frozenset(str(p).lower() for p in places.get("place_prepositions") or []),
@@ -745,6 +747,10 @@ class AlphabeticPlaces:
         words = [t[2] for t in tokens[first:last]]
         if _is_capitalised(previous) and russian.is_given_name(previous):
             return True
+        spoken = tokens[first - 1][2].lower() if first > 0 else ""
+        if len(words) == 1 and (spoken in self.res.speech_verbs or spoken[:-1] in self.res.speech_verbs) \
+                and not _is_capitalised(following) and russian.can_be_nominative(words[0]):
+            return True  # «…», - написал Бабушкин в своём телеграм-канале: who wrote it
         if _is_capitalised(following) and russian.is_patronymic(following):
             return True
         if len(words) == 1 and _is_capitalised(following) and russian.is_given_name(words[0]) \
