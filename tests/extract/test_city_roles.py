@@ -784,13 +784,13 @@ def test_a_city_abroad_beside_the_host_is_a_side_not_part_of_its_place(page):
     assert (summary.host, summary.partners) == ("Osaka", {"Kaohsiung"})
 
 
-@pytest.mark.parametrize("page", [
-    "Port forum closes\nCAIRO, May 4 — The Red Sea Ports Forum closed in Cairo on Sunday. The Suez Canal Authority "
-    "signed three agreements at the forum.",
-    "Port forum closes\nCAIRO, May 4 — The Red Sea Ports Forum closed in Cairo on Sunday with delegations from "
-    "Alexandria and Suez.",
+@pytest.mark.parametrize("page, partners", [
+    ("Port forum closes\nCAIRO, May 4 — The Red Sea Ports Forum closed in Cairo on Sunday. The Suez Canal Authority "
+     "signed three agreements at the forum.", set()),
+    # the town itself, named alone, still takes part
+    ("Port forum closes\nCAIRO, May 4 — The Red Sea Ports Forum closed in Cairo on Sunday with delegations from "
+     "Alexandria and Suez.", {"Alexandria", "Suez"}),
 ])
-def test_a_canal_or_river_named_after_a_town_is_no_side(page):
+def test_a_canal_or_river_named_after_a_town_is_no_side(page, partners):
     summary = summarise(page)
-    expected = {"Alexandria", "Suez"} if "delegations" in page else set()
-    assert (summary.host, summary.partners) == ("Cairo", expected)
+    assert (summary.host, summary.partners) == ("Cairo", partners)
