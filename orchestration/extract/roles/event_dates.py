@@ -889,7 +889,7 @@ def _dates_another_deed(ctx: Context, mention) -> bool:
 
 
 def _in_quoted_name(ctx: Context, mention) -> bool:
-    """The year is part of a quoted title or name (the “Africa 2018” forum, 「2023―2025年交流プロジェクト協定書」),
+    """The year is part of a quoted title or name (the “Baltic 2019” forum, 「2023―2025年交流プロジェクト協定書」),
     which dates no clause."""
     sentence = sentence_of(ctx, mention.start)
     return any(q.start() <= mention.start - sentence.start < q.end() for q in _TITLE_QUOTES.finditer(sentence.text))
