@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from orchestration.extract.pipeline import extract_document
+from orchestration.parse.document import parse_document
 from tests.extract.document_helpers import summarise
 
 
@@ -339,6 +341,18 @@ def test_our_city_in_a_local_release_is_the_home_city_the_text_names(page):
     summary = summarise(page)
     home, guest = ("Qinhuangdao", "Toyama") if "我市" in page else ("Toyama", "Qinhuangdao")
     assert (summary.host, summary.partners) == (home, {guest})
+
+
+@pytest.mark.parametrize("page, host", [
+    ("見本市が開幕\n2022年4月8日、第3回国際食品見本市が札幌で開幕した。ソウルの企業が出展した。", "Sapporo"),
+    ("对接会举行\n2022年4月8日,中日经贸对接会在大连举行,多家企业希望开拓日本市场,沈阳的企业也参加了对接会。", "Dalian"),
+])
+def test_this_city_inside_a_longer_word_is_no_mention_of_the_home_city(page, host):
+    # 見本市 "trade fair" and 日本市场 "the Japanese market" hold 本市 "this city" by accident
+    parsed = parse_document(page.encode("utf-8"), content_type="text/plain")
+    result = extract_document("doc", parsed.text, parsed.language, title=parsed.title)
+    assert not [row for row in result.rows if row["kind"] == "city" and "本市" in row["surface"]]
+    assert summarise(page).host == host
 
 
 def test_our_city_is_the_city_of_the_outlet_when_the_text_names_it_nowhere_else():

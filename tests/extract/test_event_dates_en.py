@@ -125,6 +125,12 @@ def test_an_opening_day_report_has_no_end():
     assert event_dates(page)[:6] == (2024, 5, 6, None, None, None)
 
 
+def test_a_forum_declared_open_on_a_day_has_no_end():
+    page = ("Investment forum\nThe Second Danube Investment Forum was declared open on Tuesday, 7 June 2022 in Novi Sad "
+            "by the prime minister, and delegations from Timisoara and Pecs signed cooperation agreements.")
+    assert event_dates(page)[:6] == (2022, 6, 7, None, None, None)
+
+
 def test_a_report_of_the_first_day_has_no_end():
     page = ("Trade fair draws buyers\nPublished: 2024-05-08\n"
             "On May 7, the first day of the fair in Tianjin, companies from China and Kazakhstan signed cooperation "

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from orchestration.extract import russian
 from orchestration.extract.countries import find_countries
-from orchestration.extract.common_words import is_function_word
+from orchestration.extract.common_words import is_function_word, zipf
 from orchestration.extract.events import EventMention, find_events, word_pattern
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places import find_places
@@ -164,9 +164,22 @@ def _home_city_mentions(ctx: Context, found: list) -> list:
     most = max(counts.values())
     home = next(city for city in named if counts[city.geonameid] == most)
     mentions = [PlaceMention(m.start(), m.end(), m.group(), home, [home], "city")
-                for m in _home_city_pattern(ctx.lang).finditer(ctx.text)]
+                for m in _home_city_pattern(ctx.lang).finditer(ctx.text) if not _inside_a_word(ctx, m, found)]
     attach_sentences(ctx.text, mentions)
     return mentions
+
+
+# a character before 本市 that makes a word with 本 (見本市 "trade fair", 日本市場, 资本市场) of this frequency or more
+_WORD_BEFORE_ZIPF = 3.6
+
+
+def _inside_a_word(ctx: Context, match: re.Match[str], found: list) -> bool:
+    """本市 inside 見本市 "trade fair", 日本市場 "the Japanese market" or a city's own name (熊本市, 墨尔本市) is no
+    "this city"."""
+    if any(place.start < match.end() and match.start() < place.end for place in found):
+        return True
+    start = match.start()
+    return start > 0 and zipf(ctx.text[start - 1:start + 1], ctx.lang) >= _WORD_BEFORE_ZIPF
 
 
 # a relational adjective names a city of this size or more: «Петербургский форум», not a village of that stem
