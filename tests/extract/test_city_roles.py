@@ -751,6 +751,8 @@ def test_cities_that_only_say_where_exhibiting_firms_come_from_are_no_partners(p
     "第三届中日洽谈会在大连开幕\n第三届中日洽谈会10月22日在大连市开幕。北京、上海、广东等8个省市的代表团参加了洽谈会。",
     "第3回日中商談会が大連で開幕\n第3回日中商談会が10月22日、大連市で開幕した。東京、大阪、神奈川など日本の15都道府県から"
     "120の団体が参加した。",
+    # a region before the count, and や between the names
+    "第3回日中商談会が大連で開幕\n第3回日中商談会が10月22日、大連市で開幕した。静岡や長野など中部4県の代表団が参加した。",
 ])
 def test_a_list_the_text_calls_provinces_or_prefectures_names_no_partner_cities(page):
     # 北京 and 東京 also name provinces and prefectures: a list closed by 省市 or 都道府県 names those
@@ -808,3 +810,19 @@ def test_a_city_abroad_beside_the_host_is_a_side_not_part_of_its_place(page):
 def test_a_canal_or_river_named_after_a_town_is_no_side(page, partners):
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Cairo", partners)
+
+
+@pytest.mark.parametrize("page, partners", [
+    ("Форум побратимов\n12 мая 2022 года в Казани открылся форум городов-побратимов. В работе форума участвуют "
+     "делегации Витебского и Гомельского горисполкомов.", {"Vitebsk", "Gomel"}),
+    ("Форум побратимов\n12 мая 2022 года в Казани открылся форум городов-побратимов. Председатель Гомельского "
+     "городского Совета депутатов подписал с Казанью соглашение о сотрудничестве.", {"Gomel"}),
+    # a region's adjective before its region, and a city's council that only reports, name no partner
+    ("Форум побратимов\n12 мая 2022 года в Казани открылся форум городов-побратимов. Делегация Гомельской области "
+     "во главе с губернатором участвует в форуме.", set()),
+    ("Форум побратимов\n12 мая 2022 года в Казани открылся форум городов-побратимов. Об этом сообщила пресс-служба "
+     "Московской городской Думы.", set()),
+])
+def test_a_city_named_by_its_adjective_before_its_own_council_takes_part_through_it(page, partners):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Kazan", partners)

@@ -143,6 +143,8 @@ def test_outlets_and_exchanges_are_organisations_not_places():
 def test_assemblies_are_no_towns():
     # «Думы» is also a town in Syria
     assert cities("Депутаты областной Думы и Верховной Рады обсудили торговлю с Казанью.") == ["Kazan"]
+    # «Совет» (a council) is also a town in Tajikistan, and «городского» before it no word for a city
+    assert cities("Секретарь городского Совета депутатов подписал соглашение с Казанью.") == ["Kazan"]
 
 
 @pytest.mark.parametrize("sentence, expected", [

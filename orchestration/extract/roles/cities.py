@@ -36,7 +36,7 @@ from orchestration.reference.countries import country_names
 
 def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: EventMention) -> tuple[list[dict], str | None]:
     found = find_places(ctx.text, ctx.lang)
-    found = sorted(found + _home_city_mentions(ctx, found), key=lambda p: p.start)
+    found = sorted(found + _home_city_mentions(ctx, found) + _city_organ_mentions(ctx, found), key=lambda p: p.start)
     # the agency's name in the dateline is no place, though GeoNames may know a town of it (聯合, Yonhap's)
     agency = dateline.agency if dateline is not None else None
     places = [p for p in found if p.kind == "city" and p.city is not None and not p.inside_name
@@ -180,6 +180,37 @@ def _inside_a_word(ctx: Context, match: re.Match[str], found: list) -> bool:
         return True
     start = match.start()
     return start > 0 and zipf(ctx.text[start - 1:start + 1], ctx.lang) >= _WORD_BEFORE_ZIPF
+
+
+@lru_cache(maxsize=4)
+def _city_organ_pattern(lang: str) -> re.Pattern[str] | None:
+    nouns = roles_lexicon(lang).get("city_organ_nouns") or []
+    if not nouns:
+        return None
+    adjective = r"[А-ЯЁ][а-яё]+(?:ого|его|ой|ей|ому|ему|ым|им|ом|ем|ий|ый|ая|ое|ее|ых|их|ые|ие)"
+    # «Могилевского и Бобруйского горисполкомов»: adjectives listed before one noun
+    # the adjectives capitalised (a city's), the nouns in any case («городского Совета», «горисполкома»)
+    return re.compile(rf"(?<![\w-])({adjective}(?:\s*(?:,|и)\s*{adjective})*)\s+(?i:{'|'.join(nouns)})")
+
+
+def _city_organ_mentions(ctx: Context, found: list) -> list:
+    """«председатель Могилевского городского Совета», «делегация Бобруйского горисполкома»: a city named by its
+    adjective before its own council or administration is a mention of that city."""
+    pattern = _city_organ_pattern(ctx.lang)
+    if pattern is None:
+        return []
+    taken = [(p.start, p.end) for p in found]
+    mentions = []
+    for match in pattern.finditer(ctx.text):
+        for word in re.finditer(r"[А-ЯЁ][а-яё]+", match.group(1)):
+            start, end = match.start(1) + word.start(), match.start(1) + word.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            city = _city_of_adjective(word.group())
+            if city is not None:
+                mentions.append(PlaceMention(start, end, word.group(), city, [city], "city"))
+    attach_sentences(ctx.text, mentions)
+    return mentions
 
 
 # a relational adjective names a city of this size or more: «Петербургский форум», not a village of that stem
