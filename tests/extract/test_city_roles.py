@@ -826,3 +826,17 @@ def test_a_canal_or_river_named_after_a_town_is_no_side(page, partners):
 def test_a_city_named_by_its_adjective_before_its_own_council_takes_part_through_it(page, partners):
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Kazan", partners)
+
+
+def test_a_city_that_establishes_friendly_relations_with_another_twins_with_it():
+    page = ("Форум городов Сибири\n3 июня 2023 года в Томске открылся форум городов Сибири. Томск установил дружеские "
+            "отношения с монгольским городом Дархан. Документ подписали мэры двух городов.")
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Tomsk", {"Darkhan"})
+
+
+def test_an_event_streamed_online_is_still_held_in_its_city():
+    page = ("Форум городов Сибири\n3 июня 2023 года в Томске открылся форум городов Сибири, его ход показывали в "
+            "онлайн-трансляции. Делегация Павлодара подписала соглашение о сотрудничестве.")
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Tomsk", {"Pavlodar"})
