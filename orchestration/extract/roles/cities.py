@@ -29,7 +29,7 @@ from orchestration.extract.roles.context import (
 from orchestration.extract.roles.host_model import rank_host
 from orchestration.extract.roles.partner_model import city_features, load_partner_model
 from orchestration.extract.roles.relevance import has_occurrence_verb
-from orchestration.extract.text import BRACKETED_ASIDE, Sentence, opens_a_line, starts_of
+from orchestration.extract.text import BRACKETED_ASIDE, Sentence, Spans, opens_a_line, starts_of
 from orchestration.extract.wordlists import alt, patterns_any
 from orchestration.reference.countries import country_names
 
@@ -163,8 +163,9 @@ def _home_city_mentions(ctx: Context, found: list) -> list:
     counts = Counter(city.geonameid for city in named)
     most = max(counts.values())
     home = next(city for city in named if counts[city.geonameid] == most)
+    taken = Spans((place.start, place.end) for place in found)
     mentions = [PlaceMention(m.start(), m.end(), m.group(), home, [home], "city")
-                for m in _home_city_pattern(ctx.lang).finditer(ctx.text) if not _inside_a_word(ctx, m, found)]
+                for m in _home_city_pattern(ctx.lang).finditer(ctx.text) if not _inside_a_word(ctx, m, taken)]
     attach_sentences(ctx.text, mentions)
     return mentions
 
@@ -173,10 +174,10 @@ def _home_city_mentions(ctx: Context, found: list) -> list:
 _WORD_BEFORE_ZIPF = 3.6
 
 
-def _inside_a_word(ctx: Context, match: re.Match[str], found: list) -> bool:
-    """本市 inside 見本市 "trade fair", 日本市場 "the Japanese market" or a city's own name (熊本市, 墨尔本市) is no
-    "this city"."""
-    if any(place.start < match.end() and match.start() < place.end for place in found):
+def _inside_a_word(ctx: Context, match: re.Match[str], taken: Spans) -> bool:
+    """本市 inside 見本市 "trade fair", 日本市場 "the Japanese market" or a city's own name (熊本市, 墨尔本市, a span of
+    ``taken``) is no "this city"."""
+    if taken.overlaps(match.start(), match.end()):
         return True
     start = match.start()
     return start > 0 and zipf(ctx.text[start - 1:start + 1], ctx.lang) >= _WORD_BEFORE_ZIPF
@@ -188,8 +189,8 @@ def _city_organ_pattern(lang: str) -> re.Pattern[str] | None:
     if not nouns:
         return None
     adjective = r"[А-ЯЁ][а-яё]+(?:ого|его|ой|ей|ому|ему|ым|им|ом|ем|ий|ый|ая|ое|ее|ых|их|ые|ие)"
-    # «Могилевского и Бобруйского горисполкомов»: adjectives listed before one noun
-    # the adjectives capitalised (a city's), the nouns in any case («городского Совета», «горисполкома»)
+    # adjectives listed before one noun («Могилевского и Бобруйского горисполкомов»), capitalised as a city's; the
+    # nouns in any case («городского Совета», «горисполкома»)
     return re.compile(rf"(?<![\w-])({adjective}(?:\s*(?:,|и)\s*{adjective})*)\s+(?i:{'|'.join(nouns)})")
 
 
@@ -199,12 +200,12 @@ def _city_organ_mentions(ctx: Context, found: list) -> list:
     pattern = _city_organ_pattern(ctx.lang)
     if pattern is None:
         return []
-    taken = [(p.start, p.end) for p in found]
+    taken = Spans((place.start, place.end) for place in found)
     mentions = []
     for match in pattern.finditer(ctx.text):
         for word in re.finditer(r"[А-ЯЁ][а-яё]+", match.group(1)):
             start, end = match.start(1) + word.start(), match.start(1) + word.end()
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             city = _city_of_adjective(word.group())
             if city is not None:
