@@ -740,6 +740,8 @@ def test_a_district_of_a_city_state_is_the_city_state(page):
     "В Даляне открылась ярмарка\nТретья китайско-японская ярмарка открылась в Даляне 22 октября. Компании из Токио и "
     "Осаки показали покупателям станки.",
     "第三届中日洽谈会在大连开幕\n第三届中日洽谈会10月22日在大连市开幕。来自东京、大阪等地的120家企业参展。",
+    # the firms' origin said before the list, which may open with a country
+    "第三届中日洽谈会在大连开幕\n第三届中日洽谈会10月22日在大连市开幕。参展企业主要来自韩国、东京、大阪。",
     "第3回日中商談会が大連で開幕\n第3回日中商談会が10月22日、大連市で開幕した。東京、大阪などから120社が出展した。",
 ])
 def test_cities_that_only_say_where_exhibiting_firms_come_from_are_no_partners(page):
