@@ -657,6 +657,19 @@ def test_two_cities_meeting_online_for_an_exchange_both_take_part(page):
     assert summary.host is None and summary.partners == {"Matsue", "Jilin"}
 
 
+@pytest.mark.parametrize("page, host, partners", [
+    ("Видеоконференция городов-побратимов\n14 апреля 2023 года в Смоленске в зале городской администрации прошла "
+     "видеоконференция с представителями Гомеля.", "Smolensk", {"Gomel"}),
+    ("Video conference links Tacoma and Kitakyushu\nOn 4 May 2023 a video conference was held in Tacoma at the city "
+     "hall with officials of Kitakyushu.", "Tacoma", {"Kitakyushu"}),
+    # held at both ends: no host
+    ("友城视频会议\n2023年5月4日，太原市与日本京都市友好城市视频会议在太原和京都同时举行。", None, {"Taiyuan", "Kyoto"}),
+])
+def test_a_call_the_text_says_was_held_in_one_city_has_that_host_and_the_other_end_as_side(page, host, partners):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == (host, partners)
+
+
 @pytest.mark.parametrize("page, partners", [
     ("Встреча мэров\nОпубликовано: 2025-03-04\n3 марта в режиме видеоконференции прошла встреча мэров Томска и Гуйяна.",
      {"Tomsk", "Guiyang"}),

@@ -78,7 +78,8 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         # a province or prefecture of another country on the line is a side too (長崎県 and 上海市)
         regions_abroad = [p for p in found if p.kind == "admin_region" and p.region_code and not p.inside_name
                           and p.region_code.split("-")[0] != host.country_code]
-        if len(sides) != 1 or host.geonameid not in sides or regions_abroad:
+        if (len(sides) != 1 or host.geonameid not in sides or regions_abroad) \
+                and not _call_held_at(ctx, places, host, venue_cities):
             host = None
     rows = []
     host_id = host.geonameid if host else None
@@ -636,6 +637,26 @@ def _held_in_place(ctx: Context, main: EventMention, places: list, host, venue_c
                for p in places)
 
 
+def _call_held_at(ctx: Context, places: list, host, venue_cities: list) -> bool:
+    """A sentence about the event puts it in the host city or at a venue there ("a video conference was held today
+    in the assembly hall of Pskov University"): a call between cities has a place too when the text gives one."""
+    if any(city.geonameid == host.geonameid for city in venue_cities):
+        return True
+    # a locative preposition, not a city before the verb: "吉林市与松江市通过视频举行" names two sides; nor a
+    # place listed with another ("在天津和墨尔本共同举行": held at both ends)
+    return any(p.city.geonameid == host.geonameid and sentence_start(ctx, p.start) in ctx.event_sentences
+               and _is_locative(ctx, p) and _after_locative_preposition(ctx, p)
+               and not _listed_with_another_city(ctx, p, places) for p in places)
+
+
+def _listed_with_another_city(ctx: Context, place, places: list) -> bool:
+    index = places.index(place)
+    before = places[index - 1] if index > 0 else None
+    after = places[index + 1] if index + 1 < len(places) else None
+    return any(a is not None and b is not None and a.city.geonameid != b.city.geonameid and a.end <= b.start
+               and _ENUMERATION.fullmatch(ctx.text, a.end, b.start) for a, b in ((before, place), (place, after)))
+
+
 _NEXT_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
 
 
@@ -863,8 +884,9 @@ def _decide_partners(ctx: Context, rows: list[dict], places: list, *, host, onli
                                  is_elsewhere=_places_something_else, named_countries=named_countries,
                                  all_places=places, candidates=len(by_city))
         rows[indexes[0]]["attributes"] = json.dumps({"partner_features": features})
-        # a call between cities has no host: the cities the text names about it are its sides, cue or none
-        side_of_a_call = online and host is None and bool(features["in_event_sentence"])
+        # the cities the text names about a call are its sides, cue or none; the one it was held in, if the text
+        # gives one, is its host
+        side_of_a_call = online and bool(features["in_event_sentence"])
         if model is None and rule_partner and (not (_takes_part(features) or side_of_a_call)
                                                or _only_toured(mentions, host, toured)
                                                or (all(id(m) in firm_origins for m in mentions)
