@@ -88,6 +88,19 @@ def test_a_city_called_by_its_country_is_the_one_city_of_that_country_named(page
 
 
 @pytest.mark.parametrize("page", [
+    "Мэры Казани и Бишкека подписали меморандум\n12 марта 2024 года церемония подписания прошла в мэрии в ходе "
+    "визита мэра Казани в столицу Киргизии. Бишкек и Казань дружат давно.",
+    "Mayors of Kazan and Bishkek sign memorandum\nOn 12 March 2024 the signing ceremony was held at the city hall "
+    "during the Kazan mayor's visit to the capital of Kyrgyzstan. Bishkek and Kazan have long been friends.",
+    "Mayors of Kazan and Bishkek sign memorandum\nOn 12 March 2024 the signing ceremony was held at the city hall "
+    "during the Kazan mayor's trip to the Kyrgyz capital. Bishkek and Kazan have long been friends.",
+])
+def test_a_visit_to_a_countrys_capital_is_held_in_the_one_city_of_that_country_named(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Bishkek", {"Kazan"})
+
+
+@pytest.mark.parametrize("page", [
     "Trade fair ends\nThe Indus Trade Fair closed in Karachi on Sunday. Delegations of the Multan Chamber of Commerce "
     "and the Quetta Chamber of Commerce and Industry took part.",
     "見本市閉幕\nインダス見本市が日曜日、カラチで閉幕した。ムルタン商工会議所の代表団が参加した。",

@@ -88,6 +88,9 @@ def test_person_names_are_not_places():
     assert cities("said deputy governor Erlan Taraz at a briefing in Astana.") == ["Astana"]
     assert cities("Said deputy head Yin Lei at the briefing.") == []
     assert cities("Acting Mayor Zhao Jianjun spoke first.") == []
+    # a title before a comma, then the name
+    assert cities("The deal was signed before the chamber's President, Abdul Karim Ahmad, in Kuwait City.") == \
+        ["Kuwait City"]
     assert cities("Mobile payments grew in Shenzhen.") == ["Shenzhen"]
 
 

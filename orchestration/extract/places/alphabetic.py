@@ -165,6 +165,7 @@ _SOFT_GAP = re.compile(r"[ \t\u00a0]{1,3}")
 _OPENING_BRACKET_GAP = re.compile(r"[ \t\u00a0]{0,2}[(（][ \t\u00a0]{0,2}")
 _LIST_COMMA = re.compile(r"[ \t\u00a0]?,[ \t\u00a0]{1,3}")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t\u00a0]{0,2}")
+_TITLE_COMMA = re.compile(r",[ \t]*")
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|/|—|–|-\s)")
 _RU_ADJECTIVE_SUFFIX = re.compile(
     r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|им|ом|ую|их|ими)$"
@@ -700,7 +701,9 @@ class AlphabeticPlaces:
             while k >= 0 and first - k <= 2 and self.adjacent[k] and _is_capitalised(tokens[k][2]) \
                     and tokens[k][2].lower() not in _EN_TITLES:
                 k -= 1
-            if k >= 0 and (self.adjacent[k] or _ABBREVIATION_GAP.fullmatch(self.text[tokens[k][1]: tokens[k + 1][0]])) \
+            # the title may stand before a comma: "the chamber's President, Abdul Karim Ahmad"
+            if k >= 0 and (self.adjacent[k] or _ABBREVIATION_GAP.fullmatch(self.text[tokens[k][1]: tokens[k + 1][0]])
+                           or _TITLE_COMMA.fullmatch(self.text[tokens[k][1]: tokens[k + 1][0]])) \
                     and tokens[k][2].lower() in _EN_TITLES:
                 return True
             # "the President of Russia Vladimir Putin": a title of a place, then a given name and a surname
