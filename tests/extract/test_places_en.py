@@ -234,3 +234,12 @@ def test_markers_of_regions_and_their_reach(text, named):
 ])
 def test_a_surname_after_a_given_name_is_a_person(text, named):
     assert [c for c in cities(text) if c != "Hong Kong"] == named
+
+
+def test_a_small_towns_name_closing_another_proper_name_is_no_town():
+    # a venue named "Sangeet Mandapam": Mandapam is also a small Indian town
+    assert cities("The craft fair opened on 3 May 2024 at the restored Sangeet Mandapam in Chennai, India.") == \
+        ["Chennai"]
+    assert cities("Sangeet Mandapam's craft fair\nThe fair opened on 3 May 2024 at the restored Sangeet Mandapam in "
+                  "Chennai, India.") == ["Chennai"]
+    assert cities("Delegates from India met in Mandapam on Friday.") == ["Mandapam"]

@@ -631,6 +631,10 @@ class AlphabeticPlaces:
             if not cities:
                 return None
             marked = True
+        if not marked and self.lang == "en" and len(words) == 1 and self._closes_an_unknown_name(item):
+            # "at the recently opened Bharat Mandapam": a small town's name right after a capitalised word that is
+            # no place, in running text, is the last word of another proper name
+            cities = [c for c in cities if c.population >= BIG_CITY]
         city, ranked = choose_city(cities, context, marked, self.lang, short=len(item.key.replace(" ", "")) <= 3,
                                    after_preposition=self._after_place_preposition(item),
                                    key=item.key)
@@ -712,6 +716,26 @@ class AlphabeticPlaces:
                     and _is_capitalised(following):
                 return True
         return False
+
+    def _closes_an_unknown_name(self, item: PlaceItem) -> bool:
+        """The word before the name is capitalised, mid-sentence, after a lower-case word (not a title-case
+        headline), and neither a place, a title nor a common word."""
+        tokens, k = self.tokens, item.first - 1
+        if k < 0 or not self.adjacent[k]:
+            return False
+        word = tokens[k][2]
+        if k == 0 or self._starts_sentence(k):
+            # at a headline's head, the same two words in running text elsewhere say it
+            name = re.escape(_strip_possessive(tokens[item.first][2]))
+            if re.search(rf"(?-i:\b[a-z]+\s+{re.escape(word)}\s+{name})\b", self.text) is None:
+                return False
+        elif not (tokens[k - 1][2].islower() and self.adjacent[k - 1]):
+            return False
+        if not _is_capitalised(word):
+            return False
+        return not (is_common_word(word, self.lang) or is_function_word(word, self.lang)
+                    or word.lower() in _EN_TITLES or self.gazetteer.has_key(name_key(word))
+                    or self.phrases.get(name_key(word)) is not None)
 
     def _after_initial(self, first: int) -> bool:
         """The name follows an initial, directly or after up to two more capitalised words of the same name:
