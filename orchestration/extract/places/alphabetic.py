@@ -632,8 +632,8 @@ class AlphabeticPlaces:
                 return None
             marked = True
         if not marked and self.lang == "en" and len(words) == 1 and self._closes_an_unknown_name(item):
-            # "at the recently opened Bharat Mandapam": a small town's name right after a capitalised word that is
-            # no place, in running text, is the last word of another proper name
+            # "at the restored Sangeet Mandapam": a small town's name right after a capitalised word that is no
+            # place, in running text, is the last word of another proper name
             cities = [c for c in cities if c.population >= BIG_CITY]
         city, ranked = choose_city(cities, context, marked, self.lang, short=len(item.key.replace(" ", "")) <= 3,
                                    after_preposition=self._after_place_preposition(item),
@@ -718,8 +718,9 @@ class AlphabeticPlaces:
         return False
 
     def _closes_an_unknown_name(self, item: PlaceItem) -> bool:
-        """The word before the name is capitalised, mid-sentence, after a lower-case word (not a title-case
-        headline), and neither a place, a title nor a common word."""
+        """The word before the name is capitalised, mid-sentence after a lower-case word (a title-case headline
+        says nothing) or at a headline's head when running text has the same two words, and is neither a place, a
+        title nor a common word."""
         tokens, k = self.tokens, item.first - 1
         if k < 0 or not self.adjacent[k]:
             return False
