@@ -243,3 +243,5 @@ def test_a_small_towns_name_closing_another_proper_name_is_no_town():
     assert cities("Sangeet Mandapam's craft fair\nThe fair opened on 3 May 2024 at the restored Sangeet Mandapam in "
                   "Chennai, India.") == ["Chennai"]
     assert cities("Delegates from India met in Mandapam on Friday.") == ["Mandapam"]
+    # a place before it, possessive too, is no other name's first word
+    assert cities("Japan trip\nThe delegation visited Japan's Mooka on Friday.") == ["Mooka"]

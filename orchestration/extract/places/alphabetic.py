@@ -706,8 +706,8 @@ class AlphabeticPlaces:
                     and tokens[k][2].lower() not in _EN_TITLES:
                 k -= 1
             # the title may stand before a comma: "the chamber's President, Abdul Karim Ahmad"
-            if k >= 0 and (self.adjacent[k] or _ABBREVIATION_GAP.fullmatch(self.text[tokens[k][1]: tokens[k + 1][0]])
-                           or _TITLE_COMMA.fullmatch(self.text[tokens[k][1]: tokens[k + 1][0]])) \
+            gap = self.text[tokens[k][1]: tokens[k + 1][0]] if k >= 0 else ""
+            if k >= 0 and (self.adjacent[k] or _ABBREVIATION_GAP.fullmatch(gap) or _TITLE_COMMA.fullmatch(gap)) \
                     and tokens[k][2].lower() in _EN_TITLES:
                 return True
             # "the President of Russia Vladimir Putin": a title of a place, then a given name and a surname
@@ -725,6 +725,8 @@ class AlphabeticPlaces:
         if k < 0 or not self.adjacent[k]:
             return False
         word = tokens[k][2]
+        if not _is_capitalised(word):
+            return False
         if k == 0 or self._starts_sentence(k):
             # at a headline's head, the same two words in running text elsewhere say it
             name = re.escape(_strip_possessive(tokens[item.first][2]))
@@ -732,11 +734,8 @@ class AlphabeticPlaces:
                 return False
         elif not (tokens[k - 1][2].islower() and self.adjacent[k - 1]):
             return False
-        if not _is_capitalised(word):
-            return False
         return not (is_common_word(word, self.lang) or is_function_word(word, self.lang)
-                    or word.lower() in _EN_TITLES or self.gazetteer.has_key(name_key(word))
-                    or self.phrases.get(name_key(word)) is not None)
+                    or word.lower() in _EN_TITLES or self._names_a_place(word))
 
     def _after_initial(self, first: int) -> bool:
         """The name follows an initial, directly or after up to two more capitalised words of the same name:
