@@ -763,4 +763,28 @@ def singular_signings(text: str, lang: str) -> list[CountMention]:
                 found.append(CountMention(sentence.start + m.start(), sentence.start + m.end(), 1, "exact",
                                           f"{lemma}:{title}" if title else lemma, kind, True, sentence.start,
                                           sentence.end))
-    return sorted(found, key=lambda c: c.start)
+    return _heads_only(sorted(found, key=lambda c: (c.start, c.end)), text, lang)
+
+
+def _heads_only(found: list[CountMention], text: str, lang: str) -> list[CountMention]:
+    """One document per phrase: a document noun that names the subject of another ("the memorandum of agreement",
+    "протокол о соглашении") is part of it; "the agreement and the memorandum" stay two."""
+    if lang in CJK_LANGS:
+        return found
+    kept: list[CountMention] = []
+    for mention in found:
+        if not any(_names_the_subject_of(k, mention, text) for k in kept):
+            kept.append(mention)
+    return kept
+
+
+_SUBJECT_LINK = re.compile(r"\s+(?:of|on|about|о|об|по)\s+(?:(?:the|an?)\s+)?", re.IGNORECASE)
+
+
+def _names_the_subject_of(head: CountMention, mention: CountMention, text: str) -> bool:
+    """``mention`` is what ``head`` is about: it follows the head noun through of/on/о/об/по."""
+    if not (head.start <= mention.start and head.end < mention.end):
+        return False
+    if mention.start < head.end:  # an English match reaching back over the head ("the memorandum of agreement")
+        return bool(_DOCUMENT_SUBJECT.match(text[head.end:mention.end]))
+    return bool(_SUBJECT_LINK.fullmatch(text[head.end:mention.start]))

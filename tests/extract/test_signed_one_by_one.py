@@ -168,3 +168,22 @@ def test_coordinating_details_signs_no_protocol_but_agreeing_one_does():
     assert summarise(base.format("Согласование деталей шло месяц, и традиционный протокол был соблюден.")).agreements \
         is None
     assert summarise(base.format("Стороны согласовали протокол о сотрудничестве.")).agreements == 1
+
+
+@pytest.mark.parametrize("page, signed", [
+    ("Kursk and Varna twinned\n\nKursk, 3 June 2024. The mayors of Kursk and Varna signed the memorandum of "
+     "agreement on twinning at the city hall of Kursk.", 1),
+    ("Курск и Варна стали побратимами\n\nКурск, 3 июня 2024 года. Мэры Курска и Варны подписали протокол о "
+     "соглашении о побратимстве в мэрии Курска.", 1),
+    ("Kursk and Varna twinned\n\nKursk, 3 June 2024. The mayors of Kursk and Varna signed the agreement and the "
+     "memorandum at the city hall of Kursk.", 2),
+])
+def test_a_document_named_as_the_subject_of_another_is_part_of_it(page, signed):
+    assert summarise(page).agreements == signed
+
+
+def test_a_quotation_of_someones_words_about_the_signing_is_no_second_document():
+    page = ("Курск и Варна подписали меморандум\n\nКурск, 3 июня 2024 года. Мэры Курска и Варны подписали "
+            "меморандум о побратимстве, сообщает пресс-служба. «Сегодня Курск и Варна подписали меморандум о дружбе, "
+            "торговле и культурных обменах», – говорится в сообщении.")
+    assert summarise(page).agreements == 1

@@ -182,7 +182,9 @@ def _distinct_documents(nouns: set[str]) -> set[str]:
     """The documents signed one by one, by noun ("memorandum") or by noun and title ("memorandum:…"): a noun
     without its title names one of the titled documents of that noun ("両市長が「…に関する覚書」に調印した" and, in the
     caption, "覚書に調印した両市長"), not one more."""
-    titled = {noun.split(":", 1)[0] for noun in nouns if ":" in noun and not _QUOTED_SPEECH.search(noun)}
+    # a quotation that holds a clause is somebody's words about the document, which stays the bare noun
+    nouns = {noun.split(":", 1)[0] if ":" in noun and _QUOTED_SPEECH.search(noun) else noun for noun in nouns}
+    titled = {noun.split(":", 1)[0] for noun in nouns if ":" in noun}
     return {noun for noun in nouns if ":" in noun or noun not in titled}
 
 
