@@ -855,3 +855,29 @@ def test_an_event_streamed_online_is_still_held_in_its_city():
             "онлайн-трансляции. Делегация Павлодара подписала соглашение о сотрудничестве.")
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Tomsk", {"Pavlodar"})
+
+
+@pytest.mark.parametrize("page, host", [
+    ("首届中蒙农业博览会将于9月开幕\n新华社乌兰巴托6月3日电 首届中蒙农业博览会新闻发布会3日在蒙古国农业部举行。首届中蒙农业博览会举办地是"
+     "中国内蒙古呼和浩特市,内蒙古对蒙贸易额累计占全国对蒙贸易总额的一半以上。", "Hohhot"),
+    ("第1回日蒙農業博覧会、9月開幕へ\n【ウランバートル共同】第1回日蒙農業博覧会の記者会見が3日、モンゴル農業省で行われた。博覧会の開催地は"
+     "北海道札幌市で、道の対モンゴル貿易額は累計で全国の半分を超える。", "Sapporo"),
+    ("Farm expo to open in September\nULAANBAATAR, June 3 — Organisers of the first Mongolia Farm Expo briefed "
+     "reporters at the agriculture ministry on Monday. The expo's venue will be Darkhan, whose trade with China has "
+     "doubled since 2015.", "Darkhan"),
+    ("Агровыставка откроется в сентябре\nУЛАН-БАТОР, 3 июня. Организаторы первой монгольской агровыставки провели "
+     "пресс-конференцию в министерстве сельского хозяйства. Местом проведения выставки станет Дархан, чей товарооборот "
+     "с Китаем с 2015 года вырос вдвое.", "Darkhan"),
+])
+def test_a_sentence_naming_the_events_venue_makes_the_host_over_the_dateline(page, host):
+    assert summarise(page).host == host
+
+
+@pytest.mark.parametrize("page, host", [
+    ("日韓農業フォーラム閉幕\n第3回日韓農業フォーラムが12日、新潟市で閉幕した。次回の開催地は韓国の全州市となる。", "Niigata"),
+    ("中韩农业论坛闭幕\n第三届中韩农业论坛12日在青岛市闭幕。下一届论坛举办地为韩国全州市。", "Qingdao"),
+    ("Farm forum closes\nThe third Korea-Japan Farm Forum closed in Niigata on Friday. The next forum's venue will be "
+     "Jeonju.", "Niigata"),
+])
+def test_the_venue_of_the_next_edition_is_not_the_host(page, host):
+    assert summarise(page).host == host

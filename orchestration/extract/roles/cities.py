@@ -28,7 +28,7 @@ from orchestration.extract.roles.context import (
 )
 from orchestration.extract.roles.host_model import rank_host
 from orchestration.extract.roles.partner_model import city_features, load_partner_model
-from orchestration.extract.roles.relevance import has_occurrence_verb
+from orchestration.extract.roles.relevance import has_occurrence_verb, is_background
 from orchestration.extract.text import BRACKETED_ASIDE, Sentence, Spans, opens_a_line, starts_of
 from orchestration.extract.wordlists import alt, patterns_any
 from orchestration.reference.countries import country_names
@@ -399,6 +399,13 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, 
         # "в уезде Исин города Уси": the prefecture-level city is the host of record
         return max(_locative_group(ctx, place, places), key=lambda p: p.city.population or 0).city
 
+    # "博览会举办地是哈尔滨市, …对俄贸易额占…": a sentence about the event that names its venue says where, though it
+    # goes on about the region's record
+    named_venue = [p for p in places if sentence_start(ctx, p.start) in ctx.event_sentences
+                   and _venue_stated_before(ctx, p) and not _places_something_else(ctx, p)
+                   and not is_background(_clause_before(ctx, p), ctx.lang)]  # "次回の開催地は…": another edition's
+    if named_venue:
+        return biggest_of_phrase(named_venue[0]), "stated"
     in_event = [p for p in usable if sentence_start(ctx, p.start) in ctx.event_sentences]
     # "釜山ー福岡フォーラムが1日、日本で始まった" under a Busan dateline: a sentence about the event that places
     # it in a country rules out a city abroad, stated elsewhere or in the dateline
@@ -1038,6 +1045,32 @@ def _host_verb_pattern(lang: str) -> re.Pattern[str] | None:
 def _host_verb_follows(ctx: Context, place) -> bool:
     pattern = _host_verb_pattern(ctx.lang)
     return pattern is not None and bool(pattern.match(ctx.text, place.end))
+
+
+# how far a venue statement may stand before its city: the city's country and province between them
+_VENUE_STATEMENT_REACH, _VENUE_STATEMENT_REACH_CJK = 40, 12
+
+
+@lru_cache(maxsize=None)
+def _venue_statement_pattern(lang: str) -> re.Pattern[str] | None:
+    reach = _VENUE_STATEMENT_REACH_CJK if lang in ("zh", "ja") else _VENUE_STATEMENT_REACH
+    return patterns_any(roles_lexicon(lang).get("venue_statement_before"),
+                        r"{}[^。，、,；;.!?！？\n]{{0,%d}}$" % reach)
+
+
+_CLAUSE_BREAK = re.compile(r"[。，,；;]")
+
+
+def _clause_before(ctx: Context, place) -> str:
+    """The clause that leads up to a place, from its sentence's start or the last comma."""
+    lead = ctx.text[sentence_start(ctx, place.start):place.start]
+    return _CLAUSE_BREAK.split(lead)[-1]
+
+
+def _venue_stated_before(ctx: Context, place) -> bool:
+    """"首届博览会举办地是中国黑龙江省哈尔滨市", "the venue will be Tacoma": the text says the city is the venue."""
+    pattern = _venue_statement_pattern(ctx.lang)
+    return pattern is not None and bool(pattern.search(ctx.text, max(0, place.start - 80), place.start))
 
 
 @lru_cache(maxsize=None)
