@@ -351,3 +351,11 @@ def test_an_industrial_zone_named_after_its_city_is_no_city():
 ])
 def test_a_name_its_city_opens_is_no_mention_of_the_city(text, named):
     assert cities(text) == named
+
+
+@pytest.mark.parametrize("text, named", [
+    ("副省长将赴俄罗斯新西伯利亚市出席第五届西伯利亚经济论坛。", ["Novosibirsk"]),
+    ("代表团赴日本名古屋市参加国际友好城市论坛。", ["Nagoya"]),
+])
+def test_a_verb_of_attending_ends_the_name_a_city_would_open(text, named):
+    assert cities(text) == named

@@ -79,7 +79,7 @@ class _CjkResources:
     heads: dict[str, tuple[tuple[str, str], ...]]  # first char -> ((head, kind), ...)
     before_cues: tuple[str, ...]
     after_cues: tuple[str, ...]
-    compound_breakers: tuple[str, ...]  # the words of after_cues of two or more characters: verbs, 代表团
+    compound_breakers: tuple[str, ...]  # after_cues of two or more characters (verbs, 代表团) and compound_breakers
     frame_before: tuple[str, ...]  # a locative word and an event's verb that frame a place: 在…举行
     frame_after: tuple[str, ...]
     not_cities: frozenset[str]
@@ -177,7 +177,8 @@ def _cjk_resources(lang: str) -> _CjkResources:
         heads={c: tuple(sorted(v, key=lambda h: -len(h[0]))) for c, v in heads.items()},
         before_cues=tuple(sorted((fold_cjk(str(c)) for c in places.get("before_cues") or []), key=len, reverse=True)),
         after_cues=tuple(sorted((fold_cjk(str(c)) for c in places.get("after_cues") or []), key=len, reverse=True)),
-        compound_breakers=tuple(fold_cjk(str(c)) for c in places.get("after_cues") or [] if len(str(c)) >= 2),
+        compound_breakers=tuple(fold_cjk(str(c)) for c in [*(places.get("after_cues") or []),
+                                                            *(places.get("compound_breakers") or [])] if len(str(c)) >= 2),
         frame_before=tuple(fold_cjk(str(c)) for c in places.get("frame_before") or []),
         frame_after=tuple(fold_cjk(str(c)) for c in places.get("frame_after") or []),
         not_cities=frozenset(fold_cjk(str(w)) for w in places.get("not_cities") or []),
