@@ -252,3 +252,15 @@ def test_the_day_something_was_said_still_dates_an_event_with_no_other_day():
 ])
 def test_the_sentence_after_a_day_something_was_said_gives_the_events_own_day(page):
     assert summarise(page).date[:3] == (2022, 3, 5)
+
+
+@pytest.mark.parametrize("page", [
+    ("Trade fair opens\nMarch 6, 2022\nKISUMU - The third Lakes Trade Fair officially opened in Kisumu on Sunday, "
+     "organisers said. \"Today's fair shows how far the region has come,\" the governor told guests. The fair runs "
+     "from March 5-8 at the Kisumu showground."),
+    ("Открылась ярмарка\n6 марта 2022 года\nКИСУМУ. Третья международная ярмарка «Озёра» официально открылась в "
+     "Кисуму в воскресенье, в ней участвуют делегации из Кампалы и Мванзы. «Сегодняшняя ярмарка показывает, чего достиг регион», – сказал губернатор. Ярмарка проходит с 5 "
+     "по 8 марта на выставочной площадке Кисуму."),
+])
+def test_a_day_inside_the_span_the_text_gives_the_event_leaves_the_span_its_dates(page):
+    assert summarise(page).date[:6] == (2022, 3, 5, 2022, 3, 8)

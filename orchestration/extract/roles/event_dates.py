@@ -89,6 +89,7 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
             else chosen
     if chosen is None:
         return None
+    chosen = _range_around(chosen, [m for m in candidates if m not in around], elsewhere)
     start, end = _span(ctx, chosen)
     # "It opened on 29 September. It will run until 1 October": the other end may stand in the sentence after
     following = [m for m in _continuing(ctx, [m for m in mentions if _usable(ctx, m)]) if m not in candidates]
@@ -127,6 +128,22 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
         row["year_unknown"] = "weekday_contradicts_report_year"
         return row
     return _date_row(chosen.start, chosen.end, start, end, bool(year_inferred))
+
+
+def _range_around(chosen: DateMention, candidates: list[DateMention], elsewhere: frozenset[int]) -> DateMention:
+    """"It opened on Friday … The forum is being held from October 24-26": a day inside a span another sentence
+    about the event gives it is one of its days; the span is the event's."""
+    day = chosen.first
+    if chosen.last not in (None, chosen.first) or day.day is None or day.month is None:
+        return chosen
+    # a span in the day's own sentence is a trip or season around it ("1日から7日にかけて派遣し、3日、フォーラムを開催")
+    around = [m for m in candidates if m.kind == "range" and m.last is not None and m.sentence_start not in elsewhere
+              and m.sentence_start != chosen.sentence_start
+              and None not in (m.first.month, m.first.day, m.last.month, m.last.day)
+              and (m.first.year is None or day.year is None or m.first.year == day.year)
+              and (m.first.month, m.first.day) <= (day.month, day.day) <= (m.last.month, m.last.day)
+              and (m.first.month, m.first.day) < (m.last.month, m.last.day)]
+    return around[0] if len(around) == 1 else chosen
 
 
 def _scored_candidates(ctx: Context, mentions: tuple[DateMention, ...], chosen: DateMention | None,
