@@ -1047,8 +1047,10 @@ def _host_verb_follows(ctx: Context, place) -> bool:
     return pattern is not None and bool(pattern.match(ctx.text, place.end))
 
 
-# how far a venue statement may stand before its city: the city's country and province between them
+# how far a venue statement may stand before its city: the city's country and province between them; and how far
+# back the statement and that gap together are looked for
 _VENUE_STATEMENT_REACH, _VENUE_STATEMENT_REACH_CJK = 40, 12
+_VENUE_STATEMENT_WINDOW = 120
 
 
 @lru_cache(maxsize=None)
@@ -1070,7 +1072,8 @@ def _clause_before(ctx: Context, place) -> str:
 def _venue_stated_before(ctx: Context, place) -> bool:
     """"首届博览会举办地是中国黑龙江省哈尔滨市", "the venue will be Tacoma": the text says the city is the venue."""
     pattern = _venue_statement_pattern(ctx.lang)
-    return pattern is not None and bool(pattern.search(ctx.text, max(0, place.start - 80), place.start))
+    return pattern is not None and bool(pattern.search(ctx.text, max(0, place.start - _VENUE_STATEMENT_WINDOW),
+                                                       place.start))
 
 
 @lru_cache(maxsize=None)

@@ -137,13 +137,13 @@ def _range_around(chosen: DateMention, candidates: list[DateMention], elsewhere:
     if chosen.last not in (None, chosen.first) or day.day is None or day.month is None:
         return chosen
     # a span in the day's own sentence is a trip or season around it ("1日から7日にかけて派遣し、3日、フォーラムを開催")
-    around = [m for m in candidates if m.kind == "range" and m.last is not None and m.sentence_start not in elsewhere
+    spans = [m for m in candidates if m.kind == "range" and m.last is not None and m.sentence_start not in elsewhere
               and m.sentence_start != chosen.sentence_start
               and None not in (m.first.month, m.first.day, m.last.month, m.last.day)
               and (m.first.year is None or day.year is None or m.first.year == day.year)
               and (m.first.month, m.first.day) <= (day.month, day.day) <= (m.last.month, m.last.day)
               and (m.first.month, m.first.day) < (m.last.month, m.last.day)]
-    return around[0] if len(around) == 1 else chosen
+    return spans[0] if len(spans) == 1 else chosen
 
 
 def _scored_candidates(ctx: Context, mentions: tuple[DateMention, ...], chosen: DateMention | None,
