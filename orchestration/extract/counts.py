@@ -610,7 +610,9 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
     return found
 
 
-_DOCUMENT_SUBJECT = re.compile(r"^\s+(?:of|on|about|о|об|по)\s+[^\W\d_]+", re.IGNORECASE)
+# the prepositions that join a document noun to its subject ("a protocol of intent", «протокол о намерениях»)
+_SUBJECT_PREPOSITIONS = r"\s+(?:of|on|about|о|об|по)\s+"
+_DOCUMENT_SUBJECT = re.compile(rf"^{_SUBJECT_PREPOSITIONS}[^\W\d_]+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -778,7 +780,7 @@ def _heads_only(found: list[CountMention], text: str, lang: str) -> list[CountMe
     return kept
 
 
-_SUBJECT_LINK = re.compile(r"\s+(?:of|on|about|о|об|по)\s+(?:(?:the|an?)\s+)?", re.IGNORECASE)
+_SUBJECT_LINK = re.compile(rf"{_SUBJECT_PREPOSITIONS}(?:(?:the|an?)\s+)?", re.IGNORECASE)
 
 
 def _names_the_subject_of(head: CountMention, mention: CountMention, text: str) -> bool:

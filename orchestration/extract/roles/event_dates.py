@@ -75,7 +75,8 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
             return on_report_day
     elsewhere = _other_event_sentences(ctx, main)
     around = _spans_around_their_event(ctx, candidates)
-    chosen = max([m for m in candidates if m not in around] or candidates,
+    own_days = [m for m in candidates if m not in around]
+    chosen = max(own_days or candidates,
                  key=lambda m: (m.sentence_start not in elsewhere, _plausible(m, reference), *_rank(m))) \
         if candidates else None
     if date_model.RANKER.wanted() and not (chosen is not None and _after_schedule_label(ctx, chosen)):
@@ -89,7 +90,7 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
             else chosen
     if chosen is None:
         return None
-    chosen = _range_around(chosen, [m for m in candidates if m not in around], elsewhere)
+    chosen = _range_around(chosen, own_days, elsewhere)
     start, end = _span(ctx, chosen)
     # "It opened on 29 September. It will run until 1 October": the other end may stand in the sentence after
     following = [m for m in _continuing(ctx, [m for m in mentions if _usable(ctx, m)]) if m not in candidates]
