@@ -174,8 +174,11 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
         # signed at the forum"): a sentence an earlier year opens is not about this one
         told = frozenset({main_sentence.start} | ({sentence_of(ctx, date_row["start"]).start} if date_row else set()))
         elsewhere = other_year_sentences(ctx, dateline, published_date, None, keep=told)
+        # its month and day still date it: "In May, the leaders signed…" told in the report of a June fair
+        months = _event_months(date_row["fields"]) if date_row else frozenset()
         ctx = replace(ctx, background_sentences=ctx.background_sentences | elsewhere, other_year_sentences=elsewhere,
-                      other_year_named_sentences=other_year_named_sentences(ctx, dateline, published_date, None) - told)
+                      other_year_named_sentences=other_year_named_sentences(
+                          ctx, dateline, published_date, None, months) - told)
 
     cities, host_country = city_rows(ctx, document_id, event_ref, dateline, main)
     rows.extend(cities)

@@ -134,6 +134,13 @@ def test_a_signed_joint_statement_is_a_document(page, signed):
     ("Expo opens\nThe expo opened in Harbin on 30 June 2024. In May, the two leaders signed a joint statement.", None),
     ("Expo opens\nThe expo opened in Harbin on 30 June 2024. On the first day, the two cities signed a joint "
      "statement.", 1),
+    # a report that never writes the year still dates the signing by its month
+    ("博览会将开幕\n6月30日,博览会将在哈尔滨举行。5月,两国元首共同签署了联合声明。", None),
+    ("Expo to open\nThe expo will open in Harbin on 30 June. In May, the two leaders signed a joint statement.", None),
+    ("Выставка откроется\nВыставка откроется в Харбине 30 июня. В мае лидеры двух стран подписали совместное "
+     "заявление.", None),
+    ("博覧会が開幕へ\n博覧会は6月30日、ハルビンで開幕する。5月、両国首脳は共同声明に署名した。", None),
+    ("Expo opens\nThe expo opened in Harbin on 30 June. On the first day, the two cities signed a joint statement.", 1),
 ])
 def test_a_single_signing_in_another_month_of_the_year_is_not_the_events(page, signed):
     assert summarise(page).agreements == signed
