@@ -200,3 +200,23 @@ def test_a_stamp_run_on_to_the_first_paragraph_keeps_the_paragraph_and_dates_the
     parsed = parse_document(page.encode("utf-8"), content_type="text/plain")
     assert parsed.published_date == date(2024, 6, 28)
     assert "The regional trade fair closed in Harbin" in parsed.text
+
+
+@pytest.mark.parametrize("lang, page", [
+    ("en", "Fair closes in Harbin\n{body}\n\nhttps://news.example.com/2024/06/28/fair-closes.html\n"),
+    ("ru", "Ярмарка закрылась\n{body}\nИсточник: https://example.ru/20240628/yarmarka-123.html"),
+    ("zh", "博览会闭幕\n{body}\n本文网址: http://www.example.cn/news/2024-06-28/456.html"),
+    ("ja", "博覧会が閉幕\n{body}\n\nhttp://japanese.example.jp/headline/2024/06/28/0200000000AJP.HTML"),
+])
+def test_the_day_in_the_pages_own_address_printed_at_its_foot_dates_a_page_that_states_none(lang, page):
+    assert published(page.format(body=BODY[lang])) == (date(2024, 6, 28), "printed_address")
+
+
+@pytest.mark.parametrize("page", [
+    # an address inside the article may be another page's; an address with no full day in it dates nothing
+    "Fair closes in Harbin\nSee https://news.example.com/2024/06/28/fair.html for the programme.\n{body}",
+    "Fair closes in Harbin\n{body}\nhttps://news.example.com/2024/06/fair-closes.html",
+    "Fair closes in Harbin\n{body}\nhttps://news.example.com/2024/13/45/fair-closes.html",
+])
+def test_an_address_in_the_text_or_without_a_day_dates_no_page(page):
+    assert published(page.format(body=BODY["en"])) == (None, None)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from orchestration.extract.dates.common import valid
 from orchestration.extract.dates.grammar import lexicon_alt
 from orchestration.extract.lexicons import lexicon
 from orchestration.fetch.charsets import decode_body
@@ -38,7 +39,7 @@ class ParsedDocument:
     text: str  # the title (when there is one) as the first line, then the article body
     language: str
     published_date: date | None
-    published_date_source: str | None  # html_meta | page_metadata | dateline
+    published_date_source: str | None  # html_meta | page_metadata | dateline | printed_address
     removed_lines: int
 
 
@@ -202,4 +203,27 @@ def stated_publication_date(article: Article, lang: str) -> tuple[date | None, s
     found = find_publication_date(head, lang)
     if found and found.to_date():
         return found.to_date(), "dateline"
+    printed = _printed_address_date([line.text for line in lines])
+    if printed is not None:
+        return printed, "printed_address"
     return None, None
+
+
+# a line that is only a web address, perhaps after a short label ("Источник: https://…", "本文网址: https://…")
+_ADDRESS_LINE = re.compile(r"^\s*(?:[^\s:：]{1,12}\s*[:：]\s*)?(?P<url>https?://\S+)\s*$")
+# a day in an address's path: /2017/09/01/, /20170901/, /2017-09-01/
+_PATH_DAY = re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<sep>[/-]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?=[/._-]|$)")
+# how many closing lines may hold the page's own address
+_ADDRESS_TAIL = 3
+
+
+def _printed_address_date(lines: list[str]) -> date | None:
+    """The day in the path of the page's own address, printed alone on one of its closing lines (a copied page keeps
+    "Источник: https://example.ru/2017/08/27/…" at its foot): news sites date their article paths. An address
+    within the article may be another page's, so only the closing lines count."""
+    for line in [line for line in lines if line.strip()][-_ADDRESS_TAIL:]:
+        address = _ADDRESS_LINE.match(line)
+        day = _PATH_DAY.search(address.group("url").split("?")[0]) if address else None
+        if day is not None and valid(int(day["y"]), int(day["m"]), int(day["d"])):
+            return date(int(day["y"]), int(day["m"]), int(day["d"]))
+    return None
