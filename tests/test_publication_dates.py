@@ -220,3 +220,22 @@ def test_the_day_in_the_pages_own_address_printed_at_its_foot_dates_a_page_that_
 ])
 def test_an_address_in_the_text_or_without_a_day_dates_no_page(page):
     assert published(page.format(body=BODY["en"])) == (None, None)
+
+
+@pytest.mark.parametrize("lang, stamp", [
+    ("en", "2025-07-29 17:17"),
+    ("ru", "29.07.2025 - 17:17"),
+    ("zh", "2025年07月29日 17:17"),
+    ("ja", "2025/07/29 17:17"),
+])
+def test_a_bare_stamp_over_a_headline_below_the_copyright_line_is_the_sites_news_list(lang, stamp):
+    copyright_line = {"en": "© 2025 Example Region News. All rights reserved.",
+                      "ru": "При использовании материалов ссылка на сайт обязательна",
+                      "zh": "版权所有 某某新闻网 未经授权禁止转载",
+                      "ja": "Copyright © 某某新聞社 All rights reserved."}[lang]
+    headline = {"en": "Farmers in the region bring in the rapeseed harvest",
+                "ru": "Аграрии области убирают урожай рапса",
+                "zh": "本地农民抢收油菜籽",
+                "ja": "地元の農家が菜種の収穫に追われる"}[lang]
+    page = f"{BODY[lang]}\n{BODY[lang]}\n{copyright_line}\n{stamp}\n{headline}\n"
+    assert published(page) == (None, None)

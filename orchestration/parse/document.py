@@ -148,6 +148,28 @@ def _run_on_attribution(lines, lang: str) -> date | None:
     return found.to_date() if found else None
 
 
+def _lists_other_news(lines, line, first_body: int) -> bool:
+    """"29.07.2025 - 17:17" over a headline, below a footer line (the copyright notice) that closes the article: the
+    site's list of other news starts here."""
+    return line.kind == "metadata" and _is_bare_stamp(line.text) and _heads_an_entry(lines, line) \
+        and any(other.kind == "footer" and first_body < other.number < line.number for other in lines)
+
+
+def _is_bare_stamp(text: str) -> bool:
+    """A date and time and nothing else: no outlet signs it ("Агентство «Восток», 28 июня 2024" is an attribution)."""
+    return not any(char.isalpha() for char in _DATE_CHARACTERS.sub("", text))
+
+
+# the characters a CJK date or time is written with
+_DATE_CHARACTERS = re.compile(r"[年月日时時分秒]")
+
+
+def _heads_an_entry(lines, stamp) -> bool:
+    """The line after a stamp is text of its own, not dated: a headline the stamp belongs to."""
+    after = next((line for line in lines if line.number > stamp.number and line.kind != "blank"), None)
+    return after is not None and after.kind != "metadata" and find_publication_date(after.text) is None
+
+
 def stated_publication_date(article: Article, lang: str) -> tuple[date | None, str | None]:
     """The page's own timestamp line, else a closing attribution line, else a dateline with a full date."""
     lines = article.lines
@@ -155,6 +177,8 @@ def stated_publication_date(article: Article, lang: str) -> tuple[date | None, s
     # a timestamp or byline around the title ("11:36 07.12.2020", "Updated: 2023-04-15 09:00")
     stamps = []
     for line in lines:
+        if _lists_other_news(lines, line, first_body):
+            break
         if line.kind in _STAMP_KINDS and (line.number < first_body + 3 or line.kind == "metadata"):
             found = find_publication_date(line.text, lang)
             if found is None and lang != "en" and _english_month().search(line.text):
@@ -192,6 +216,8 @@ def stated_publication_date(article: Article, lang: str) -> tuple[date | None, s
             footer_seen = True
         elif line.kind not in ("metadata", "heading"):
             continue
+        if _lists_other_news(lines, line, first_body):
+            break
         found = closing_byline_date(line.text, lang)
         if found and found.to_date():
             return found.to_date(), "page_metadata"
