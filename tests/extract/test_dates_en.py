@@ -313,6 +313,23 @@ def test_dateline_without_date():
     assert dl.place_surface == "GENEVA" and dl.date is None and dl.agency == "Reuters"
 
 
+@pytest.mark.parametrize("text, place, agency", [
+    ("ALMATY. NEWSWIRE The regional forum closed with a plenary session.", "ALMATY", "NEWSWIRE"),
+    ("NUR-SULTAN. NEWSWIRE – The regional forum closed.", "NUR-SULTAN", "NEWSWIRE"),
+])
+def test_dateline_of_a_place_and_an_agency_in_capitals_parted_by_a_full_stop(text, place, agency):
+    dl = find_dateline(text, LANG)
+    assert (dl.place_surface, dl.date, dl.agency) == (place, None, agency)
+
+
+@pytest.mark.parametrize("text", [
+    "BREAKING NEWS. Forum opened in Kazan.",  # no agency in capitals after the stop
+    "MOSCOW. The forum opened on Monday.",
+])
+def test_a_capitalised_word_and_a_full_stop_make_no_dateline(text):
+    assert find_dateline(text, LANG) is None
+
+
 def test_dateline_after_title_and_timestamp_lines():
     text = ("China-Asia Expo closes with deals\n\n2019-06-03 10:15  Xinhua\n\n"
             "NANNING, June 2 (Xinhua) -- The expo closed on Sunday.")

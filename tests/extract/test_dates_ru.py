@@ -411,6 +411,11 @@ def test_dateline_with_region_year_and_press_release_agency():
     assert dl.agency == "PRNewswire"
 
 
+def test_dateline_of_a_place_and_an_agency_in_capitals_parted_by_a_full_stop():
+    dl = find_dateline("АЛМАТЫ. НОВОСТИ - Региональный форум завершился пленарным заседанием.", LANG)
+    assert (dl.place_surface, dl.date, dl.agency) == ("АЛМАТЫ", None, "НОВОСТИ")
+
+
 def test_numeric_dateline_with_a_short_year():
     text = "Ош, 18.04.22. /Иван Петров – Агентство/. Делегация прибыла в город."
     dl = find_dateline(text, LANG)

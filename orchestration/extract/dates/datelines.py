@@ -101,7 +101,12 @@ def _latin_dateline_patterns(lang: str, lex: dict[str, Any]) -> tuple[re.Pattern
     no_date = re.compile(
         rf"[ \t]*{upper_place}(?:[ \t]*,[ \t]*[{cap}][\w.]{{1,15}})?[ \t]*\((?P<ag2>[^()\n]{{2,30}})\)[ \t]*"
         rf"(?P<dash>--|—|–|-)")
-    return (with_date, no_date)
+    # "PETROPAVLOVSK. KAZINFORM The forum…", «АСТАНА. КАЗИНФОРМ - …»: the place and the agency in capitals, a full stop
+    # between them
+    stop_agency = re.compile(
+        rf"[ \t]*{upper_place}\.[ \t]+(?P<ag4>[{cap}][{cap}\-]{{2,20}})"
+        rf"(?:[ \t]*(?P<dash>--|—|–|-)(?=\s)|(?=[ \t]+[{cap}«\"“]))")
+    return (with_date, no_date, stop_agency)
 
 
 _SYNDICATION_CREDIT = re.compile(r"[ \t]*\([^()\n]{2,60}\)[ \t]+")
