@@ -759,6 +759,8 @@ def singular_signings(text: str, lang: str) -> list[CountMention]:
                 if lx.target is not None and (lx.target.search(body, max(0, m.start() - 60), m.start())
                                               or lx.target.search(after)):
                     continue
+                if found and _signed_before(body[max(0, m.start() - _ATTRIBUTE_REACH):m.end()], lang):
+                    continue  # "Подписанный меморандум предусматривает…": the document already signed, named again
                 kind = _kind_of(lemma, lx) or "documents"
                 # a document named by its title is itself: two titled memoranda are two documents
                 title = _title_around(body, m.start(), m.end())
@@ -766,6 +768,21 @@ def singular_signings(text: str, lang: str) -> list[CountMention]:
                                           f"{lemma}:{title}" if title else lemma, kind, True, sentence.start,
                                           sentence.end))
     return _heads_only(sorted(found, key=lambda c: (c.start, c.end)), text, lang)
+
+
+# a signing participle that is the document's attribute, with a few words between ("the signed trade memorandum",
+# «подписанный трёхсторонний меморандум»): the report looks back at a document it has told the signing of
+_SIGNED_ATTRIBUTE = {
+    "ru": re.compile(r"(?<![^\W\d_])подписанн(?:ый|ая|ое|ые|ого|ой|ым|ую|ом|ых)(?:\s+[\w-]+){1,3}$", re.IGNORECASE),
+    "en": re.compile(r"\b(?:the|this|that|these|those)\s+(?:newly\s+)?signed(?:\s+[\w-]+){1,3}$", re.IGNORECASE),
+}
+_ATTRIBUTE_REACH = 40
+
+
+def _signed_before(phrase: str, lang: str) -> bool:
+    """``phrase`` ends in a document noun that a signing participle qualifies."""
+    pattern = _SIGNED_ATTRIBUTE.get(lang)
+    return pattern is not None and bool(pattern.search(phrase))
 
 
 def _heads_only(found: list[CountMention], text: str, lang: str) -> list[CountMention]:

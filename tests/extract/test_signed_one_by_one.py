@@ -194,3 +194,20 @@ def test_a_quotation_of_someones_words_about_the_signing_is_no_second_document()
             "меморандум о побратимстве, сообщает пресс-служба. «Сегодня Курск и Варна подписали меморандум о дружбе, "
             "торговле и культурных обменах», – говорится в сообщении.")
     assert summarise(page).agreements == 1
+
+
+@pytest.mark.parametrize("page, signed", [
+    # the document already signed, named again with its participle: one document
+    ("Форум в Казани\nФорум прошёл в Казани 5 мая 2024 года. Стороны подписали соглашение о сотрудничестве. "
+     "Подписанный меморандум предусматривает обмен делегациями.", 1),
+    ("Forum in Kazan\nThe forum was held in Kazan on 5 May 2024. The two regions signed an agreement on trade. "
+     "The signed memorandum provides for exchanges of delegations.", 1),
+    # named so first, it is the one document the report signs
+    ("Форум в Казани\nФорум прошёл в Казани 5 мая 2024 года. Подписанный меморандум предусматривает обмен "
+     "делегациями.", 1),
+    # two documents signed side by side stay two
+    ("Forum in Kazan\nThe forum was held in Kazan on 5 May 2024. The two regions signed an agreement on trade and a "
+     "memorandum on tourism.", 2),
+])
+def test_a_document_named_again_by_its_signing_participle_is_not_one_more(page, signed):
+    assert summarise(page).agreements == signed
