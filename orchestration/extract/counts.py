@@ -58,6 +58,9 @@ class CountMention:
     # "к настоящему времени подписано 40 соглашений", "so far": the event's own tally while it runs, or a
     # partnership's over the years; a caller takes it only when the report states no other count
     running: bool = False
+    # "仅哈尔滨市就签署了28个项目", "Harbin alone signed 28": one party's or one day's share of a whole the report
+    # does not state, never the event's count
+    share: bool = False
 
 
 @dataclass
@@ -74,6 +77,7 @@ class _CountLexicon:
     enumeration: re.Pattern | None
     previous: re.Pattern | None
     part: re.Pattern | None
+    share: re.Pattern | None
     part_closers: tuple[str, ...]
     count_of: re.Pattern | None
     count_verbs: re.Pattern | None
@@ -112,6 +116,7 @@ def _count_lexicon(lang: str) -> _CountLexicon:
         enumeration=re.compile(literal_alternation(lex.get("enumeration_heads") or [], False)) if lex.get("enumeration_heads") else None,
         previous=patterns_any(lex.get("previous")),
         part=patterns_any(lex.get("part_of_total")),
+        share=patterns_any(lex.get("share_alone")),
         part_closers=tuple(lex.get("part_closers") or ()),
         count_of=patterns_any(lex.get("count_of"), r"(?<![^\W\d_]){}(?![^\W\d_])"),
         count_verbs=re.compile(rf"(?:^|\s)(?P<verb>{literal_alternation(all_verbs)})\s*[:—–-]?\s*$", re.IGNORECASE) if all_verbs else None,
@@ -503,6 +508,8 @@ def running_adverb(running: re.Pattern | None, within_event: re.Pattern | None, 
 # how far back a running-total adverb, or a word of a plan, reaches: about one clause
 _RUNNING_SCOPE, _RUNNING_SCOPE_CJK = 80, 30
 _TARGET_SCOPE, _TARGET_SCOPE_CJK = 60, 25
+# how far before a count the word of a share may stand ("仅12日一天,两国企业就签下了17项协议")
+_SHARE_SCOPE, _SHARE_SCOPE_CJK = 60, 30
 
 
 _LATIN_CLAUSE_MARKS = re.compile(r"[,;:()—–]")
@@ -606,6 +613,8 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
             sentence_end=s_end,
             part_of_total=_part_of_total(before, lx),
             running=running,
+            share=lx.share is not None
+            and bool(lx.share.search(before[-(_SHARE_SCOPE_CJK if lang in CJK_LANGS else _SHARE_SCOPE):])),
         ))
     return found
 

@@ -211,3 +211,20 @@ def test_a_quotation_of_someones_words_about_the_signing_is_no_second_document()
 ])
 def test_a_document_named_again_by_its_signing_participle_is_not_one_more(page, signed):
     assert summarise(page).agreements == signed
+
+
+@pytest.mark.parametrize("page, signed", [
+    # one party's or one day's share of a whole the report does not give: no count
+    ("Expo closes\nThe expo closed in Harbin on 14 July 2024. Harbin alone signed 28 projects worth 5 billion yuan.",
+     None),
+    ("博览会闭幕\n2024年7月14日,博览会在哈尔滨闭幕。仅首日一天,两国企业就签下了17项协议。", None),
+    ("博覧会が閉幕\n博覧会は2024年7月14日、ハルビン市で閉幕した。初日だけで17件の協定が締結された。", None),
+    ("Выставка закрылась\n14 июля 2024 года в Харбине закрылась выставка. Только в первый день подписано 17 "
+     "соглашений.", None),
+    # the whole beside the share is the count; "only 17" is all of them
+    ("Expo closes\nThe expo closed in Harbin on 14 July 2024. Companies signed 45 agreements; Harbin alone signed 28 "
+     "of them.", 45),
+    ("Выставка закрылась\n14 июля 2024 года в Харбине закрылась выставка. Подписано только 17 соглашений.", 17),
+])
+def test_a_share_signed_by_one_party_or_on_one_day_is_not_the_events_count(page, signed):
+    assert summarise(page).agreements == signed

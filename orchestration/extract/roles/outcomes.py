@@ -85,8 +85,12 @@ def _with_lists_added(text: str, counts: list[CountMention], lang: str) -> list[
 
 def agreement_count_row(ctx: Context, document_id: str, event_ref: str) -> dict | None:
     # what a sentence of another year counts was signed then, not at the event
-    found = [c for c in find_agreement_counts(ctx.text, ctx.lang) if c.sentence_start not in ctx.other_year_sentences]
+    counts = [c for c in find_agreement_counts(ctx.text, ctx.lang) if c.sentence_start not in ctx.other_year_sentences]
+    # what one party or one day signed is a share of a whole the report does not give
+    found = [c for c in counts if not c.share]
     best, one_by_one = _rule_count(ctx, found)
+    if best is not None and best is one_by_one and len(found) < len(counts):
+        best = one_by_one = None  # a report that counts shares signs in the plural, not document by document
     if count_model.RANKER.wanted():
         decided, learned = count_model.RANKER.rank(_scored_counts(ctx, found, best, one_by_one), best)
         best = learned if decided else best
