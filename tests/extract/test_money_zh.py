@@ -81,6 +81,13 @@ def test_size_threshold_is_not_a_deal():
     assert found[1].is_deal and found[1].amount == 31e9
 
 
+def test_the_bound_a_project_must_reach_and_an_average_are_not_deals():
+    found = money("入选项目须达到外资项目投资额在500万美元以上、内资项目投资额在5000万元以上的标准,共签约项目60个,总投资300亿元。")
+    assert [(m.amount, m.is_deal) for m in found] == [(5e6, False), (5e7, False), (3e10, True)]
+    found = money("签约项目平均单个投资额3亿元。")
+    assert [(m.amount, m.is_deal) for m in found] == [(3e8, False)]
+
+
 def test_size_classes_are_not_deals():
     # the bounds of a range, and a threshold a count of projects follows, size classes of the signed projects
     found = money("签约的40个项目中，投资30亿元以上的有4个，3亿元至30亿元的项目有21个，总金额达520亿元。")
