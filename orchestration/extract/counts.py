@@ -548,6 +548,16 @@ def _signed(text: str, q: Quantity, s_start: int, s_end: int, lang: str, lx: _Co
     return bool(lx.signing.search(text, s_start, s_end))
 
 
+def _is_share(before: str, after: str, lx: _CountLexicon, lang: str) -> bool:
+    """A word of a share before the count, or in English and Russian after it in its clause ("signed 15 deals worth
+    $34bn alone")."""
+    if lx.share is None:
+        return False
+    if lx.share.search(before[-(_SHARE_SCOPE_CJK if lang in CJK_LANGS else _SHARE_SCOPE):]):
+        return True
+    return lang not in CJK_LANGS and bool(lx.share.search(after))
+
+
 def _part_of_total(before: str, lx: _CountLexicon) -> bool:
     """Whether a part marker before the count makes it a part ("из них 5", "其中5项"), unless the marker opened an
     aside that closed before the count ("包括经贸在内的5份文件", "including trade and tourism, 40 agreements")."""
@@ -613,8 +623,7 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
             sentence_end=s_end,
             part_of_total=_part_of_total(before, lx),
             running=running,
-            share=lx.share is not None
-            and bool(lx.share.search(before[-(_SHARE_SCOPE_CJK if lang in CJK_LANGS else _SHARE_SCOPE):])),
+            share=_is_share(before, after, lx, lang),
         ))
     return found
 

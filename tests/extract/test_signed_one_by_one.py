@@ -217,6 +217,8 @@ def test_a_document_named_again_by_its_signing_participle_is_not_one_more(page, 
     # one party's or one day's share of a whole the report does not give: no count
     ("Expo closes\nThe expo closed in Harbin on 14 July 2024. Harbin alone signed 28 projects worth 5 billion yuan.",
      None),
+    ("Forum closes\nThe investment forum closed in Riyadh on 25 October 2024. The national oil company signed 15 deals "
+     "worth $34bn alone.", None),
     ("博览会闭幕\n2024年7月14日,博览会在哈尔滨闭幕。仅首日一天,两国企业就签下了17项协议。", None),
     ("博覧会が閉幕\n博覧会は2024年7月14日、ハルビン市で閉幕した。初日だけで17件の協定が締結された。", None),
     ("Выставка закрылась\n14 июля 2024 года в Харбине закрылась выставка. Только в первый день подписано 17 "
