@@ -230,3 +230,12 @@ def test_a_document_named_again_by_its_signing_participle_is_not_one_more(page, 
 ])
 def test_a_share_signed_by_one_party_or_on_one_day_is_not_the_events_count(page, signed):
     assert summarise(page).agreements == signed
+
+
+@pytest.mark.parametrize("page, signed", [
+    # a ceremony that "will be hosted by" the mayors has not happened yet
+    ("论坛将开幕\n2024年5月10日,两市合作论坛在大连举行。签署经贸合作备忘录仪式,将由两市市长共同主持。", None),
+    ("论坛开幕\n2024年5月10日,两市合作论坛在大连举行。两市市长共同签署经贸合作备忘录。", 1),
+])
+def test_a_chinese_signing_ceremony_still_to_be_hosted_signs_nothing(page, signed):
+    assert summarise(page).agreements == signed
