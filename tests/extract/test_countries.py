@@ -258,6 +258,9 @@ def test_english_news_may_name_a_country_in_its_own_language():
 def test_an_endonym_that_is_a_common_english_name_is_no_country():
     # Maurice is Mauritius in French, and a man's name in English
     assert find_countries("Maurice Dupont opened the fair.", "en") == []
+    # Ísland is Iceland in Icelandic; read without its accent it is the English word "island"
+    assert [c.alpha2 for c in find_countries("A bridge to Russky Island opened, with guests from Iceland.", "en")] \
+        == ["IS"]
 
 
 @pytest.mark.parametrize("text, expected", [
