@@ -258,3 +258,13 @@ def test_a_span_around_the_event_gives_way_to_the_day_before_its_noun(page, expe
 ])
 def test_a_year_glued_to_the_events_name_is_its_year(page, expected):
     assert event_dates(page)[:6] == expected
+
+
+@pytest.mark.parametrize("page, lang", [
+    ("中学生がオンライン交流\n2022年3月5日(土曜日)にオンライン交流会準備を行い、3月12日(土曜日)にキャンベルタウン市との"
+     "オンライン交流会を実施しました。", "ja"),
+    ("两市青年交流\n2022年3月5日,两市举行了青年交流会筹备会,3月12日,两市青年交流会在大连举行。", "zh"),
+])
+def test_the_day_of_an_events_preparation_is_not_its_day(page, lang):
+    # the preparation's full date earlier in the sentence still lends the event's day its year
+    assert summarise(page).date[:6] == (2022, 3, 12, 2022, 3, 12)

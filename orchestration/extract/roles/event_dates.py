@@ -74,7 +74,7 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
         if on_report_day is not None:
             return on_report_day
     elsewhere = _other_event_sentences(ctx, main)
-    around = _spans_around_their_event(ctx, candidates)
+    around = _spans_around_their_event(ctx, candidates) + _preparation_days(ctx, candidates)
     own_days = [m for m in candidates if m not in around]
     chosen = max(own_days or candidates,
                  key=lambda m: (m.sentence_start not in elsewhere, _plausible(m, reference), *_rank(m))) \
@@ -309,6 +309,27 @@ def _spans_around_their_event(ctx: Context, candidates: list[DateMention]) -> li
     return around
 
 
+def _preparation_days(ctx: Context, candidates: list[DateMention]) -> list[DateMention]:
+    """"3月5日にオンライン交流会準備を行い、3月12日にオンライン交流会を実施": a day whose event noun is followed by
+    a word of preparation dates the preparation, when another candidate gives a day."""
+    words = lexicon(ctx.lang, "events").get("preparation_words") or []
+    if not words:
+        return []
+    nouns = event_noun_pattern(ctx.lang)
+    preparing = []
+    for mention in candidates:
+        noun = nouns.search(ctx.text, mention.end, sentence_of(ctx, mention.sentence_start).end)
+        if noun is not None and ctx.text.startswith(tuple(words), noun.end()) \
+                and noun.start() - mention.end <= _PREPARATION_REACH \
+                and any(other is not mention and other.first.day is not None for other in candidates):
+            preparing.append(mention)
+    return preparing
+
+
+# how far after its day the noun of what is prepared may stand ("3月5日(土曜日)にオンライン交流会準備")
+_PREPARATION_REACH = 16
+
+
 def _after_schedule_label(ctx: Context, mention: DateMention) -> bool:
     """The date opens a field labelled as the event's day: after the label and a colon on its line, or alone at
     the start of the line after a line that is only the label."""
@@ -466,9 +487,9 @@ def _text_year(ctx: Context, mentions: list[DateMention], chosen: DateMention, m
     sentence_years: list[int] = []
     name_years: list[int] = []
     event_years: list[int] = []
-    # "2019年8月3日から9日にかけて…、8月5日に": a span written earlier in the sentence, with its year, lends it
+    # "2019年8月3日から9日にかけて…、8月5日に": a span or a day written earlier in the sentence, with its year, lends it
     for m in mentions:
-        if ctx.lang in ("ja", "zh") and m is not chosen and m.kind == "range" \
+        if ctx.lang in ("ja", "zh") and m is not chosen and m.kind in ("range", "absolute") \
                 and m.sentence_start == chosen.sentence_start and m.end <= chosen.start \
                 and m.first.day is not None and m.first.year is not None and not m.year_from_reference \
                 and m.sentence_start not in ctx.background_sentences:
