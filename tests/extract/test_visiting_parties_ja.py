@@ -2,6 +2,7 @@
 family name before a title (トム・ジャクソン市長), which is no town. Sentences written for these tests."""
 from __future__ import annotations
 
+from orchestration.extract.places import find_places
 from tests.extract.document_helpers import summarise
 
 
@@ -30,3 +31,9 @@ def test_a_dotted_city_name_before_its_mayor_stays_a_city():
     page = "姉妹都市交流会議\nニジニ・ノヴゴロド市長は5月10日、大阪市で開かれた姉妹都市交流会議に出席した。"
     summary = summarise(page)
     assert summary.host == "Osaka" and summary.partners == {"Nizhny Novgorod"}
+
+
+def test_a_country_before_the_dot_makes_the_mayor_a_towns_not_a_family_name():
+    text = "会議にはドイツ・マンハイム市長とトム・ジャクソン市長が出席した。"
+    found = {p.city.name_en for p in find_places(text, "ja") if p.kind == "city"}
+    assert found == {"Mannheim"}

@@ -24,7 +24,7 @@ from orchestration.extract.places.common import (
 from orchestration.extract.places.katakana import towns_by_sound
 from orchestration.extract.text import CJK_QUOTES, quoted
 from orchestration.extract.wordlists import alt
-from orchestration.reference.countries import city_named_as_region
+from orchestration.reference.countries import city_named_as_region, lookup_country
 from orchestration.reference.gazetteer import (
     PINYIN_NAMED,
     City,
@@ -858,9 +858,12 @@ class CjkPlaces:
 
     def _foreign_surname(self, word: str) -> bool:
         """The text writes ``word`` as the family name of a foreign full name, given name and family name in
-        katakana joined by a dot (レックス・リチャードソン)."""
-        return all(_is_katakana(ch) for ch in word) and \
-            re.search(rf"[\u30a0-\u30fa\u30fc]・{re.escape(word)}(?![\u30a0-\u30fa\u30fc])", self.folded) is not None
+        katakana joined by a dot (レックス・リチャードソン). A country before the dot is no given name: ドイツ・マンハイム
+        市長 is the mayor of Mannheim in Germany."""
+        if not all(_is_katakana(ch) for ch in word):
+            return False
+        return any(lookup_country(match.group(1), self.lang) is None for match in re.finditer(
+            rf"([\u30a0-\u30fa\u30fc]+)・{re.escape(word)}(?![\u30a0-\u30fa\u30fc])", self.folded))
 
     def _is_person(self, item: PlaceItem) -> bool:
         folded, start, end = self.folded, item.start, item.end
