@@ -1,7 +1,8 @@
 """One raw document to one parsed document: article text, title, language, publication date.
 
 The publication date is the one the page states (``orchestration.parse.published``): HTML metadata, a leading
-date line, a timestamp line around the title, a closing attribution line, a dated dateline; never the run's clock.
+date line, a timestamp line around the title, a closing attribution line, a dated dateline, the day in the path of
+the page's own address printed at its foot; never the run's clock.
 """
 from __future__ import annotations
 
@@ -171,7 +172,8 @@ def _heads_an_entry(lines, stamp) -> bool:
 
 
 def stated_publication_date(article: Article, lang: str) -> tuple[date | None, str | None]:
-    """The page's own timestamp line, else a closing attribution line, else a dateline with a full date."""
+    """The page's own timestamp line, else a closing attribution line, else a dateline with a full date, else the
+    day in the path of the page's address printed at its foot."""
     lines = article.lines
     first_body = next((line.number for line in lines if line.kind == "body"), len(lines))
     # a timestamp or byline around the title ("11:36 07.12.2020", "Updated: 2023-04-15 09:00")

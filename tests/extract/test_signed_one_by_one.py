@@ -227,6 +227,7 @@ def test_a_document_named_again_by_its_signing_participle_is_not_one_more(page, 
     ("Expo closes\nThe expo closed in Harbin on 14 July 2024. Companies signed 45 agreements; Harbin alone signed 28 "
      "of them.", 45),
     ("Выставка закрылась\n14 июля 2024 года в Харбине закрылась выставка. Подписано только 17 соглашений.", 17),
+    ("博覧会が閉幕\n博覧会は2024年7月14日、ハルビン市で閉幕した。初日だけでなく会期を通じて計50件の協定が締結された。", 50),
 ])
 def test_a_share_signed_by_one_party_or_on_one_day_is_not_the_events_count(page, signed):
     assert summarise(page).agreements == signed
