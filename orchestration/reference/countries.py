@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gettext
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -171,17 +170,14 @@ def _latin_endonyms() -> dict[str, str]:
                 name = Locale.parse(language).territories.get(record.alpha_2)
             except (UnknownLocaleError, ValueError):  # CLDR has no data for some official languages (Samoan)
                 continue
-            # the matcher reads names without their accents: "Ísland" is the common word "island" to it
-            if not name or script_of(name) != "latin" \
-                    or max(zipf_frequency(form, "en") for form in (name.lower(), _unaccented(name).lower())) \
-                    >= _ENDONYM_MAX_ZIPF:
+            if not name or script_of(name) != "latin":
                 continue
-            found.setdefault(name_key(name), record.alpha_2)
+            # the matcher reads names by their key, without accents: "Ísland" is the common word "island" to it
+            key = name_key(name)
+            if max(zipf_frequency(name.lower(), "en"), zipf_frequency(key, "en")) >= _ENDONYM_MAX_ZIPF:
+                continue
+            found.setdefault(key, record.alpha_2)
     return found
-
-
-def _unaccented(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=None)

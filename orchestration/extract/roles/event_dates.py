@@ -297,12 +297,11 @@ def _spans_around_their_event(ctx: Context, candidates: list[DateMention]) -> li
     Japanese and Chinese put an event's date right before its noun and predicate."""
     if ctx.lang not in ("ja", "zh"):
         return []
-    nouns = event_noun_pattern(ctx.lang)
     around = []
     for mention in candidates:
         if mention.last is None or mention.last == mention.first or mention.first.day is None:
             continue
-        noun = nouns.search(ctx.text, mention.end, sentence_of(ctx, mention.sentence_start).end)
+        noun = _event_noun_after(ctx, mention)
         if noun is not None and any(other is not mention and mention.end <= other.start and other.end <= noun.start()
                                     and other.first.day is not None for other in candidates):
             around.append(mention)
@@ -315,15 +314,20 @@ def _preparation_days(ctx: Context, candidates: list[DateMention]) -> list[DateM
     words = lexicon(ctx.lang, "events").get("preparation_words") or []
     if not words:
         return []
-    nouns = event_noun_pattern(ctx.lang)
+    words = tuple(words)
     preparing = []
     for mention in candidates:
-        noun = nouns.search(ctx.text, mention.end, sentence_of(ctx, mention.sentence_start).end)
-        if noun is not None and ctx.text.startswith(tuple(words), noun.end()) \
+        noun = _event_noun_after(ctx, mention)
+        if noun is not None and ctx.text.startswith(words, noun.end()) \
                 and noun.start() - mention.end <= _PREPARATION_REACH \
                 and any(other is not mention and other.first.day is not None for other in candidates):
             preparing.append(mention)
     return preparing
+
+
+def _event_noun_after(ctx: Context, mention: DateMention) -> re.Match[str] | None:
+    """The first event noun after a date in its sentence: Japanese and Chinese write an event's day before it."""
+    return event_noun_pattern(ctx.lang).search(ctx.text, mention.end, sentence_of(ctx, mention.sentence_start).end)
 
 
 # how far after its day the noun of what is prepared may stand ("3月5日(土曜日)にオンライン交流会準備")
