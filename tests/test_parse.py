@@ -309,3 +309,31 @@ def test_a_copyright_line_that_no_prose_follows_still_opens_the_footer():
     article = split_article(COPYRIGHT_FOOTER)
     assert "signed a road map" in article.text
     assert "Kazan News Agency" not in article.text and "budget hearings" not in article.text
+
+
+SOURCE_UNDER_THE_LEAD = """Три города Казахстана и Монголии подписали меморандумы
+Документы подписаны на деловом форуме в Улан-Баторе.
+Источник: Степное агентство
+
+УЛАН-БАТОР, 4 июн — Степное агентство. Мэры Павлодара, Семея и Эрдэнэта подписали меморандумы о сотрудничестве в сфере образования, торговли и туризма, сообщает пресс-служба форума.
+По словам организаторов, в следующем году форум пройдёт в Павлодаре, и стороны рассчитывают удвоить число совместных проектов.
+"""
+
+SOURCE_AT_THE_FOOT = """Three towns sign memoranda at a steppe forum
+ULAANBAATAR, 4 June — The mayors of Pavlodar, Semey and Erdenet signed memoranda of cooperation in education, trade and tourism at a business forum, the forum's press office said.
+The organisers said the forum would meet in Pavlodar next year, and the sides hoped to double their joint projects.
+Источник: Steppe Agency
+Weather: rain in the capital
+"""
+
+
+def test_a_source_line_under_the_lead_credits_it_and_the_article_goes_on():
+    article = split_article(SOURCE_UNDER_THE_LEAD)
+    assert "Мэры Павлодара" in article.text and "удвоить число" in article.text
+    assert "Источник" not in article.text
+
+
+def test_a_source_line_after_the_article_still_closes_it():
+    article = split_article(SOURCE_AT_THE_FOOT)
+    assert "double their joint projects" in article.text
+    assert "Steppe Agency" not in article.text and "rain in the capital" not in article.text

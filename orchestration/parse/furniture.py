@@ -138,6 +138,14 @@ def _photo_credit_within(lowered: str, later: list[str], credit_signs: list[str]
     return any(_weight(line) >= _PROSE_AFTER_CREDIT and _FULL_STOP_END.search(line.strip()) for line in later)
 
 
+def _credits_the_lead(before: list[str], later: list[str]) -> bool:
+    """"Источник: Agency" under a headline and a one-line lead, above the article's paragraphs: a source or credit
+    line with more prose after it than before it credits the opening, it does not close the article (a footer
+    follows the bulk of the article, not its first lines)."""
+    prose_after = sum(_weight(line) for line in later if _is_prose(line.strip()) and _FULL_STOP_END.search(line.strip()))
+    return prose_after >= _PROSE_AFTER_CREDIT and prose_after > sum(_weight(line) for line in before if _is_prose(line.strip()))
+
+
 _OPENING_BRACKETS = "([【（〔"
 
 
@@ -210,12 +218,14 @@ def split_article(raw_text: str) -> Article:
     for i in range(first_body, len(kinds)):
         lowered = raw_lines[i].strip().lower()
         if kinds[i] != "body" and _starts_with_any(lowered, markers["footer_openers"]):
-            if _photo_credit_within(lowered, raw_lines[i + 1:], markers["credit_signs"]):
+            if _photo_credit_within(lowered, raw_lines[i + 1:], markers["credit_signs"]) \
+                    or _credits_the_lead(raw_lines[first_body:i], raw_lines[i + 1:]):
                 kinds[i] = "metadata"
                 continue
             end = i
             break
-        if kinds[i] == "body" and _starts_with_any(lowered, markers["footer_openers"]) and i > first_body:
+        if kinds[i] == "body" and _starts_with_any(lowered, markers["footer_openers"]) and i > first_body \
+                and not _credits_the_lead(raw_lines[first_body:i], raw_lines[i + 1:]):
             end = i
             break
         cut = _end_marker_position(raw_lines[i], markers["end_markers"])
