@@ -120,6 +120,17 @@ def test_where_a_press_conference_is_held_is_no_side_of_the_event(page):
     assert (summary.host, summary.partners) == ("Nanning", {"Hanoi"})
 
 
+@pytest.mark.parametrize("page", [
+    "绿色能源博览会下月开幕\n本报讯 昨天，第五届绿色能源博览会在京举行新闻发布会。据悉，本届博览会将于10月12日至15日在广西南宁举办，"
+    "来自河内的代表团将参展。",
+    "緑色エネルギー博覧会、来月開幕\n第5回緑色エネルギー博覧会の主催者は昨日、東京で記者会見を開き、博覧会を10月12日から15日まで"
+    "南寧市で開催すると発表した。ハノイ市の代表団も参加する。",
+])
+def test_the_city_where_an_event_is_announced_is_not_its_host(page):
+    summary = summarise(page)
+    assert summary.host == "Nanning" and "Beijing" not in summary.partners and "Tokyo" not in summary.partners
+
+
 def test_a_video_link_between_a_city_and_a_province_abroad_has_no_host():
     # two sides on the line: the city is one of them, not the host
     from tests.extract.document_helpers import summarise
