@@ -892,3 +892,18 @@ def test_a_sentence_naming_the_events_venue_makes_the_host_over_the_dateline(pag
 ])
 def test_the_venue_of_the_next_edition_is_not_the_host(page, host):
     assert summarise(page).host == host
+
+
+@pytest.mark.parametrize("page, partners", [
+    ("Twin towns named at the steppe forum\nThe Steppe Cooperation Forum opened in Aktobe on 3 June 2024. Twinning ties "
+     "were set up at the forum between the Aktobe district of Kargaly and the Orenburg district of Sol-Iletsk, between "
+     "the Aktobe district of Martuk and the Orenburg district of Akbulak, between the town of Khromtau and the town of "
+     "Gai, and between the town of Kandyagash and the town of Orsk.", {"Orsk", "Gay"}),
+    ("Побратимы степного форума\nСтепной форум сотрудничества открылся в Актобе 3 июня 2024 года. На форуме "
+     "побратимские связи установлены между Каргалинским районом Актюбинской области и Соль-Илецким районом "
+     "Оренбургской области, между Мартукским районом Актюбинской области и Акбулакским районом Оренбургской "
+     "области, между городом Хромтау и городом Гай, а также между городом Кандыагаш и городом Орском.",
+     {"Orsk", "Gay"}),
+])
+def test_a_word_of_twinning_before_a_long_list_of_pairs_is_said_of_every_pair(page, partners):
+    assert partners <= summarise(page).partners

@@ -132,9 +132,20 @@ def _cue_scope(ctx: Context, mention, members: list) -> str:
     reach = _CUE_REACH.get(ctx.lang)
     if reach is None:
         return ctx.text[mention.sentence_start:mention.sentence_end]
-    start = max(mention.sentence_start, min(m.start for m in members) - reach)
+    first = min(min(m.start for m in members), _first_pair_opening(ctx, mention))
+    start = max(mention.sentence_start, first - reach)
     end = min(mention.sentence_end, max(m.end for m in members) + reach)
     return ctx.text[start:end]
+
+
+def _first_pair_opening(ctx: Context, mention) -> int:
+    """Where a list of pairs that the mention's clause continues begins ("between A and B, between C and D, and
+    between E and F"): each pair's clause repeats the preposition, and the list is one statement."""
+    pair = roles_pattern(ctx.lang, "pair_prepositions")
+    if pair is None:
+        return mention.start
+    openings = [m.start() for m in pair.finditer(ctx.text, mention.sentence_start, mention.start)]
+    return openings[0] if len(openings) >= 2 else mention.start
 
 
 def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, online: bool, dateline_places: list,
