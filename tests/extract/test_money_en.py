@@ -201,3 +201,16 @@ def test_a_unit_two_currencies_share_is_the_currency_of_the_country_the_text_nam
 ])
 def test_a_record_of_recent_years_is_still_the_events_deal(text, lang):
     assert [m.is_deal for m in money_mentions(text, lang=lang)] == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "The 2024 Harbour Machinery Expo has booked $3.1 billion in contracts so far, organisers said.",
+    "Buyers signed $900 million in orders so far as the machinery fair came to a close on Sunday.",
+])
+def test_a_running_total_of_the_edition_named_by_its_year_or_closing_is_the_events(text):
+    assert one(text).is_deal
+
+
+def test_a_running_total_of_no_edition_is_still_cumulative():
+    found = one("Companies from the two regions have signed $3.1 billion in contracts so far, the agency said.")
+    assert not found.is_deal and found.not_deal_reason == "cumulative"
