@@ -337,3 +337,32 @@ def test_a_source_line_after_the_article_still_closes_it():
     article = split_article(SOURCE_AT_THE_FOOT)
     assert "double their joint projects" in article.text
     assert "Steppe Agency" not in article.text and "rain in the capital" not in article.text
+
+
+AGENDA_LIST = """Делегация Тулы посетила Гомель
+Делегация Тулы во главе с главой администрации города провела в Гомеле два дня. Программа визита включала:
+– участие в открытии выставки промышленных товаров двух городов;
+– подписание соглашения о побратимских связях между Тулой и Гомелем;
+– посещение машиностроительного завода и городского музея.
+"""
+
+COMMENT_RULES_BELOW_TAGS = """Port conclave opens on Thursday
+The two-day conclave of port operators opens in Kochi on Thursday, with delegations from four coastal states and two neighbouring countries expected.
+Published on May 3, 2024
+ports
+  1. Comments will be moderated by our editorial team before they are published.
+  2. Comments that are abusive or irrelevant to the article cannot be published here.
+  3. Please write complete sentences and do not type comments in capital letters.
+"""
+
+
+def test_an_enumeration_the_article_leads_into_is_article_text():
+    article = split_article(AGENDA_LIST)
+    assert "подписание соглашения о побратимских связях между Тулой и Гомелем" in article.text
+    assert "городского музея" in article.text
+
+
+def test_numbered_rules_below_the_pages_tags_are_not_article_text():
+    article = split_article(COMMENT_RULES_BELOW_TAGS)
+    assert "delegations from four coastal states" in article.text
+    assert "Comments" not in article.text

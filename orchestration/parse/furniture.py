@@ -69,6 +69,39 @@ def _is_prose(text: str) -> bool:
 _INNER_SENTENCE_END = re.compile(r"[.!?。！？]\s+\S|[。！？]\S")
 
 
+# a clause of prose closed by the mark of a sentence or of an enumeration's member ("– подписание соглашения …;")
+_CLAUSE_CLOSE = re.compile(r"[.;!?。；！？]\s*$")
+_ENUMERATED_CLAUSE_WEIGHT = 40
+
+
+def _is_enumerated_clause(text: str) -> bool:
+    """"– the signing of the twinning agreement between Krasnodar and Grodno;", "・2009年度に…開催する。": a member of
+    the article's own enumeration (an agenda, the deals signed) is a clause of prose that closes as one; the entries
+    of menus and headline lists are names, and do not."""
+    return _weight(text) >= _ENUMERATED_CLAUSE_WEIGHT and bool(_CLAUSE_CLOSE.search(text))
+
+
+def _place_clauses(kinds: list[str], lines: list[str]) -> None:
+    """A run of enumerated clauses is the article's own list where a paragraph of the article leads into it ("The
+    programme included:") or the article goes on after it; below the page's furniture (a comment policy's numbered
+    rules under the tags) it is an item list like any other."""
+    i = 0
+    while i < len(kinds):
+        if kinds[i] != "clause":
+            i += 1
+            continue
+        end = i
+        while end < len(kinds) and kinds[end] in ("clause", "blank"):
+            end += 1
+        before = next((j for j in range(i - 1, -1, -1) if kinds[j] != "blank"), None)
+        led_in = before is not None and kinds[before] == "body"
+        continued = end < len(kinds) and kinds[end] == "body"
+        for j in range(i, end):
+            if kinds[j] == "clause":
+                kinds[j] = "body" if led_in or continued else "item"
+        i = end
+
+
 def is_paragraph(text: str) -> bool:
     """Several sentences of prose: a paragraph even where it opens with a dash (a quoted speaker's words, «- Этот
     турнир проходит …»), never a list item or a menu entry."""
@@ -176,7 +209,7 @@ def split_article(raw_text: str) -> Article:
             # a single timestamp line is the page's own date; a run of them is a headline list (decided below)
             kinds.append("timestamped")
         elif _LIST_ITEM.match(stripped) and not is_paragraph(stripped):
-            kinds.append("item")
+            kinds.append("clause" if _is_enumerated_clause(stripped) else "item")
         elif _is_prose(stripped):
             kinds.append("body")
         else:
@@ -186,6 +219,7 @@ def split_article(raw_text: str) -> Article:
         if _is_schedule_label(raw_lines[i].strip()) and re.search(r"\d", raw_lines[i + 1]) \
                 and len(raw_lines[i + 1].strip()) <= 120:
             kinds[i] = kinds[i + 1] = "body"
+    _place_clauses(kinds, raw_lines)
     _mark_teasers(kinds, raw_lines)
     _resolve_runs(kinds, "timestamped", run_kind="listing", single_kind="metadata")
     _resolve_runs(kinds, "item", run_kind="listing", single_kind="short", min_run=3)
