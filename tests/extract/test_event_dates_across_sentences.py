@@ -121,3 +121,27 @@ def test_an_undated_preview_takes_no_year_from_what_an_earlier_edition_did(page)
 def test_a_year_that_dates_another_deed_in_a_sentence_about_the_event_is_not_its_year(page):
     start_year, start_month, start_day = summarise(page).date[:3]
     assert (start_year, start_month, start_day) == (None, 8, 26)
+
+
+@pytest.mark.parametrize("page, start", [
+    ("Sister cities conference opens in Denver\n14 May 2019\nThe Pacific Sister Cities Conference opened today in "
+     "Denver with 300 delegates from twenty cities. The conference began with a reception yesterday evening at the "
+     "city hall.", (2019, 5, 13)),
+    ("В Самаре открылась конференция городов-побратимов\n14 мая 2019 года\nСегодня в Самаре открылась конференция "
+     "городов-побратимов, в ней участвуют делегации двадцати городов. Конференция началась вчера вечером с приёма в "
+     "мэрии.", (2019, 5, 13)),
+])
+def test_an_event_that_opens_twice_a_day_apart_began_on_the_first(page, start):
+    assert summarise(page).date[:3] == start
+
+
+@pytest.mark.parametrize("page", [
+    "Machinery fair opens in Harbin\nHARBIN, June 15, 2023 — The Northern Machinery Fair opened in Harbin on Thursday "
+    "with trade delegations from twelve countries, and the first cooperation agreements were signed. In 2022 the fair "
+    "was held in the autumn. This year it runs from June 15 until June 19.",
+    "Ярмарка машиностроения открылась в Харбине\nХАРБИН, 15 июня 2023 года. Северная ярмарка машиностроения открылась в "
+    "Харбине в четверг, в ней участвуют торговые делегации двенадцати стран, подписаны первые соглашения о "
+    "сотрудничестве. В прошлом году ярмарку перенесли на осень. В этом году она продлится с 15 по 19 июня.",
+])
+def test_a_span_of_days_after_the_events_sentences_that_starts_on_its_opening_gives_its_end(page):
+    assert summarise(page).date[:6] == (2023, 6, 15, 2023, 6, 19)

@@ -90,10 +90,12 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
             else chosen
     if chosen is None:
         return None
+    chosen = _earliest_opening(ctx, chosen, own_days, elsewhere)
     chosen = _range_around(chosen, own_days, elsewhere)
     start, end = _span(ctx, chosen)
     # "It opened on 29 September. It will run until 1 October": the other end may stand in the sentence after
-    following = [m for m in _continuing(ctx, [m for m in mentions if _usable(ctx, m)]) if m not in candidates]
+    usable = [m for m in mentions if _usable(ctx, m)]
+    following = [m for m in _continuing(ctx, usable) + _following_spans(ctx, usable) if m not in candidates]
     start, end = _other_end(chosen, start, end, candidates + following)
     start, end = _apply_duration(ctx, start, end)
     if start.month is None and end.month is None and start.day is None and end.day is None:
@@ -375,6 +377,19 @@ def _continuing(ctx: Context, usable: list[DateMention], scheduled: bool = False
                  or (scheduled and _has_schedule_word(ctx, m.sentence_start)))]
 
 
+def _span_of_days(mention: DateMention) -> bool:
+    return mention.kind == "range" and mention.last is not None and mention.last.day is not None \
+        and mention.last != mention.first
+
+
+def _following_spans(ctx: Context, usable: list[DateMention]) -> list[DateMention]:
+    """"… The fair opened on Thursday. … This year it runs from June 15 until June 19": a span of days in a sentence
+    right after one about the event, which may give the end of the day the event opened."""
+    starts = [s.start for s in ctx.sentences]
+    following = {b for a, b in zip(starts, starts[1:]) if a in ctx.event_sentences and b not in ctx.event_sentences}
+    return [m for m in usable if m.sentence_start in following and m.first.day is not None and _span_of_days(m)]
+
+
 def _has_schedule_word(ctx: Context, sentence: int) -> bool:
     pattern = cue_pattern(ctx.lang, "schedule_words")
     return bool(pattern and pattern.search(sentence_of(ctx, sentence).text))
@@ -406,6 +421,34 @@ def _rank(mention: DateMention) -> tuple:
             -mention.start)
 
 
+# how many days before the chosen opening an earlier opening of the same event may stand ("began with a reception
+# yesterday evening … formally opened today"): a day or two, not another edition
+_EARLIER_OPENING_REACH = 2
+
+
+def _earliest_opening(ctx: Context, chosen: DateMention, own_days: list[DateMention],
+                      elsewhere: frozenset[int]) -> DateMention:
+    """An event opens once: where the report tells two openings of it a day apart (a reception the evening before,
+    the formal opening the next morning), it began on the first."""
+    if chosen.last not in (None, chosen.first) or _cue_of(ctx, chosen) not in _START_CUES:
+        return chosen
+    day = _as_date(chosen.first)
+    if day is None:
+        return chosen
+    earlier = [m for m in own_days
+               if m is not chosen and m.last in (None, m.first) and m.sentence_start not in elsewhere
+               and m.sentence_start in ctx.event_sentences and (m.cue == "opening" or m.bound == "from")
+               and (other := _as_date(m.first)) is not None and 0 < (day - other).days <= _EARLIER_OPENING_REACH]
+    return min(earlier, key=lambda m: _as_date(m.first)) if earlier else chosen
+
+
+def _as_date(day: PartialDate) -> date | None:
+    try:
+        return date(day.year, day.month, day.day) if day.year and day.month and day.day else None
+    except ValueError:
+        return None
+
+
 def _cue_of(ctx: Context, mention: DateMention) -> str | None:
     if mention.bound in ("from", "until"):
         return mention.bound
@@ -431,6 +474,12 @@ def _other_end(chosen: DateMention, start: PartialDate, end: PartialDate,
         return start, end
     want = _END_CUES if end.day is None else _START_CUES
     known = start if end.day is None else end
+    for other in candidates:
+        # "opened on Thursday … it runs from June 15 until June 19": a span that shares the known end gives the other
+        if other is not chosen and _span_of_days(other):
+            shared = other.first if end.day is None else other.last
+            if (shared.month, shared.day) == (known.month, known.day):
+                return (start, _year_like(other.last, start)) if end.day is None else (_year_like(other.first, end), end)
     best: tuple[int, PartialDate] | None = None
     for other in candidates:
         if other is chosen or other.last not in (None, other.first) or other.first.day is None:
@@ -445,6 +494,11 @@ def _other_end(chosen: DateMention, start: PartialDate, end: PartialDate,
     if best is None:
         return start, end
     return (start, best[1]) if end.day is None else (best[1], end)
+
+
+def _year_like(day: PartialDate, known: PartialDate) -> PartialDate:
+    """The other end of a span, with the year of the end already known where the span writes none."""
+    return day if day.year is not None or known.year is None else PartialDate(known.year, day.month, day.day)
 
 
 def _days_between(earlier: PartialDate, later: PartialDate) -> int | None:
