@@ -38,6 +38,11 @@ def _main(text, lang):
     ("双方举行视频会议,宣布合作中心揭牌。", "zh", "video_conference", "视频会议", None),
     ("「第3回 日中経済フォーラム」が開幕した。", "ja", "forum", "第3回 日中経済フォーラム", 3),
     ("魯港科学技術協力交流会が開催された。", "ja", "exchange_meeting", "魯港科学技術協力交流会", None),
+    # a general assembly of member bodies
+    ("第9回北方自治体連合総会が開かれた。", "ja", "conference", "第9回北方自治体連合総会", 9),
+    ("The 9th General Assembly of the Northern Regions Association opened in Aomori.", "en", "conference",
+     "9th General Assembly of the Northern Regions Association", 9),
+    ("В Омске открылась IX Ассамблея приграничных регионов.", "ru", "conference", "IX Ассамблея приграничных регионов", 9),
     ("第4回中国西部国際博覧会が閉幕しました。", "ja", "expo", "第4回中国西部国際博覧会", 4),
     ("第九届中国(长春)国际汽车博览会开幕", "zh", "expo", "第九届中国(长春)国际汽车博览会", 9),
 ])
