@@ -129,6 +129,8 @@ def test_statuses():
     ("该市地区生产总值突破2万亿元。", "gdp"),
     # the capital a new company or fund holds is no deal
     ("双方合资成立新公司,注册资本8000万元。", "capital"),
+    # the investment a regulator has approved for a province's firms abroad is a tally of the stock, no deal
+    ("目前该省企业在哈萨克斯坦共投资项目12个,核准中方投资额为1.5亿美元。", "statistic"),
     # buyers' purchase orders, even with the 订单 of a deal's words right before the amount
     ("展会期间,各地采购商达成进口商品采购意向订单约8亿元。", "procurement"),
 ])

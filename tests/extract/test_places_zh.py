@@ -359,3 +359,12 @@ def test_a_name_its_city_opens_is_no_mention_of_the_city(text, named):
 ])
 def test_a_verb_of_attending_ends_the_name_a_city_would_open(text, named):
     assert cities(text) == named
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("来自俄罗斯伏尔加河流域各州的代表出席了论坛开幕式。", "zh"),
+    ("四川企业家与俄罗斯伏尔加河沿岸联邦区的代表团座谈。", "zh"),
+    ("ロシア・ヴォルガ川流域の州知事らがフォーラムに出席した。", "ja"),
+])
+def test_a_rivers_name_before_its_banks_or_basin_is_no_town(text, lang):
+    assert [p.city for p in find_places(text, lang) if p.city is not None] == []
