@@ -416,6 +416,11 @@ def test_dateline_of_a_place_and_an_agency_in_capitals_parted_by_a_full_stop():
     assert (dl.place_surface, dl.date, dl.agency) == ("АЛМАТЫ", None, "НОВОСТИ")
 
 
+def test_a_lone_place_and_a_full_stop_before_the_lead_is_a_dateline():
+    dl = find_dateline("Итоги ярмарки\nКострома. Сегодня на пресс-конференции подвели итоги льняной ярмарки.", LANG)
+    assert (dl.place_surface, dl.date, dl.agency) == ("Кострома", None, None)
+
+
 def test_numeric_dateline_with_a_short_year():
     text = "Ош, 18.04.22. /Иван Петров – Агентство/. Делегация прибыла в город."
     dl = find_dateline(text, LANG)

@@ -106,7 +106,12 @@ def _latin_dateline_patterns(lang: str, lex: dict[str, Any]) -> tuple[re.Pattern
     stop_agency = re.compile(
         rf"[ \t]*{upper_place}\.[ \t]+(?P<ag4>[{cap}][{cap}\-]{{2,20}})"
         rf"(?:[ \t]*(?P<dash>--|—|–|-)(?=\s)|(?=[ \t]+[{cap}«\"“]))")
-    return (with_date, no_date, stop_agency)
+    if lang != "ru":
+        return (with_date, no_date, stop_agency)
+    # «Архангельск. Сегодня на пресс-конференции …»: a Russian regional paper's lone place, a full stop, then the
+    # lead (English writes a lone capitalised word and a full stop for titles: "Gen. Smith")
+    lone_place = re.compile(rf"[ \t]*(?P<place>[{cap}][\w'’\-]{{2,}})\.(?P<lone>)[ \t]+(?=[{cap}«\"“])")
+    return (with_date, no_date, stop_agency, lone_place)
 
 
 _SYNDICATION_CREDIT = re.compile(r"[ \t]*\([^()\n]{2,60}\)[ \t]+")
@@ -166,7 +171,8 @@ def _dateline_from_match(m: re.Match[str], text: str, g: Grammar) -> Dateline | 
     agency = next((groups[k] for k in ("ag1", "ag2", "ag3", "ag4") if groups.get(k)), None)
     telegraph = bool(groups.get("end"))
     dated_bracket = bool(groups.get("date")) and "【" in m.group(0)
-    if not (agency or groups.get("dash") or groups.get("person") or telegraph or dated_bracket or groups.get("stop")):
+    if not (agency or groups.get("dash") or groups.get("person") or telegraph or dated_bracket or groups.get("stop")
+            or groups.get("lone") is not None):
         return None
     day = groups.get("d") or groups.get("d2")
     month = groups.get("m") or groups.get("m2")
@@ -185,7 +191,7 @@ def _dateline_from_match(m: re.Match[str], text: str, g: Grammar) -> Dateline | 
         if mo is None or not valid(y, mo, d):
             return None
         pdate = PartialDate(y, mo, d)
-    elif not agency and not groups.get("person"):
+    elif not agency and not groups.get("person") and groups.get("lone") is None:
         return None  # a capitalised phrase and a dash are no dateline without a date or an agency
     place = place_start = place_end = None
     if groups.get("place"):
