@@ -235,6 +235,9 @@ def _cjk_countries(text: str, lang: str) -> list[CountryMention]:
 
 
 _CITY_SUFFIXES = ("市", "州", "县")
+# a city's suffix right after the abbreviations, or a transcribed name that runs on to a Russian krai's: 库塔伊西市 is a
+# transcribed city, 哈巴罗夫斯(克)边疆区 Khabarovsk Krai (written without its 克), not Kazakhstan and Pakistan
+_RUN_TO_PLACE_SUFFIX = re.compile(r"(?:市|州|县|縣)|[\u4e00-\u9fff]{0,5}?(?:边疆区|邊疆區)")
 
 
 def _cjk_compounds(text: str, folded: str, lang: str, covered: bytearray, finder: CjkPlaces
@@ -264,7 +267,7 @@ def _cjk_compounds(text: str, folded: str, lang: str, covered: bytearray, finder
         # three country abbreviations (中俄蒙, 日中韓) are a compound anyway; otherwise a following noun is needed
         # (中蒙合作; 中新马(尔堡) is China + a transliteration)
         # … unless a city's suffix follows: 库塔伊西市 is a transcribed city's name, not Tajikistan, Iran and Spain
-        unambiguous = j - i >= 3 and len(countries) == j - i and not folded.startswith(_CITY_SUFFIXES, j)
+        unambiguous = j - i >= 3 and len(countries) == j - i and not _RUN_TO_PLACE_SUFFIX.match(folded, j)
         if j - i >= 2 and countries and (unambiguous or any(folded.startswith(c, j) for c in continuations)):
             inside = finder._head_after(j) is not None
             for p, alpha2 in countries:

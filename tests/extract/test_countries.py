@@ -271,3 +271,12 @@ def test_an_endonym_that_is_a_common_english_name_is_no_country():
 ])
 def test_a_countrys_name_after_a_city_of_another_country_is_that_countrys_state(text, expected):
     assert [c.alpha2 for c in find_countries(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, codes", [
+    # a transcribed krai's name written without its last character: no Kazakhstan (哈) and Pakistan (巴)
+    ("会上,俄哈巴罗夫斯边疆区副主席和黑龙江省副省长分别致辞。", []),
+    ("中俄蒙三国地方合作论坛在满洲里开幕。", ["CN", "RU", "MN"]),
+])
+def test_country_abbreviations_that_run_into_a_krais_transcribed_name_are_none(text, codes):
+    assert [m.alpha2 for m in find_countries(text, "zh")] == codes
