@@ -348,3 +348,15 @@ def test_weeks_and_days_of_cooperation_or_culture_are_events(page, host):
 ])
 def test_an_event_named_by_two_countries_abbreviations_is_international_cooperation(page, lang):
     assert summarise(page).relevant
+
+
+@pytest.mark.parametrize("page, event_type, host", [
+    ("友好協定を締結\nこれまで両県省は北東アジア知事会議などで交流を重ねてきた。4月の仙台での会議などで信頼関係を深めた結果、"
+     "協定の調印式が吉林省長春市で挙行された。", "signing", "Changchun"),
+    ("Twinning agreement signed\nAfter trust between the two provinces grew at a governors' forum in Sendai in April, "
+     "a signing ceremony was held in Changchun on Monday.", "signing", None),
+])
+def test_the_event_the_report_says_took_place_outranks_one_named_in_passing(page, event_type, host):
+    summary = summarise(page)
+    assert summary.event["event_type"] == event_type
+    assert host is None or summary.host == host
