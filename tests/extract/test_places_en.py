@@ -245,3 +245,9 @@ def test_a_small_towns_name_closing_another_proper_name_is_no_town():
     assert cities("Delegates from India met in Mandapam on Friday.") == ["Mandapam"]
     # a place before it, possessive too, is no other name's first word
     assert cities("Japan trip\nThe delegation visited Japan's Mooka on Friday.") == ["Mooka"]
+
+
+def test_a_given_name_after_an_officers_title_is_a_person():
+    # the association's treasurer and chair, not the towns of Norristown and Bristol
+    text = "The MoU was signed by Chair Bristol Hayes and Treasurer Norris Keller of the association in Tianjin."
+    assert cities(text) == ["Tianjin"]

@@ -73,7 +73,8 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:[,/;]\s*(?:and\s+|и\s+)?|\s(?:and|и)\s+)\
 _EN_TITLES = frozenset(
     "mr mrs ms dr mayor governor president premier minister secretary chairman chairwoman director ambassador "
     "consul professor prof vice deputy general manager ceo head chief commissioner councilman councilwoman councillor "
-    "councilor senator rep representative spokesman spokeswoman spokesperson officer coach".split()
+    "councilor senator rep representative spokesman spokeswoman spokesperson officer coach treasurer chair founder "
+    "adviser advisor coordinator administrator".split()
 )
 # A title (of a place), then a given name and a surname: "President of Russia Vladimir Putin", "Mayor Anna Lee"
 _EN_TITLED_NAME = re.compile(
