@@ -234,7 +234,6 @@ def _cjk_countries(text: str, lang: str) -> list[CountryMention]:
     return mentions
 
 
-_CITY_SUFFIXES = ("市", "州", "县")
 # a city's suffix right after the abbreviations, or a transcribed name that runs on to a Russian krai's: 库塔伊西市 is a
 # transcribed city, 哈巴罗夫斯(克)边疆区 Khabarovsk Krai (written without its 克), not Kazakhstan and Pakistan
 _RUN_TO_PLACE_SUFFIX = re.compile(r"(?:市|州|县|縣)|[\u4e00-\u9fff]{0,5}?(?:边疆区|邊疆區)")
