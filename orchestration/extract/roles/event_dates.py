@@ -369,8 +369,7 @@ def _continuing(ctx: Context, usable: list[DateMention], scheduled: bool = False
     """"The forum of X and Y met in Z. Its work began on Thursday, the 9th", "… The event will take place on 16 May":
     a sentence right after one about the event that names no event but opens, closes or holds something on a day
     speaks of the event."""
-    starts = [s.start for s in ctx.sentences]
-    following = {b for a, b in zip(starts, starts[1:]) if a in ctx.event_sentences and b not in ctx.event_sentences}
+    following = _sentences_after_the_events(ctx)
     return [m for m in usable if m.sentence_start in following and m.first.day is not None
             and (m.cue in ("opening", "closing") or m.bound in ("from", "until")
                  or has_occurrence_verb(sentence_of(ctx, m.sentence_start).text, ctx.lang)
@@ -385,9 +384,14 @@ def _span_of_days(mention: DateMention) -> bool:
 def _following_spans(ctx: Context, usable: list[DateMention]) -> list[DateMention]:
     """"… The fair opened on Thursday. … This year it runs from June 15 until June 19": a span of days in a sentence
     right after one about the event, which may give the end of the day the event opened."""
-    starts = [s.start for s in ctx.sentences]
-    following = {b for a, b in zip(starts, starts[1:]) if a in ctx.event_sentences and b not in ctx.event_sentences}
+    following = _sentences_after_the_events(ctx)
     return [m for m in usable if m.sentence_start in following and m.first.day is not None and _span_of_days(m)]
+
+
+def _sentences_after_the_events(ctx: Context) -> set[int]:
+    """The starts of the sentences right after one about the event that name no event themselves."""
+    starts = [s.start for s in ctx.sentences]
+    return {b for a, b in zip(starts, starts[1:]) if a in ctx.event_sentences and b not in ctx.event_sentences}
 
 
 def _has_schedule_word(ctx: Context, sentence: int) -> bool:
@@ -432,21 +436,14 @@ def _earliest_opening(ctx: Context, chosen: DateMention, own_days: list[DateMent
     the formal opening the next morning), it began on the first."""
     if chosen.last not in (None, chosen.first) or _cue_of(ctx, chosen) not in _START_CUES:
         return chosen
-    day = _as_date(chosen.first)
+    day = chosen.first.to_date()
     if day is None:
         return chosen
     earlier = [m for m in own_days
                if m is not chosen and m.last in (None, m.first) and m.sentence_start not in elsewhere
                and m.sentence_start in ctx.event_sentences and (m.cue == "opening" or m.bound == "from")
-               and (other := _as_date(m.first)) is not None and 0 < (day - other).days <= _EARLIER_OPENING_REACH]
-    return min(earlier, key=lambda m: _as_date(m.first)) if earlier else chosen
-
-
-def _as_date(day: PartialDate) -> date | None:
-    try:
-        return date(day.year, day.month, day.day) if day.year and day.month and day.day else None
-    except ValueError:
-        return None
+               and (other := m.first.to_date()) is not None and 0 < (day - other).days <= _EARLIER_OPENING_REACH]
+    return min(earlier, key=lambda m: m.first.to_date()) if earlier else chosen
 
 
 def _cue_of(ctx: Context, mention: DateMention) -> str | None:

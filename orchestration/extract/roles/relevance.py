@@ -8,6 +8,7 @@ from functools import lru_cache
 from orchestration.extract.events import EventMention, event_type_of, twin_town_pattern
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places import find_places
+from orchestration.extract.numbers import CJK_LANGS
 from orchestration.extract.wordlists import patterns_any
 from orchestration.extract.roles.context import cue_pattern, lead_sentences
 from orchestration.extract.text import Sentence, sentence_at
@@ -181,14 +182,15 @@ def main_event(events: list[EventMention], text: str, title_end: int, sentences:
 
 # how far after its noun the verb that says an event took place may stand, in its clause ("調印式が長春で挙行され",
 # "the forum was held in Kazan"): an occasion named only in passing ("at the April summit, trust grew") has none
-_HELD_REACH = {"ja": 24, "zh": 24, "en": 40, "ru": 40}
-_CLAUSE_BREAK = {"ja": re.compile(r"[、。，,；;！？\n]"), "zh": re.compile(r"[、。，,；;！？\n]"),
-                 "en": re.compile(r"[.;!?\n]"), "ru": re.compile(r"[.;!?\n]")}
+_HELD_REACH, _HELD_REACH_CJK = 40, 24
+_CLAUSE_BREAK = re.compile(r"[.;!?\n]")
+_CLAUSE_BREAK_CJK = re.compile(r"[、。，,；;！？\n]")
 
 
 def _told_as_held(event: EventMention, text: str, lang: str) -> bool:
-    window = text[event.end:event.end + _HELD_REACH.get(lang, 30)]
-    if (stop := _CLAUSE_BREAK.get(lang, _CLAUSE_BREAK["en"]).search(window)) is not None:
+    cjk = lang in CJK_LANGS
+    window = text[event.end:event.end + (_HELD_REACH_CJK if cjk else _HELD_REACH)]
+    if (stop := (_CLAUSE_BREAK_CJK if cjk else _CLAUSE_BREAK).search(window)) is not None:
         window = window[:stop.start()]
     return has_occurrence_verb(window, lang)
 
