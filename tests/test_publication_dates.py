@@ -61,6 +61,7 @@ def test_a_timestamp_line_around_the_title(lang, page):
     ("ja", "「某某新聞」2024年6月28日 |"),
     ("ja", "=2024/06/28付 某某新聞朝刊="),  # the print issue the article ran in
     ("ja", "（2024年6月28日付け 夕刊）"),
+    ("zh", "《某某日报》（2024年06月28日 第07版）"),  # the paper's citation: its date and page
 ])
 def test_an_attribution_line_that_closes_the_article(lang, byline):
     body = BODY[lang]
@@ -71,6 +72,12 @@ def test_an_attribution_line_that_closes_the_article(lang, byline):
 def test_an_attribution_right_after_a_short_article_with_a_source_label():
     page = ("博览会开幕\n本报哈尔滨6月27日电(记者 王某)第八届中俄博览会27日在哈尔滨开幕,两国企业签署合作协议30项。\n"
             "(来源:某某日报)2024年6月28日\n")
+    assert published(page) == (date(2024, 6, 28), "page_metadata")
+
+
+def test_a_long_paper_citation_closing_the_article_dates_it():
+    # long enough to read as a line of prose, it is the last line of the text
+    page = f"{BODY['zh']}\n{BODY['zh']}\n《某某省经济贸易合作促进会会刊》 (2024-06-28 第7版 经贸要闻)\n"
     assert published(page) == (date(2024, 6, 28), "page_metadata")
 
 

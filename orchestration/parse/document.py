@@ -209,6 +209,7 @@ def stated_publication_date(article: Article, lang: str) -> tuple[date | None, s
         return first, "page_metadata"
     # an attribution that closes the article («「某某網日本語版」2024年5月6日»), before any related headlines
     footer_seen = False
+    last_body = max((line.number for line in lines if line.kind == "body"), default=-1)
     for line in lines:
         if line.number <= first_body or line.kind == "blank":
             continue
@@ -216,7 +217,9 @@ def stated_publication_date(article: Article, lang: str) -> tuple[date | None, s
             if footer_seen:
                 break
             footer_seen = True
-        elif line.kind not in ("metadata", "heading"):
+        elif line.kind not in ("metadata", "heading") and line.number != last_body:
+            # the last line of text may be the paper's citation, long enough to read as prose
+            # («《某某日报》（2016年09月21日 第07版）»)
             continue
         if _lists_other_news(lines, line, first_body):
             break

@@ -234,8 +234,11 @@ def _year_from_same_day(norm: str, dateline_date: PartialDate, lang: str) -> Par
 
 # An attribution: an outlet in brackets or quotes, or a few words ("Source: …"), and no sentence of its own.
 _BYLINE_PREFIX = re.compile(
-    r"^[\s(\[「『《〈“\"«]*[^\s.!?。！？,，:：;；][^.!?。！？;；]{0,38}?[)\]」』》〉”\"»]?[\s,，、|/·\-–—]*$")
+    r"^[\s(\[「『《〈“\"«]*[^\s.!?。！？,，:：;；][^.!?。！？;；]{0,38}?[)\]」』》〉”\"»]?[\s,，、|/·\-–—]*[(（]?\s*$")
 _BYLINE_SUFFIX = re.compile(r"^[\s)\]」』》〉”\"».。|=＝]*$")
+# a newspaper's page after the date, in the paper's bracketed citation: "《某某日报》（2024年06月28日 第07版）",
+# "(2024-06-28 第7版 要闻)"
+_PRINT_PAGE = re.compile(r"^\s*第\s*[0-9０-９]{1,3}\s*[版面][^.!?。！？,，;；()（）]{0,12}[)）]?\s*$")
 
 
 @lru_cache(maxsize=None)
@@ -261,7 +264,7 @@ def closing_byline_date(line: str, lang: str | None = None) -> PartialDate | Non
         return None
     r = full[0]
     prefix, suffix = norm[:r.start], norm[r.end:]
-    if not _BYLINE_SUFFIX.match(suffix) and not _issue_suffix().match(suffix):
+    if not _BYLINE_SUFFIX.match(suffix) and not _issue_suffix().match(suffix) and not _PRINT_PAGE.match(suffix):
         return None
     if prefix.strip() and not _BYLINE_PREFIX.match(prefix):
         return None
