@@ -29,9 +29,11 @@ def published(page: str) -> tuple[date | None, str | None]:
     ("en", "Fair closes in Harbin\nSource: Agency | 2024-06-28 10:15:30 | Editor: Wang\n{body}"),
     ("en", "Fair closes in Harbin\nFriday, June 28, 2024\n{body}"),
     ("en", "Fair closes in Harbin\nPublished on 28 June 2024\n{body}"),
+    ("en", "Fair closes in Harbin\nUpdate: Jun 28, 2024\n{body}"),
     ("en", "Fair closes in Harbin\n  10:15 UTC+8, 2024-06-28     3\n{body}"),
     ("ru", "Ярмарка закрылась\n10:15 GMT+3, 28.06.2024\n{body}"),
     ("ru", "Ярмарка закрылась\n10:15 28.06.2024\n{body}"),
+    ("ru", "Ярмарка закрылась\n10:1528.06.2024\n{body}"),  # the time of day run into the date
     ("ru", "Ярмарка закрылась\n28 июня 2024, 10:15\n{body}"),
     ("ru", "Ярмарка закрылась\nПятница, 28 июня 2024\n{body}"),
     ("ru", "Ярмарка закрылась\n28 июня 2024 г., 10:15 | Источник: агентство\n{body}"),

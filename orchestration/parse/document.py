@@ -128,6 +128,8 @@ _BRACKETED_OUTLET = re.compile(r"^\s*[「『《〈“\"«(（\[【][^」』》�
 _SIGNATURE = re.compile(r"^\s*(?:[A-Z][a-z][\w'’-]*\s+){1,3}(?=\d)")
 # how many lines below a bare date the article's own timestamp may stand
 _STAMP_REACH = 12
+# a time of day run into the numeric date beside it, where a page set them as two elements ("18:4509.06.2018")
+_GLUED_TIME = re.compile(r"(?<!\d)((?:[01]?\d|2[0-3]):[0-5]\d)((?:[0-3]\d)[./](?:[01]\d)[./](?:19|20)\d\d)(?!\d)")
 _TIME_OF_DAY = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 
 
@@ -182,7 +184,7 @@ def stated_publication_date(article: Article, lang: str) -> tuple[date | None, s
         if _lists_other_news(lines, line, first_body):
             break
         if line.kind in _STAMP_KINDS and (line.number < first_body + 3 or line.kind == "metadata"):
-            found = find_publication_date(line.text, lang)
+            found = find_publication_date(_GLUED_TIME.sub(r"\1 \2", line.text), lang)
             if found is None and lang != "en" and _english_month().search(line.text):
                 # a site template's English timestamp over a Russian or Chinese article ("July 10, 2018, 06:45 AM",
                 # "更新時間:15:23 Sep 04 2012")
