@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.extract.document_helpers import summarise
 
 
@@ -78,3 +80,25 @@ def test_an_exchange_rate_report_is_not_relevant():
 """
     s = summarise(page)
     assert not s.relevant and s.deals == []
+
+
+@pytest.mark.parametrize("when, day", [("в следующий вторник", 16), ("в следующую среду", 17)])
+def test_a_preview_on_next_weekday_is_no_background(when, day):
+    # «следующий» of a weekday dates the preview; only the next year or edition is another occasion
+    page = (" date 2024-07-12 В Казани откроется российско-китайский форум\nРоссийско-китайский инвестиционный форум откроется в Казани "
+            f"{when}, стороны планируют подписать соглашения о сотрудничестве.")
+    summary = summarise(page)
+    assert summary.relevant and summary.host == "Kazan" and summary.date[:3] == (2024, 7, day)
+
+
+def test_the_areas_a_sentence_lists_next_are_no_other_edition():
+    page = (" date 2024-07-12 В Казани открылся российско-китайский форум\nВ Казани 10 июля открылся российско-китайский инвестиционный форум, стороны "
+            "договорились о сотрудничестве по следующим направлениям: торговля, туризм и образование.")
+    summary = summarise(page)
+    assert summary.host == "Kazan" and summary.date[:3] == (2024, 7, 10)
+
+
+def test_the_next_edition_stays_another_occasion():
+    page = (" date 2024-07-12 Инвестиционный форум\nВ Казани 10 июля открылся российско-китайский инвестиционный форум. "
+            "Следующий форум пройдет в Харбине.")
+    assert summarise(page).host == "Kazan"
