@@ -128,6 +128,8 @@ _BRACKETED_OUTLET = re.compile(r"^\s*[「『《〈“\"«(（\[【][^」』》�
 _SIGNATURE = re.compile(r"^\s*(?:[A-Z][a-z][\w'’-]*\s+){1,3}(?=\d)")
 # how many lines below a bare date the article's own timestamp may stand
 _STAMP_REACH = 12
+# a paper's name or its issue in brackets or quotes, as a citation sets them
+_BRACKETED_CITATION = re.compile(r"[《「『【（(\[][^《》「」『』【】（）()\[\]]{2,40}[》」』】）)\]]")
 # a time of day run into the numeric date beside it, where a page set them as two elements ("18:4509.06.2018")
 _GLUED_TIME = re.compile(r"(?<!\d)((?:[01]?\d|2[0-3]):[0-5]\d)((?:[0-3]\d)[./](?:[01]\d)[./](?:19|20)\d\d)(?!\d)")
 _TIME_OF_DAY = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
@@ -219,9 +221,10 @@ def stated_publication_date(article: Article, lang: str) -> tuple[date | None, s
             if footer_seen:
                 break
             footer_seen = True
-        elif line.kind not in ("metadata", "heading") and line.number != last_body:
+        elif line.kind not in ("metadata", "heading") \
+                and not (line.number == last_body and _BRACKETED_CITATION.search(line.text)):
             # the last line of text may be the paper's citation, long enough to read as prose
-            # («《某某日报》（2016年09月21日 第07版）»)
+            # («《某某日报》（2016年09月21日 第07版）»); a sentence ending in a date is none
             continue
         if _lists_other_news(lines, line, first_body):
             break
