@@ -102,3 +102,10 @@ def test_the_next_edition_stays_another_occasion():
     page = (" date 2024-07-12 Инвестиционный форум\nВ Казани 10 июля открылся российско-китайский инвестиционный форум. "
             "Следующий форум пройдет в Харбине.")
     assert summarise(page).host == "Kazan"
+
+
+def test_delegates_from_cities_take_part():
+    page = (" date 2024-07-12 Молодёжный форум\nБолее 300 делегатов из Харбина, Шэньяна и Даляня собрались в Казани "
+            "10 июля на третий российско-китайский молодёжный форум.")
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Kazan", {"Harbin", "Shenyang", "Dalian"})
