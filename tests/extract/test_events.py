@@ -25,6 +25,15 @@ def _main(text, lang):
     # Indian and academic English: a conclave and a colloquium are conferences
     ("The third ports conclave ended in Kochi on Friday.", "en", "conference", "third ports conclave", 3),
     ("A colloquium on river science was held in Pune.", "en", "conference", "colloquium", None),
+    # kinds of meeting that name the event where nothing else does
+    ("A Sino-Kenyan workshop on solar irrigation opened in Nakuru.", "en", "exchange_meeting",
+     "Sino-Kenyan workshop", None),
+    ("Российско-монгольский бизнес-диалог прошёл в Улан-Удэ.", "ru", "exchange_meeting",
+     "Российско-монгольский бизнес-диалог", None),
+    ("В Перми прошла стратегическая сессия по экспорту.", "ru", "exchange_meeting",
+     "стратегическая сессия по экспорту", None),
+    ("长沙举行对非经贸招商会。", "zh", "exchange_meeting", "非经贸招商会", None),
+    ("県は来月、ベトナムへ経済ミッションを派遣する。", "ja", "exchange_meeting", "経済ミッション", None),
     ("Harbin hosts 32nd China Harbin International Economic and Trade Fair", "en", "expo",
      "32nd China Harbin International Economic and Trade Fair", 32),
     # a place's name holds a lower-case particle: the name goes on through it
