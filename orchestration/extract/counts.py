@@ -134,6 +134,12 @@ def _count_lexicon(lang: str) -> _CountLexicon:
     )
 
 
+def tells_a_plan(sentence: str, lang: str) -> bool:
+    """The sentence speaks of signing to come ("plans to sign", «планирует подписать», 将签署, 締結する計画)."""
+    target = _count_lexicon(lang).target
+    return target is not None and bool(target.search(sentence))
+
+
 def previous_edition_words(lang: str) -> re.Pattern | None:
     """Words of an earlier edition or year ("last year", «прошлого года», 前回): the counts lexicon's own pattern."""
     return _count_lexicon(lang).previous

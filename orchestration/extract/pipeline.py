@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from orchestration.extract.chinese import to_simplified
+from orchestration.extract.counts import tells_a_plan
 from orchestration.extract.dates import find_dateline
 from orchestration.extract.dates.plausibility import implausible_reason
 from orchestration.extract.events import (
@@ -190,7 +191,9 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
     # an event noun alone ("forums promise billions") reports nothing: a report fixes a date, a place or an outcome,
     # and a signing told in the event's own sentence or in the title is one ("Regions sign agreements at forum")
     evidence = {row["kind"] for row in rows} & {"event_date", "agreement_count"}
-    if has_signing_cue(ctx, main.start) or (ctx.title_end and has_signing_cue(ctx, 0)):
+    # a signing to come ("plans to sign next year") is none
+    if (has_signing_cue(ctx, main.start) and not tells_a_plan(main_sentence.text, lang)) \
+            or (ctx.title_end and has_signing_cue(ctx, 0) and not tells_a_plan(text[:title_end], lang)):
         evidence.add("signing")
     # a call between cities fixes its sides instead of a place
     sides = {r["city_id"] for r in rows if r["kind"] == "city" and r["role"] == "partner"}

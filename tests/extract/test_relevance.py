@@ -360,3 +360,23 @@ def test_the_event_the_report_says_took_place_outranks_one_named_in_passing(page
     summary = summarise(page)
     assert summary.event["event_type"] == event_type
     assert host is None or summary.host == host
+
+
+@pytest.mark.parametrize("page", [
+    " date 2024-07-12 News\nRussian and Chinese firms plan to sign cooperation agreements at a joint forum.",
+    " date 2024-07-12 Новости\nРоссийские и китайские компании планируют подписать соглашения на совместном форуме.",
+    " date 2024-07-12 新闻\n中俄企业计划在联合论坛上签署合作协议。",
+    " date 2024-07-12 ニュース\n日中の企業は合同フォーラムで協力協定を締結する計画だ。",
+])
+def test_a_signing_planned_with_no_day_no_place_and_no_count_is_no_report(page):
+    summary = summarise(page)
+    assert not summary.relevant and summary.reason == "no_event_facts"
+
+
+@pytest.mark.parametrize("page", [
+    " date 2024-07-12 News\nThe mayors of Kazan and Harbin will sign a sister-city agreement in Harbin on July 16.",
+    " date 2024-07-12 新闻\n喀山市与哈尔滨市将于7月16日签署友好城市协议。",
+])
+def test_a_signing_announced_for_a_day_is_a_preview(page):
+    summary = summarise(page)
+    assert summary.relevant and summary.date[1:3] == (7, 16)
