@@ -197,6 +197,13 @@ def test_an_online_meeting_between_two_cities_has_no_host(page):
     "Германии. Компании из Польши отказались от участия.",
     "フォーラム開幕\nバルト投資フォーラムが月曜日、カリーニングラードで開幕し、ドイツの企業が参加した。ポーランドの企業は参加を見送った。",
     "论坛开幕\n波罗的海投资论坛周一在加里宁格勒开幕，德国企业参加。波兰企业拒绝参加。",
+    # a delegation not sent
+    "Forum opens\nThe Baltic Investment Forum opened in Kaliningrad on Monday with firms from Germany. Unlike last "
+    "year, Poland did not send a delegation.",
+    "Форум открылся\nВ понедельник в Калининграде открылся Балтийский инвестиционный форум с участием компаний из "
+    "Германии. В этот раз Польша не направила делегацию.",
+    "フォーラム開幕\nバルト投資フォーラムが月曜日、カリーニングラードで開幕し、ドイツの企業が参加した。ポーランドは代表団を派遣しなかった。",
+    "论坛开幕\n波罗的海投资论坛周一在加里宁格勒开幕，德国企业参加。波兰今年未派代表团。",
 ])
 def test_a_country_that_stayed_away_does_not_take_part(page):
     assert summarise(page).countries == {"RU", "DE"}
@@ -907,3 +914,39 @@ def test_the_venue_of_the_next_edition_is_not_the_host(page, host):
 ])
 def test_a_word_of_twinning_before_a_long_list_of_pairs_is_said_of_every_pair(page, partners):
     assert partners <= summarise(page).partners
+
+
+@pytest.mark.parametrize("page", [
+    " date 2024-07-12 News\nThe Russia-China youth forum opened on July 10 in Songbei District of Harbin, where "
+    "12 agreements were signed.",
+    " date 2024-07-12 Новости\nРоссийско-китайский молодёжный форум открылся 10 июля в Сунбэйском районе Харбина, "
+    "подписано 12 соглашений.",
+    " date 2024-07-12 Новости\nРоссийско-китайский молодёжный форум открылся 10 июля в районе Харбина, подписано 12 "
+    "соглашений.",
+])
+def test_the_city_a_district_lies_in_hosts(page):
+    assert summarise(page).host == "Harbin"
+
+
+def test_a_district_named_in_its_own_case_stays_a_district():
+    page = (" date 2024-07-12 Новости\nРоссийско-китайский молодёжный форум открылся 10 июля в районе Хамовники, "
+            "подписано 12 соглашений.")
+    assert summarise(page).host is None
+
+
+def test_the_city_an_apposition_places_the_host_in_is_no_side():
+    page = (" date 2024-07-12 News\nThe Russia-China trade fair opened on July 10 in Yiwu, a county-level city in "
+            "Jinhua, with 12 agreements signed by firms from Kazan.")
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Yiwu", {"Kazan"})
+
+
+@pytest.mark.parametrize("page", [
+    " date 2024-07-12 News\nThe Russia-China youth forum opened in Kazan on July 10. A delegation from the Northern "
+    "District of Harbin signed 12 agreements.",
+    " date 2024-07-12 Новости\nРоссийско-китайский молодёжный форум открылся в Казани 10 июля. Делегация из "
+    "Сунбэйского района Харбина подписала 12 соглашений.",
+])
+def test_a_delegation_of_a_district_is_no_side_for_its_city(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Kazan", set())

@@ -851,6 +851,9 @@ class AlphabeticPlaces:
                     # between them ends any compound
                     if self.lang == "en" and steps == 0 and _is_capitalised(word) and not bracketed:
                         return None
+                    if kind == "district" and (self._owns_the_district(word, tokens[first][2])
+                                               or self._district_of(k, steps)):
+                        return None
                     return kind
             if bracketed:
                 return None
@@ -860,6 +863,19 @@ class AlphabeticPlaces:
                 return None  # "Shizuoka Prefecture visited Kazan": a verb between, the marker is another name's
             k, steps = k - 1, steps + 1
         return None
+
+    def _owns_the_district(self, marker: str, name: str) -> bool:
+        """«в Сунбэйском районе Харбина»: a name in the genitive after a district noun in another case is the
+        city the district lies in, not the district's own name («в районе Хамовники», «в селе Ивановке»)."""
+        return self.lang == "ru" and russian.is_genitive_nominal(name) and not russian.can_be_nominative(name) \
+            and not russian.is_genitive_nominal(marker)
+
+    def _district_of(self, k: int, steps: int) -> bool:
+        """"Songbei District of Harbin": a named district before "of" lies in the city after it (the District of
+        Columbia has no name of its own before it)."""
+        if self.lang != "en" or steps != 1 or k == 0 or self.tokens[k + 1][2].lower() != "of":
+            return False
+        return _is_capitalised(self.tokens[k - 1][2]) and self.tokens[k - 1][2].lower() not in ("the",)
 
     def _marker_after(self, item: PlaceItem) -> tuple[str | None, str | None]:
         """(kind given by the next word, kind given by a head noun later in the same proper name)."""

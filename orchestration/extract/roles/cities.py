@@ -93,7 +93,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         if city_id == host_id or city_id in same_place:
             role = "host" if city_id == host_id else "mention"
         elif sentence.start in ctx.background_sentences or place in dateline_places or _is_dateline_capitals(place) \
-                or _opens_a_line_as_dateline(ctx, place) \
+                or _opens_a_line_as_dateline(ctx, place) or _owns_a_named_district(ctx, place) \
                 or _places_something_else(ctx, place) or id(place) in range_ends \
                 or (sentence.start in ctx.other_event_sentences and _is_locative(ctx, place)
                     and not _named_as_origin(ctx, place)):
@@ -298,6 +298,18 @@ def _after_bracketed_aside(text: str, position: int) -> int:
     return aside.end() if aside else position
 
 
+_DISTRICT_NOUNS = frozenset({"district", "county", "borough", "ward", "zone", "area", "township", "suburb"})
+# the noun of a district right before the city it lies in: "the Southwestern District of Moscow", «районе Харбина»
+_DISTRICT_OF = re.compile(r"(?:\b(?:district|county|borough|ward|zone|area|township)\s+of\s+(?:the\s+)?"
+                          r"|(?<![\w-])(?:район|округ)\w*\s+)$", re.IGNORECASE)
+
+
+def _owns_a_named_district(ctx: Context, place) -> bool:
+    """A delegation from a district of the city is the district's: the city the district lies in takes no part
+    by it, though an event held in the district is held in the city."""
+    return bool(_DISTRICT_OF.search(ctx.text[max(0, place.start - 40):place.start]))
+
+
 def _is_locative(ctx: Context, place) -> bool:
     roles = roles_lexicon(ctx.lang)
     if ctx.lang in ("zh", "ja"):
@@ -330,12 +342,20 @@ def _is_locative(ctx: Context, place) -> bool:
     if _host_verb_follows(ctx, place) or _event_clause_follows(ctx, place):
         return True
     line_start = ctx.text.rfind("\n", 0, place.start) + 1
-    words = re.findall(r"[\w.'’-]+", ctx.text[line_start:place.start].lower())[-5:]
+    written = re.findall(r"[\w.'’-]+", ctx.text[line_start:place.start])[-5:]
+    words = [w.lower() for w in written]
     fillers = set(roles.get("locative_fillers", []))
-    for word in reversed(words):
+    district_of = False
+    for word, as_written in zip(reversed(words), reversed(written)):
         if word in roles.get("locative_before", []):
             return True
         if word in fillers or word.endswith(("ом", "ем", "ой", "ском", "ого")):
+            continue
+        # "in Songbei District of Harbin": the district's name and noun before "of" lie inside the city
+        if ctx.lang == "en" and word in _DISTRICT_NOUNS and words[-1] == "of":
+            district_of = True
+            continue
+        if district_of and as_written[:1].isupper():
             continue
         # «в южном мегаполисе Шэньчжэнь»: words in the prepositional case describe the place «в» governs
         if ctx.lang == "ru" and russian.is_prepositional(word):
@@ -587,6 +607,11 @@ def _is_place_link(ctx: Context, gap: str) -> bool:
     return all(word in links for word in words)
 
 
+_CONTAINER_APPOSITION = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:city|town|county|district|port)\s+(?:in|of|under|near)\s+"
+    r"(?:the\s+)?(?:(?:city|prefecture)\s+of\s+)?", re.IGNORECASE)
+
+
 def _same_place_ids(ctx: Context, places: list, host) -> set[int]:
     """Cities that name the host's own place (a county-level city of the host prefecture and the like)."""
     if host is None:
@@ -606,6 +631,11 @@ def _same_place_ids(ctx: Context, places: list, host) -> set[int]:
                 break
             if place.start - other.end <= _LINK_GAP and _is_place_link(ctx, ctx.text[other.end:place.start]) \
                     and other.city.country_code == host.country_code:
+                ids.add(other.city.geonameid)
+        # "Yiwu, a county-level city in Jinhua": the apposition names the city the host lies in
+        for other in places:
+            if other.start > place.end and other.city.country_code == host.country_code \
+                    and _CONTAINER_APPOSITION.fullmatch(ctx.text[place.end:other.start]):
                 ids.add(other.city.geonameid)
     ids.discard(host.geonameid)
     return ids
