@@ -118,6 +118,13 @@ def _rule_count(ctx: Context, found: list[CountMention]) -> tuple[CountMention |
     body = [c for c in signed if c.start >= ctx.title_end]
     candidates = _with_lists_added(ctx.text, body or signed, ctx.lang)
     one_by_one = _one_by_one(ctx) if not candidates else None
+    if not candidates and one_by_one is None:
+        # a headline tallies the event's outcome without a verb ("Forum ends with 45 agreements", «Итоги форума:
+        # 45 соглашений», 论坛成果丰硕:45项合作协议, フォーラム閉幕 協定45件) where the report counts nothing else
+        headline = [c for c in found if c.start < ctx.title_end and c.kind in AGREEMENT_KINDS and not c.running
+                    and not c.part_of_total and c.sentence_start in ctx.event_sentences]
+        if headline:
+            return max(headline, key=lambda c: (c.value, -c.start)), None
     if not candidates:
         # no count at all: documents signed one by one, each document word once ("signed an agreement ... the
         # agreement provides"; "an agreement and a protocol" are 2)
