@@ -30,3 +30,9 @@ def test_a_headline_tally_of_agreements_is_the_events_count(page):
 def test_a_headline_figure_gives_way_to_the_body_and_to_a_plan(page):
     assert summarise(page).agreements in (52, None)
     assert summarise(page).agreements != 45
+
+
+def test_a_headline_tally_of_talks_held_is_no_count_of_agreements():
+    page = (" date 2024-07-12 個別商談1850件 物産交易会が閉幕\n県産品の物産交易会が10日、那覇市で閉幕した。海外から"
+            "バイヤー200社が参加した。")
+    assert summarise(page).agreements is None

@@ -28,6 +28,8 @@ from orchestration.extract.roles.context import (
 )
 
 AGREEMENT_KINDS = {"agreements", "contracts", "projects", "documents", "deals", "memoranda"}
+# what a headline's bare tally counts as signed: documents, not projects or deals (個別商談2477件 are talks held)
+_TALLIED_KINDS = {"agreements", "contracts", "documents", "memoranda"}
 
 # Between two coordinated counts: the rest of the first noun phrase, then a comma or a conjunction.
 _COORDINATOR_END = re.compile(r"(?:,|\s(?:and|и|а также))\s*$", re.IGNORECASE)
@@ -121,7 +123,7 @@ def _rule_count(ctx: Context, found: list[CountMention]) -> tuple[CountMention |
     if not candidates and one_by_one is None:
         # a headline tallies the event's outcome without a verb ("Forum ends with 45 agreements", «Итоги форума:
         # 45 соглашений», 论坛成果丰硕:45项合作协议, フォーラム閉幕 協定45件) where the report counts nothing else
-        headline = [c for c in found if c.start < ctx.title_end and c.kind in AGREEMENT_KINDS and not c.running
+        headline = [c for c in found if c.start < ctx.title_end and c.kind in _TALLIED_KINDS and not c.running
                     and not c.part_of_total and c.sentence_start in ctx.event_sentences]
         if headline:
             return max(headline, key=lambda c: (c.value, -c.start)), None
