@@ -950,3 +950,13 @@ def test_the_city_an_apposition_places_the_host_in_is_no_side():
 def test_a_delegation_of_a_district_is_no_side_for_its_city(page):
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Kazan", set())
+
+
+@pytest.mark.parametrize("page", [
+    " date 2024-09-12 新闻\n东方经济论坛期间,哈尔滨市与哈巴罗夫斯克市市长9月5日在符拉迪沃斯托克签署合作协议。",
+    " date 2024-09-12 ニュース\n東方経済フォーラムに合わせ、ハルビン市とハバロフスク市の市長が5日、ウラジオストクで協力協定に署名した。",
+    " date 2024-09-12 ニュース\nハルビン市とハバロフスク市は5日、ウラジオストクで友好都市協定を締結した。",
+])
+def test_where_the_sides_sign_is_where_the_signing_took_place(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Vladivostok", {"Harbin", "Khabarovsk"})

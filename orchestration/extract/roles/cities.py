@@ -320,7 +320,8 @@ def _is_locative(ctx: Context, place) -> bool:
         if any(b in before for b in roles.get("locative_before", [])):
             # 在长春举行 / 在长春国际会展中心开幕, not 计划在德惠市建设 (a project's site): an event verb must
             # follow in the same clause; attending there (在乌鲁木齐出席…会议) places the event as well
-            return any(a in clause for a in roles.get("locative_after", []) + roles.get("motion_after", []))
+            return any(a in clause for a in roles.get("locative_after", []) + roles.get("motion_after", [])
+                       + (roles.get("signing_verbs", []) if ctx.lang == "zh" else []))
         if any(b in before for b in roles.get("motion_before", [])) \
                 and any(a in clause for a in roles.get("motion_after", [])):
             return True
@@ -386,8 +387,13 @@ def _locative_clause_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     nouns = list((lexicon(lang, "events").get("event_nouns") or {}))
     if not verbs or not nouns:
         return ()
-    return (re.compile(rf"(?:市内)?で\s*{_CJK_DAY}(?:(?:午前|午後|夕方|夜)[^、。\n]{{0,8}})?[、に][^。\n]*?(?:{alt(verbs)})"),
-            re.compile(rf"(?:市内)?で[^、。\n]{{0,30}}?(?:{alt(nouns)})[」』]?[をが]\s*(?:{alt(verbs)})"))
+    patterns = [re.compile(rf"(?:市内)?で\s*{_CJK_DAY}(?:(?:午前|午後|夕方|夜)[^、。\n]{{0,8}})?[、に][^。\n]*?(?:{alt(verbs)})"),
+                re.compile(rf"(?:市内)?で[^、。\n]{{0,30}}?(?:{alt(nouns)})[」』]?[をが]\s*(?:{alt(verbs)})")]
+    documents = roles_lexicon(lang).get("signed_documents") or []
+    signing = roles_lexicon(lang).get("signing_verbs") or []
+    if documents and signing:  # "ウラジオストクで協力協定に署名した"
+        patterns.append(re.compile(rf"で[^、。\n]{{0,20}}?(?:{alt(documents)})[」』]?[にをが]\s*(?:{alt(signing)})"))
+    return tuple(patterns)
 
 
 _DISTRICT_REACH_KM = 12  # a district or ward of a big city lies this near its centre; a neighbouring city farther
