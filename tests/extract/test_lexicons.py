@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from orchestration.extract.lexicons import LANGUAGES, TOPICS, LexiconError, lexicon, schema, validate
+from orchestration.extract.lexicons import LANGUAGES, TOPICS, LexiconError, lexicon, load_yaml, schema, validate
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -45,3 +45,13 @@ def test_unknown_language_or_topic_is_an_error():
         lexicon("de", "events")
     with pytest.raises(LexiconError):
         lexicon("en", "weather")
+
+
+def test_a_key_given_twice_is_an_error(tmp_path):
+    # YAML itself keeps the second value silently; the first entry would be lost unseen
+    path = tmp_path / "events.yml"
+    path.write_text("event_nouns:\n  forum: forum\n  expo: expo\n  forum: conference\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="line 4: key 'forum' given twice"):
+        load_yaml(path)
+    path.write_text("event_nouns:\n  forum: forum\nother:\n  forum: forum\n", encoding="utf-8")
+    assert load_yaml(path) == {"event_nouns": {"forum": "forum"}, "other": {"forum": "forum"}}

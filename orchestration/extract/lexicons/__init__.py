@@ -23,9 +23,32 @@ class LexiconError(ValueError):
     """A lexicon file that does not follow the schema."""
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML keeps the last of two equal keys without a word; in a lexicon the first would be lost unseen."""
+
+
+def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise LexiconError(f"{node.start_mark.name}, line {key_node.start_mark.line + 1}: key {key!r} given twice")
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
+def load_yaml(path: Path) -> Any:
+    """A lexicon or schema file, every mapping's keys unique."""
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_UniqueKeyLoader)
+
+
 @lru_cache(maxsize=1)
 def schema() -> dict[str, dict[str, dict]]:
-    return yaml.safe_load((LEXICON_DIR / "schema.yml").read_text(encoding="utf-8"))
+    return load_yaml(LEXICON_DIR / "schema.yml")
 
 
 def _applies(spec: dict, lang: str) -> bool:
@@ -39,7 +62,7 @@ def lexicon(lang: str, topic: str) -> dict[str, Any]:
     if lang not in LANGUAGES or topic not in TOPICS:
         raise LexiconError(f"no lexicon {lang}/{topic}: languages {LANGUAGES}, topics {TOPICS}")
     path = LEXICON_DIR / lang / f"{topic}.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path) or {}
     validate(data, lang, topic, str(path))
     return data
 
