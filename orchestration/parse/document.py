@@ -131,8 +131,9 @@ _STAMP_REACH = 12
 # a paper's name or its issue in brackets or quotes, as a citation sets them
 _BRACKETED_CITATION = re.compile(r"[《「『【（(\[][^《》「」『』【】（）()\[\]]{2,40}[》」』】）)\]]")
 # a time of day run into the numeric date beside it, where a page set them as two elements ("18:4509.06.2018")
-_GLUED_TIME = re.compile(r"(?<!\d)((?:[01]?\d|2[0-3]):[0-5]\d)((?:[0-3]\d)[./](?:[01]\d)[./](?:19|20)\d\d)(?!\d)")
-_TIME_OF_DAY = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
+_HOURS_MINUTES = r"(?:[01]?\d|2[0-3]):[0-5]\d"
+_GLUED_TIME = re.compile(rf"(?<!\d)({_HOURS_MINUTES})((?:[0-3]\d)[./](?:[01]\d)[./](?:19|20)\d\d)(?!\d)")
+_TIME_OF_DAY = re.compile(rf"(?<!\d){_HOURS_MINUTES}(?!\d)")
 
 
 @lru_cache(maxsize=1)

@@ -919,6 +919,8 @@ def test_a_word_of_twinning_before_a_long_list_of_pairs_is_said_of_every_pair(pa
 @pytest.mark.parametrize("page", [
     " date 2024-07-12 News\nThe Russia-China youth forum opened on July 10 in Songbei District of Harbin, where "
     "12 agreements were signed.",
+    " date 2024-07-12 News\nThe Russia-China youth forum opened on July 10 in the Daoli suburb of Harbin, where "
+    "12 agreements were signed.",
     " date 2024-07-12 Новости\nРоссийско-китайский молодёжный форум открылся 10 июля в Сунбэйском районе Харбина, "
     "подписано 12 соглашений.",
     " date 2024-07-12 Новости\nРоссийско-китайский молодёжный форум открылся 10 июля в районе Харбина, подписано 12 "
@@ -944,6 +946,8 @@ def test_the_city_an_apposition_places_the_host_in_is_no_side():
 @pytest.mark.parametrize("page", [
     " date 2024-07-12 News\nThe Russia-China youth forum opened in Kazan on July 10. A delegation from the Northern "
     "District of Harbin signed 12 agreements.",
+    " date 2024-07-12 News\nThe Russia-China youth forum opened in Kazan on July 10. A delegation from the western "
+    "suburb of Harbin signed 12 agreements.",
     " date 2024-07-12 Новости\nРоссийско-китайский молодёжный форум открылся в Казани 10 июля. Делегация из "
     "Сунбэйского района Харбина подписала 12 соглашений.",
 ])

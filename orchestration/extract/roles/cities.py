@@ -298,16 +298,23 @@ def _after_bracketed_aside(text: str, position: int) -> int:
     return aside.end() if aside else position
 
 
-_DISTRICT_NOUNS = frozenset({"district", "county", "borough", "ward", "zone", "area", "township", "suburb"})
-# the noun of a district right before the city it lies in: "the Southwestern District of Moscow", «районе Харбина»
-_DISTRICT_OF = re.compile(r"(?:\b(?:district|county|borough|ward|zone|area|township)\s+of\s+(?:the\s+)?"
-                          r"|(?<![\w-])(?:район|округ)\w*\s+)$", re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _district_of_pattern(lang: str) -> re.Pattern[str] | None:
+    """The noun of a district right before the city it lies in: "the Southwestern District of Moscow",
+    «районе Харбина»."""
+    nouns = roles_lexicon(lang).get("district_nouns") or []
+    if not nouns:
+        return None
+    if lang == "ru":
+        return re.compile(rf"(?<![\w-])(?:{alt(nouns)})\w*\s+$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alt(nouns)})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _owns_a_named_district(ctx: Context, place) -> bool:
     """A delegation from a district of the city is the district's: the city the district lies in takes no part
     by it, though an event held in the district is held in the city."""
-    return bool(_DISTRICT_OF.search(ctx.text[max(0, place.start - 40):place.start]))
+    pattern = _district_of_pattern(ctx.lang)
+    return bool(pattern and pattern.search(ctx.text[max(0, place.start - 40):place.start]))
 
 
 def _is_locative(ctx: Context, place) -> bool:
@@ -346,6 +353,7 @@ def _is_locative(ctx: Context, place) -> bool:
     written = re.findall(r"[\w.'’-]+", ctx.text[line_start:place.start])[-5:]
     words = [w.lower() for w in written]
     fillers = set(roles.get("locative_fillers", []))
+    district_nouns = set(roles.get("district_nouns", []))
     district_of = False
     for word, as_written in zip(reversed(words), reversed(written)):
         if word in roles.get("locative_before", []):
@@ -353,7 +361,7 @@ def _is_locative(ctx: Context, place) -> bool:
         if word in fillers or word.endswith(("ом", "ем", "ой", "ском", "ого")):
             continue
         # "in Songbei District of Harbin": the district's name and noun before "of" lie inside the city
-        if ctx.lang == "en" and word in _DISTRICT_NOUNS and words[-1] == "of":
+        if ctx.lang == "en" and word in district_nouns and words[-1] == "of":
             district_of = True
             continue
         if district_of and as_written[:1].isupper():
