@@ -964,3 +964,20 @@ def test_a_delegation_of_a_district_is_no_side_for_its_city(page):
 def test_where_the_sides_sign_is_where_the_signing_took_place(page):
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Vladivostok", {"Harbin", "Khabarovsk"})
+
+
+@pytest.mark.parametrize("page, host, partners", [
+    (" date 2024-06-12 新闻\n6月10日,第三届大连—新潟友好城市论坛在大连举行,两市签署5项合作协议。", "Dalian", {"Niigata"}),
+    (" date 2024-06-12 新闻\n6月10日,大连市－札幌市友好城市论坛在大连举行,两市签署5项合作协议。", "Dalian", {"Sapporo"}),
+    (" date 2024-06-12 Новости\n10 июня в Самаре открылся форум «Самара — Циндао», подписано 7 соглашений.", "Samara",
+     {"Qingdao"}),
+])
+def test_a_city_the_events_name_pairs_with_the_host_by_a_dash_is_a_side(page, host, partners):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == (host, partners)
+
+
+def test_a_city_in_a_quoted_title_of_words_is_no_side():
+    summary = summarise(" date 2024-06-12 Новости\n10 июня в Самаре открылся форум «Ростки: Самара — Тольятти», "
+                        "подписано 7 соглашений.")
+    assert summary.partners == set()

@@ -280,3 +280,18 @@ def test_a_countrys_name_after_a_city_of_another_country_is_that_countrys_state(
 ])
 def test_country_abbreviations_that_run_into_a_krais_transcribed_name_are_none(text, codes):
     assert [m.alpha2 for m in find_countries(text, "zh")] == codes
+
+
+@pytest.mark.parametrize("page, countries", [
+    (" date 2024-06-12 News\nAt the forum in Kazan on June 10, a Vietnamese company signed 12 agreements with local "
+     "partners.", {"RU", "VN"}),
+    (" date 2024-06-12 Новости\n10 июня в Казани вьетнамские компании подписали 12 соглашений с местными партнёрами "
+     "на форуме.", {"RU", "VN"}),
+    # the adjective opens an institution's proper name: the institution is the host country's own
+    (" date 2024-06-12 News\nAt the forum in Kazan on June 10, the Kazakh-British University signed 12 agreements "
+     "with local partners.", {"RU"}),
+    (" date 2024-06-12 Новости\nНа форуме в Казани 10 июня Казахстанско-Британский университет подписал 12 "
+     "соглашений.", {"RU"}),
+])
+def test_a_countrys_adjective_describing_firms_makes_it_take_part_where_a_proper_name_does_not(page, countries):
+    assert summarise(page).countries == countries

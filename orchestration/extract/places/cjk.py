@@ -56,6 +56,8 @@ def _is_cjk(ch: str) -> bool:
     return _is_han(ch) or 0x3040 <= ord(ch) < 0x3100
 
 
+# the dash between the two sides of a pair of places (天津—神户, 中国－东盟)
+_PAIR_DASH = re.compile(r"\s*[—–－-]{1,2}\s*")
 # between a country and the city it holds: nothing, a space or a middle dot
 _COUNTRY_GAP = re.compile(r"[\s\u3000・·]?")
 # a country's own city with a possessive between them ("韓国の釜山市"), which opens a list of its cities
@@ -545,6 +547,8 @@ class CjkPlaces:
         if head is None:
             # 深圳某某富硒大健康产业园, 珠海某某医疗器械研发生产基地: a long name the city opens, its head at its end
             head = self._head_ending_run(marker_end)
+        if head == "project" and self._second_of_a_pair(item, previous):
+            head = None  # the second city of 天津—神户友好城市论坛 opens no name: the pair does, each city a side
         inside = head is not None
         marked = has_shi or kind != "city" or city_state  # a suffix says what the name is
         if self.lang == "ja" and not marked and all(_is_hiragana(ch) for ch in bare):
@@ -771,6 +775,11 @@ class CjkPlaces:
         ch = self.folded[p]
         return ch in _CJK_STOP or not _is_cjk(ch) or (self.lang == "ja" and 0x3040 <= ord(ch) < 0x30A0) \
             or any(self.folded.startswith(verb, p) for verb in self.res.compound_breakers)
+
+    def _second_of_a_pair(self, item: PlaceItem, previous: PlaceItem | None) -> bool:
+        """天津—神户, 中国—东盟: a place joined by a dash to the place right before it."""
+        return previous is not None and previous.kind in ("city", "country", "admin_region") \
+            and bool(_PAIR_DASH.fullmatch(self.folded, self._marker_end(previous)[1], item.start))
 
     def _head_ending_run(self, position: int) -> str | None:
         """The kind of the organisation's or project's head that ends the run of characters from ``position`` to

@@ -958,7 +958,8 @@ def _sides_in_event_name(ctx: Context, document_id: str, event_ref: str, main: E
     visit told by its clause ("delegations from Gdansk and Lund signed") has none."""
     if main not in find_events(ctx.text, ctx.lang):
         return []
-    named = [p for p in in_name if not p.inside_name or _quoted_with_noun(ctx, p, main)]
+    named = [p for p in in_name if not p.inside_name or _quoted_with_noun(ctx, p, main)
+             or _in_a_quoted_pair(ctx, p, in_name)]
     ids = {p.city.geonameid for p in named}
     if host_id is None and len(ids) < 2:
         return []
@@ -986,6 +987,28 @@ def _quoted_with_noun(ctx: Context, place, main: EventMention) -> bool:
     name; one in a title after the noun (форум «Ростки: …», where a common word reads as a town) is a word of the
     title."""
     return place.end <= main.start and not _CLOSING_QUOTES.search(ctx.text, place.end, main.start)
+
+
+_OPENING_QUOTES = "«“„\"「『《"
+_PAIR_REST = re.compile(r"[\s—–-]*")
+
+
+def _in_a_quoted_pair(ctx: Context, place, in_name: list) -> bool:
+    """форум «Самара – Циндао»: a title in quotes that is nothing but cities joined by a dash names the sides,
+    where a title of words merely holds one (форум «Ростки: …»)."""
+    opening = max(ctx.text.rfind(q, 0, place.start) for q in _OPENING_QUOTES)
+    closing = _CLOSING_QUOTES.search(ctx.text, place.end)
+    if opening == -1 or closing is None:
+        return False
+    inside = [p for p in in_name if opening < p.start and p.end <= closing.start()]
+    if len(inside) < 2:
+        return False
+    rest, last = [], opening + 1
+    for p in sorted(inside, key=lambda p: p.start):
+        rest.append(ctx.text[last:p.start])
+        last = p.end
+    rest.append(ctx.text[last:closing.start()])
+    return all(_PAIR_REST.fullmatch(gap) for gap in rest) and any(gap.strip() for gap in rest[1:-1])
 
 
 def _only_toured(mentions: list, host, toured: set[int]) -> bool:

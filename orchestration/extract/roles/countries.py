@@ -1,6 +1,7 @@
 """Which countries take part in the event: the host's, and those named as participants."""
 from __future__ import annotations
 
+import re
 
 from orchestration.extract.countries import find_countries
 from orchestration.extract.roles.context import (
@@ -24,7 +25,7 @@ def country_rows(ctx: Context, document_id: str, event_ref: str, host_country: s
         sentence = sentence_of(ctx, mention.start)
         tail = ctx.text[mention.end:mention.end + 40].lower()
         if mention.form in ("adjective", "compound"):
-            in_institution = any(noun in tail.split(",")[0][:30] for noun in institutions)
+            in_institution = _names_an_institution(ctx, mention, sentence.start, institutions)
         elif ctx.lang in ("ja", "zh"):
             # a name written right before an institution's head is inside its name (国务院台湾事务办公室); a
             # possessive particle between them makes the country the institutions' own (日本の大学, 日本的大学)
@@ -49,6 +50,23 @@ def country_rows(ctx: Context, document_id: str, event_ref: str, host_country: s
         rows.append(make_row(document_id, "country", event_ref, role, mention.start, mention.end, ctx.text, sentence,
                          country_code=mention.alpha2))
     return rows
+
+
+def _names_an_institution(ctx: Context, mention, sentence_start: int, institutions: list[str]) -> bool:
+    """"Kazakh-British University", «Казахстанско-Британский университет»: a country's adjective that opens an
+    institution's proper name. The same adjective describing firms or a school of that country ("a Vietnamese
+    company", «вьетнамские компании») says the country takes part. A name is written so: its noun capitalised in
+    English, its adjective capitalised inside a Russian sentence."""
+    written = ctx.text[mention.end:mention.end + 40].split(",")[0][:30]
+    head = next((m for noun in institutions if (m := re.search(re.escape(noun), written, re.IGNORECASE))), None)
+    if head is None:
+        return False
+    if ctx.lang == "en":
+        return written[head.start()].isupper()
+    if ctx.lang == "ru":
+        first_word = not ctx.text[sentence_start:mention.start].strip(" \n«\"„(—–-")
+        return ctx.text[mention.start].isupper() and not first_word
+    return True
 
 
 # how far after a Japanese or Chinese country name an institution's head may start and still close its name
