@@ -182,6 +182,11 @@ def test_japanese_compounds_and_macro_regions():
     assert codes("日中は暑かった。", "ja") == []  # 日中 "daytime"
 
 
+def test_japanese_writes_russia_in_compounds_in_katakana_too():
+    assert codes("日ロ投資フォーラムと米ロ首脳会談", "ja") == ["JP", "RU", "US", "RU"]
+    assert codes("ロボット展とプロ野球とヨーロッパ中ロビー活動", "ja") == []
+
+
 @pytest.mark.parametrize("lang", ["ru", "ja", "zh", "en"])
 def test_offsets_and_sentences(lang):
     text = {"ru": "Первое. Делегация России прибыла.", "ja": "最初。ロシアの代表団。",

@@ -22,3 +22,16 @@ def test_the_length_of_an_earlier_edition_does_not():
     page = ("Fair closes\n\nJuly 11, 2023\n\nHARBIN, July 10 -- The 12th Harbin Trade Fair concluded on Monday.\n\n"
             "The previous three-day fair drew fewer guests than last year.")
     assert summarise(page).date[:6] == (None, None, None, 2023, 7, 10)
+
+
+@pytest.mark.parametrize("page", [
+    " date 2024-09-12 News\nThe three-day Russia-China investment forum closed in Kazan on Friday, September 6, with 12 "
+    "agreements signed.",
+    " date 2024-09-12 Новости\nТрёхдневный российско-китайский форум завершился в Казани в пятницу, 6 сентября; "
+    "подписано 12 соглашений.",
+    " date 2024-09-12 新闻\n为期三天的中俄投资论坛9月6日(星期五)在喀山闭幕,共签署合作协议12项。",
+    " date 2024-09-12 ニュース\n3日間の日ロ投資フォーラムが6日(金)、大連市で閉幕し、協力協定12件が締結された。",
+])
+def test_a_weekday_beside_the_closing_day_checks_that_day_not_the_first(page):
+    # 6 September 2024 was a Friday: the year completed from the report stands, though the first day was a Wednesday
+    assert summarise(page).date == (2024, 9, 4, 2024, 9, 6, True)

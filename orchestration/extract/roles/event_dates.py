@@ -171,7 +171,10 @@ def _weekday_contradicts(chosen: DateMention, start: PartialDate, end: PartialDa
     """The weekday written beside the date is not the weekday of the date in the year we completed."""
     if chosen.stated_weekday is None:
         return False
-    day = start if start.day is not None else end
+    # the weekday is the written day's: "closed on Friday, September 6" after "three-day" started on a Wednesday
+    written = chosen.first
+    day = next((d for d in (start, end) if d.day is not None and d.day == written.day
+                and written.month in (None, d.month)), start if start.day is not None else end)
     try:
         return date(day.year, day.month, day.day).weekday() != chosen.stated_weekday
     except (TypeError, ValueError):
