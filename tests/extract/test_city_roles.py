@@ -981,3 +981,25 @@ def test_a_city_in_a_quoted_title_of_words_is_no_side():
     summary = summarise(" date 2024-06-12 Новости\n10 июня в Самаре открылся форум «Ростки: Самара — Тольятти», "
                         "подписано 7 соглашений.")
     assert summary.partners == set()
+
+
+@pytest.mark.parametrize("page, host", [
+    (" date 2024-09-12 News\nThe Russian capital hosted the Russia-China investment forum on September 3, where 12 "
+     "agreements were signed.", "Moscow"),
+    (" date 2024-09-12 News\nThe Russia-China investment forum opened in the capital of Kazakhstan on September 3, "
+     "where 12 agreements were signed.", "Astana"),
+    (" date 2024-09-12 Новости\n3 сентября в российской столице открылся российско-китайский форум, подписано 12 "
+     "соглашений.", "Moscow"),
+    (" date 2024-09-12 Новости\n3 сентября в столице Казахстана открылся казахстанско-китайский форум, подписано 12 "
+     "соглашений.", "Astana"),
+    (" date 2024-09-12 新闻\n9月3日,中俄投资论坛在俄罗斯首都开幕,共签署合作协议12项。", "Moscow"),
+    (" date 2024-09-12 ニュース\n日ロ投資フォーラムが3日、ロシアの首都で開幕し、協力協定12件が締結された。", "Moscow"),
+])
+def test_a_capital_called_by_its_country_is_that_countrys_capital(page, host):
+    assert summarise(page).host == host
+
+
+def test_capital_as_money_is_no_city():
+    summary = summarise(" date 2024-09-12 News\nThe Russia-China forum opened in Kazan on September 3, drawing "
+                        "investors from the Chinese capital market; 12 agreements were signed.")
+    assert (summary.host, summary.partners) == ("Kazan", set())

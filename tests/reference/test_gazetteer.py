@@ -245,3 +245,9 @@ def test_a_languages_name_is_no_citys_alternate(gazetteer):
     assert gazetteer.lookup("日本語", "ja") == []
     assert gazetteer.lookup("英语", "zh") == []
     assert top(gazetteer, "马里乌波尔", "zh") == ("Mariupol", "UA")
+
+
+@pytest.mark.parametrize("country, capital", [("RU", "Moscow"), ("KZ", "Astana"), ("IN", "New Delhi"), ("US", "Washington")])
+def test_a_countrys_capital_is_the_city_geonames_records_as_its_capital(country, capital):
+    city = get_gazetteer().capital_city(country)
+    assert (city.name_en, city.country_code) == (capital, country)

@@ -36,7 +36,8 @@ from orchestration.reference.countries import country_names
 
 def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: EventMention) -> tuple[list[dict], str | None]:
     found = find_places(ctx.text, ctx.lang)
-    found = sorted(found + _home_city_mentions(ctx, found) + _city_organ_mentions(ctx, found), key=lambda p: p.start)
+    found = sorted(found + _home_city_mentions(ctx, found) + _city_organ_mentions(ctx, found)
+                   + _capital_mentions(ctx, found), key=lambda p: p.start)
     # the agency's name in the dateline is no place, though GeoNames may know a town of it (聯合, Yonhap's)
     agency = dateline.agency if dateline is not None else None
     places = [p for p in found if p.kind == "city" and p.city is not None and not p.inside_name
@@ -211,6 +212,38 @@ def _city_organ_mentions(ctx: Context, found: list) -> list:
             city = _city_of_adjective(word.group())
             if city is not None:
                 mentions.append(PlaceMention(start, end, word.group(), city, [city], "city"))
+    attach_sentences(ctx.text, mentions)
+    return mentions
+
+
+@lru_cache(maxsize=4)
+def _capital_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in roles_lexicon(lang).get("capital_anaphora") or ())
+
+
+def _capital_mentions(ctx: Context, found: list) -> list:
+    """"in the Kazakh capital", «в российской столице», 在俄罗斯首都, ロシアの首都で: a country's capital called by its
+    country is a mention of the city GeoNames records as that capital, whether or not the text names it too."""
+    from orchestration.reference.gazetteer import get_gazetteer
+
+    # a country's own mention lies inside the phrase; a city's would name the capital itself
+    taken = Spans((place.start, place.end) for place in found if place.kind == "city")
+    mentions = []
+    for pattern in _capital_patterns(ctx.lang):
+        for match in pattern.finditer(ctx.text):
+            group_start, group_end = match.span("country")
+            # the country the group ends with (俄罗斯 in 在俄罗斯首都), or the whole group ("the capital of Belarus")
+            countries = [c for c in find_countries(match.group("country"), ctx.lang)
+                         if not match.group("country")[c.end:].strip()]
+            if len({c.alpha2 for c in countries}) != 1:
+                continue
+            start = min(match.start(), group_start + countries[-1].start)
+            end = max(match.end(), group_end)
+            if taken.overlaps(start, end):
+                continue
+            capital = get_gazetteer().capital_city(countries[-1].alpha2)
+            if capital is not None:
+                mentions.append(PlaceMention(start, end, ctx.text[start:end], capital, [capital], "city"))
     attach_sentences(ctx.text, mentions)
     return mentions
 
