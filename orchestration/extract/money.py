@@ -262,6 +262,11 @@ def _presented_only(before: str, after: str, lx: _MoneyLexicon) -> bool:
     that and the amount (nor in the amount's clause after it)."""
     if lx.presented is None:
         return False
+    # "$28 billion were showcased to investors": the amount's own clause presents it, no signing word between
+    shown = lx.presented.search(after)
+    if shown is not None and not (lx.deal_cues and (lx.deal_cues.search(after, 0, shown.start())
+                                                    or lx.deal_cues.search(shown.group()))):
+        return True
     last = None
     for last in lx.presented.finditer(before):
         pass

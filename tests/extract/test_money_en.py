@@ -214,3 +214,18 @@ def test_a_running_total_of_the_edition_named_by_its_year_or_closing_is_the_even
 def test_a_running_total_of_no_edition_is_still_cumulative():
     found = one("Companies from the two regions have signed $3.1 billion in contracts so far, the agency said.")
     assert not found.is_deal and found.not_deal_reason == "cumulative"
+
+
+@pytest.mark.parametrize("text", [
+    "At the forum, a total of 40 deals estimated at more than $12 billion were featured in the investor sessions.",
+    "Agreements worth $5 billion were signed, while projects worth $3 billion were presented to investors.",
+    "The forum drew on a pipeline of 90 projects worth $70 billion.",
+])
+def test_an_amount_its_own_clause_presents_is_no_deal(text):
+    last = money(text)[-1]
+    assert not last.is_deal and last.not_deal_reason == "presented"
+
+
+def test_an_amount_signed_before_projects_are_presented_stays_a_deal():
+    first = money("Contracts worth $5 billion were signed and new projects were showcased.")[0]
+    assert first.is_deal
