@@ -96,3 +96,21 @@ def test_two_reports_of_one_call_between_the_same_two_towns_on_one_day_are_one_e
               "Officials of both cities took part in the video conference.\n")
     warehouse = run_texts(tmp_path, {"first.txt": first, "second.txt": second})
     assert _reports_per_event(warehouse) == [2]
+
+
+def _month_only_fair_report(month: str) -> str:
+    # an outlet that gives the fair's month alone, no day, no year and no publication date
+    return (f"Ярмарка в Благовещенске\n"
+            f"{month} в Благовещенске прошла ярмарка «Северный мост». Китайские и российские компании подписали "
+            f"соглашения о поставках.\n")
+
+
+def test_a_report_that_gives_only_the_month_of_the_event_joins_it(tmp_path):
+    warehouse = run_texts(tmp_path, {"dated.txt": TRADE_FAIR_DATED, "month.txt": _month_only_fair_report("В мае")})
+    assert _reports_per_event(warehouse) == [2]
+
+
+def test_a_report_that_gives_another_month_stays_apart_though_it_shares_host_and_countries(tmp_path):
+    warehouse = run_texts(tmp_path, {"dated.txt": TRADE_FAIR_DATED,
+                                     "month.txt": _month_only_fair_report("В сентябре")})
+    assert _reports_per_event(warehouse) == [1, 1]

@@ -92,6 +92,9 @@ candidates as (
         left_event.first_month_day is not null and right_event.first_month_day is not null as both_dated,
         left_event.first_month_day <= right_event.last_month_day
             and right_event.first_month_day <= left_event.last_month_day as dates_overlap,
+        -- months that cannot meet: a report of a fair "in July" is not one of the fair held in September, though
+        -- neither gives the other's day
+        {{ months_apart('left_event', 'right_event') }} as months_apart,
         left_event.any_year is not null and left_event.any_year = right_event.any_year as same_year,
         left_event.event_ordinal is not null and left_event.event_ordinal = right_event.event_ordinal as same_edition,
         -- one signed agreement is the commonest outcome of all: only a larger count shared says "the same event"
@@ -171,6 +174,7 @@ edges as (
     from candidates
     left join shared_sides using (event_ref, same_as_ref)
     where not (both_dated and not dates_overlap)
+      and not months_apart
       -- a signing ceremony reported on its own belongs to the event held in the same place on the same days
       and (same_type or (same_host and both_dated and dates_overlap) or same_edition_days)
       and (
@@ -246,6 +250,8 @@ bridges as (
        -- the 18 April one of another): each of its days overlapping the next is a chain, not a contradiction
        or (bridge.first_month_day is null
            and (one.last_month_day < other.first_month_day or other.last_month_day < one.first_month_day))
+       -- nor, when it gives no month, to reports of months that cannot meet
+       or (coalesce(bridge.start_month, bridge.end_month) is null and {{ months_apart('one', 'other') }})
 ),
 
 clean_edges as (
