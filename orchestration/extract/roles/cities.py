@@ -1022,7 +1022,7 @@ def _quoted_with_noun(ctx: Context, place, main: EventMention) -> bool:
     return place.end <= main.start and not _CLOSING_QUOTES.search(ctx.text, place.end, main.start)
 
 
-_OPENING_QUOTES = "«“„\"「『《"
+_OPENING_QUOTES = ("«", "“", '"', "„", "「", "『", "《")
 _PAIR_REST = re.compile(r"[\s—–-]*")
 
 
@@ -1238,9 +1238,6 @@ def _city_states_listed_as_countries(ctx: Context, places: list) -> set[int]:
 
 
 _NAME_RUN_END = re.compile(r"[、。，,.;；:：!?！？\n「」『』()（）]")
-
-
-_OPENING_QUOTES = ("«", "“", '"', "„", "「", "『", "《")
 
 
 def _venue_owner(ctx: Context, found: list):
