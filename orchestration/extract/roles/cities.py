@@ -216,9 +216,10 @@ def _city_organ_mentions(ctx: Context, found: list) -> list:
     return mentions
 
 
-@lru_cache(maxsize=4)
-def _capital_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in roles_lexicon(lang).get("capital_anaphora") or ())
+@lru_cache(maxsize=None)
+def _each_pattern(lang: str, key: str) -> tuple[re.Pattern[str], ...]:
+    """The regular expressions a roles lexicon key lists, each compiled on its own (their groups are named alike)."""
+    return tuple(re.compile(p) for p in roles_lexicon(lang).get(key) or ())
 
 
 def _capital_mentions(ctx: Context, found: list) -> list:
@@ -229,7 +230,7 @@ def _capital_mentions(ctx: Context, found: list) -> list:
     # a country's own mention lies inside the phrase; a city's would name the capital itself
     taken = Spans((place.start, place.end) for place in found if place.kind == "city")
     mentions = []
-    for pattern in _capital_patterns(ctx.lang):
+    for pattern in _each_pattern(ctx.lang, "capital_anaphora"):
         for match in pattern.finditer(ctx.text):
             group_start, group_end = match.span("country")
             # the country the group ends with (俄罗斯 in 在俄罗斯首都), or the whole group ("the capital of Belarus")
@@ -514,16 +515,10 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, 
     return None, None
 
 
-@lru_cache(maxsize=None)
-def _country_city_anaphora(lang: str) -> tuple[re.Pattern[str], ...]:
-    # one pattern each: every one names its group "country"
-    return tuple(re.compile(p) for p in roles_lexicon(lang).get("country_city_anaphora") or ())
-
-
 def _anaphora_countries(ctx: Context):
     """The countries of each phrase that calls the event's place by its country ("a twinning visit to Germany"), in
     the lead or a sentence about the event."""
-    patterns = _country_city_anaphora(ctx.lang)
+    patterns = _each_pattern(ctx.lang, "country_city_anaphora")  # every one names its group "country"
     if not patterns:
         return
     lead = {s.start for s in lead_sentences(ctx.sentences, ctx.title_end)}
@@ -591,15 +586,10 @@ def _city_of_country_anaphora(ctx: Context, usable: list):
 _ENUMERATION_GAP = re.compile(r"^[、,，・/\s]*$")
 
 
-@lru_cache(maxsize=None)
-def _venue_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in roles_lexicon(lang).get("venue_patterns", []))
-
-
 def _venue_cities(ctx: Context, sentence: Sentence, places: list) -> list:
     """A venue that is no city ("…モデル区で開催"): the cities named right beside it, most often named first.
     The first is the host; the others name the same place (a county-level city of the host prefecture)."""
-    for pattern in _venue_patterns(ctx.lang):
+    for pattern in _each_pattern(ctx.lang, "venue_patterns"):
         for match in pattern.finditer(sentence.text):
             venue = match.group("venue").strip()
             start = sentence.start + match.start("venue")
