@@ -86,6 +86,9 @@ def _signed_counts(text: str, lang: str) -> list[tuple[int, str]]:
     ("开幕当天共有26个合作项目完成签约。", "zh", [(26, "exact")]),
     # "signed" as the participle of the counted noun
     ("The meeting closed with 19 signed agreements.", "en", [(19, "exact")]),
+    # deals are closed as well as signed: the verb after the noun, or before it
+    ("At the textile show 37 deals were negotiated and closed.", "en", [(37, "exact")]),
+    ("Exhibitors closed 52 export contracts over the three days.", "en", [(52, "exact")]),
 ])
 def test_counts_in_less_common_word_orders(text, lang, expected):
     assert _signed_counts(text, lang) == expected

@@ -183,6 +183,20 @@ def test_the_plan_an_amount_beats_is_no_deal():
     assert signed.is_deal and not planned.is_deal and planned.not_deal_reason == "forecast"
 
 
+@pytest.mark.parametrize("text", [
+    "Organisers had projected $60 million in orders and the show delivered $75 million in signed contracts.",
+    "Contracts worth $75 million were signed, beating an estimate of $60 million.",
+    "Contracts worth $75 million were signed; the target had been $60 million.",
+])
+def test_a_projection_or_target_beside_the_signed_sum_is_no_deal(text):
+    assert [(m.amount, m.is_deal) for m in money(text)] == [(60e6, False), (75e6, True)] or \
+        [(m.amount, m.is_deal) for m in money(text)] == [(75e6, True), (60e6, False)]
+
+
+def test_memoranda_in_the_plural_make_their_value_a_deal():
+    assert one("Nine MoUs valued at $140 million were exchanged between the chambers.").is_deal
+
+
 def test_a_unit_two_currencies_share_is_the_currency_of_the_country_the_text_names():
     # "soms" is the Kyrgyz som by its ISO name and the Uzbek so'm as English news writes it
     uzbek = ("Uzbek and Chinese firms signed contracts worth 300 billion soms at the fair; Uzbekistan hopes to "

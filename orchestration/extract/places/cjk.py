@@ -717,8 +717,10 @@ class CjkPlaces:
             # a one-character or foreign name before 市, glued to the characters before it (阿尔拜赫|雷市,
             # 巴彦托|格拉市); after a known name it is whole (德国格拉市)
             before = folded[item.start - 2:item.start]
-            # 加州洛杉矶市: a region's name ends right before, so the city's name starts here
+            # 加州洛杉矶市: a region's name ends right before, so the city's name starts here; so does the word
+            # 城市 "city" (友好城市汉堡市)
             if all(_is_han(ch) and ch not in _CJK_STOP for ch in before) and before[-1] not in _REGION_TAILS \
+                    and before[-1] != "市" \
                     and (previous is None or previous.end != item.start) \
                     and not folded.endswith(self.res.before_cues, 0, item.start):  # 访问格拉市
                 return True

@@ -772,9 +772,11 @@ def _destination_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern
         noun_gap = rf"(?:\s+(?:[\w-]+\s+){{0,3}}?(?:{alt(nouns)}):?)?" if nouns else ""
         gap = noun_gap + r"\s+"
     else:
-        # 抵达日本千叶县馆山市: the city's country and province may stand between the verb and the city
+        # 抵达日本千叶县馆山市: the city's country and province may stand between the verb and the city, and
+        # before them the city's standing as a twin (访问姐妹城市——南加州的…市)
         countries = alt(name for name in country_names(lang) if not name.isascii())
-        gap = rf"\s*(?:{countries})?(?:[\u4e00-\u9fff]{{2,4}}?[省县州道府都])?"
+        twin = r"(?:(?:姐妹|友好)(?:城市|都市|市)[—―－-]{0,2}[\u4e00-\u9fff]{0,6}?的?)?"
+        gap = rf"\s*{twin}(?:{countries})?(?:[\u4e00-\u9fff]{{2,4}}?[省县州道府都])?"
     edge = r"(?<!\w)" if spaced else ""
     before_rx = re.compile(rf"{edge}(?:{alt(before)}){gap}$", re.IGNORECASE) if before else None
     after_rx = re.compile(rf"市?(?:{alt(after)})") if after else None
