@@ -230,8 +230,26 @@ def _cjk_countries(text: str, lang: str) -> list[CountryMention]:
         inside = finder._head_after(item.end) is not None
         mentions.append(CountryMention(item.start, item.end, text[item.start: item.end], item.phrase.value, "name",
                                        inside_name=inside))
-    mentions.extend(_cjk_compounds(text, folded, lang, covered, finder))
+    mentions.extend(_cjk_compounds(text, folded, lang, covered, finder, _named_in_full(mentions, folded)))
     return mentions
+
+
+def _named_in_full(mentions: list[CountryMention], folded: str) -> dict[str, set[str]]:
+    """The first character of each country the text names in full, and the countries it opens: 巴 is Brazil in a
+    report that names 巴西 (and not 巴基斯坦), 新 Singapore in one that names 新加坡."""
+    named: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.form == "name" and mention.end - mention.start >= 2:
+            named.setdefault(folded[mention.start], set()).add(mention.alpha2)
+    return named
+
+
+def _abbreviated_country(character: str, table: dict[str, str], named: dict[str, set[str]]) -> str:
+    """The country one character abbreviates: the table's, unless the text names in full one other country that the
+    character opens. A character the table leaves out ("-") stays out: 阿 and 非 also stand for the Arab world
+    and Africa, whatever single country of theirs the text names."""
+    opened = named.get(character, set())
+    return next(iter(opened)) if len(opened) == 1 and table[character] != "-" else table[character]
 
 
 # a city's suffix right after the abbreviations, or a transcribed name that runs on to a Russian krai's: 库塔伊西市 is a
@@ -239,8 +257,12 @@ def _cjk_countries(text: str, lang: str) -> list[CountryMention]:
 _RUN_TO_PLACE_SUFFIX = re.compile(r"(?:市|州|县|縣)|[\u4e00-\u9fff]{0,5}?(?:边疆区|邊疆區)")
 
 
-def _cjk_compounds(text: str, folded: str, lang: str, covered: bytearray, finder: CjkPlaces
-                   ) -> list[CountryMention]:
+# a two-character run of abbreviations that names a city this big is the city: 台中 is Taichung, 巴中 Bazhong
+_COMPOUND_CITY_POPULATION = 1_000_000
+
+
+def _cjk_compounds(text: str, folded: str, lang: str, covered: bytearray, finder: CjkPlaces,
+                   named: dict[str, set[str]] | None = None) -> list[CountryMention]:
     abbreviations = _abbreviations(lang)
     table, continuations = abbreviations.table, abbreviations.continuations
     out: list[CountryMention] = []
@@ -262,7 +284,12 @@ def _cjk_compounds(text: str, folded: str, lang: str, covered: bytearray, finder
         if j <= i:
             i += 1
             continue
-        countries = [(p, table[folded[p]]) for p in range(i, j) if table[folded[p]] != "-"]
+        if (j - i >= 2 and len(set(folded[i:j])) == 1) or (j - i == 2 and any(
+                city.population >= _COMPOUND_CITY_POPULATION for city in finder.gazetteer.lookup(folded[i:j], lang))):
+            i = j  # 美美与共 doubles one character for a word; 台中 is a city
+            continue
+        countries = [(p, _abbreviated_country(folded[p], table, named or {})) for p in range(i, j)]
+        countries = [(p, alpha2) for p, alpha2 in countries if alpha2 != "-"]
         # three country abbreviations (中俄蒙, 日中韓) are a compound anyway; otherwise a following noun is needed
         # (中蒙合作; 中新马(尔堡) is China + a transliteration)
         # … unless a city's suffix follows: 库塔伊西市 is a transcribed city's name, not Tajikistan, Iran and Spain

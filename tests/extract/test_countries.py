@@ -147,6 +147,28 @@ def test_compound_abbreviations_stop_at_common_words(text, lang, expected):
     assert codes(text, lang) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # one character doubled is a word (美美与共 "each beauty with the other"), not two countries
+    ("展会秉持美美与共的理念,吸引了各地客商。", []),
+    # a pair of abbreviations that names a big city is the city (台中 Taichung)
+    ("代表团访问台中与高雄。", []),
+    ("市长出席西雅图台中友好协会的活动。", []),
+])
+def test_abbreviation_runs_that_are_words_or_cities_name_no_country(text, expected):
+    assert codes(text, "zh") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 巴 abbreviates Pakistan, unless the text names Brazil (巴西) and not Pakistan
+    ("巴西企业推介会在里约举行,中巴企业签约。", ["BR", "CN", "BR"]),
+    ("中巴经济走廊项目签约。", ["CN", "PK"]),
+    # a character that also stands for a region (阿: the Arab world) is no country whatever the text names
+    ("阿曼代表出席,中阿合作论坛开幕。", ["OM", "CN"]),
+])
+def test_an_abbreviation_is_the_country_the_text_names_in_full(text, expected):
+    assert codes(text, "zh") == expected
+
+
 def test_chinese_organisations_and_regions_are_not_countries():
     assert codes("东盟与上海合作组织秘书处签署备忘录。", "zh") == []
     assert codes("阿拉伯国家的代表出席。", "zh") == []
