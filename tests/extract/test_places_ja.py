@@ -125,6 +125,14 @@ def test_a_mayor_called_by_a_surname_that_is_also_a_city_is_a_person():
     assert cities("長野市長と松本市長が協定書に署名した。") == ["Nagano", "Matsumoto"]
 
 
+def test_a_surname_set_off_by_a_middle_dot_before_a_citys_mayor_is_a_person():
+    assert cities("会議には松本・新潟市長が出席した。") == ["Niigata"]
+    # a bullet that opens the line is no list
+    assert cities("出席者\n・松本・新潟市長ほか約50名") == ["Niigata"]
+    # names a middle dot joins into a list are the towns of the mayors
+    assert cities("出席者は函館・小樽・新潟市長ら。") == ["Hakodate", "Otaru", "Niigata"]
+
+
 def test_a_name_in_hiragana_alone_is_a_place_only_with_its_suffix():
     assert cities("協定の内容は次のとおりとなります。") == []
     assert cities("あわら市の代表団が訪れた。") == ["Awara"]

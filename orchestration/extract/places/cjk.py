@@ -134,11 +134,13 @@ _HEAD_CHAR = fold_cjk("長")
 _JA_HEAD_TITLES = tuple(fold_cjk(title) for title in ("市長", "町長", "村長", "区長", "知事"))
 _JA_MUNICIPALITIES = frozenset({"町", "村"})
 # 高橋北海道知事, 石原東京都知事, 西尾函館市長: a surname, then the place the holder heads, then the title
-# (the place's name two characters or more, and no title word such as 副 or 前 before the title: ナホトカ副市長)
+# (the place's name two characters or more, and no title word such as 副 or 前 before the title: ナホトカ副市長);
+# lists of guests set the surname off by a middle dot (松本・新潟市長)
 _GOVERNOR = fold_cjk("知事")
 _JA_SURNAME_BEFORE_HEAD = re.compile(
-    rf"[\u4e00-\u9fff]{{1,3}}[^\W\d{''.join(_TITLE_MODIFIERS)}]"
+    rf"[・･]?[\u4e00-\u9fff]{{1,3}}[^\W\d{''.join(_TITLE_MODIFIERS)}]"
     rf"(?:[{fold_cjk('都道府県')}]{_GOVERNOR}|{'|'.join(t for t in _JA_HEAD_TITLES if t != _GOVERNOR)})")
+_MIDDLE_DOTS = ("・", "･")
 _BRACKETED_PART = re.compile(r"[(（][\u3040-\u30ff\u4e00-\u9fff]{1,4}[)）]")
 # up to four more characters of a name, then 市 (巴彦|洪格尔市)
 _RUN_TO_SHI = re.compile(r"[\u4e00-\u9fff]{1,4}?市")
@@ -876,6 +878,14 @@ class CjkPlaces:
         return any(lookup_country(match.group(1), self.lang) is None for match in re.finditer(
             rf"([\u30a0-\u30fa\u30fc]+)・{re.escape(word)}(?![\u30a0-\u30fa\u30fc])", self.folded))
 
+    def _listed_after_a_dot(self, start: int) -> bool:
+        """A name that a middle dot joins to the word before it is one of a list (函館・小樽・新潟市長: three
+        mayors), unless the dot opens its line as a bullet."""
+        if start == 0 or self.folded[start - 1] not in _MIDDLE_DOTS:
+            return False
+        line_start = self.folded.rfind("\n", 0, start - 1) + 1
+        return bool(self.folded[line_start:start - 1].strip())
+
     def _is_person(self, item: PlaceItem) -> bool:
         folded, start, end = self.folded, item.start, item.end
         if self.lang == "zh" and len(item.key) == 2 and start >= 1 and folded[start - 1] in self.res.surnames:
@@ -897,7 +907,8 @@ class CjkPlaces:
             if any(folded.startswith(suffix, position) for position in range(end, run_end + 1)
                    for suffix in self.res.person_suffixes):
                 return not folded.startswith("市", end)
-            if _JA_SURNAME_BEFORE_HEAD.match(folded, end):
+            surname = _JA_SURNAME_BEFORE_HEAD.match(folded, end)
+            if surname is not None and not (folded.startswith(_MIDDLE_DOTS, end) and self._listed_after_a_dot(start)):
                 return True
         return False
 
