@@ -294,6 +294,23 @@ def test_a_city_opening_a_chinese_firms_name_is_no_side(firm):
     assert (summary.host, summary.partners) == ("Nanning", set())
 
 
+@pytest.mark.parametrize("page", [
+    "Investment forum opens\nPublished: 2025-03-01\nThe Gulf investment forum opened in Doha on Monday. A loan for "
+    "the Tashkent–Samarkand high-speed railway was signed at the forum.",
+    "Инвестфорум открылся\nОпубликовано: 2025-03-01\nИнвестиционный форум открылся в Дохе в понедельник. На форуме "
+    "подписан кредит на строительство железной дороги Ташкент — Самарканд.",
+])
+def test_the_ends_of_a_route_named_with_a_dash_are_no_sides(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Doha", set())
+
+
+def test_a_dashed_pair_of_cities_without_a_route_noun_keeps_its_sides():
+    summary = summarise("Twin towns meet\nPublished: 2025-03-01\nThe Tashkent-Samarkand delegation arrived in Doha "
+                        "on Monday for the investment forum and signed a cooperation memorandum.")
+    assert summary.partners == {"Tashkent", "Samarkand"}
+
+
 def test_what_a_delegation_visits_is_a_place_even_a_small_town():
     # a town of some 50,000 is believed right after the verb of a visit, as after a preposition of place
     summary = summarise("Побратимы в гостях\nОпубликовано: 2025-03-01\nДелегация Пскова в понедельник посетила "

@@ -902,6 +902,40 @@ def _range_ends(ctx: Context, places: list) -> set[int]:
                 closes = not (ctx.lang == "ru" and joint in ("в", "во") and russian.is_prepositional(second.surface))
             if opens and joined and closes:
                 ends.update({id(first), id(second)})
+    return ends | _route_ends(ctx, places)
+
+
+# two cities joined by a dash, as a route's name writes them ("Lagos–Calabar", «Лагос — Калабар»)
+_DASH_PAIR = re.compile(r"\s*[-–—]\s*")
+
+
+@lru_cache(maxsize=8)
+def _route_noun_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """A route's noun right before a dashed pair of cities («трассы Лагос — Калабар») or within two words after it
+    ("the Lagos–Calabar coastal railway")."""
+    nouns = roles_lexicon(lang).get("route_nouns") or []
+    if not nouns or lang not in ("en", "ru"):
+        return None
+    # English nouns are whole words (a "road", not a "roadmap"), Russian ones stems that take endings
+    words = "|".join(str(noun) for noun in nouns)
+    ending = r"(?:s|es)?\b" if lang == "en" else ""
+    return (re.compile(rf"(?<!\w)(?:{words})\w*\s+$", re.IGNORECASE),
+            re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{words}){ending}", re.IGNORECASE))
+
+
+def _route_ends(ctx: Context, places: list) -> set[int]:
+    """"the Lagos–Calabar railway", «трасса Лагос — Калабар»: two cities a dash joins in a route's name are its ends,
+    no sides of the event."""
+    patterns = _route_noun_patterns(ctx.lang)
+    if patterns is None:
+        return set()
+    before, after = patterns
+    ends: set[int] = set()
+    for first, second in zip(places, places[1:]):
+        if not _DASH_PAIR.fullmatch(ctx.text[first.end:second.start]):
+            continue
+        if before.search(ctx.text, max(0, first.start - 30), first.start) or after.match(ctx.text, second.end):
+            ends.update({id(first), id(second)})
     return ends
 
 
