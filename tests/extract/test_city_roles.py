@@ -311,6 +311,28 @@ def test_a_dashed_pair_of_cities_without_a_route_noun_keeps_its_sides():
     assert summary.partners == {"Tashkent", "Samarkand"}
 
 
+@pytest.mark.parametrize("page", [
+    "区交流\n2025年3月1日\n3月1日,杭州市西湖区代表团访问赤塔市,双方签署了学生交流备忘录。",
+    "区の交流\n2025年3月1日\n3月1日、大阪市北区の代表団がチタ市を訪問し、学生交流の覚書に調印した。",
+])
+def test_a_district_written_after_its_city_is_the_side_not_the_city(page):
+    # a district takes part by itself: neither it nor the city it lies in is a partner
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Chita", set())
+
+
+def test_an_event_held_in_a_district_after_its_city_is_held_in_the_city():
+    summary = summarise("博览会开幕\n2025年3月1日\n3月1日,第三届中俄博览会在哈尔滨市松北区开幕,赤塔市代表团出席并签署合作备忘录。")
+    assert (summary.host, summary.partners) == ("Harbin", {"Chita"})
+
+
+def test_a_japanese_call_held_in_a_city_marked_by_de_has_that_host():
+    # Japanese marks the place after it (チタ市で): a call the text holds there has that host
+    summary = summarise("ビデオ会議\n2025年3月1日\n3月1日、チタ市で市制記念のビデオ会議が開催され、函館市の代表団がオンライン"
+                        "で参加し、協定に署名した。")
+    assert (summary.host, summary.partners) == ("Chita", {"Hakodate"})
+
+
 def test_what_a_delegation_visits_is_a_place_even_a_small_town():
     # a town of some 50,000 is believed right after the verb of a visit, as after a preposition of place
     summary = summarise("Побратимы в гостях\nОпубликовано: 2025-03-01\nДелегация Пскова в понедельник посетила "

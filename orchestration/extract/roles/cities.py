@@ -346,9 +346,30 @@ def _district_of_pattern(lang: str) -> re.Pattern[str] | None:
 
 def _owns_a_named_district(ctx: Context, place) -> bool:
     """A delegation from a district of the city is the district's: the city the district lies in takes no part
-    by it, though an event held in the district is held in the city."""
+    by it, though an event held in the district is held in the city. Japanese and Chinese write the district
+    right after its city (北京市石景山区, 大阪市北区: a ward GeoNames files as a town is the district too)."""
+    if ctx.lang in ("zh", "ja"):
+        return _cjk_city_of_a_district(ctx, place) or _cjk_ward_of_a_city(ctx, place)
     pattern = _district_of_pattern(ctx.lang)
     return bool(pattern and pattern.search(ctx.text[max(0, place.start - 40):place.start]))
+
+
+_CJK_WARD_ENDINGS = ("区", "區")
+
+
+def _cjk_city_of_a_district(ctx: Context, place) -> bool:
+    """A city written with 市 and a district right after it (北京市石景山区, 大阪市北区)."""
+    if not ctx.text.startswith("市", place.end - 1):
+        return False
+    return any(other.start == place.end and (other.kind == "district"
+                                              or (other.kind == "city" and other.surface.endswith(_CJK_WARD_ENDINGS)))
+               for other in find_places(ctx.text, ctx.lang))
+
+
+def _cjk_ward_of_a_city(ctx: Context, place) -> bool:
+    """A ward's name right after its city's 市 (大阪市北区): the district, no town of its own."""
+    return place.surface.endswith(_CJK_WARD_ENDINGS) and place.start > 0 and ctx.text[place.start - 1] == "市" \
+        and any(other.end == place.start and other.kind == "city" for other in find_places(ctx.text, ctx.lang))
 
 
 def _is_locative(ctx: Context, place) -> bool:
@@ -408,15 +429,18 @@ def _is_locative(ctx: Context, place) -> bool:
 
 
 def _after_locative_preposition(ctx: Context, place) -> bool:
-    """在长春, 于上海: a Chinese or Japanese place right after a locative preposition (the other languages' places
-    all follow theirs)."""
+    """在长春, 于上海: a Chinese place right after a locative preposition (the other languages' places all follow
+    theirs); Japanese marks the place after it, チタ市で, 上海にて."""
     if ctx.lang not in ("zh", "ja"):
         return True
     roles = roles_lexicon(ctx.lang)
+    if ctx.lang == "ja":
+        return ctx.text[place.end:place.end + 3].lstrip("市").startswith(_JA_LOCATIVE_PARTICLES)
     before = ctx.text[max(0, place.start - roles.get("locative_window", 6)):place.start]
     return any(b in before for b in roles.get("locative_before", []))
 
 
+_JA_LOCATIVE_PARTICLES = ("で", "にて")
 _CJK_DAY = r"(?:[0-9０-９]{1,2}月)?[0-9０-９一二三四五六七八九十]{1,3}日"
 
 
