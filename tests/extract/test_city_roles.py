@@ -333,6 +333,13 @@ def test_a_japanese_call_held_in_a_city_marked_by_de_has_that_host():
     assert (summary.host, summary.partners) == ("Chita", {"Hakodate"})
 
 
+def test_a_call_held_at_a_venue_named_by_its_citys_adjective_has_that_host():
+    summary = summarise("Телемост\nОпубликовано: 2025-03-01\n3 марта на историческом факультете Казанского "
+                        "федерального университета состоялся телемост со студентами Шаньдунского университета (КНР). "
+                        "Стороны подписали соглашение о сотрудничестве.")
+    assert summary.host == "Kazan"
+
+
 def test_what_a_delegation_visits_is_a_place_even_a_small_town():
     # a town of some 50,000 is believed right after the verb of a visit, as after a preposition of place
     summary = summarise("Побратимы в гостях\nОпубликовано: 2025-03-01\nДелегация Пскова в понедельник посетила "

@@ -59,7 +59,10 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         dateline_city = looked_up[0] if looked_up else None
     usable = [p for p in places if sentence_start(ctx, p.start) not in ctx.background_sentences]
     venue_cities = _venue_cities(ctx, sentence_of(ctx, main.start), usable)
-    venue_owner = _venue_owner(ctx, found) or _adjective_venue_city(ctx, main)
+    # «на факультете Казанского университета состоялся телемост»: a venue named by its city's adjective places
+    # even a call there
+    adjective_venue = _adjective_venue_city(ctx, main)
+    venue_owner = _venue_owner(ctx, found) or adjective_venue
     # the city beside the venue; else the city that owns it
     host_venues = venue_cities or ([venue_owner] if venue_owner else [])
     name_city = named[0] if len(named) == 1 else None
@@ -80,7 +83,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
         regions_abroad = [p for p in found if p.kind == "admin_region" and p.region_code and not p.inside_name
                           and p.region_code.split("-")[0] != host.country_code]
         if (len(sides) != 1 or host.geonameid not in sides or regions_abroad) \
-                and not _call_held_at(ctx, places, host, venue_cities):
+                and not _call_held_at(ctx, places, host, venue_cities + ([adjective_venue] if adjective_venue else [])):
             host = None
     rows = []
     host_id = host.geonameid if host else None
@@ -429,13 +432,11 @@ def _is_locative(ctx: Context, place) -> bool:
 
 
 def _after_locative_preposition(ctx: Context, place) -> bool:
-    """在长春, 于上海: a Chinese place right after a locative preposition (the other languages' places all follow
-    theirs); Japanese marks the place after it, チタ市で, 上海にて."""
+    """在长春, 于上海: a Chinese or Japanese place right after a locative preposition (the other languages' places
+    all follow theirs)."""
     if ctx.lang not in ("zh", "ja"):
         return True
     roles = roles_lexicon(ctx.lang)
-    if ctx.lang == "ja":
-        return ctx.text[place.end:place.end + 3].lstrip("市").startswith(_JA_LOCATIVE_PARTICLES)
     before = ctx.text[max(0, place.start - roles.get("locative_window", 6)):place.start]
     return any(b in before for b in roles.get("locative_before", []))
 
@@ -743,8 +744,13 @@ def _call_held_at(ctx: Context, places: list, host, venue_cities: list) -> bool:
     # a locative preposition, not a city before the verb: "吉林市与松江市通过视频举行" names two sides; nor a
     # place listed with another ("在天津和墨尔本共同举行": held at both ends)
     return any(p.city.geonameid == host.geonameid and sentence_start(ctx, p.start) in ctx.event_sentences
-               and _is_locative(ctx, p) and _after_locative_preposition(ctx, p)
+               and _is_locative(ctx, p) and (_after_locative_preposition(ctx, p) or _marked_locative_ja(ctx, p))
                and not _listed_with_another_city(ctx, p, places) for p in places)
+
+
+def _marked_locative_ja(ctx: Context, place) -> bool:
+    """チタ市で, 上海にて: Japanese marks a place of the event after it, where Chinese puts 在 before it."""
+    return ctx.lang == "ja" and ctx.text[place.end:place.end + 3].lstrip("市").startswith(_JA_LOCATIVE_PARTICLES)
 
 
 def _listed_with_another_city(ctx: Context, place, places: list) -> bool:
