@@ -229,3 +229,15 @@ def test_a_count_still_to_be_signed_in_a_preview_is_no_result(verb):
             f"Lisbon leaders {verb} 28 memoranda of understanding with investors from Porto and Madrid.")
     assert summarise(page).agreements is None
     assert summarise(page.replace(f"{verb}", "signed").replace("is slated for", "was held on")).agreements == 28
+
+
+@pytest.mark.parametrize("page, lang", [
+    ("Border forum\nPublished: 2025-03-01\nThe border trade forum was held in Lang Son on Tuesday. The two sides "
+     "signed a memorandum on customs clearance and six agreements in other fields.", "en"),
+    ("Пограничный форум\nОпубликовано: 2025-03-01\nПограничный торговый форум прошёл в Лангшоне во вторник. Стороны "
+     "подписали меморандум о таможенном оформлении и шесть соглашений в других сферах.", "ru"),
+    ("国境フォーラム\n2025年3月1日\n国境貿易フォーラムが火曜日にランソンで開かれた。双方は通関に関する覚書に調印したほか、"
+     "その他の分野の協定6件に署名した。", "ja"),
+])
+def test_documents_counted_as_those_of_other_fields_add_to_the_one_named_before(page, lang):
+    assert summarise(page).agreements == 7

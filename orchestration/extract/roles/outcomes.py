@@ -152,11 +152,19 @@ def _with_the_others(ctx: Context, count: CountMention) -> CountMention:
     window_start = max(count.sentence_start, count.start - reach)
     noun_at = ctx.text.find(count.noun, count.end, count.end + _NOUN_REACH) if count.noun else -1
     blank_end = noun_at + len(count.noun) if noun_at >= 0 else count.end
-    # before the number ("ещё пять", "さらに5件") or between it and its noun ("five other agreements")
-    if not pattern.search(ctx.text, window_start, count.start) and not pattern.search(ctx.text, count.end, blank_end):
+    # before the number ("ещё пять", "さらに5件"), between it and its noun ("five other agreements"), or a field
+    # named right after the noun ("eight agreements in other areas")
+    after = _counts_words_pattern(ctx.lang, "additional_after")
+    if not pattern.search(ctx.text, window_start, count.start) and not pattern.search(ctx.text, count.end, blank_end) \
+            and not (after is not None and after.match(ctx.text, blank_end)):
         return count
     # the count's own documents are not signed one by one: blank them out before looking for those that are
-    text = ctx.text[:count.start] + " " * (blank_end - count.start) + ctx.text[blank_end:]
+    # (in Japanese and Chinese the noun may stand before the number: その他の分野の協定6件)
+    blank_start = count.start
+    if noun_at < 0 and count.noun:
+        noun_before = ctx.text.rfind(count.noun, max(count.sentence_start, count.start - len(count.noun) - 4), count.start)
+        blank_start = noun_before if noun_before >= 0 else count.start
+    text = ctx.text[:blank_start] + " " * (blank_end - blank_start) + ctx.text[blank_end:]
     singles = _distinct_documents({c.noun for c in _signed_at_the_event(ctx, text)})
     return replace(count, value=count.value + len(singles)) if singles else count
 
@@ -167,7 +175,9 @@ def _counts_words_pattern(lang: str, key: str) -> re.Pattern[str] | None:
     words = lexicon(lang, "counts").get(key) or []
     if not words:
         return None
-    body = "|".join(re.escape(w) for w in words)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    if key == "additional_after":
+        return re.compile(rf"\s*(?:{body})(?!\w)", re.IGNORECASE)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if lang in ("en", "ru") else f"(?:{body})", re.IGNORECASE)
 
 
