@@ -907,8 +907,8 @@ class CjkPlaces:
             if any(folded.startswith(suffix, position) for position in range(end, run_end + 1)
                    for suffix in self.res.person_suffixes):
                 return not folded.startswith("市", end)
-            surname = _JA_SURNAME_BEFORE_HEAD.match(folded, end)
-            if surname is not None and not (folded.startswith(_MIDDLE_DOTS, end) and self._listed_after_a_dot(start)):
+            if _JA_SURNAME_BEFORE_HEAD.match(folded, end) \
+                    and not (folded.startswith(_MIDDLE_DOTS, end) and self._listed_after_a_dot(start)):
                 return True
         return False
 

@@ -171,7 +171,8 @@ def _with_the_others(ctx: Context, count: CountMention) -> CountMention:
 
 @lru_cache(maxsize=None)
 def _counts_words_pattern(lang: str, key: str) -> re.Pattern[str] | None:
-    """The words of a list of the counts lexicon (``vague``, ``additional``), whole words in Russian and English."""
+    """The words of a list of the counts lexicon (``vague``, ``additional``), whole words in Russian and English;
+    ``additional_after`` is matched where a count's noun ends, so it is anchored there."""
     words = lexicon(lang, "counts").get(key) or []
     if not words:
         return None
