@@ -441,7 +441,6 @@ def _after_locative_preposition(ctx: Context, place) -> bool:
     return any(b in before for b in roles.get("locative_before", []))
 
 
-_JA_LOCATIVE_PARTICLES = ("で", "にて")
 _CJK_DAY = r"(?:[0-9０-９]{1,2}月)?[0-9０-９一二三四五六七八九十]{1,3}日"
 
 
@@ -750,7 +749,8 @@ def _call_held_at(ctx: Context, places: list, host, venue_cities: list) -> bool:
 
 def _marked_locative_ja(ctx: Context, place) -> bool:
     """チタ市で, 上海にて: Japanese marks a place of the event after it, where Chinese puts 在 before it."""
-    return ctx.lang == "ja" and ctx.text[place.end:place.end + 3].lstrip("市").startswith(_JA_LOCATIVE_PARTICLES)
+    particles = tuple(roles_lexicon(ctx.lang).get("locative_particles", [])) if ctx.lang == "ja" else ()
+    return bool(particles) and ctx.text[place.end:place.end + 3].lstrip("市").startswith(particles)
 
 
 def _listed_with_another_city(ctx: Context, place, places: list) -> bool:

@@ -154,7 +154,7 @@ def _with_the_others(ctx: Context, count: CountMention) -> CountMention:
     blank_end = noun_at + len(count.noun) if noun_at >= 0 else count.end
     # before the number ("ещё пять", "さらに5件"), between it and its noun ("five other agreements"), or a field
     # named right after the noun ("eight agreements in other areas")
-    after = _counts_words_pattern(ctx.lang, "additional_after")
+    after = _counts_words_pattern(ctx.lang, "additional_after", anchored=True)
     if not pattern.search(ctx.text, window_start, count.start) and not pattern.search(ctx.text, count.end, blank_end) \
             and not (after is not None and after.match(ctx.text, blank_end)):
         return count
@@ -170,14 +170,14 @@ def _with_the_others(ctx: Context, count: CountMention) -> CountMention:
 
 
 @lru_cache(maxsize=None)
-def _counts_words_pattern(lang: str, key: str) -> re.Pattern[str] | None:
+def _counts_words_pattern(lang: str, key: str, anchored: bool = False) -> re.Pattern[str] | None:
     """The words of a list of the counts lexicon (``vague``, ``additional``), whole words in Russian and English;
-    ``additional_after`` is matched where a count's noun ends, so it is anchored there."""
+    an ``anchored`` list is matched where a count's noun ends, after any white space."""
     words = lexicon(lang, "counts").get(key) or []
     if not words:
         return None
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    if key == "additional_after":
+    if anchored:
         return re.compile(rf"\s*(?:{body})(?!\w)", re.IGNORECASE)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if lang in ("en", "ru") else f"(?:{body})", re.IGNORECASE)
 
