@@ -37,6 +37,10 @@ from orchestration.extract.text import quoted, split_sentences
 
 KINDS = ("agreements", "contracts", "projects", "documents", "deals", "memoranda", "sister_city", "other")
 _MAX_COUNT = 100_000
+# four plain digits of a year right after a capitalised word: a name's year ("sign Expo 2025 participation
+# contracts", «на Иннопроме 2019 контрактов…») or a date's ("In 2019 contracts were…"), never a count
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ][^\W\d_]*[ \-–]?$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _CJK_PHRASE_STOP = re.compile(r"[、。，,；;：:（(）)「」“”《》!?！？\n]")
 # a bracketed gloss closing the text before a number, a particle or two after it ("MOU（覚書）を")
@@ -584,7 +588,7 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
     found: list[CountMention] = []
     edition = event_edition(text, lang)
     for q in find_quantities(text, lang):
-        if q.value != int(q.value) or not 1 <= q.value <= _MAX_COUNT:
+        if q.value != int(q.value) or not 1 <= q.value <= _MAX_COUNT or _year_after_a_name(text, q):
             continue
         i = bisect_right(starts, q.start) - 1
         sentence = sentences[i] if i >= 0 else None
@@ -632,6 +636,11 @@ def find_agreement_counts(text: str, lang: str) -> list[CountMention]:
             share=_is_share(before, after, lx, lang),
         ))
     return found
+
+
+def _year_after_a_name(text: str, q: Quantity) -> bool:
+    return bool(_YEAR_DIGITS.fullmatch(text[q.start:q.end])) \
+        and bool(_CAPITALISED_WORD_BEFORE.search(text, max(0, q.start - 40), q.start))
 
 
 # the prepositions that join a document noun to its subject ("a protocol of intent", «протокол о намерениях»)

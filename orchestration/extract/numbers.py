@@ -48,7 +48,8 @@ _DIGITS = {
           r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?",
     # English: the comma groups thousands ("6,310"), the point is decimal ("184.35"); a comma before one or
     # two digits is read as a decimal comma ("25,6").
-    "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?!\d)"
+    # South Asian grouping by lakhs and crores ("2,42,160") before the thousands.
+    "en": r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?!\d)"
           r"|\d+(?:\.\d+|,\d{1,2}(?!\d))?",
 }
 
@@ -231,7 +232,7 @@ def _digits_value(surface: str, lang: str) -> float:
             s = s.replace(".", "")
         s = s.replace(",", ".")
     else:
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?", s):
             s = s.replace(",", "")
         else:
             s = s.replace(",", ".")

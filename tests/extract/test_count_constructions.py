@@ -241,3 +241,17 @@ def test_a_count_still_to_be_signed_in_a_preview_is_no_result(verb):
 ])
 def test_documents_counted_as_those_of_other_fields_add_to_the_one_named_before(page, lang):
     assert summarise(page).agreements == 7
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Twelve nations sign Expo 2030 participation contracts in Riga", "en"),
+    ("In 2019 contracts were signed at the fair in Kazan for the first time.", "en"),
+    ("На выставке Иннопром 2019 контрактов не заключали, сообщил министр.", "ru"),
+])
+def test_four_digits_of_a_year_after_a_capitalised_word_are_no_count(text, lang):
+    assert [c.value for c in find_agreement_counts(text, lang)] == []
+
+
+def test_a_count_that_looks_like_a_year_after_a_lowercase_word_is_still_a_count():
+    assert [c.value for c in find_agreement_counts("At the fair, 2021 contracts were signed by traders.", "en")] \
+        == [2021]

@@ -28,6 +28,9 @@ one = partial(one_money, lang=LANG)
     ("Contracts worth 3 trillion won were signed.", 3e12, "KRW"),
     ("Contracts worth 90 billion rubles were signed.", 90e9, "RUB"),
     ("Contracts worth five million dollars were signed.", 5e6, "USD"),
+    ("Contracts worth Rs 640 crore were signed.", 6.4e9, "INR"),
+    ("Contracts worth ₹1.8 lakh crore were signed.", 1.8e12, "INR"),
+    ("Contracts worth Rs 3,75,400 were signed.", 375_400, "INR"),
     # ISO 4217's names (pycountry) and the units only one currency bears
     ("Contracts worth one billion United States Dollars were signed.", 1e9, "USD"),
     ("Contracts worth 40 million Zambian kwacha were signed.", 40e6, "ZMW"),

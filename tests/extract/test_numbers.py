@@ -15,6 +15,12 @@ from orchestration.extract.numbers import find_quantities, parse_number, scan_nu
     ("12 500 000", "ru", 12_500_000),
     ("4,827", "en", 4827),
     ("1,204,500", "en", 1_204_500),
+    # South Asian English: grouping by lakhs and crores, and their scale words
+    ("3,75,400", "en", 375_400),
+    ("12,50,00,000", "en", 125_000_000),
+    ("640 crore", "en", 6_400_000_000),
+    ("7.5 lakh", "en", 750_000),
+    ("1.8 lakh crore", "en", 1.8e12),
     ("270.94", "en", 270.94),
     ("5,65", "ru", 5.65),
     ("25,6", "ru", 25.6),
