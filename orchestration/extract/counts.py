@@ -30,6 +30,7 @@ from orchestration.extract.numbers import (
     grammar,
     noun_after,
     parse_cjk_numeral,
+    parse_number,
     qualifier_before,
     skip_cjk_more_than,
 )
@@ -227,6 +228,8 @@ def _forward_cjk(text: str, q: Quantity, lang: str, lx: _CountLexicon) -> tuple[
         return None  # "两市", "300社": the counter is the counted noun
     phrase = q.noun[counter.end():] if counter else q.noun
     phrase = phrase.lstrip("の")
+    if counter is not None and _pairs_that_sign(text, q.noun_end, counter.group(0), phrase, lang, lx):
+        return "deals", q.noun
     if lx.measured is not None and lx.measured.match(phrase):
         return None  # "6个领域的合作协议", "3つの都市の協定": the number counts what qualifies the documents
     kind = _kind_of(phrase, lx) if phrase else None
@@ -256,6 +259,20 @@ def _forward_cjk(text: str, q: Quantity, lang: str, lx: _CountLexicon) -> tuple[
     if kind is None:
         return None
     return kind, q.noun
+
+
+def _pairs_that_sign(text: str, noun_end: int, counter: str, phrase: str, lang: str, lx: _CountLexicon) -> bool:
+    """"60对中外企业签约", "25对客商现场签约": pairs of parties, then (in the same clause) the act of signing."""
+    lex = lexicon(lang, "counts")
+    if counter not in (lex.get("pair_counters") or ()) or not phrase.endswith(tuple(lex.get("paired_parties") or ())) \
+            or lx.signing is None:
+        return False
+    signing = lx.signing.search(text, noun_end, noun_end + _PAIR_VERB_REACH)
+    return signing is not None and not _CLAUSE_END.search(text, noun_end, signing.start())
+
+
+# an adverb may stand between the pairs and their signing (现场, 集中, 正式)
+_PAIR_VERB_REACH = 8
 
 
 _LEADING_NOUN_REACH = 6  # "经贸合作项目": a noun and its modifiers, before the verb
@@ -782,7 +799,9 @@ def singular_signings(text: str, lang: str) -> list[CountMention]:
             continue
         if plural is not None and _plural_documents(body, forms, plural, lang) \
                 and not _each_titled(body, forms):
-            return []  # documents signed in the plural and not counted: how many is not said
+            # documents signed in the plural: as many as the parties they were signed with, where the sentence
+            # counts those; else how many is not said
+            return _one_with_each_party(sentence, lang)
         found.extend(_signed_titles(sentence, forms, lang))
         for lemma, rx in forms:
             for m in rx.finditer(body):
@@ -801,6 +820,24 @@ def singular_signings(text: str, lang: str) -> list[CountMention]:
                                           f"{lemma}:{title}" if title else lemma, kind, True, sentence.start,
                                           sentence.end))
     return _heads_only(sorted(found, key=lambda c: (c.start, c.end)), text, lang)
+
+
+@lru_cache(maxsize=8)
+def _counterparts_pattern(lang: str) -> re.Pattern[str] | None:
+    return patterns_any(lexicon(lang, "counts").get("counted_counterparts"), r"(?<![^\W\d_]){}")
+
+
+def _one_with_each_party(sentence, lang: str) -> list[CountMention]:
+    """«подписал договоры с тремя вузами», "signed agreements with three universities": one document with each
+    of the counted parties."""
+    pattern = _counterparts_pattern(lang)
+    match = pattern.search(sentence.text) if pattern is not None else None
+    value = parse_number(match.group("n"), lang) if match else None
+    if not value or value != int(value) or not 2 <= value <= _MAX_COUNT:
+        return []
+    start, end = sentence.start + match.start("n"), sentence.start + match.end("n")
+    return [CountMention(start, end, int(value), "exact", match.group(0), "documents", True, sentence.start,
+                         sentence.end)]
 
 
 # a signing participle that is the document's attribute, with a few words between ("the signed trade memorandum",

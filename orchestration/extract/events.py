@@ -14,7 +14,7 @@ from functools import lru_cache
 from orchestration.extract import russian
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.numbers import CJK_LANGS
-from orchestration.extract.wordlists import patterns_any, words_pattern
+from orchestration.extract.wordlists import literal_alternation, patterns_any, words_pattern
 from orchestration.extract.text import split_sentences
 from orchestration.reference.gazetteer import get_gazetteer
 
@@ -140,6 +140,8 @@ def _find_events(text: str, lang: str) -> tuple[EventMention, ...]:
             continue  # "大会組織委員会", "博览会组委会": the organiser, not the event
         if venues and text[noun_end:noun_end + 12].lower().startswith(venues):
             continue  # "商工会議所", "国际会议中心", "Expo Center": a building or a body named after events
+        if _verb_with_its_object(text, noun_end, noun, lang):
+            continue  # "looking forward to meeting you": the verb, no meeting
         grow = {"ru": _name_ru, "en": _name_en}.get(lang, _name_cjk)
         name_start, name_end = grow(text, noun_start, noun_end, lang)
         name = text[name_start:name_end].strip()
@@ -164,6 +166,17 @@ def _find_events(text: str, lang: str) -> tuple[EventMention, ...]:
             )
         )
     return tuple(mentions)
+
+
+@lru_cache(maxsize=None)
+def _verb_objects(lang: str) -> re.Pattern[str] | None:
+    words = lexicon(lang, "events").get("verb_objects") or []
+    return re.compile(rf"\s+(?:{literal_alternation(words)})", re.IGNORECASE) if words else None
+
+
+def _verb_with_its_object(text: str, noun_end: int, noun: str, lang: str) -> bool:
+    objects = _verb_objects(lang)
+    return objects is not None and noun.lower().endswith("ing") and bool(objects.match(text, noun_end))
 
 
 def _noun_spans(text: str, lang: str) -> list[tuple[int, int]]:

@@ -321,6 +321,15 @@ def test_a_district_written_after_its_city_is_the_side_not_the_city(page):
     assert (summary.host, summary.partners) == ("Chita", set())
 
 
+@pytest.mark.parametrize("page, country", [
+    ("区交流\n2025年3月1日\n3月1日,杭州市西湖区代表团访问赤塔市,双方签署了学生交流备忘录。", "CN"),
+    ("区の交流\n2025年3月1日\n3月1日、大阪市北区の代表団がチタ市を訪問し、学生交流の覚書に調印した。", "JP"),
+])
+def test_the_country_of_a_district_side_takes_part(page, country):
+    # the city is no partner by its district, but the district's country is a side of the event
+    assert summarise(page).countries == {"RU", country}
+
+
 def test_an_event_held_in_a_district_after_its_city_is_held_in_the_city():
     summary = summarise("博览会开幕\n2025年3月1日\n3月1日,第三届中俄博览会在哈尔滨市松北区开幕,赤塔市代表团出席并签署合作备忘录。")
     assert (summary.host, summary.partners) == ("Harbin", {"Chita"})

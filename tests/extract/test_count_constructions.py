@@ -255,3 +255,41 @@ def test_four_digits_of_a_year_after_a_capitalised_word_are_no_count(text, lang)
 def test_a_count_that_looks_like_a_year_after_a_lowercase_word_is_still_a_count():
     assert [c.value for c in find_agreement_counts("At the fair, 2021 contracts were signed by traders.", "en")] \
         == [2021]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("在集体签约仪式上，共有45对中外企业签约，合作涉及农业和物流。", 45),
+    ("洽谈会期间，18对客商现场签约。", 18),
+])
+def test_chinese_pairs_of_parties_that_sign_count_the_signings(text, value):
+    assert [(c.value, c.signed) for c in find_agreement_counts(text, "zh")] == [(value, True)]
+
+
+def test_chinese_pairs_of_parties_that_only_talk_are_no_count():
+    assert find_agreement_counts("会上有120对企业参加洽谈，气氛热烈。", "zh") == []
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("Университет подписал соглашения о партнёрстве с пятью китайскими университетами.", "ru", 5),
+    ("The chamber signed cooperation agreements with six regional companies.", "en", 6),
+])
+def test_documents_signed_in_the_plural_with_counted_parties_are_one_with_each(text, lang, value):
+    assert [(c.value, c.signed) for c in singular_signings(text, lang)] == [(value, True)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Университет подписал соглашения о партнёрстве с китайскими университетами.", "ru"),
+    ("The chamber signed cooperation agreements with partners from Lodz.", "en"),
+])
+def test_documents_signed_in_the_plural_with_uncounted_parties_stay_uncounted(text, lang):
+    assert singular_signings(text, lang) == []
+
+
+@pytest.mark.parametrize("page", [
+    "Вуз расширил связи\nОпубликовано: 2024-05-20\nНа форуме ректоров в Гаване университет подписал соглашения о "
+    "партнёрстве с пятью кубинскими университетами.",
+    "University widens its ties\nPublished: 2024-05-20\nAt the rectors' forum in Havana the university signed "
+    "cooperation agreements with five Cuban universities.",
+])
+def test_a_report_whose_documents_are_one_with_each_counted_party_has_that_count(page):
+    assert summarise(page).agreements == 5

@@ -95,6 +95,7 @@ def test_a_lead_that_signs_an_agreement_reports_a_signing(page, lang):
     assert summary.relevant and summary.event["event_type"] == "signing"
 
 
+
 def test_an_english_name_reached_only_through_a_foreign_alternate_is_no_town():
     from orchestration.extract.places import find_places
 
@@ -380,3 +381,12 @@ def test_a_signing_planned_with_no_day_no_place_and_no_count_is_no_report(page):
 def test_a_signing_announced_for_a_day_is_a_preview(page):
     summary = summarise(page)
     assert summary.relevant and summary.date[1:3] == (7, 16)
+
+
+@pytest.mark.parametrize("text, events", [
+    ("“We look forward to meeting you in Porto next spring,” the mayor wrote.", []),
+    ("The plan aims at meeting the needs of exporters in Lodz.", []),
+    ("A business meeting with investors from Lodz took place in Porto.", ["business meeting"]),
+])
+def test_an_ing_noun_followed_by_its_object_is_a_verb_not_an_event(text, events):
+    assert [e.name for e in find_events(text, "en")] == events

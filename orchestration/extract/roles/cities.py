@@ -91,18 +91,24 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     same_place = host_place | {city.geonameid for city in [*venue_cities, district] if city and city.geonameid != host_id}
     range_ends = _range_ends(ctx, places)
     seen_partners: set[int] = set()
+    district_countries: list[dict] = []
     for place in places:
         sentence = sentence_of(ctx, place.start)
         city_id = place.city.geonameid
         if city_id == host_id or city_id in same_place:
             role = "host" if city_id == host_id else "mention"
         elif sentence.start in ctx.background_sentences or place in dateline_places or _is_dateline_capitals(place) \
-                or _opens_a_line_as_dateline(ctx, place) or _owns_a_named_district(ctx, place) \
+                or _opens_a_line_as_dateline(ctx, place) \
                 or _places_something_else(ctx, place) or id(place) in range_ends \
                 or (sentence.start in ctx.other_event_sentences and _is_locative(ctx, place)
                     and not _named_as_origin(ctx, place)):
             # the last: "signed at the machine-tool expo in Minsk" in a report on a forum is where that expo was
             role = "mention"
+        elif _owns_a_named_district(ctx, place):
+            # the district is the side, not its city; the city's country still takes part by it
+            role = "mention"
+            district_countries.append(make_row(document_id, "country", event_ref, "partner", place.start, place.end,
+                                               ctx.text, sentence, country_code=place.city.country_code))
         else:
             role = "partner" if city_id not in seen_partners else "mention"
             seen_partners.add(city_id)
@@ -130,6 +136,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
     if host_rows:  # how the host was found, for fct_events.host_method
         host_rows[0]["attributes"] = json.dumps({**json.loads(host_rows[0]["attributes"]), "host_method": host_method},
                                                 ensure_ascii=False)
+    rows += district_countries
     if host is None and not online:
         region = _event_region(ctx, found)
         if region is not None:

@@ -193,6 +193,9 @@ def _one_by_one(ctx: Context) -> CountMention | None:
     singles = [c for c in singles if c.start >= ctx.title_end] or singles
     if not singles:
         return None
+    counted = [c for c in singles if c.value > 1]
+    if counted:  # documents signed with each of a counted number of parties ("with three universities")
+        return counted[0]
     return replace(singles[0], value=len(_distinct_documents({c.noun for c in singles})), qualifier="exact")
 
 
