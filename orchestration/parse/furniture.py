@@ -334,8 +334,9 @@ def _schedule_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     from orchestration.extract.lexicons import LANGUAGES
 
     label = schedule_label(LANGUAGES)
-    return (re.compile(rf"{label}[:：]?\s*", re.IGNORECASE),
-            re.compile(rf"{label}[:：][^\n]*\d", re.IGNORECASE))
+    # a table's cell rule stands for the colon ("開催時期 | 2008年10月27日 |")
+    return (re.compile(rf"{label}[:：|｜]?\s*", re.IGNORECASE),
+            re.compile(rf"{label}[:：|｜][^\n]*\d", re.IGNORECASE))
 
 
 def _is_schedule_label(text: str) -> bool:
@@ -343,7 +344,17 @@ def _is_schedule_label(text: str) -> bool:
 
 
 def _is_schedule_field(text: str) -> bool:
-    return len(text) <= 120 and bool(_schedule_patterns()[1].match(text))
+    return len(text) <= 120 and bool(_schedule_patterns()[1].match(text) or _venue_field().match(text))
+
+
+@lru_cache(maxsize=None)
+def _venue_field() -> re.Pattern[str]:
+    """A notice's field that gives the event's place ("開催地 | フランス ナンシー市", "Venue: Tacoma"): the extraction's
+    venue labels (roles lexicons), then a colon or a table's cell rule and the place."""
+    from orchestration.extract.dates.grammar import field_label
+    from orchestration.extract.lexicons import LANGUAGES
+
+    return re.compile(rf"{field_label(LANGUAGES, 'roles', 'venue_labels')}[:：|｜]\s*\S", re.IGNORECASE)
 
 
 # a line under the headline that opens with a day, a weekday or a month, or holds a clock time or a full numeric

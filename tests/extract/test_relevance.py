@@ -390,3 +390,10 @@ def test_a_signing_announced_for_a_day_is_a_preview(page):
 ])
 def test_an_ing_noun_followed_by_its_object_is_a_verb_not_an_event(text, events):
     assert [e.name for e in find_events(text, "en")] == events
+
+
+def test_a_later_edition_the_report_announces_is_not_its_event():
+    page = ("自治体交流\n2010年5月20日\n第1回日韓自治体交流会議が5月17日、光州広域市で開かれた。\n"
+            "会議では観光と環境について議論を行った。\n最終日には共同宣言を発表し、第2回会議を釜山市で開催することとなりました。\n")
+    summary = summarise(page)
+    assert (summary.event["event_ordinal"], summary.host) == (1, "Gwangju")

@@ -56,3 +56,19 @@ def test_the_fields_day_stands_on_a_page_updated_years_later():
 def test_an_event_pages_span_on_a_line_of_its_own_dates_the_event(page, day):
     # two full dates joined on a header line are the event's span, not the page's timestamp (which is one day)
     assert summarise(page).date[:6] == day
+
+
+@pytest.mark.parametrize("page, day, host", [
+    # a notice's fields set out as a table: the cell rule stands for the colon
+    ("都市間交流事業\n日韓自治体交流会議\n平成22年(2010年)5月に両市の呼びかけにより、初めて開催されました。\n"
+     "会議では、観光と環境について議論を行いました。\n"
+     "開催時期 | 平成22年(2010年)5月17日(月)、5月18日(火)の2日間 |\n---|---|\n開催地 | 韓国 光州広域市 |\n",
+     (2010, 5, 17, 2010, 5, 18), "Gwangju"),
+    ("Seminar notice\nThe third Baltic trade seminar brings together exporters from Riga and Tallinn to sign supply "
+     "agreements.\nDates | 12-13 May 2024 |\n---|---|\nVenue | Tartu |\n", (2024, 5, 12, 2024, 5, 13), "Tartu"),
+    ("城市交流\n中日地方交流研讨会\n研讨会围绕旅游和环保展开讨论,双方签署了合作备忘录。\n"
+     "举办时间 | 2019年10月12日 |\n---|---|\n举办地点 | 日本 富山市 |\n", (2019, 10, 12, 2019, 10, 12), "Toyama"),
+])
+def test_a_notices_table_of_fields_gives_the_events_day_and_place(page, day, host):
+    summary = summarise(page)
+    assert (summary.date[:6], summary.host) == (day, host)

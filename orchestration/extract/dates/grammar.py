@@ -984,5 +984,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def schedule_label(langs) -> str | None:
     """The label of a notice's field that gives its event's day ("日時", "Dates", «Даты проведения»), with the
     bullets and brackets around it, as a pattern to which the caller adds its colon; None without labels."""
-    labels = [w for lang in langs for w in lexicon(lang, "dates").get("schedule_labels") or []]
+    return field_label(langs, "dates", "schedule_labels")
+
+
+def field_label(langs, lexicon_name: str, key: str) -> str | None:
+    """The label of a notice's field (a lexicon's list of labels), with the bullets and brackets around it, as a
+    pattern to which the caller adds its colon; None without labels."""
+    labels = [w for lang in langs for w in lexicon(lang, lexicon_name).get(key) or []]
     return rf"[■●◆◇○・*\-\s【\[]*(?:{alt(labels)})[】\]]?\s*" if labels else None

@@ -11,6 +11,7 @@ from functools import lru_cache
 from orchestration.extract import russian
 from orchestration.extract.countries import find_countries
 from orchestration.extract.common_words import is_function_word, zipf
+from orchestration.extract.dates.grammar import field_label
 from orchestration.extract.events import EventMention, find_events, word_pattern
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places import find_places
@@ -503,6 +504,8 @@ def _choose_host(ctx: Context, places: list, dateline_city, venue_cities: list, 
     named_venue = [p for p in places if sentence_start(ctx, p.start) in ctx.event_sentences
                    and _venue_stated_before(ctx, p) and not _places_something_else(ctx, p)
                    and not is_background(_clause_before(ctx, p), ctx.lang)]  # "次回の開催地は…": another edition's
+    # a notice's own field of place ("Venue | Tartu"), a line of its own
+    named_venue += [p for p in places if _in_a_venue_field(ctx, p) and p not in named_venue]
     if named_venue:
         return biggest_of_phrase(named_venue[0]), "stated"
     in_event = [p for p in usable if sentence_start(ctx, p.start) in ctx.event_sentences]
@@ -1221,6 +1224,22 @@ def _venue_statement_pattern(lang: str) -> re.Pattern[str] | None:
     reach = _VENUE_STATEMENT_REACH_CJK if lang in ("zh", "ja") else _VENUE_STATEMENT_REACH
     return patterns_any(roles_lexicon(lang).get("venue_statement_before"),
                         r"{}[^。，、,；;.!?！？\n]{{0,%d}}$" % reach)
+
+
+@lru_cache(maxsize=None)
+def _venue_field_pattern(lang: str) -> re.Pattern[str] | None:
+    """A notice's field at the start of its line that gives the event's place ("開催地 | フランス ナンシー市",
+    "Venue: Tartu"), up to the city: its country, province or venue between."""
+    label = field_label((lang,), "roles", "venue_labels")
+    reach = _VENUE_STATEMENT_REACH_CJK if lang in ("zh", "ja") else _VENUE_STATEMENT_REACH
+    return re.compile(rf"(?:^|(?<=\n)){label}[:：|｜]\s*[^。，、,；;.!?！？|｜\n]{{0,{reach}}}$", re.IGNORECASE) \
+        if label else None
+
+
+def _in_a_venue_field(ctx: Context, place) -> bool:
+    pattern = _venue_field_pattern(ctx.lang)
+    return pattern is not None and bool(pattern.search(ctx.text, max(0, place.start - _VENUE_STATEMENT_WINDOW),
+                                                       place.start))
 
 
 _CLAUSE_BREAK = re.compile(r"[。，,；;]")

@@ -340,25 +340,25 @@ _PREPARATION_REACH = 16
 
 
 def _after_schedule_label(ctx: Context, mention: DateMention) -> bool:
-    """The date opens a field labelled as the event's day: after the label and a colon on its line, or alone at
-    the start of the line after a line that is only the label."""
+    """The date opens a field labelled as the event's day: after the label and a colon (or a table's cell rule,
+    "開催時期 | 10月27日") on its line, or alone at the start of the line after a line that is only the label."""
     pattern = _schedule_label_pattern(ctx.lang)
     if pattern is None:
         return False
     line_start = ctx.text.rfind("\n", 0, mention.start) + 1
     before = ctx.text[line_start:mention.start]
-    if pattern.fullmatch(before.strip()) and re.search(r"[:：]\s*$", before):
+    if pattern.fullmatch(before.strip()) and re.search(r"[:：|｜]\s*$", before):
         return True
     if before.strip() or line_start == 0:
         return False
     previous_start = ctx.text.rfind("\n", 0, line_start - 1) + 1
-    return bool(pattern.fullmatch(ctx.text[previous_start:line_start - 1].strip().rstrip(":：").strip()))
+    return bool(pattern.fullmatch(ctx.text[previous_start:line_start - 1].strip().rstrip(":：|｜").strip()))
 
 
 @lru_cache(maxsize=None)
 def _schedule_label_pattern(lang: str) -> re.Pattern[str] | None:
     label = schedule_label((lang,))
-    return re.compile(label + "[:：]?", re.IGNORECASE) if label else None
+    return re.compile(label + "[:：|｜]?", re.IGNORECASE) if label else None
 
 
 def _local_clock(mentions) -> list[DateMention]:

@@ -5,6 +5,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from orchestration.extract import russian
+from orchestration.extract.counts import tells_a_plan
 from orchestration.extract.events import EventMention, event_type_of, twin_town_pattern
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places import find_places
@@ -154,6 +156,8 @@ def main_event(events: list[EventMention], text: str, title_end: int, sentences:
             value += 2
         if sentence and (is_background(sentence.text, lang) or sentence.start in history):
             value -= 4
+        if sentence and _a_later_edition_to_come(event, events, sentence.text, lang):
+            value -= 4
         specific = len(event.name) - (event.end - event.start)
         value += min(specific, 40) / 10
         value -= event.start / max(len(text), 1)  # earlier wins ties
@@ -178,6 +182,14 @@ def main_event(events: list[EventMention], text: str, title_end: int, sentences:
         return best
     return EventMention(best.start, best.end, named.name_start, named.name_end, named.name, best.event_type,
                         best.ordinal or named.ordinal)
+
+
+def _a_later_edition_to_come(event: EventMention, events: list[EventMention], sentence: str, lang: str) -> bool:
+    """"第2回会議を金沢市で開催することとなりました" in the report of the 1st: an edition after one the text names, in a
+    sentence that announces it, is the series' next, not the report's."""
+    if not event.ordinal or not any(other.ordinal and other.ordinal < event.ordinal for other in events):
+        return False
+    return tells_a_plan(sentence, lang) or (lang == "ru" and russian.has_future_verb(sentence))
 
 
 # how far after its noun the verb that says an event took place may stand, in its clause ("調印式が長春で挙行され",
