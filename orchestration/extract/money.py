@@ -38,7 +38,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from orchestration.extract.counts import event_edition, other_edition, running_total, scope_marker
+from orchestration.extract.counts import (
+    current_edition_words,
+    event_edition,
+    other_edition,
+    running_total,
+    scope_marker,
+)
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.wordlists import literal_alternation, patterns_any
 from orchestration.extract.numbers import (
@@ -289,6 +295,28 @@ _SIGNED_OBJECT_REACH_CJK = 6
 _SIGNED_OBJECT_REACH = 16
 
 
+_FIGURE_CLAUSE_END = re.compile(r"[、，,;；]")
+
+
+def _in_an_earlier_editions_sentence(text: str, d: _Draft, same_sentence: list[_Draft], lx: _MoneyLexicon) -> bool:
+    """"At last year's fair, sales topped 20 million yuan, contracts reached 600 million": a sentence that opens
+    with an earlier edition or year speaks of it in every figure, until a word of this edition or a comparison
+    ("this year", 今回, "more than") turns to the event's own."""
+    figures = [p for p in same_sentence if not p.rate]
+    if not figures or figures[0].reason != "previous_edition":
+        return False
+    previous = dict(lx.scope).get("previous_edition")
+    opening = text[d.sentence.start:figures[0].qualifier_start]
+    if previous is None or not _scope_cue(previous, opening, lx):
+        return False
+    # what ends the last figure's own clause ("…2000万元を上回り、") is its predicate, not a comparison
+    since = text[figures[-1].end:d.qualifier_start]
+    since = since[m.end():] if (m := _FIGURE_CLAUSE_END.search(since)) else since
+    current = current_edition_words(lx.lang)
+    return not ((current is not None and current.search(since))
+                or (lx.comparison is not None and lx.comparison.search(since)))
+
+
 def _scope_cue(rx: re.Pattern, window: str, lx: _MoneyLexicon) -> bool:
     """A scope word ("в прошлом году", "上届") that is not the term of a comparison ("больше, чем в прошлом
     году", "较上届增长"): only then does it say the amount belongs to another year or edition."""
@@ -403,7 +431,7 @@ def _classify(text: str, drafts: list[_Draft], i: int, group_end: int, lx: _Mone
             d.is_deal, d.reason = False, reason
             break
     else:
-        if other_edition(own_before, edition, lx.lang):
+        if other_edition(own_before, edition, lx.lang) or _in_an_earlier_editions_sentence(text, d, same_sentence, lx):
             d.is_deal, d.reason = False, "previous_edition"
         elif threshold:
             d.is_deal, d.reason = False, "threshold"

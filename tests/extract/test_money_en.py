@@ -31,6 +31,7 @@ one = partial(one_money, lang=LANG)
     ("Contracts worth Rs 640 crore were signed.", 6.4e9, "INR"),
     ("Contracts worth ₹1.8 lakh crore were signed.", 1.8e12, "INR"),
     ("Contracts worth Rs 3,75,400 were signed.", 375_400, "INR"),
+    ("Contracts worth Rs 45,000 cr were signed.", 4.5e11, "INR"),
     # ISO 4217's names (pycountry) and the units only one currency bears
     ("Contracts worth one billion United States Dollars were signed.", 1e9, "USD"),
     ("Contracts worth 40 million Zambian kwacha were signed.", 40e6, "ZMW"),
@@ -246,3 +247,9 @@ def test_an_amount_its_own_clause_presents_is_no_deal(text):
 def test_an_amount_signed_before_projects_are_presented_stays_a_deal():
     first = money("Contracts worth $5 billion were signed and new projects were showcased.")[0]
     assert first.is_deal
+
+
+def test_a_sum_that_was_targeted_is_no_deal_beside_the_one_signed():
+    found = money("We had targeted signing MoUs worth Rs 30,000 crore. However, MoUs worth Rs 45,000 crore were signed "
+                  "at the summit, the chief minister said.")
+    assert [(m.amount, m.is_deal) for m in found] == [(3e11, False), (4.5e11, True)]

@@ -106,3 +106,23 @@ def test_an_earlier_year_that_opens_a_sentence_dates_the_rest_of_its_paragraph(l
 def test_a_year_inside_the_events_quoted_name_dates_no_other_time(text):
     # the year names the edition; a report that gives no date keeps the figures the name's sentence tells
     assert _outcomes(text) == (14, [2e9])
+
+
+@pytest.mark.parametrize("lang, text, deals", [
+    ("en", "Trade fair opens in Kunming\nThe trade fair opened in Kunming on 3 June 2024. At last year's fair, on-site "
+           "sales topped 20 million yuan, contracts reached 600 million yuan and investment pledges 2 billion yuan. "
+           "This year contracts worth 900 million yuan were signed on the first day.", [9e8]),
+    ("ru", "Ярмарка открылась в Казани\nЯрмарка открылась в Казани 3 июня 2024 года. В прошлом году на ярмарке компании "
+           "заключили контракты на 5 млрд рублей, соглашения на 8 млрд рублей и меморандумы на 2 млрд рублей. "
+           "В первый день подписаны контракты на 3 млрд рублей.", [3e9]),
+    ("ja", "昆明で博覧会開幕\n博覧会は2024年6月3日に昆明市で開幕した。昨年の博覧会では現場での取引額は2000万元を上回り、"
+           "契約金額は6億元、投資意向額は20億元に達した。初日には9億元の契約が締結された。", [9e8]),
+])
+def test_every_figure_of_a_sentence_an_earlier_edition_opens_is_that_editions(lang, text, deals):
+    assert _outcomes(text)[1] == deals
+
+
+def test_a_figure_after_a_comparison_with_the_earlier_edition_is_the_events():
+    text = ("福島で商談会\n商談会は2024年6月3日に福島市で開かれた。成約額は4億円で、前年度の2億1500万円を上回り、"
+            "過去3カ年度の合計成約額約7億円に迫った。")
+    assert _outcomes(text)[1] == [4e8]
