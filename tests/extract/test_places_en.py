@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from orchestration.extract.places import find_places
+from tests.extract.document_helpers import summarise
 
 
 def cities(text: str) -> list[str]:
@@ -251,3 +252,14 @@ def test_a_given_name_after_an_officers_title_is_a_person():
     # the association's treasurer and chair, not the towns of Norristown and Bristol
     text = "The MoU was signed by Chair Bristol Hayes and Treasurer Norris Keller of the association in Tianjin."
     assert cities(text) == ["Tianjin"]
+
+
+@pytest.mark.parametrize("page", [
+    "Cities forum\nPublished: 2024-05-10\nTurku-hosted Baltic Cities Forum drew mayors from Tartu and Klaipeda on "
+    "Thursday.",
+    "Cities forum\nPublished: 2024-05-10\nThe Turku-hosted Baltic Cities Forum drew mayors from Tartu and Klaipeda "
+    "on Thursday.",
+])
+def test_a_city_joined_to_hosted_hosts_the_event(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Turku", {"Tartu", "Klaipėda"})

@@ -92,11 +92,12 @@ _EN_NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|,?\s+and\s+")
 
 @lru_cache(maxsize=None)
 def _host_verb_after_pattern(lang: str) -> re.Pattern[str] | None:
-    """A verb of hosting right after a name (the roles lexicon's ``host_verbs``)."""
+    """A verb of hosting right after a name (the roles lexicon's ``host_verbs``), or joined to it as an adjective
+    ("the Turku-hosted forum")."""
     verbs = lexicon(lang, "roles").get("host_verbs") or []
     if not verbs:
         return None
-    return re.compile(r"\s+(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.IGNORECASE)
+    return re.compile(r"(?:\s+|-)(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

@@ -1203,8 +1203,9 @@ def _host_verb_pattern(lang: str) -> re.Pattern[str] | None:
     verbs = roles_lexicon(lang).get("host_verbs", [])
     if not verbs:
         return None
-    # the verb right after the city, or after an apposition set off by commas ("Changsha, the capital of Hunan,")
-    return re.compile(r"(?:\s*,[^,.;:\n]{1,100},)?\s*(?:" + "|".join(re.escape(v) for v in verbs) + r")\b",
+    # the verb right after the city, or after an apposition set off by commas ("Changsha, the capital of Hunan,"),
+    # or joined to it as an adjective ("the Turku-hosted forum")
+    return re.compile(r"(?:\s*,[^,.;:\n]{1,100},)?(?:\s*|-)(?:" + "|".join(re.escape(v) for v in verbs) + r")\b",
                       re.IGNORECASE)
 
 
