@@ -600,7 +600,6 @@ def test_a_city_guessed_by_its_mentions_must_lie_in_the_country_visited(page):
     assert summarise(page).host is None
 
 
-
 @pytest.mark.parametrize("page, host", [
     # the place, the day and a comma, then the event and its verb
     ("日本食品見本市が開幕\n広州で9月3日、日本食品見本市が開幕し、札幌市など北海道の自治体が出展した。", "Guangzhou"),

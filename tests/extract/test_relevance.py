@@ -95,7 +95,6 @@ def test_a_lead_that_signs_an_agreement_reports_a_signing(page, lang):
     assert summary.relevant and summary.event["event_type"] == "signing"
 
 
-
 def test_an_english_name_reached_only_through_a_foreign_alternate_is_no_town():
     from orchestration.extract.places import find_places
 
