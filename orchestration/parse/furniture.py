@@ -354,7 +354,8 @@ def _venue_field() -> re.Pattern[str]:
     from orchestration.extract.dates.grammar import field_label
     from orchestration.extract.lexicons import LANGUAGES
 
-    return re.compile(rf"{field_label(LANGUAGES, 'roles', 'venue_labels')}[:：|｜]\s*\S", re.IGNORECASE)
+    label = field_label(LANGUAGES, "roles", "venue_labels")
+    return re.compile(rf"{label}[:：|｜]\s*\S" if label else r"(?!x)x", re.IGNORECASE)
 
 
 # a line under the headline that opens with a day, a weekday or a month, or holds a clock time or a full numeric
