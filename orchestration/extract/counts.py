@@ -95,6 +95,8 @@ class _CountLexicon:
     presented: re.Pattern | None
     negated_signing: re.Pattern | None
     measured: re.Pattern | None  # CJK nouns a number counts before の/的 and a document noun: 领域, 分野
+    pair_counters: frozenset[str]  # 对: pairs of parties that sign (60对企业签约)
+    paired_parties: tuple[str, ...]
 
 
 @lru_cache(maxsize=None)
@@ -136,6 +138,8 @@ def _count_lexicon(lang: str) -> _CountLexicon:
         presented=patterns_any(lexicon(lang, "money").get("presented")),
         negated_signing=patterns_any(lex.get("negated_signing")),
         measured=re.compile(rf"(?:{alt(lex['measured_nouns'])})[的の]") if lex.get("measured_nouns") else None,
+        pair_counters=frozenset(lex.get("pair_counters") or []),
+        paired_parties=tuple(lex.get("paired_parties") or []),
     )
 
 
@@ -228,7 +232,7 @@ def _forward_cjk(text: str, q: Quantity, lang: str, lx: _CountLexicon) -> tuple[
         return None  # "两市", "300社": the counter is the counted noun
     phrase = q.noun[counter.end():] if counter else q.noun
     phrase = phrase.lstrip("の")
-    if counter is not None and _pairs_that_sign(text, q.noun_end, counter.group(0), phrase, lang, lx):
+    if counter is not None and _pairs_that_sign(text, q.noun_end, counter.group(0), phrase, lx):
         return "deals", q.noun
     if lx.measured is not None and lx.measured.match(phrase):
         return None  # "6个领域的合作协议", "3つの都市の協定": the number counts what qualifies the documents
@@ -261,10 +265,9 @@ def _forward_cjk(text: str, q: Quantity, lang: str, lx: _CountLexicon) -> tuple[
     return kind, q.noun
 
 
-def _pairs_that_sign(text: str, noun_end: int, counter: str, phrase: str, lang: str, lx: _CountLexicon) -> bool:
+def _pairs_that_sign(text: str, noun_end: int, counter: str, phrase: str, lx: _CountLexicon) -> bool:
     """"60对中外企业签约", "25对客商现场签约": pairs of parties, then (in the same clause) the act of signing."""
-    lex = lexicon(lang, "counts")
-    if counter not in (lex.get("pair_counters") or ()) or not phrase.endswith(tuple(lex.get("paired_parties") or ())) \
+    if counter not in lx.pair_counters or not phrase.endswith(lx.paired_parties) \
             or lx.signing is None:
         return False
     signing = lx.signing.search(text, noun_end, noun_end + _PAIR_VERB_REACH)

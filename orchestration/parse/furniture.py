@@ -330,13 +330,12 @@ def split_article(raw_text: str) -> Article:
 def _schedule_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a label alone, a label and a colon before a value with a digit): the event's day as a notice's field. The
     labels are the extraction's (dates lexicons), which reads the day after them."""
-    from orchestration.extract.dates.grammar import schedule_label
+    from orchestration.extract.dates.grammar import FIELD_SEPARATOR, schedule_label
     from orchestration.extract.lexicons import LANGUAGES
 
     label = schedule_label(LANGUAGES)
-    # a table's cell rule stands for the colon ("開催時期 | 2008年10月27日 |")
-    return (re.compile(rf"{label}[:：|｜]?\s*", re.IGNORECASE),
-            re.compile(rf"{label}[:：|｜][^\n]*\d", re.IGNORECASE))
+    return (re.compile(rf"{label}{FIELD_SEPARATOR}?\s*", re.IGNORECASE),
+            re.compile(rf"{label}{FIELD_SEPARATOR}[^\n]*\d", re.IGNORECASE))
 
 
 def _is_schedule_label(text: str) -> bool:
@@ -351,11 +350,11 @@ def _is_schedule_field(text: str) -> bool:
 def _venue_field() -> re.Pattern[str]:
     """A notice's field that gives the event's place ("開催地 | フランス ナンシー市", "Venue: Tacoma"): the extraction's
     venue labels (roles lexicons), then a colon or a table's cell rule and the place."""
-    from orchestration.extract.dates.grammar import field_label
+    from orchestration.extract.dates.grammar import FIELD_SEPARATOR, field_label
     from orchestration.extract.lexicons import LANGUAGES
 
     label = field_label(LANGUAGES, "roles", "venue_labels")
-    return re.compile(rf"{label}[:：|｜]\s*\S" if label else r"(?!x)x", re.IGNORECASE)
+    return re.compile(rf"{label}{FIELD_SEPARATOR}\s*\S" if label else r"(?!x)x", re.IGNORECASE)
 
 
 # a line under the headline that opens with a day, a weekday or a month, or holds a clock time or a full numeric

@@ -981,14 +981,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# what sets a notice's field label off from its value: a colon, or a table's cell rule ("開催時期 | 10月27日")
+FIELD_SEPARATORS = ":：|｜"
+FIELD_SEPARATOR = f"[{re.escape(FIELD_SEPARATORS)}]"
+
+
 def schedule_label(langs) -> str | None:
     """The label of a notice's field that gives its event's day ("日時", "Dates", «Даты проведения»), with the
-    bullets and brackets around it, as a pattern to which the caller adds its colon; None without labels."""
+    bullets and brackets around it, as a pattern to which the caller adds its ``FIELD_SEPARATOR``; None without labels."""
     return field_label(langs, "dates", "schedule_labels")
 
 
 def field_label(langs, lexicon_name: str, key: str) -> str | None:
     """The label of a notice's field (a lexicon's list of labels), with the bullets and brackets around it, as a
-    pattern to which the caller adds its colon; None without labels."""
+    pattern to which the caller adds its ``FIELD_SEPARATOR``; None without labels."""
     labels = [w for lang in langs for w in lexicon(lang, lexicon_name).get(key) or []]
     return rf"[■●◆◇○・*\-\s【\[]*(?:{alt(labels)})[】\]]?\s*" if labels else None

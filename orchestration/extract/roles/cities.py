@@ -11,7 +11,7 @@ from functools import lru_cache
 from orchestration.extract import russian
 from orchestration.extract.countries import find_countries
 from orchestration.extract.common_words import is_function_word, zipf
-from orchestration.extract.dates.grammar import field_label
+from orchestration.extract.dates.grammar import FIELD_SEPARATOR, field_label
 from orchestration.extract.events import EventMention, find_events, word_pattern
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.places import find_places
@@ -1233,7 +1233,7 @@ def _venue_field_pattern(lang: str) -> re.Pattern[str] | None:
     "Venue: Tartu"), up to the city: its country, province or venue between."""
     label = field_label((lang,), "roles", "venue_labels")
     reach = _VENUE_STATEMENT_REACH_CJK if lang in ("zh", "ja") else _VENUE_STATEMENT_REACH
-    return re.compile(rf"(?:^|(?<=\n)){label}[:：|｜]\s*[^。，、,；;.!?！？|｜\n]{{0,{reach}}}$", re.IGNORECASE) \
+    return re.compile(rf"(?:^|(?<=\n)){label}{FIELD_SEPARATOR}\s*[^。，、,；;.!?！？|｜\n]{{0,{reach}}}$", re.IGNORECASE) \
         if label else None
 
 

@@ -27,7 +27,7 @@ from orchestration.extract.dates import (
     find_dates,
     find_durations,
 )
-from orchestration.extract.dates.grammar import schedule_label
+from orchestration.extract.dates.grammar import FIELD_SEPARATOR, FIELD_SEPARATORS, schedule_label
 from orchestration.extract.dates.resolution import complete_year
 from orchestration.extract.events import EventMention, event_noun_pattern, find_events
 from orchestration.extract.lexicons import lexicon
@@ -347,18 +347,18 @@ def _after_schedule_label(ctx: Context, mention: DateMention) -> bool:
         return False
     line_start = ctx.text.rfind("\n", 0, mention.start) + 1
     before = ctx.text[line_start:mention.start]
-    if pattern.fullmatch(before.strip()) and re.search(r"[:：|｜]\s*$", before):
+    if pattern.fullmatch(before.strip()) and re.search(rf"{FIELD_SEPARATOR}\s*$", before):
         return True
     if before.strip() or line_start == 0:
         return False
     previous_start = ctx.text.rfind("\n", 0, line_start - 1) + 1
-    return bool(pattern.fullmatch(ctx.text[previous_start:line_start - 1].strip().rstrip(":：|｜").strip()))
+    return bool(pattern.fullmatch(ctx.text[previous_start:line_start - 1].strip().rstrip(FIELD_SEPARATORS).strip()))
 
 
 @lru_cache(maxsize=None)
 def _schedule_label_pattern(lang: str) -> re.Pattern[str] | None:
     label = schedule_label((lang,))
-    return re.compile(label + "[:：|｜]?", re.IGNORECASE) if label else None
+    return re.compile(label + FIELD_SEPARATOR + "?", re.IGNORECASE) if label else None
 
 
 def _local_clock(mentions) -> list[DateMention]:
