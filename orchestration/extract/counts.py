@@ -232,7 +232,7 @@ def _forward_cjk(text: str, q: Quantity, lang: str, lx: _CountLexicon) -> tuple[
         return None  # "两市", "300社": the counter is the counted noun
     phrase = q.noun[counter.end():] if counter else q.noun
     phrase = phrase.lstrip("の")
-    if counter is not None and _pairs_that_sign(text, q.noun_end, counter.group(0), phrase, lx):
+    if counter is not None and _pairs_that_sign(text, q, counter.group(0), phrase, lx):
         return "deals", q.noun
     if lx.measured is not None and lx.measured.match(phrase):
         return None  # "6个领域的合作协议", "3つの都市の協定": the number counts what qualifies the documents
@@ -265,17 +265,31 @@ def _forward_cjk(text: str, q: Quantity, lang: str, lx: _CountLexicon) -> tuple[
     return kind, q.noun
 
 
-def _pairs_that_sign(text: str, noun_end: int, counter: str, phrase: str, lx: _CountLexicon) -> bool:
-    """"60对中外企业签约", "25对客商现场签约": pairs of parties, then (in the same clause) the act of signing."""
-    if counter not in lx.pair_counters or not phrase.endswith(lx.paired_parties) \
-            or lx.signing is None:
+def _pairs_that_sign(text: str, q: Quantity, counter: str, phrase: str, lx: _CountLexicon) -> bool:
+    """"60对中外企业签约", "25对客商现场签约": pairs of parties, then (in the same clause) the act of signing; also
+    with the parties before the number and the documents between ("企業30組以上が協力協定を結んだ")."""
+    if counter not in lx.pair_counters or lx.signing is None:
         return False
-    signing = lx.signing.search(text, noun_end, noun_end + _PAIR_VERB_REACH)
-    return signing is not None and not _CLAUSE_END.search(text, noun_end, signing.start())
+    if phrase.endswith(lx.paired_parties):
+        reach = _PAIR_VERB_REACH
+    elif not _CJK_POST_QUALIFIER.sub("", phrase) and text[max(0, q.start - 8):q.start].endswith(lx.paired_parties):
+        reach = _PAIR_OBJECT_REACH
+    else:
+        return False
+    signing = lx.signing.search(text, q.noun_end, q.noun_end + reach)
+    if signing is None or _PAIR_CLAUSE_END.search(text, q.noun_end, signing.start()):
+        return False
+    between = text[q.noun_end:signing.start()]
+    # past the adverb's reach, only the documents signed stand between the pairs and their signing
+    return len(between) <= _PAIR_VERB_REACH or _kind_of(between.rstrip("をがはも"), lx) is not None
 
 
 # an adverb may stand between the pairs and their signing (现场, 集中, 正式)
 _PAIR_VERB_REACH = 8
+# a particle, the documents and their object particle: "が産業協力協定を結んだ"
+_PAIR_OBJECT_REACH = 16
+_PAIR_CLAUSE_END = re.compile(r"[,;，；。、.!?！？]|\n")
+_CJK_POST_QUALIFIER = re.compile(r"^(?:以上|余り|余|多|超|強)")
 
 
 _LEADING_NOUN_REACH = 6  # "经贸合作项目": a noun and its modifiers, before the verb
@@ -469,11 +483,17 @@ _FIGURE = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千]+(?:[�
 def _from_current_edition(before: str, lx: _CountLexicon) -> str:
     """The part of the sentence before a count that speaks of this event: after its last word of this year or
     edition once an earlier figure was given ("去年签约40个项目，今年签约项目55个": the 55 is this year's). With no
-    figure before it, the word belongs to what precedes ("since the start of this year" stays a running total)."""
+    figure before it, the word belongs to what precedes ("since the start of this year" stays a running total).
+    A total of the year so far that holds the word stays whole ("…is the 31st; since the start of this year …",
+    …149件目となり、今年に入って…19件)."""
     words = list(lx.current_edition.finditer(before)) if lx.current_edition is not None else []
     if not words or not _FIGURE.search(before, 0, words[-1].start()):
         return before
-    return before[words[-1].end():]
+    cut = words[-1].start()
+    for total in lx.cumulative.finditer(before) if lx.cumulative is not None else ():
+        if total.start() <= cut < total.end():
+            return before[total.start():]
+    return before[cut:]
 
 
 def _previous_edition(before: str, lx: _CountLexicon, lang: str) -> bool:

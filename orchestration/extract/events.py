@@ -162,10 +162,23 @@ def _find_events(text: str, lang: str) -> tuple[EventMention, ...]:
                 name_end=name_end,
                 name=name,
                 event_type=event_type_of(noun, lang),
-                ordinal=_ordinal(name, lang),
+                ordinal=_ordinal(name, lang) or (_edition_before(text, name_start, lang) if name != noun else None),
             )
         )
     return tuple(mentions)
+
+
+@lru_cache(maxsize=None)
+def _edition_of(lang: str) -> re.Pattern[str] | None:
+    return patterns_any(lexicon(lang, "events").get("edition_of"))
+
+
+def _edition_before(text: str, name_start: int, lang: str) -> int | None:
+    """"The 101st session of the China Import and Export Fair": the edition noun before the name carries the
+    event's ordinal (a named event only: "the second session of the forum" is a sitting of it)."""
+    pattern = _edition_of(lang)
+    match = pattern.search(text, max(0, name_start - 40), name_start) if pattern is not None else None
+    return _ordinal(match.group("ordinal"), lang) if match else None
 
 
 @lru_cache(maxsize=None)

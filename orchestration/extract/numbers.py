@@ -40,7 +40,9 @@ _CJK_SEG = rf"(?:(?:{_CJK_DIGITS})[十百千]?|[{_KD}十百千]+(?:[点點][{_KD
 CJK_MORE_THAN = re.compile(r"多|余り|余")
 _CJK_MORE_OR_OVER = re.compile(rf"{CJK_MORE_THAN.pattern}|以上|有余")
 # A myriad-unit numeral: "2036億8000万", "2兆2000億", "1万7800", "4.3亿", "1000多万", "三十".
-_CJK_TOKEN = rf"(?<![0-9A-Za-z０-９])(?<![0-9０-９][.,．，])(?P<cjk>{_CJK_SEG}(?:(?P<mid>多|余)?[万萬億亿兆]+(?:{_CJK_SEG})?)*)"
+# Some outlets set a space between Arabic digits and the unit ("4873 億元", "470 個"): one space there is no break.
+_CJK_TOKEN = rf"(?<![0-9A-Za-z０-９])(?<![0-9０-９][.,．，])(?P<cjk>{_CJK_SEG}(?:(?P<mid>多|余)?(?:(?<=[0-9０-９]) )?[万萬億亿兆]+(?:{_CJK_SEG})?)*)"
+_DIGIT_UNIT_SPACE = re.compile(r"(?<=[0-9０-９]) (?=[^\x00-\x7f])")
 
 _DIGITS = {
     # Russian: spaces group thousands, the comma is the decimal mark ("2 450", "7,25", "12,4031").
@@ -272,7 +274,7 @@ def parse_cjk_numeral(surface: str) -> float:
     with no unit of their own are the next myriad's: "612億3000" is 612億3000万 (a literal 61 200 003 000 would be
     written 612億3000, but nobody counts that precisely in 億; the 万 is left out)."""
     total, section, last_unit = 0.0, "", None
-    for ch in surface.replace("多", "").replace("余", ""):
+    for ch in surface.replace("多", "").replace("余", "").replace(" ", ""):
         if ch in KANJI_BIG_UNITS:
             unit = KANJI_BIG_UNITS[ch]
             if not section and total and last_unit is not None and unit > last_unit:
@@ -554,6 +556,8 @@ def noun_after(text: str, end: int, lang: str, limit_end: int | None = None, *,
     if lang in CJK_LANGS:
         g = grammar(lang)
         pos = end
+        if (space := _DIGIT_UNIT_SPACE.match(text, pos, limit)) is not None:
+            pos = space.end()
         post = _CJK_MORE_OR_OVER.match(text, pos, limit)
         if post:
             pos += post.end()
@@ -649,7 +653,9 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
 
 
 def skip_cjk_more_than(text: str, pos: int) -> int:
-    """The position after a 多/余/余り written at pos, or pos."""
+    """The position after a 多/余/余り written at pos (and after a space between digits and a counter), or pos."""
+    if (space := _DIGIT_UNIT_SPACE.match(text, pos)) is not None:
+        pos = space.end()
     more = CJK_MORE_THAN.match(text, pos)
     return more.end() if more else pos
 

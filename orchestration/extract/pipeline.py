@@ -28,6 +28,7 @@ from orchestration.extract.roles.context import Context, cue_pattern, lead_sente
 from orchestration.extract.roles.countries import country_rows
 from orchestration.extract.roles.event_dates import (
     chronology_sentences,
+    counted_back_sentences,
     dated_history_sentences,
     event_date,
     has_signing_cue,
@@ -101,7 +102,8 @@ def extract_document(document_id: str, text: str, lang: str, *, title: str | Non
 
     sentences = tuple(split_sentences(text))
     dateline = find_dateline(text, lang)
-    history = dated_history_sentences(text, lang, reference_date(dateline, published_date))
+    history = dated_history_sentences(text, lang, reference_date(dateline, published_date)) \
+        | counted_back_sentences(sentences, lang)
     main = main_event(events, text, title_end, sentences, lang, history)
     if visit is not None and _sentence_start(sentences, main.start) in history \
             and _sentence_start(sentences, visit.start) not in history:

@@ -269,6 +269,26 @@ def test_chinese_pairs_of_parties_that_only_talk_are_no_count():
     assert find_agreement_counts("会上有120对企业参加洽谈，气氛热烈。", "zh") == []
 
 
+@pytest.mark.parametrize("text, value", [
+    ("交流会では、日中の地方自治体30組以上が友好協力協定を結んだ。", 30),
+    ("商談会の最終日には、12組の企業が調印した。", 12),
+])
+def test_japanese_pairs_of_parties_that_sign_count_the_signings(text, value):
+    assert [(c.value, c.signed) for c in find_agreement_counts(text, "ja")] == [(value, True)]
+
+
+def test_japanese_pairs_of_parties_that_only_meet_are_no_count():
+    assert [c.value for c in find_agreement_counts("会場では企業40組が商談し、協定の締結に向けて話し合った。", "ja")] != [40]
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("中外客商共签订投资合作项目52 个，涉及装备制造和物流。", "zh", 52),
+    ("会期中に12 件の協力協定が締結された。", "ja", 12),
+])
+def test_a_space_between_digits_and_their_counter_keeps_the_count(text, lang, value):
+    assert [c.value for c in find_agreement_counts(text, lang)] == [value]
+
+
 @pytest.mark.parametrize("text, lang, value", [
     ("Университет подписал соглашения о партнёрстве с пятью китайскими университетами.", "ru", 5),
     ("The chamber signed cooperation agreements with six regional companies.", "en", 6),

@@ -77,6 +77,26 @@ def test_a_katakana_event_noun_inside_a_longer_katakana_word_is_no_event():
     assert [e.name for e in find_events("ブックフェアが開かれた。", "ja")] == ["ブックフェア"]
 
 
+@pytest.mark.parametrize("text, lang, name, ordinal", [
+    ("The 87th session of the Baltic Import and Export Fair closed in Riga on Friday.", "en",
+     "Baltic Import and Export Fair", 87),
+    ("The ninth edition of the Danube Logistics Expo opened in Ruse.", "en", "Danube Logistics Expo", 9),
+    ("В Риге завершилась 87-я сессия Балтийской ярмарки импортных и экспортных товаров.", "ru",
+     "Балтийской ярмарки импортных и экспортных товаров", 87),
+])
+def test_the_edition_noun_before_a_named_event_gives_its_ordinal(text, lang, name, ordinal):
+    event = find_events(text, lang)[0]
+    assert (event.name, event.ordinal) == (name, ordinal)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The second session of the forum was devoted to logistics.", "en"),
+    ("Вторая сессия форума была посвящена логистике.", "ru"),
+])
+def test_a_numbered_sitting_of_an_unnamed_event_gives_it_no_ordinal(text, lang):
+    assert find_events(text, lang)[0].ordinal is None
+
+
 def test_weekdays_are_not_ordinals():
     assert _main("В пятницу форум подвел итоги.", "ru").ordinal is None
 

@@ -131,6 +131,7 @@ def test_statuses():
     ("The pension fund has invested more than 40 billion roubles in regional projects.", "cumulative"),
     ("Over the past year the agency signed deals worth $600 million with provinces.", "cumulative"),
     ("In recent years, companies from the two cities have signed deals worth $3 billion.", "cumulative"),
+    ("So far this year, firms from the two cities have signed deals worth $3 billion.", "period_statistic"),
     ("For every dollar the state puts in, private lenders add roughly seven dollars.", "ratio"),
     # the capital a new company or fund holds is no deal
     ("The partners set up a joint venture with registered capital of $15 million.", "capital"),

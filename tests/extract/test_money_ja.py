@@ -110,6 +110,8 @@ def test_forecast_is_expected():
     ("今年9月末現在、同県への日本企業の投資総額は80億ドルに上る。", "cumulative"),
     # what was signed over recent years is no deal of the event; "rarely seen in recent years" still is one
     ("近年、両市の企業は総額300億円の契約を結んだ。", "cumulative"),
+    # what the year has brought so far is the year's, not the event's
+    ("今年に入って、同市の企業は総額300億円の契約を結んだ。", "period_statistic"),
 ])
 def test_amounts_that_are_not_deals(text, reason):
     found = money(text)

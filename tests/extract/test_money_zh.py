@@ -26,6 +26,7 @@ one = partial(one_money, lang=LANG)
     ("签约金额达5亿泰铢。", 5e8, "THB"),  # the name of pycountry's Chinese catalogue
     ("合同金额为3000万坚戈。", 3e7, "KZT"),
     ("签约总额1万亿元。", 1e12, "CNY"),
+    ("总投资额达人民币4260 亿元。", 4.26e11, "CNY"),  # a space some outlets set between the digits and the unit
 ])
 def test_amounts_and_currencies(text, amount, currency):
     m = one(text)
@@ -123,6 +124,7 @@ def test_statuses():
     # what was signed over recent years is no deal of the event; "the most in recent years" still is one
     ("近年来，两市已签约合作项目30个，共计120亿元人民币。", "cumulative"),
     ("今年前三季度双方贸易额达到1200亿美元。", "period_statistic"),
+    ("今年以来，该市已签署合作协议15份，总金额3亿元。", "period_statistic"),
     ("两国贸易额达到1200亿美元。", "trade_turnover"),
     ("当日人民币对美元汇率中间价报7.12元。", "exchange_rate"),
     ("冠军将获得奖金5万美元。", "prize"),

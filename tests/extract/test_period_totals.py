@@ -30,3 +30,16 @@ def test_a_count_over_months_of_a_year_is_no_events_count(text, lang):
 ])
 def test_the_events_own_count_stays(text, lang):
     assert [c.value for c in find_agreement_counts(text, lang)] in ([40], [45])
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("今年に入って新たに結ばれた提携数は12件となる。", "ja"),
+    ("今年以来，该市已签署合作协议15份。", "zh"),
+    ("С начала года область заключила 14 соглашений.", "ru"),
+    ("Since the start of the year the city has signed 14 agreements.", "en"),
+    # after an earlier figure, the word of this year still opens the year's total
+    ("この協定で同市の提携は通算31件目となり、今年に入って新たに結ばれた提携数も12件となる。", "ja"),
+    ("The pact is the city's 31st, and since the start of this year it has signed 12 agreements.", "en"),
+])
+def test_a_count_since_the_start_of_the_year_is_no_events_count(text, lang):
+    assert find_agreement_counts(text, lang) == []

@@ -368,3 +368,17 @@ def test_a_verb_of_attending_ends_the_name_a_city_would_open(text, named):
 ])
 def test_a_rivers_name_before_its_banks_or_basin_is_no_town(text, lang):
     assert [p.city for p in find_places(text, lang) if p.city is not None] == []
+
+
+def test_a_day_written_in_characters_is_no_town():
+    # GeoNames' 四日市 and 十日町 lose their suffix to bare keys that a date spells out
+    assert cities("论坛于十月十二日在澳门开幕，于十四日闭幕。") == ["Macau"]
+    assert cities("展会在四日市市举行。") == ["Yokkaichi"]
+
+
+def test_a_name_after_a_title_and_a_surname_is_a_persons():
+    assert cities("出席签约仪式的有苏州市副市长顾海东、无锡市副市长等。") == ["Suzhou", "Wuxi"]
+
+
+def test_a_sight_named_after_a_town_is_no_city():
+    assert cities("代表团还赴合肥包公祠、三河古镇参观交流。") == ["Hefei"]

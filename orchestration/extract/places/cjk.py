@@ -106,6 +106,8 @@ _ADMIN_SUFFIX_CHARS = frozenset("市区县镇乡村旗州省町郡")
 # "两国五城" (two countries, five cities), "三省一市": a numeral before a noun of places counts them; no name is meant
 _COUNT_NUMERALS = frozenset("一二两三四五六七八九十百千")
 _COUNTED_PLACE_NOUNS = frozenset("城市国省县区地")
+# a numeral and a unit of the calendar: a day, a month or a year, never a town's bare name
+_CALENDAR_WORD = re.compile(r"[〇零一二两三四五六七八九十]+[日月年]")
 # how far after a name its head noun may stand: a project's or venue's name is short, a company's may be long
 _HEAD_REACH = 7
 _ORGANISATION_HEAD_REACH = 13
@@ -495,6 +497,8 @@ class CjkPlaces:
             return None
         city_state = item.phrase is not None and item.phrase.value in CITY_STATES
         kind, marker_end = self._marker_end(item)
+        if marker_end == end and _CALENDAR_WORD.fullmatch(bare):
+            return None  # 十四日, 三月: a day or a month, though 四日市 and 十日町 are towns with their suffix
         if self.lang == "zh" and self._fragment_of_longer_name(item, previous, following, marker_end):
             return None
         if city_state and kind != "city":
@@ -896,6 +900,9 @@ class CjkPlaces:
                 return True  # 纪念邓小平同志: a surname, a given name and the word that addresses a person
         if self.res.person_titles and folded.endswith(self.res.person_titles, 0, start):
             return True  # 市长大久保勉说: the name after a title is a person's
+        if self.lang == "zh" and len(item.key) == 2 and start >= 1 and folded[start - 1] in self.res.surnames \
+                and self.res.person_titles and folded.endswith(self.res.person_titles, 0, start - 1):
+            return True  # 副市长顾海东: a title, a surname and the given name
         if self.lang == "ja":
             given = _JA_SPACED_GIVEN_NAME.match(folded, end)
             if given is not None and not self._is_place_word(given.group(1)):

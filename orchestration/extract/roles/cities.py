@@ -723,7 +723,7 @@ def is_online(ctx: Context, main: EventMention) -> bool:
     # "online and offline" is a hybrid event, held somewhere
     lead = {s.start for s in ctx.sentences[:4]}
     scope = [s.text for s in ctx.sentences if s.start in ctx.event_sentences or s.start in lead]
-    offline = cue_pattern(ctx.lang, "offline_cues")
+    offline = cue_pattern(ctx.lang, "offline_cues", match="stem")
     if offline is not None and any(offline.search(text) for text in scope):
         return False
     return any(not _names_a_topic(ctx.lang, text, m.end()) for text in scope for m in pattern.finditer(text))

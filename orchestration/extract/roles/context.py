@@ -37,13 +37,14 @@ class Context:
 
 
 @lru_cache(maxsize=None)
-def _words_pattern(lang: str, topic: str, key: str) -> re.Pattern[str] | None:
-    return words_pattern(lang, lexicon(lang, topic).get(key, []))
+def _words_pattern(lang: str, topic: str, key: str, match: str = "anywhere") -> re.Pattern[str] | None:
+    return words_pattern(lang, lexicon(lang, topic).get(key, []), match=match)
 
 
-def cue_pattern(lang: str, key: str) -> re.Pattern[str] | None:
-    """Any of the words of an events lexicon key, as written."""
-    return _words_pattern(lang, "events", key)
+def cue_pattern(lang: str, key: str, match: str = "anywhere") -> re.Pattern[str] | None:
+    """Any of the words of an events lexicon key, as written (``match="stem"``: at the start of a word, so that
+    «очном» is not found in «заочном»)."""
+    return _words_pattern(lang, "events", key, match)
 
 
 def roles_pattern(lang: str, key: str) -> re.Pattern[str] | None:

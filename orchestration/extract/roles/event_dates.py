@@ -33,7 +33,7 @@ from orchestration.extract.events import EventMention, event_noun_pattern, find_
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.numbers import parse_number
 from orchestration.extract.text import quoted
-from orchestration.extract.wordlists import alt, words_pattern
+from orchestration.extract.wordlists import alt, patterns_any, words_pattern
 from orchestration.extract.roles import date_model
 from orchestration.extract.roles.context import Context, cue_pattern, sentence_of, sentence_start
 from orchestration.extract.roles.relevance import has_occurrence_verb
@@ -850,6 +850,22 @@ def dated_history_sentences(text: str, lang: str, reference: date | None) -> fro
         else:
             old.add(mention.sentence_start)
     return frozenset(old - recent) if recent else frozenset()
+
+
+@lru_cache(maxsize=None)
+def _years_ago(lang: str) -> re.Pattern[str] | None:
+    return patterns_any(lexicon(lang, "dates").get("years_ago"))
+
+
+def counted_back_sentences(sentences, lang: str) -> frozenset[int]:
+    """Sentences that count years back from the report ("27 years ago the towns signed…", «год назад», 27年前に):
+    what they tell is history, whatever the report's date. One that also speaks of this year or edition
+    ("a year ago …; this year …") compares, and is not history."""
+    back, now = _years_ago(lang), current_edition_words(lang)
+    if back is None:
+        return frozenset()
+    return frozenset(s.start for s in sentences
+                     if back.search(s.text) and not (now is not None and now.search(s.text)))
 
 
 # a sentence that dates this many days or more, spread over more than a month, lists a chronology

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from orchestration.extract.countries import find_countries
 from orchestration.extract.events import twin_town_pattern, word_pattern
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.roles.context import Context, declines_participation, roles_pattern, sentence_start
@@ -48,25 +49,25 @@ def _by_start(all_places: list) -> tuple[list, list[int]]:
     return _PLACE_INDEX[1]
 
 
-def _list_of(text: str, mention, all_places: list) -> list:
+def _list_of(text: str, mention, all_places: list, lang: str) -> list:
     """The places of the list the mention stands in (itself alone outside a list), each within 5 characters of the
     next, joined by a comma or a conjunction: "мэров Иркутска и Шэньяна", "A市、B市の市長" - a word that governs a
-    list (its mayors) is said of every member. Only the places that near are looked at (by bisection), so the cost
-    does not grow with the document."""
+    list (its mayors) is said of every member. A member may carry its country ("Pokhara of Nepal and Yangon of
+    Myanmar", «Минска (Белоруссия), Ташкента (Узбекистан)», "昆明（中国）、万象（ラオス）"). Only the places that near
+    are looked at (by bisection), so the cost does not grow with the document."""
     ordered, starts = _by_start(all_places)
     members = [mention]
     for step in (-1, 1):
         current = mention
         while True:
             low = bisect_left(starts, current.start - 200)
-            high = bisect_right(starts, current.end + 5)
+            high = bisect_right(starts, current.end + _GLOSSED_GAP)
             joined = None
             for other in ordered[low:high]:
                 if other is current or any(other is member for member in members):
                     continue
-                gap = (text[other.end:current.start] if step < 0 and 0 <= current.start - other.end <= 5 else
-                       text[current.end:other.start] if step > 0 and 0 <= other.start - current.end <= 5 else None)
-                if gap is not None and _ENUMERATION.match(gap):
+                left, right = (other, current) if step < 0 else (current, other)
+                if 0 <= right.start - left.end <= _GLOSSED_GAP and _joins_a_list(text, left.end, right.start, lang):
                     joined = other
                     break
             if joined is None:
@@ -74,6 +75,26 @@ def _list_of(text: str, mention, all_places: list) -> list:
             members.append(joined)
             current = joined
     return members
+
+
+_PLAIN_GAP = 5
+_GLOSSED_GAP = 45
+# what may stand for the country a list member carries, once the country's name is cut out of the gap
+_COUNTRY_GLOSS = re.compile(r"^\s*(?:of|из|,|[(（])?\s*\x00\s*[)）]?", re.IGNORECASE)
+
+
+def _joins_a_list(text: str, start: int, end: int, lang: str) -> bool:
+    gap = text[start:end]
+    if len(gap) <= _PLAIN_GAP and _ENUMERATION.match(gap):
+        return True
+    countries = [c for c in find_countries(text, lang) if start <= c.start and c.end <= end] \
+        if len(gap) <= _GLOSSED_GAP else []
+    if len(countries) != 1:
+        return False
+    country = countries[0]
+    marked = text[start:country.start] + "\x00" + text[country.end:end]
+    gloss = _COUNTRY_GLOSS.match(marked)
+    return gloss is not None and bool(_ENUMERATION.match(marked[gloss.end():]))
 
 
 _NEAR = 12
@@ -156,7 +177,7 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
     participation = roles_pattern(ctx.lang, "participation_cues")
     office = roles_pattern(ctx.lang, "office_nouns")
     city = mentions[0].city
-    lists = [_list_of(ctx.text, mention, all_places) for mention in mentions]
+    lists = [_list_of(ctx.text, mention, all_places, ctx.lang) for mention in mentions]
     enumerated = any(len(members) > 1 for members in lists)
     near_list = [_near_words(ctx.text, member) for members in lists for member in members]
     # a cue inside a quoted title (an award's, a document's name) says nothing about the city beside it
