@@ -404,9 +404,11 @@ def _name_en(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
             i += 1
         return i < len(right) and right[i][2][:1].isupper()
 
+    calendar = _calendar_words(lang)
     while index < len(right):
         token = right[index][2]
-        if token.lower() in ("on", "of", "for") and capitalised_at(index + 1):
+        if token.lower() in ("on", "of", "for") and capitalised_at(index + 1) \
+                and right[index + 1][2].lower() not in calendar:  # "the … Forum on June 5-6" is its day
             index += 1
             while index < len(right) and (right[index][2][:1].isupper() or right[index][2] in ("-", "and", "&")
                                           or (right[index][2] == "the" and capitalised_at(index))):
@@ -415,6 +417,14 @@ def _name_en(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
             continue
         break
     return name_start, name_end
+
+
+@lru_cache(maxsize=None)
+def _calendar_words(lang: str) -> frozenset[str]:
+    """The names of months and weekdays (the dates lexicon's), lower case."""
+    dates = lexicon(lang, "dates")
+    return frozenset(str(word).lower() for key in ("months", "weekdays")
+                     for words in (dates.get(key) or {}).values() for word in words)
 
 
 # "与", "和", "及" end a name ("A与B举行论坛") unless the words before them go back to an edition number that opens it

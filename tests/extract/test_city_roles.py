@@ -1119,3 +1119,25 @@ def test_what_a_sentence_counts_years_back_to_is_history(page, host):
     summary = summarise(page)
     assert summary.host == host
     assert not summary.partners & {"Kopyl’", "Kopyl", "Chaoyang", "Edmonton"}
+
+
+@pytest.mark.parametrize("page", [
+    "Twin town guests\nA delegation from Kenilworth's twin town of Eppstein is visiting this weekend to mark 25 years "
+    "of twinning. The guests arrive on Friday.",
+    "Sister city visit\nDelegates from Tartu's sister city, Eppstein, arrived on Friday for talks on school exchanges "
+    "and signed a cooperation plan.",
+])
+def test_a_party_from_a_towns_twin_comes_from_the_twin_and_visits_the_town(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) in (("Kenilworth", {"Eppstein"}), ("Tartu", {"Eppstein"}))
+
+
+@pytest.mark.parametrize("page", [
+    "Talks in Harbin\nGovernor Li met visiting Kazan mayor Ilsur Metshin in Harbin on Tuesday; the two sides signed "
+    "three cooperation agreements.",
+    "Talks\nSpeaking at the cooperation conference in Harbin, the mayor of Kazan said the two cities would sign a "
+    "memorandum on tourism.",
+])
+def test_a_visiting_officers_city_and_a_place_before_an_apposition_stay_what_they_are(page):
+    summary = summarise(page)
+    assert (summary.host, summary.partners) == ("Harbin", {"Kazan"})

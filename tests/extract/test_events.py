@@ -97,6 +97,15 @@ def test_a_numbered_sitting_of_an_unnamed_event_gives_it_no_ordinal(text, lang):
     assert find_events(text, lang)[0].ordinal is None
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Riga will host the Latvia-Korea Business Forum on June 5-6, organisers said.", "Latvia-Korea Business Forum"),
+    ("The Baltic Trade Conference on Monday drew 200 firms.", "Baltic Trade Conference"),
+    ("The Forum on Trade and Investment opened in Riga.", "Forum on Trade and Investment"),
+])
+def test_a_month_or_weekday_after_a_name_is_its_day_not_its_topic(text, name):
+    assert find_events(text, "en")[0].name == name
+
+
 def test_weekdays_are_not_ordinals():
     assert _main("В пятницу форум подвел итоги.", "ru").ordinal is None
 

@@ -281,3 +281,9 @@ def test_a_council_members_surname_is_no_city_but_the_citys_council_is():
     assert not [p for p in find_places("望月昇市議会議員、福岡信治市議会議員らが訪れた。", "ja") if p.kind == "city"]
     found = {p.city.name_en for p in find_places("福岡市議会議員団が釜山を訪れた。", "ja") if p.kind == "city"}
     assert found == {"Fukuoka", "Busan"}
+
+
+def test_a_lists_count_of_prefectures_makes_its_bare_names_prefectures():
+    found = {m.surface: m.kind for m in find_places("福岡、佐賀、長崎、山口の4県と釜山広域市などが参加した。", "ja")}
+    assert [found[name] for name in ("福岡", "佐賀", "長崎", "山口")] == ["admin_region"] * 4
+    assert found["釜山広域市"] == "city"

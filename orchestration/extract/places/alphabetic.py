@@ -164,6 +164,7 @@ _QUOTES = re.compile(quoted(LATIN_QUOTES, 1, 80, "\n"))
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s")
 _SENTENCE_GAP = re.compile(r"[.!?…\n]")
 _SOFT_GAP = re.compile(r"[ \t\u00a0]{1,3}")
+_APPOSITION_GAP = re.compile(r",[ \t\u00a0]{1,2}")
 _OPENING_BRACKET_GAP = re.compile(r"[ \t\u00a0]{0,2}[(（][ \t\u00a0]{0,2}")
 _LIST_COMMA = re.compile(r"[ \t\u00a0]?,[ \t\u00a0]{1,3}")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t\u00a0]{0,2}")
@@ -693,8 +694,10 @@ class AlphabeticPlaces:
         if self.lang == "ru" and self._is_russian_person(first, last):
             return True
         title = _EN_APPOSITIVE_TITLE.match(self.text, self._capitalised_run_end(last)) if self.lang == "en" else None
-        if title and (not title.group("title_words")
-                      or (first > 0 and self.adjacent[first - 1] and _is_capitalised(tokens[first - 1][2]))):
+        # "at the conference in Busan, the mayor of Fukuoka said": after a preposition of place the name is where
+        if title and not self._right_after_place_preposition(item) \
+                and (not title.group("title_words")
+                     or (first > 0 and self.adjacent[first - 1] and _is_capitalised(tokens[first - 1][2]))):
             # "Lin Hao, vice president of …": a title after the name; a title's capitalised words ("Nadir Delgado,
             # Local Project Coordinator") only after a given name, since "from Kazan, Ufa Mayor …" lists a city
             return True
@@ -841,12 +844,17 @@ class AlphabeticPlaces:
             low = word.lower()
             # "the twin towns (Gubbio, Aalen)": the names in brackets right after the marker
             bracketed = steps == 0 and _OPENING_BRACKET_GAP.fullmatch(gap) is not None
-            if not (_SOFT_GAP.fullmatch(gap) or bracketed or (len(low) <= 2 and _ABBREVIATION_GAP.fullmatch(gap))):
+            # "Tartu's sister city, Eppstein,", "the Kazakh capital, Astana": a town's noun, then the town in apposition
+            apposed = steps == 0 and _APPOSITION_GAP.fullmatch(gap) is not None
+            if not (_SOFT_GAP.fullmatch(gap) or bracketed or apposed
+                    or (len(low) <= 2 and _ABBREVIATION_GAP.fullmatch(gap))):
                 return None
             if low in self.res.stopwords:
                 return None
             for kind, pattern in self.res.markers_before:
                 if pattern.fullmatch(low):
+                    if apposed and kind != "city":
+                        return None
                     # "Town Council", "City Hall": a capitalised marker right before the name begins a compound
                     # of its own, not a town's name ("the town of Council", "downtown Chicago"); a bracket
                     # between them ends any compound
@@ -856,7 +864,7 @@ class AlphabeticPlaces:
                                                or self._district_of(k, steps)):
                         return None
                     return kind
-            if bracketed:
+            if bracketed or apposed:
                 return None
             if _is_capitalised(word) and not (self.lang == "en" and low in ("the",)):
                 return None

@@ -24,6 +24,7 @@ from orchestration.extract.roles.context import (
     make_row,
     region_group_members,
     roles_lexicon,
+    roles_pattern,
     sentence_of,
     sentence_start,
 )
@@ -828,8 +829,21 @@ def _is_destination(ctx: Context, place) -> bool:
     travels to is where the towns meet."""
     before, after = _destination_patterns(ctx.lang)
     if before is not None and before.search(ctx.text, max(0, place.start - 40), place.start):
-        return True
+        # "met visiting Kazan mayor Ilsur Metshin": the city names whose officer visits, not where he goes
+        return not _names_its_officer(ctx, place)
     return after is not None and bool(after.match(ctx.text, place.end))
+
+
+def _names_its_officer(ctx: Context, place) -> bool:
+    """An English city right before its office or party noun ("Kazan mayor", "the Osaka delegation")."""
+    if ctx.lang != "en":
+        return False
+    offices = roles_pattern(ctx.lang, "office_nouns")
+    gap = _POSSESSIVE_GAP.match(ctx.text, place.end)
+    return offices is not None and bool(offices.match(ctx.text, gap.end()))
+
+
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s*")
 
 
 # what may stand between a Japanese or Chinese city and its party's noun: the words of an office or a society
@@ -881,6 +895,11 @@ def _is_visiting_party(ctx: Context, place, places: list) -> bool:
 
 def _names_a_visiting_party(ctx: Context, place, places: list) -> bool:
     before, after = _visiting_party_patterns(ctx.lang)
+    owner, twin = _twin_apposition(ctx, place, places)
+    if twin is not None:
+        return False  # "from Kenilworth's twin town of Eppstein": Kenilworth is visited, its twin comes
+    if owner is not None:
+        place = owner  # the twin comes from where the party's words put its town
     if before is not None and before.search(ctx.text, max(0, place.start - 40), place.start):
         return True
     if after is None:
@@ -889,6 +908,29 @@ def _names_a_visiting_party(ctx: Context, place, places: list) -> bool:
     if match is None:
         return False
     return not any(place.end <= other.start < match.end() for other in places if other is not place)
+
+
+@lru_cache(maxsize=None)
+def _twin_apposition_pattern(lang: str) -> re.Pattern[str] | None:
+    return patterns_any(roles_lexicon(lang).get("twin_apposition"))
+
+
+def _twin_apposition(ctx: Context, place, places: list) -> tuple:
+    """(the town the place is named as the twin of, the twin the place names after itself): "Kenilworth's twin
+    town of Eppstein" gives (None, Eppstein) for Kenilworth and (Kenilworth, None) for Eppstein."""
+    pattern = _twin_apposition_pattern(ctx.lang)
+    if pattern is None:
+        return None, None
+    index = next((i for i, p in enumerate(places) if p is place), None)
+    if index is None:
+        return None, None
+    owner = places[index - 1] if index > 0 else None
+    twin = places[index + 1] if index + 1 < len(places) else None
+    if owner is not None and not (owner.end <= place.start and pattern.fullmatch(ctx.text, owner.end, place.start)):
+        owner = None
+    if twin is not None and not (place.end <= twin.start and pattern.fullmatch(ctx.text, place.end, twin.start)):
+        twin = None
+    return owner, twin
 
 
 @lru_cache(maxsize=None)
