@@ -123,13 +123,16 @@ def _value_map(table: dict[Any, list[str]] | None) -> dict[str, float]:
 
 @lru_cache(maxsize=None)
 def _currency_codes() -> tuple[str, ...]:
-    """ISO 4217 codes (pycountry) and RMB: letters a number may follow without a space ("RMB5 billion")."""
-    return ("RMB", *currency_codes())
+    """ISO 4217 codes (pycountry), RMB and the lettered symbols English papers print (RM, Rs, Rp, Tk): letters a
+    number may follow without a space ("RMB5 billion", "RM4.5 billion")."""
+    pre = (lexicon("en", "money").get("currencies") or {}).get("pre") or {}
+    lettered = [symbol for symbol in pre if re.fullmatch(r"[A-Za-z]{2,3}", symbol)]
+    return ("RMB", *currency_codes(), *lettered)
 
 
-# digits may touch three capitals ("USD3.2m"); whether they are a currency code or the end of an identifier
-# ("ABC12") is for the classification to tell
-_AFTER_CURRENCY_CODE = "|(?<=[A-Z]{3})"
+# digits may touch three capitals ("USD3.2m") or a two-letter symbol ("RM4.5 billion"); whether they are a
+# currency or the end of an identifier ("ABC12", "MP3") is for the classification to tell
+_AFTER_CURRENCY_CODE = "|(?<=[A-Z]{3})|(?<=\\b[A-Z][A-Za-z])"
 
 
 @dataclass

@@ -47,6 +47,14 @@ one = partial(one_money, lang=LANG)
     ("Contracts worth KSh 4 billion were signed.", 4e9, "KES"),
     ("Contracts worth R$ 75 million were signed.", 75e6, "BRL"),
     ("Contracts worth ₹450 million were signed.", 450e6, "INR"),
+    # lettered symbols, with or without a space before the digits
+    ("Contracts worth RM4.5 billion were signed.", 4.5e9, "MYR"),
+    ("Contracts worth Tk 500 crore were signed.", 5e9, "BDT"),
+    ("Deals worth Rp 12 trillion were signed.", 12e12, "IDR"),
+    ("Deals worth ₦40 billion were signed.", 40e9, "NGN"),
+    # a unit several countries bear is the one of the country the text names
+    ("Moroccan and Spanish firms in Morocco signed deals worth 500 million dirhams.", 5e8, "MAD"),
+    ("Turkmenistan's firms signed contracts worth 300 million manat.", 3e8, "TMT"),
 ])
 def test_amounts_and_currencies(text, amount, currency):
     m = one(text)

@@ -89,6 +89,8 @@ def test_a_language_without_lexicons_is_not_extracted():
     ("Мэры подписали соглашение\nМэры Томска и Харбина 12 мая 2022 года подписали соглашение о побратимстве.", "ru"),
     ("两市签署友好城市协议\n2023年5月9日，沈阳市与明斯克市签署友好城市关系协议书。", "zh"),
     ("姉妹都市協定を締結\n2019年4月2日、札幌市と大田広域市が姉妹都市協定を締結した。", "ja"),
+    # 交わす: documents exchanged are signed; words exchanged are talks (below)
+    ("環境協力で覚書\n2021年6月17日、北九州市と大連市が環境分野での協力に関する覚書を交わした。", "ja"),
 ])
 def test_a_lead_that_signs_an_agreement_reports_a_signing(page, lang):
     summary = summarise(page)
@@ -111,6 +113,10 @@ def test_an_english_name_reached_only_through_a_foreign_alternate_is_no_town():
 def test_a_report_whose_only_event_is_a_bare_meeting_reports_no_cooperation_event(page, lang):
     summary = summarise(page)
     assert not summary.relevant and summary.reason == "generic_event_only"
+
+
+def test_words_exchanged_are_no_signing():
+    assert not summarise("市長会談\n2021年6月17日、北九州市長と大連市長が環境協力について意見を交わした。").relevant
 
 
 def test_a_bare_meeting_that_signs_agreements_is_still_a_report():
