@@ -264,3 +264,16 @@ def test_the_sentence_after_a_day_something_was_said_gives_the_events_own_day(pa
 ])
 def test_a_day_inside_the_span_the_text_gives_the_event_leaves_the_span_its_dates(page):
     assert summarise(page).date[:6] == (2022, 3, 5, 2022, 3, 8)
+
+
+@pytest.mark.parametrize("page, expected", [
+    # a party's arrival opens its visit; a weekday the present tense schedules lies ahead of the report
+    ("Twin town visit\nPublished: 2017-03-14\nThe twinning delegation from Eppstein arrives in Kenilworth on Thursday "
+     "for a three-day visit.", (2017, 3, 16, 2017, 3, 18)),
+    ("Twin town visit\nPublished: 2023-05-20\nThe twin town delegation from Tartu arrived in Kazan on Monday for a "
+     "three-day visit.", (2023, 5, 15, 2023, 5, 17)),
+    ("Expo in Kazan\nPublished: 2023-05-17\nThe trade expo, with firms from 20 countries, opened in Kazan on Tuesday "
+     "and closes on Friday.", (2023, 5, 16, 2023, 5, 19)),
+])
+def test_a_visits_arrival_opens_it_and_a_scheduled_weekday_lies_ahead(page, expected):
+    assert event_dates(page)[:6] == expected

@@ -140,6 +140,8 @@ def test_statuses():
     ("Over the past year the agency signed deals worth $600 million with provinces.", "cumulative"),
     ("In recent years, companies from the two cities have signed deals worth $3 billion.", "cumulative"),
     ("So far this year, firms from the two cities have signed deals worth $3 billion.", "period_statistic"),
+    ("The projects signed at the fair have an average investment of $20 million.", "generic"),
+    ("Currently Japan imports about $900 million worth of goods from the state.", "trade_turnover"),
     ("For every dollar the state puts in, private lenders add roughly seven dollars.", "ratio"),
     # the capital a new company or fund holds is no deal
     ("The partners set up a joint venture with registered capital of $15 million.", "capital"),

@@ -112,6 +112,7 @@ def test_forecast_is_expected():
     ("近年、両市の企業は総額300億円の契約を結んだ。", "cumulative"),
     # what the year has brought so far is the year's, not the event's
     ("今年に入って、同市の企業は総額300億円の契約を結んだ。", "period_statistic"),
+    ("調印された契約の平均契約額は2億円だった。", "generic"),
 ])
 def test_amounts_that_are_not_deals(text, reason):
     found = money(text)

@@ -125,6 +125,9 @@ def test_statuses():
     ("近年来，两市已签约合作项目30个，共计120亿元人民币。", "cumulative"),
     ("今年前三季度双方贸易额达到1200亿美元。", "period_statistic"),
     ("今年以来，该市已签署合作协议15份，总金额3亿元。", "period_statistic"),
+    # an average of the deals, and a class of projects by size, are none of them
+    ("签约项目平均投资额12亿元，高于上届。", "generic"),
+    ("签约项目中，10亿至30亿元项目14个。", "threshold"),
     ("两国贸易额达到1200亿美元。", "trade_turnover"),
     ("当日人民币对美元汇率中间价报7.12元。", "exchange_rate"),
     ("冠军将获得奖金5万美元。", "prize"),
