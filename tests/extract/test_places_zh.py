@@ -382,3 +382,10 @@ def test_a_name_after_a_title_and_a_surname_is_a_persons():
 
 def test_a_sight_named_after_a_town_is_no_city():
     assert cities("代表团还赴合肥包公祠、三河古镇参观交流。") == ["Hefei"]
+
+
+def test_a_lists_closing_noun_of_regions_makes_its_names_regions():
+    # 北京 and 上海 are provinces among provinces here; "等地" (and other places) says nothing of what they are
+    assert cities("来自北京、天津、浙江、江苏等12个省市区的企业参展。") == []
+    assert cities("合作机构主要来自俄罗斯、北京、广东等国家和地区。") == []
+    assert cities("来自北京、上海等地的企业参展。") == ["Beijing", "Shanghai"]

@@ -106,8 +106,11 @@ _ADMIN_SUFFIX_CHARS = frozenset("市区县镇乡村旗州省町郡")
 # "两国五城" (two countries, five cities), "三省一市": a numeral before a noun of places counts them; no name is meant
 _COUNT_NUMERALS = frozenset("一二两三四五六七八九十百千")
 _COUNTED_PLACE_NOUNS = frozenset("城市国省县区地")
-# a list's closing count of provinces or prefectures (の4県, 等三省, など2道)
-_COUNTED_REGIONS = re.compile(r"(?:の|など|等|の各)?[0-9０-９一二三四五六七八九十两]{1,2}(?:県|县|省|州|道|府)(?!市)")
+# a list's closing count of provinces or prefectures (の4県, 等三省, など2道, 等15个省市区), or its closing noun of
+# regions (等国家和地区, 等省市): the names listed are regions, not cities
+_REGION_GROUPS = "省市区|省区市|省市|省份|国家和地区|国家及地区|国家或地区"
+_COUNTED_REGIONS = re.compile(rf"(?:の|など|等|の各)?[0-9０-９一二三四五六七八九十两]{{1,2}}个?(?:{_REGION_GROUPS}|県|县|省|州|道|府)(?!市)"
+                              rf"|(?:等|など)(?:{_REGION_GROUPS})")
 # a numeral and a unit of the calendar: a day, a month or a year, never a town's bare name
 _CALENDAR_WORD = re.compile(r"[〇零一二两三四五六七八九十]+[日月年]")
 # how far after a name its head noun may stand: a project's or venue's name is short, a company's may be long
@@ -462,7 +465,8 @@ class CjkPlaces:
                 j -= 1
         # "福岡、佐賀、長崎、山口の4県", "河北、山东等三省": the list's count of provinces says what each name is
         for index in range(len(out) - 1, -1, -1):
-            if out[index].kind != "city" or not _COUNTED_REGIONS.match(self.folded, out[index].end):
+            if out[index].kind not in ("city", "admin_region") \
+                    or not _COUNTED_REGIONS.match(self.folded, out[index].end):
                 continue
             j = index
             while j >= 0 and out[j].kind in ("city", "admin_region") and out[j].surface[-1:] not in _ADMIN_SUFFIX_CHARS:
