@@ -263,3 +263,9 @@ def test_a_given_name_after_an_officers_title_is_a_person():
 def test_a_city_joined_to_hosted_hosts_the_event(page):
     summary = summarise(page)
     assert (summary.host, summary.partners) == ("Turku", {"Tartu", "Klaipėda"})
+
+
+def test_a_plural_place_noun_that_opens_a_list_by_example_says_what_its_names_are():
+    found = {m.surface: m.kind for m in find_places("Russian regions including Amur and Primorye sent delegations, "
+                                                    "as did cities such as Tartu.", "en")}
+    assert (found["Amur"], found["Primorye"], found["Tartu"]) == ("admin_region", "admin_region", "city")

@@ -996,7 +996,10 @@ _LOCATOR_REACH_KM = 60
 
 # the words that may stand between an English marker and its name ("the city of Kazan", "the port city of Vanino")
 _EN_MARKER_LINKS = frozenset({"of", "the", "port", "border", "coastal", "northern", "southern", "eastern", "western",
-                              "central", "twin", "sister", "partner", "capital", "host", "resort", "industrial"})
+                              "central", "twin", "sister", "partner", "capital", "host", "resort", "industrial",
+                              # a plural noun that opens a list by example ("regions including Amur", "cities such
+                              # as Tartu") says what each name is
+                              "including", "such", "as", "like"})
 
 
 @lru_cache(maxsize=16)
