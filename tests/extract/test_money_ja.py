@@ -113,6 +113,9 @@ def test_forecast_is_expected():
     # what the year has brought so far is the year's, not the event's
     ("今年に入って、同市の企業は総額300億円の契約を結んだ。", "period_statistic"),
     ("調印された契約の平均契約額は2億円だった。", "generic"),
+    # what a firm will put in, and what a city paid to build, are not deals
+    ("提携先の企業は新工場に3億元を投入する。", "forecast"),
+    ("市は友好提携を記念して5000万円出資して記念館を建設した。", "cost"),
 ])
 def test_amounts_that_are_not_deals(text, reason):
     found = money(text)
