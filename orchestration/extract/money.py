@@ -282,7 +282,14 @@ def _presented_only(before: str, after: str, lx: _MoneyLexicon) -> bool:
         return True
     # "签约经贸对接项目": the projects of a matchmaking that were signed, the signing word right before them
     reach = _SIGNED_OBJECT_REACH_CJK if lx.lang in CJK_LANGS else _SIGNED_OBJECT_REACH
-    if lx.deal_cues.search(before, max(0, last.start() - reach), last.start()):
+    window_start = max(0, last.start() - reach)
+    # within the presenting word's own clause: "签署了一批合作协议，征集推介项目…" signed other things
+    clause_break = None
+    for clause_break in _LIST_CLAUSE_BREAK.finditer(before, window_start, last.start()):
+        pass
+    if clause_break is not None:
+        window_start = clause_break.end()
+    if lx.deal_cues.search(before, window_start, last.start()):
         return False
     # "发布的签约项目": the projects announced are the signed ones, the signing word inside the phrase
     if lx.deal_cues.search(last.group()):
@@ -292,6 +299,7 @@ def _presented_only(before: str, after: str, lx: _MoneyLexicon) -> bool:
 
 # how far before a word of presenting a signing word makes that word its object ("签约经贸对接项目")
 _SIGNED_OBJECT_REACH_CJK = 6
+_LIST_CLAUSE_BREAK = re.compile(r"[,，、;；:：。]")
 _SIGNED_OBJECT_REACH = 16
 
 

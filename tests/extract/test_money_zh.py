@@ -128,6 +128,8 @@ def test_statuses():
     # an average of the deals, and a class of projects by size, are none of them
     ("签约项目平均投资额12亿元，高于上届。", "generic"),
     ("签约项目中，10亿至30亿元项目14个。", "threshold"),
+    # a signing in the clause before does not make the projects presented after it signed ones
+    ("会上集中签署了一批合作协议，征集推介项目860个，投资总额900亿元。", "presented"),
     ("两国贸易额达到1200亿美元。", "trade_turnover"),
     ("当日人民币对美元汇率中间价报7.12元。", "exchange_rate"),
     ("冠军将获得奖金5万美元。", "prize"),
