@@ -299,8 +299,9 @@ def _presented_only(before: str, after: str, lx: _MoneyLexicon) -> bool:
 
 # how far before a word of presenting a signing word makes that word its object ("签约经贸对接项目")
 _SIGNED_OBJECT_REACH_CJK = 6
-_LIST_CLAUSE_BREAK = re.compile(r"[,，、;；:：。]")
 _SIGNED_OBJECT_REACH = 16
+# what ends a clause within that reach: a signing before it signed something else
+_LIST_CLAUSE_BREAK = re.compile(r"[,，、;；:：。]")
 
 
 _FIGURE_CLAUSE_END = re.compile(r"[、，,;；]")

@@ -915,12 +915,16 @@ def _twin_apposition_pattern(lang: str) -> re.Pattern[str] | None:
     return patterns_any(roles_lexicon(lang).get("twin_apposition"))
 
 
+_TWIN_APPOSITION_REACH = 60
+
+
 def _twin_apposition(ctx: Context, place, places: list) -> tuple:
     """(the town the place is named as the twin of, the twin the place names after itself): "Kenilworth's twin
     town of Eppstein" gives (None, Eppstein) for Kenilworth and (Kenilworth, None) for Eppstein."""
     pattern = _twin_apposition_pattern(ctx.lang)
-    if pattern is None:
-        return None, None
+    if pattern is None or not (ctx.text.startswith(("'s", "’s"), place.end)
+                               or pattern.search(ctx.text, max(0, place.start - _TWIN_APPOSITION_REACH), place.start)):
+        return None, None  # no apposition on either side: the common case, with no search of the place list
     index = next((i for i, p in enumerate(places) if p is place), None)
     if index is None:
         return None, None

@@ -83,12 +83,23 @@ _GLOSSED_GAP = 45
 _COUNTRY_GLOSS = re.compile(r"^\s*(?:of|из|,|[(（])?\s*\x00\s*[)）]?", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
+def _countries_by_start(text: str, lang: str) -> tuple[tuple, list[int]]:
+    mentions = tuple(find_countries(text, lang))
+    return mentions, [m.start for m in mentions]
+
+
+def _countries_within(text: str, lang: str, start: int, end: int) -> list:
+    """The country mentions inside text[start:end], found by bisection (a long document names hundreds)."""
+    mentions, starts = _countries_by_start(text, lang)
+    return [m for m in mentions[bisect_left(starts, start):bisect_right(starts, end)] if m.end <= end]
+
+
 def _joins_a_list(text: str, start: int, end: int, lang: str) -> bool:
     gap = text[start:end]
     if len(gap) <= _PLAIN_GAP and _ENUMERATION.match(gap):
         return True
-    countries = [c for c in find_countries(text, lang) if start <= c.start and c.end <= end] \
-        if len(gap) <= _GLOSSED_GAP else []
+    countries = _countries_within(text, lang, start, end) if len(gap) <= _GLOSSED_GAP else []
     if len(countries) != 1:
         return False
     country = countries[0]
