@@ -277,7 +277,9 @@ def _pairs_that_sign(text: str, q: Quantity, counter: str, phrase: str, lx: _Cou
     else:
         return False
     signing = lx.signing.search(text, q.noun_end, q.noun_end + reach)
-    if signing is None or _PAIR_CLAUSE_END.search(text, q.noun_end, signing.start()):
+    # a clause's end, or Japanese 、 between clauses, parts the pairs from a signing
+    if signing is None or _CLAUSE_END.search(text, q.noun_end, signing.start()) \
+            or "、" in text[q.noun_end:signing.start()]:
         return False
     between = text[q.noun_end:signing.start()]
     # past the adverb's reach, only the documents signed stand between the pairs and their signing
@@ -288,7 +290,6 @@ def _pairs_that_sign(text: str, q: Quantity, counter: str, phrase: str, lx: _Cou
 _PAIR_VERB_REACH = 8
 # a particle, the documents and their object particle: "が産業協力協定を結んだ"
 _PAIR_OBJECT_REACH = 16
-_PAIR_CLAUSE_END = re.compile(r"[,;，；。、.!?！？]|\n")
 _CJK_POST_QUALIFIER = re.compile(r"^(?:以上|余り|余|多|超|強)")
 
 

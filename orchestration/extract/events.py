@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orchestration.extract import russian
+from orchestration.extract.dates.common import word_map
 from orchestration.extract.lexicons import lexicon
 from orchestration.extract.numbers import CJK_LANGS
 from orchestration.extract.wordlists import literal_alternation, patterns_any, words_pattern
@@ -423,8 +424,7 @@ def _name_en(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
 def _calendar_words(lang: str) -> frozenset[str]:
     """The names of months and weekdays (the dates lexicon's), lower case."""
     dates = lexicon(lang, "dates")
-    return frozenset(str(word).lower() for key in ("months", "weekdays")
-                     for words in (dates.get(key) or {}).values() for word in words)
+    return frozenset(word_map(dates.get("months"))) | frozenset(word_map(dates.get("weekdays")))
 
 
 # "与", "和", "及" end a name ("A与B举行论坛") unless the words before them go back to an edition number that opens it

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from orchestration.extract.lexicons import lexicon
+from orchestration.extract.lexicons import LANGUAGES, lexicon
 from orchestration.extract.wordlists import literal_alternation
 from orchestration.reference.currencies import currency_codes
 
@@ -123,11 +123,12 @@ def _value_map(table: dict[Any, list[str]] | None) -> dict[str, float]:
 
 @lru_cache(maxsize=None)
 def _currency_codes() -> tuple[str, ...]:
-    """ISO 4217 codes (pycountry), RMB and the lettered symbols English papers print (RM, Rs, Rp, Tk): letters a
+    """ISO 4217 codes (pycountry), RMB and the lettered symbols the money lexicons list (RM, Rs, Rp, Tk): letters a
     number may follow without a space ("RMB5 billion", "RM4.5 billion")."""
-    pre = (lexicon("en", "money").get("currencies") or {}).get("pre") or {}
-    lettered = [symbol for symbol in pre if re.fullmatch(r"[A-Za-z]{2,3}", symbol)]
-    return ("RMB", *currency_codes(), *lettered)
+    lettered = {symbol for lang in LANGUAGES
+                for symbol in ((lexicon(lang, "money").get("currencies") or {}).get("pre") or {})
+                if re.fullmatch(r"[A-Za-z]{2,3}", symbol)}
+    return ("RMB", *currency_codes(), *sorted(lettered))
 
 
 # digits may touch three capitals ("USD3.2m") or a two-letter symbol ("RM4.5 billion"); whether they are a

@@ -455,27 +455,27 @@ class CjkPlaces:
         out = list(mentions)
         for index in range(len(out) - 1, 0, -1):
             last = out[index]
-            if last.kind != "admin_region" or last.surface[-1:] not in _LIST_REGION_SUFFIXES:
-                continue
-            j = index - 1
-            while j >= 0 and _ENUMERATION_GAP.fullmatch(self.folded[out[j].end:out[j + 1].start]) \
-                    and out[j].kind in ("city", "admin_region") and out[j].surface[-1:] not in _ADMIN_SUFFIX_CHARS:
-                if out[j].kind == "city":
-                    out[j] = replace(out[j], city=None, candidates=[], kind="admin_region")
-                j -= 1
+            if last.kind == "admin_region" and last.surface[-1:] in _LIST_REGION_SUFFIXES \
+                    and self._listed_before(out, index):
+                self._as_regions_back_from(out, index - 1)
         # "福岡、佐賀、長崎、山口の4県", "河北、山东等三省": the list's count of provinces says what each name is
         for index in range(len(out) - 1, -1, -1):
-            if out[index].kind not in ("city", "admin_region") \
-                    or not _COUNTED_REGIONS.match(self.folded, out[index].end):
-                continue
-            j = index
-            while j >= 0 and out[j].kind in ("city", "admin_region") and out[j].surface[-1:] not in _ADMIN_SUFFIX_CHARS:
-                if out[j].kind == "city":
-                    out[j] = replace(out[j], city=None, candidates=[], kind="admin_region")
-                if j == 0 or not _ENUMERATION_GAP.fullmatch(self.folded[out[j - 1].end:out[j].start]):
-                    break
-                j -= 1
+            if out[index].kind in ("city", "admin_region") and _COUNTED_REGIONS.match(self.folded, out[index].end):
+                self._as_regions_back_from(out, index)
         return out
+
+    def _listed_before(self, out: list[PlaceMention], index: int) -> bool:
+        """The mention before ``out[index]`` is joined to it as a list's member (a comma, 、, a conjunction)."""
+        return bool(_ENUMERATION_GAP.fullmatch(self.folded[out[index - 1].end:out[index].start]))
+
+    def _as_regions_back_from(self, out: list[PlaceMention], j: int) -> None:
+        """``out[j]`` and the bare names listed before it are regions: a city among them is the region of its name."""
+        while j >= 0 and out[j].kind in ("city", "admin_region") and out[j].surface[-1:] not in _ADMIN_SUFFIX_CHARS:
+            if out[j].kind == "city":
+                out[j] = replace(out[j], city=None, candidates=[], kind="admin_region")
+            if j == 0 or not self._listed_before(out, j):
+                break
+            j -= 1
 
     def _country_before(self, item: PlaceItem, previous: PlaceItem | None, gap: re.Pattern[str] = _COUNTRY_GAP
                         ) -> str | None:

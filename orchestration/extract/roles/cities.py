@@ -876,7 +876,7 @@ def _is_visiting_party(ctx: Context, place, places: list) -> bool:
     In Japanese and Chinese no other place may stand between the city and the party's noun."""
     if _names_a_visiting_party(ctx, place, places):
         return True
-    index = next((i for i, p in enumerate(places) if p is place), None)
+    index = _position(places, place)
     if index is None:
         return False
     # a list runs on after the party's city in Russian and English, and up to it in Japanese and Chinese
@@ -891,6 +891,11 @@ def _is_visiting_party(ctx: Context, place, places: list) -> bool:
             return True
         current += step
     return False
+
+
+def _position(places: list, place) -> int | None:
+    """Where ``place`` itself (not an equal mention) stands in ``places``."""
+    return next((i for i, p in enumerate(places) if p is place), None)
 
 
 def _names_a_visiting_party(ctx: Context, place, places: list) -> bool:
@@ -925,7 +930,7 @@ def _twin_apposition(ctx: Context, place, places: list) -> tuple:
     if pattern is None or not (ctx.text.startswith(("'s", "’s"), place.end)
                                or pattern.search(ctx.text, max(0, place.start - _TWIN_APPOSITION_REACH), place.start)):
         return None, None  # no apposition on either side: the common case, with no search of the place list
-    index = next((i for i, p in enumerate(places) if p is place), None)
+    index = _position(places, place)
     if index is None:
         return None, None
     owner = places[index - 1] if index > 0 else None
