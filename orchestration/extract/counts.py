@@ -526,7 +526,8 @@ _COMPARISON_GAP = 3
 
 
 _CJK_CLAUSE_MARKS = ("，", ",", "；", ";", "。")
-_CLAUSE_END = re.compile(r"[,;，；。.!?！？]|\s[—–-]\s|\n")
+# a comma or point inside a number ("1,277", "45.20") ends no clause
+_CLAUSE_END = re.compile(r"[;，；。!?！？]|,(?!\d)|(?<!\d)\.|\.(?!\d)|\s[—–-]\s|\n")
 
 
 def running_total(series: re.Pattern | None, running: re.Pattern | None, within_event: re.Pattern | None,

@@ -408,13 +408,21 @@ def _h_weekday(m: "_M", g: Grammar) -> Raw | None:
     return raw
 
 
+# the words that join two weekdays as a pair ("Thursday and Friday", «в четверг и пятницу», 周四和周五) and the
+# prepositions that make any pair a span ("between Monday and Wednesday")
+_WEEKDAY_CONJUNCTIONS = frozenset({"and", "и", "和", "、"})
+_SPAN_PREPOSITIONS = frozenset({"between", "между"})
+
+
 def _h_weekday_range(m: "_M", g: Grammar) -> Raw | None:
     pre = (_group(m, "pre") or "").lower()
     conn = (_group(m, "conn") or "").strip().lower()
-    if conn == "and" and pre != "between":
-        return None
     wd1, wd2 = g.weekdays.get(key(m.group("wd1"))), g.weekdays.get(key(m.group("wd2")))
     if wd1 is None or wd2 is None or wd1 == wd2:
+        return None
+    # two weekdays joined by "and" are a span only when one follows the other ("on Thursday and Friday"); "on
+    # Monday and Wednesday" names two separate days
+    if conn in _WEEKDAY_CONJUNCTIONS and pre not in _SPAN_PREPOSITIONS and wd2 != (wd1 + 1) % 7:
         return None
     return Raw(m.start(), m.end(), "range", weekday=wd1, last_weekday=wd2)
 
@@ -851,7 +859,7 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
         wd_alt = alt(list(weekday_map))
         starts = "".join(sorted({p[0] for p in lex.get("weekday_prefixes") or []}))
         wd_single = rf"(?=[{starts}])(?P<wd1>{wd_alt})(?!年)"
-        wd_range = rf"(?=[{starts}])(?P<wd1>{wd_alt})\s*(?P<conn>至|到|-|~|～|—)\s*(?P<wd2>{wd_alt})"
+        wd_range = rf"(?=[{starts}])(?P<wd1>{wd_alt})\s*(?P<conn>至|到|-|~|～|—|和|、)\s*(?P<wd2>{wd_alt})"
 
     patterns = [
         _Pattern(re.compile(month(1) + rf"(?P<d1>{d_num})\s*(?:[{day_marks}])?" + wd_paren + conn

@@ -56,6 +56,8 @@ _RU_STOPWORDS = frozenset(
 _EN_STOPWORDS = frozenset(
     "in at from to with by for on and or as near into across between within outside inside via".split()
 )
+# after "the" and a name, the words that show no noun follows it ("the Amur in summer", "the Volga, which")
+_EN_CLAUSE_WORDS = _EN_STOPWORDS | frozenset("is was were has have had which where that who whose".split())
 # A title in apposition after a person's name ("Lin Hao, vice president of the association").
 _EN_APPOSITIVE_TITLE = re.compile(
     r"\s*,\s*(?:the\s+|a\s+)?(?:(?:vice|deputy|executive|first|general|former|acting|honorary|party)[\s-]+)*"
@@ -634,6 +636,8 @@ class AlphabeticPlaces:
             if not cities:
                 return None
             marked = True
+        if not marked and self.lang == "en" and self._bare_after_article(item):
+            return None  # "across the Amur.", "along the Volga and its tributaries": a river or a land, not a town
         if not marked and self.lang == "en" and len(words) == 1 and self._closes_an_unknown_name(item):
             # "at the restored Sangeet Mandapam": a small town's name right after a capitalised word that is no
             # place, in running text, is the last word of another proper name
@@ -645,6 +649,27 @@ class AlphabeticPlaces:
             return None
         return PlaceMention(item.start, item.end, surface, city if kind == "city" else None, ranked, kind,
                             inside_name=inside or kind in NAME_KINDS)
+
+    def _bare_after_article(self, item: PlaceItem) -> bool:
+        """An English town takes no article: "the" before a name that no noun follows ("across the Amur.", "the
+        Urals, where …", "the Volga in Russia") names a river, mountains or a land. A name the article governs as a
+        modifier ("the Moscow delegation", "the Kazan and Harbin delegations") is a town."""
+        tokens = self.tokens
+        k = item.first - 1
+        if k < 0 or tokens[k][2].lower() != "the" or self.text[tokens[k][1]:item.start].strip():
+            return False
+        following = item.last
+        if following >= len(tokens):
+            return True
+        gap = self.text[item.end:tokens[following][0]]
+        word = tokens[following][2]
+        if re.search(r"[.;:!?)\]\n]", gap):
+            return True
+        if "," in gap or word.lower() in ("and", "or"):
+            # "the Amur, which …" but not "the Moscow, Kazan and Sochi delegations"
+            then = tokens[following + 1][2] if "," not in gap and following + 1 < len(tokens) else word
+            return not _is_capitalised(then)
+        return word in _EN_CLAUSE_WORDS
 
     def _country_adjective_before(self, item: PlaceItem) -> str | None:
         k = item.first - 1

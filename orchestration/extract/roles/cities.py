@@ -419,6 +419,10 @@ def _is_locative(ctx: Context, place) -> bool:
     line_start = ctx.text.rfind("\n", 0, place.start) + 1
     written = re.findall(r"[\w.'’-]+", ctx.text[line_start:place.start])[-5:]
     words = [w.lower() for w in written]
+    for phrase in roles.get("non_locative_phrases", []):
+        # «в том числе Минска»: the preposition of a set phrase governs no place
+        if words[-len(phrase.split()):] == phrase.split():
+            return False
     fillers = set(roles.get("locative_fillers", []))
     district_nouns = set(roles.get("district_nouns", []))
     district_of = False

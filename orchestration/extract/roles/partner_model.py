@@ -120,6 +120,34 @@ def _near_words(text: str, mention) -> str:
     return before + text[mention.start:mention.end] + after
 
 
+_OPENING_REACH = 80  # characters before a list's first town in which the plural noun opening it is looked for
+_OPENING_WORDS = 40  # characters before the plural noun that are said of the towns (their mayors, delegations)
+_CLAUSE_MARK = re.compile(r"[,;:.!?\n]")
+
+
+@lru_cache(maxsize=None)
+def _town_list_opener_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern, re.IGNORECASE)
+                 for pattern in lexicon(lang, "roles").get("town_list_openers", []))
+
+
+def _town_list_opening(ctx: Context, members: list) -> str:
+    """The words said of a list's towns before the plural noun that opens it ("Mayors from more than 40 cities,
+    including A, B and C", «Мэры городов A, B и C»: their mayors), up to the clause mark before them; empty where no
+    such noun opens the list."""
+    first = min(members, key=lambda member: member.start)
+    reach_start = max(first.sentence_start, first.start - _OPENING_REACH)
+    before = ctx.text[reach_start:first.start]
+    for pattern in _town_list_opener_patterns(ctx.lang):
+        opening = pattern.search(before)
+        if opening is None:
+            continue
+        said = before[max(0, opening.start() - _OPENING_WORDS):opening.start()]
+        marks = list(_CLAUSE_MARK.finditer(said))
+        return said[marks[-1].end():] if marks else said
+    return ""
+
+
 _QUOTED_TITLE = re.compile(quoted((("“", "”"), ("《", "》"), ("«", "»")), 1, 40, "\n"))
 
 
@@ -191,6 +219,7 @@ def city_features(ctx: Context, mentions: list, *, rule_partner: bool, host, onl
     lists = [_list_of(ctx.text, mention, all_places, ctx.lang) for mention in mentions]
     enumerated = any(len(members) > 1 for members in lists)
     near_list = [_near_words(ctx.text, member) for members in lists for member in members]
+    near_list += [opening for opening in (_town_list_opening(ctx, members) for members in lists) if opening]
     # a cue inside a quoted title (an award's, a document's name) says nothing about the city beside it
     own_sentences = [_QUOTED_TITLE.sub(_blank, _cue_scope(ctx, m, members)) for m, members in zip(mentions, lists)]
     twin, signing = twin_town_pattern(ctx.lang), word_pattern(ctx.lang, "signing_verbs")

@@ -91,8 +91,9 @@ def has_occurrence_verb(sentence: str, lang: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def is_background(sentence: str, lang: str) -> bool:
+    asides = _comparison_aside_pattern(lang)
     pattern = cue_pattern(lang, "background_cues")
-    if pattern and pattern.search(sentence):
+    if pattern and pattern.search(asides.sub(" ", sentence) if asides else sentence):
         return True
     history = _series_history_pattern(lang)
     if history and history.search(sentence):
@@ -102,6 +103,13 @@ def is_background(sentence: str, lang: str) -> bool:
         return True
     edition = _next_edition_pattern(lang)
     return bool(edition and edition.search(sentence))
+
+
+@lru_cache(maxsize=None)
+def _comparison_aside_pattern(lang: str) -> re.Pattern[str] | None:
+    """"成約額は前回比23％増", "up 20% from last year": the figure is this edition's, the earlier one only its
+    measure, so the words of the earlier edition in the comparison make no background."""
+    return patterns_any(lexicon(lang, "events").get("comparison_asides", []))
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,87 @@
+"""Lists opened by example, weekday pairs, articles before names, comparisons with earlier editions, lesser signed
+papers and the words of a fair's talks: sentences written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from orchestration.extract.dates import find_dates
+from orchestration.extract.places import find_places
+from tests.extract.document_helpers import summarise
+
+
+@pytest.mark.parametrize("page, host, partners", [
+    (" date 2021-04-16 News\nMayors from some 30 cities, including Porto, Graz and Tampere, gathered in Lyon on "
+     "Thursday for a forum on urban transport.", "Lyon", {"Porto", "Graz", "Tampere"}),
+    (" date 2021-04-16 News\nThe mayors of the cities of Porto, Graz and Tampere gathered in Lyon on Thursday for a "
+     "forum on urban transport.", "Lyon", {"Porto", "Graz", "Tampere"}),
+    (" date 2021-04-16 Новости\nМэры 18 городов, в том числе Минска, Бреста и Гродно, собрались в Перми в четверг на "
+     "форум по городскому транспорту.", "Perm", {"Minsk", "Brest", "Grodno"}),
+    (" date 2021-04-16 Новости\nМэры городов Минска, Бреста и Гродно собрались в четверг в Перми на форум по "
+     "городскому транспорту.", "Perm", {"Minsk", "Brest", "Grodno"}),
+])
+def test_what_is_said_of_the_towns_before_the_noun_that_opens_their_list_is_said_of_each(page, host, partners):
+    s = summarise(page)
+    assert (s.host, s.partners) == (host, partners)
+
+
+@pytest.mark.parametrize("text, lang, reference, span", [
+    ("The business forum was held in Porto on Tuesday and Wednesday.", "en", date(2021, 4, 16), (13, 14)),
+    ("Бизнес-форум прошёл в Порту во вторник и среду.", "ru", date(2021, 4, 16), (13, 14)),
+    ("商务论坛于周二和周三在波尔图举行。", "zh", date(2021, 4, 16), (13, 14)),
+])
+def test_two_weekdays_in_a_row_joined_by_and_are_a_span(text, lang, reference, span):
+    ranges = [m for m in find_dates(text, lang, reference) if m.kind == "range"]
+    assert [(m.first.to_date().day, m.last.to_date().day) for m in ranges] == [span]
+
+
+def test_two_weekdays_apart_joined_by_and_are_two_days():
+    found = find_dates("Talks were held on Monday and Wednesday.", "en", date(2021, 4, 16))
+    assert all(m.kind != "range" for m in found)
+
+
+def test_a_name_after_the_article_that_no_noun_follows_is_no_town():
+    found = {m.surface: m.city for m in find_places(
+        "A ferry will cross the Amur. The Kazan and Harbin delegations met on a boat on the Volga in summer.", "en")}
+    assert found.get("Amur") is None and found.get("Volga") is None
+    assert found["Kazan"] is not None and found["Harbin"] is not None
+
+
+@pytest.mark.parametrize("page, host", [
+    (" date 2020-11-12 輸入博覧会が閉幕\n広州で開かれていた国際輸入博覧会は11日閉幕し、成約額は前回比15％増の40億ドルに達した。", "Guangzhou"),
+    (" date 2020-11-12 博览会闭幕\n在广州举办的国际博览会11日闭幕，成交额比上届增长15%，来自日本的50家企业参展。", "Guangzhou"),
+    (" date 2020-11-12 Trade fair closes\nThe trade fair in Guangzhou closed on Wednesday with deals worth $4 billion, "
+     "up 15 percent from the previous edition.", "Guangzhou"),
+    (" date 2020-11-12 Ярмарка завершилась\nВ Гуанчжоу в среду завершилась ярмарка, объём сделок составил 4 млрд "
+     "долларов, на 15% больше по сравнению с прошлым годом; в ней участвовали 50 компаний из Японии.", "Guangzhou"),
+])
+def test_a_figure_compared_with_an_earlier_edition_is_this_editions(page, host):
+    s = summarise(page)
+    assert s.host == host and s.date[3:6] == (2020, 11, 11)
+
+
+@pytest.mark.parametrize("page", [
+    " date 2021-04-16 News\nA delegation from Suifenhe visited Ussuriysk on Wednesday, and the two sides signed a "
+    "letter of intent on a joint logistics park.",
+    " date 2021-04-16 Новости\nДелегация китайского города Суйфэньхэ посетила Уссурийск. Стороны подписали протокол о "
+    "намерениях по созданию логистического парка.",
+])
+def test_a_letter_or_protocol_of_intent_is_a_signing(page):
+    s = summarise(page)
+    assert s.event is not None and s.event["event_type"] == "signing"
+    assert (s.host, s.partners, s.agreements) == ("Ussuriysk", {"Suifenhe"}, 1)
+
+
+def test_the_object_nearest_the_verb_names_a_signing_and_a_luncheon_is_an_occasion():
+    s = summarise(" date 2023-03-03 News\nTwo states marked 25 years of sister-state ties at a business luncheon in "
+                  "Darwin on Thursday, where three memorandums of understanding were signed between firms from "
+                  "Kumamoto and Katherine.")
+    assert s.event["event_name"] == "business luncheon" and s.agreements == 3
+
+
+def test_talks_held_at_a_fair_and_deals_only_expected_are_no_agreements():
+    s = summarise(" date 2023-10-28 商談会\n福岡商工会議所は27日、タイ・バンコクで日タイ商談会を開催した。日本企業25社と現地企業"
+                  "90社が参加し、約210件の商談が行われ、"
+                  "成約見込み額は約3億円に上った。")
+    assert s.host == "Bangkok" and s.agreements is None
