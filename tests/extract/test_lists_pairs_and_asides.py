@@ -85,3 +85,28 @@ def test_talks_held_at_a_fair_and_deals_only_expected_are_no_agreements():
                   "90社が参加し、約210件の商談が行われ、"
                   "成約見込み額は約3億円に上った。")
     assert s.host == "Bangkok" and s.agreements is None
+
+
+def test_a_japanese_conference_whose_memoranda_are_exchanged_at_a_ceremony_signs_them():
+    s = summarise(" date 2022-10-08 ニュース\n経済産業省とインドネシア投資省は10月6日、大阪市内で「日イ投資カンファレンス」を開催した。"
+                  "会場では両国企業による28件の協力覚書(MOU)交換式が行われた。")
+    assert s.event["event_type"] == "conference" and s.host == "Osaka" and s.agreements == 28
+
+
+def test_a_call_whose_sides_sign_on_the_spot_has_no_host():
+    s = summarise(" date 2021-05-14 交流会\n5月13日，青岛市与日本下关市通过线上方式举行经贸交流会，两地20余家企业参加，现场签约项目4个。")
+    assert s.host is None and s.partners == {"Qingdao", "Shimonoseki"} and s.agreements == 4
+
+
+def test_curtains_that_came_down_close_the_event_on_their_day():
+    s = summarise(" date 2023-02-11 News\nPune, Feb 10 Agreements worth Rs 12,000 crore were signed at the state investors' "
+                  "meet with firms from Japan and Korea, officials said, as the curtains came down on the three-day "
+                  "event on Friday.")
+    assert s.date[:6] == (2023, 2, 8, 2023, 2, 10)
+
+
+def test_a_count_over_the_period_between_two_editions_is_no_editions_count():
+    s = summarise(" date 2023-02-11 News\nPune, Feb 10 MoUs for 310 projects were signed at the investors' summit with "
+                  "firms from Japan and Korea, officials said.\nMoUs for a total of 920 projects worth Rs 4.75 lakh crore "
+                  "were inked during the period between the third and fourth editions of the summit.")
+    assert s.agreements == 310
