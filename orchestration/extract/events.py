@@ -677,6 +677,9 @@ def find_signing_event(text: str, lang: str, lead_sentences: int = 4) -> EventMe
         if signed and signed_what:
             start = sentence.start + min(signed.start(), signed_what.start())
             end = sentence.start + max(signed.end(), signed_what.end())
+            if lang in ("en", "ru"):
+                while end < len(text) and text[end].isalnum():
+                    end += 1  # the object's stem ("memorand") to the end of its word ("memorandum")
             return EventMention(sentence.start + signed.start(), sentence.start + signed.end(), start, end,
                                 text[start:end], "signing", None)
     return None

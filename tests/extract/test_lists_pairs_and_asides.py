@@ -110,3 +110,34 @@ def test_a_count_over_the_period_between_two_editions_is_no_editions_count():
                   "firms from Japan and Korea, officials said.\nMoUs for a total of 920 projects worth Rs 4.75 lakh crore "
                   "were inked during the period between the third and fourth editions of the summit.")
     assert s.agreements == 310
+
+
+def test_an_undated_dateline_in_capitals_before_a_double_dash_names_the_host():
+    s = summarise(" date 2022-05-20 News\nKHABAROVSK -- A delegation from the Japanese city of Niigata arrived here on "
+                  "Thursday for a three-day visit. The two cities signed a memorandum on student exchanges on Friday.")
+    assert (s.host, s.partners) == ("Khabarovsk", {"Niigata"})
+    assert s.event["event_name"] == "signed a memorandum"
+
+
+def test_a_clause_comma_ends_a_list_of_the_cities_a_country_holds():
+    s = summarise(" date 2017-06-13 新闻\n应韩国仁川市邀请，沈阳市副市长率团于6月8日至10日赴仁川出席第五届东北亚城市合作论坛。")
+    assert (s.host, s.partners) == ("Incheon", {"Shenyang"})
+
+
+@pytest.mark.parametrize("page, event_name", [
+    (" date 2018-05-25 新闻\n5月24日，吉林省代表团在俄罗斯符拉迪沃斯托克市出席中俄地方合作交流活动，双方企业签署合作协议6项。",
+     "中俄地方合作交流活动"),
+    (" date 2022-10-20 ニュース\n大阪市と米サンフランシスコ市は19日、オンラインで姉妹都市提携65周年の記念イベントを開催した。", "記念イベント"),
+])
+def test_an_exchange_or_an_anniversary_named_as_an_activity_or_an_event_is_one(page, event_name):
+    assert summarise(page).event["event_name"] == event_name
+
+
+@pytest.mark.parametrize("page", [
+    " date 2019-09-20 News\nA tourism forum co-hosted by the Thai city of Chiang Mai opened in Kunming on Thursday.",
+    " date 2019-09-20 新闻\n旅游论坛19日在昆明开幕，泰国清迈市协办。",
+    " date 2019-09-20 ニュース\n観光フォーラムが19日、昆明で開幕した。タイのチェンマイ市が共催した。",
+])
+def test_a_city_that_co_hosts_the_event_takes_part(page):
+    s = summarise(page)
+    assert (s.host, s.partners) == ("Kunming", {"Chiang Mai"})

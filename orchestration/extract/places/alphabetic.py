@@ -171,7 +171,7 @@ _OPENING_BRACKET_GAP = re.compile(r"[ \t\u00a0]{0,2}[(（][ \t\u00a0]{0,2}")
 _LIST_COMMA = re.compile(r"[ \t\u00a0]?,[ \t\u00a0]{1,3}")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t\u00a0]{0,2}")
 _TITLE_COMMA = re.compile(r",[ \t]*")
-_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|/|—|–|-\s)")
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|/|—|–|-{1,2}\s)")  # "KAZAN -- …" as wires type the dash
 _RU_ADJECTIVE_SUFFIX = re.compile(
     r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|им|ом|ую|их|ими)$"
     r"|[а-яё]{3}(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ыми|ими|ых|их|ую|юю)$"
@@ -567,9 +567,9 @@ class AlphabeticPlaces:
         if self.lang == "ru" and len(words) == 1 \
                 and any(name_key(form) in self.res.not_cities for form in russian.normal_forms(first_word)):
             return None  # «Юга России», «Волги»: a listed word in another case
-        if first_word.isupper() and len(first_word) > 1:
-            if not self._dateline_shape(item):
-                return None
+        dateline = first_word.isupper() and len(first_word) > 1
+        if dateline and not self._dateline_shape(item):
+            return None
         if self._is_person(item):
             return None
         before = self._marker_before(item.first)
@@ -580,7 +580,8 @@ class AlphabeticPlaces:
             if self._starts_sentence(item.first) and russian.is_adjective(first_word):
                 return None  # «Юбилейный 25-й форум»: a sentence opening with an adjective, not the town
 
-        kind, cue, inside = "city", item.key in named_towns, False
+        # a name in capitals opening a line before a dash or comma is a dateline's town ("KAZAN -- …"), dated or not
+        kind, cue, inside = "city", item.key in named_towns or dateline, False
         if before in ("city",):
             cue = True
         elif before is not None:

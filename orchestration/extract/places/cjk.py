@@ -63,7 +63,9 @@ _COUNTRY_GAP = re.compile(r"[\s\u3000・·]?")
 # a country's own city with a possessive between them ("韓国の釜山市"), which opens a list of its cities
 _OF_GAP = re.compile(r"[の的]")
 # between two members of one list of cities: a comma, perhaps over names the gazetteer lacks ("、束草市、")
-_LIST_GAP = re.compile(r"(?:[\u3400-\u9fff\u30a0-\u30ff]{0,6}[、，,])+")
+# words may stand before the list comma 、 ("韩国釜山广域市、东海市"); before a clause comma ，only nothing ("应日本新潟市
+# 邀请，哈尔滨市…" opens another clause, not the list)
+_LIST_GAP = re.compile(r"(?:[\u3400-\u9fff\u30a0-\u30ff]{0,6}、|[，,])+")
 
 
 @dataclass(frozen=True)
