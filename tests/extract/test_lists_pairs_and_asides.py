@@ -141,3 +141,9 @@ def test_an_exchange_or_an_anniversary_named_as_an_activity_or_an_event_is_one(p
 def test_a_city_that_co_hosts_the_event_takes_part(page):
     s = summarise(page)
     assert (s.host, s.partners) == ("Kunming", {"Chiang Mai"})
+
+
+@pytest.mark.parametrize("text, lang", [("交流会議が24、25の両日、長崎市で開かれた。", "ja"), ("论坛24、25两天在长春举行。", "zh")])
+def test_two_days_of_the_reports_month_said_to_be_both_days_are_a_span(text, lang):
+    ranges = [m for m in find_dates(text, lang, date(2021, 11, 26)) if m.kind == "range"]
+    assert [(m.first.to_date(), m.last.to_date()) for m in ranges] == [(date(2021, 11, 24), date(2021, 11, 25))]

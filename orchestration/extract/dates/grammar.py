@@ -819,6 +819,8 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
     both_days = alt(lex.get("both_days") or [])
     # "5月25、26の両日": "both days" after the second day stands for its 日
     second_day = rf"(?P<d2>{d_num})\s*(?:[{day_marks}]|(?=(?:{both_days})))" if both_days else day(2)
+    # "24、25の両日", with no month: the same "both days" stands for the second day's 日
+    second_day_mark = rf"(?:[{day_marks}]|(?=(?:{both_days})))" if both_days else rf"[{day_marks}]"
 
     wd_chars = "".join(lex.get("weekday_days") or {})
     if lang == "ja":
@@ -878,7 +880,7 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
         *_relative_patterns(lex, False, 0),
         _Pattern(re.compile(rf"{_DIGIT_AHEAD}(?:(?<![\d月]){after_relative_month})"
                             rf"(?P<d1>[12]\d|3[01]|0?[1-9])\s*(?:[{day_marks}])?{conn}"
-                            rf"(?P<d2>[12]\d|3[01]|0?[1-9])\s*[{day_marks}]{suf}"), _h_day_range,
+                            rf"(?P<d2>[12]\d|3[01]|0?[1-9])\s*{second_day_mark}{suf}"), _h_day_range,
                  # "上月29日至31日", "来月14日から16日まで": both days of the month before (or after) the report's
                  re.compile(rf"(?P<rm>{rel_months})\s*$") if rel_months else None),
         # "上月28日", "先月28日": a day of the month before (or after) the report's
