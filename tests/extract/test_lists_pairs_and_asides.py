@@ -43,9 +43,11 @@ def test_two_weekdays_apart_joined_by_and_are_two_days():
 
 def test_a_name_after_the_article_that_no_noun_follows_is_no_town():
     found = {m.surface: m.city for m in find_places(
-        "A ferry will cross the Amur. The Kazan and Harbin delegations met on a boat on the Volga in summer.", "en")}
+        "A ferry will cross the Amur. The Kazan and Harbin delegations met on a boat on the Volga in summer. Talks "
+        "go on in the Hague in May.", "en")}
     assert found.get("Amur") is None and found.get("Volga") is None
     assert found["Kazan"] is not None and found["Harbin"] is not None
+    assert found["Hague"].name_en == "The Hague"  # the article is the town's own
 
 
 @pytest.mark.parametrize("page, host", [

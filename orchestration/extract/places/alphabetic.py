@@ -659,6 +659,8 @@ class AlphabeticPlaces:
         k = item.first - 1
         if k < 0 or tokens[k][2].lower() != "the" or self.text[tokens[k][1]:item.start].strip():
             return False
+        if any((city.name_en or "").lower().startswith("the ") for city in item.cities):
+            return False  # "the Hague": the article is the town's own
         following = item.last
         if following >= len(tokens):
             return True
