@@ -667,14 +667,16 @@ def find_signing_event(text: str, lang: str, lead_sentences: int = 4) -> EventMe
     anniversary = word_pattern(lang, "anniversary_words")
     for sentence in split_sentences(text)[:lead_sentences]:
         signed = verb.search(sentence.text)
+        if signed is None:
+            continue
+        if anniversary is not None and anniversary.search(
+                sentence.text, max(0, signed.start() - _ANNIVERSARY_REACH), signed.end() + _ANNIVERSARY_REACH):
+            continue  # 姉妹都市締結45周年, «30-летие подписания»: the anniversary of a signing long past
         # the object nearest the verb names what was signed ("marked 40 years of sister-city ties at a lunch,
         # where four memorandums were signed": the memorandums, not the ties)
         signed_what = min(obj.finditer(sentence.text), default=None,
-                          key=lambda found: abs(found.start() - signed.start()) if signed else 0)
-        if signed and anniversary is not None and anniversary.search(
-                sentence.text, max(0, signed.start() - _ANNIVERSARY_REACH), signed.end() + _ANNIVERSARY_REACH):
-            continue  # 姉妹都市締結45周年, «30-летие подписания»: the anniversary of a signing long past
-        if signed and signed_what:
+                          key=lambda found: abs(found.start() - signed.start()))
+        if signed_what:
             start = sentence.start + min(signed.start(), signed_what.start())
             end = sentence.start + max(signed.end(), signed_what.end())
             if lang in ("en", "ru"):

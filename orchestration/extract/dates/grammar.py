@@ -817,10 +817,9 @@ def _cjk_grammar(lang: str, lex: dict[str, Any]) -> Grammar:
         return rf"(?P<d{i}>{d_num})\s*[{day_marks}]"
 
     both_days = alt(lex.get("both_days") or [])
-    # "5月25、26の両日": "both days" after the second day stands for its 日
-    second_day = rf"(?P<d2>{d_num})\s*(?:[{day_marks}]|(?=(?:{both_days})))" if both_days else day(2)
-    # "24、25の両日", with no month: the same "both days" stands for the second day's 日
+    # "5月25、26の両日", "24、25の両日": "both days" after the second day stands for its 日
     second_day_mark = rf"(?:[{day_marks}]|(?=(?:{both_days})))" if both_days else rf"[{day_marks}]"
+    second_day = rf"(?P<d2>{d_num})\s*{second_day_mark}"
 
     wd_chars = "".join(lex.get("weekday_days") or {})
     if lang == "ja":
