@@ -25,5 +25,17 @@ def detect_language(text: str, hint: str | None = None) -> str:
     if kana and kana * 20 >= han:
         return "ja"
     counts = {"zh": han * 2, "ru": cyrillic, "en": latin}
-    best = max(counts, key=counts.get)
+    ranked = sorted(counts, key=counts.get, reverse=True)
+    best, second = ranked[0], ranked[1]
+    if counts[second] and counts[second] * 2 >= counts[best]:
+        # two languages of about equal weight: a page with its translation below it (官网 notices, bilingual
+        # releases) is in the language it opens with
+        opening = next((line for line in sample.split("\n") if line.strip()), "")[:_LEAD]
+        lead = {"zh": len(_HAN.findall(opening)) * 2, "ru": len(_CYRILLIC.findall(opening)),
+                "en": len(_LATIN.findall(opening))}
+        return max((best, second), key=lead.get)
     return best if counts[best] else "en"
+
+
+# how much of a page's first line shows the language it opens with
+_LEAD = 300

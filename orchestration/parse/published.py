@@ -43,6 +43,9 @@ __all__ = [
 ]
 
 _URL = re.compile(r"https?://|www\.")
+# a date in figures set apart by a wide space from what follows on its line, not a sentence's first words nor a
+# listed headline's field ("2022/04/18 | headline | more")
+_NUMERIC_DATE_APART = re.compile(r"[ \t]*(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?:[ \t]{2,}|\t)[^\s|]")
 _TOP_LINES = 30
 # `` date 2024-06-28 …``: the date line a saved page starts with; the rest of the line is the page's own text.
 _DATE_LINE = re.compile(r"\A[ \t]*date[ \t]+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])[ \t]*")
@@ -185,10 +188,17 @@ def find_publication_date(text: str, lang: str | None = None) -> PartialDate | N
     label_re, marker_re = publication_words()
     label_end_re = labelled_ending()
     best: tuple[int, PartialDate] | None = None
-    for start, end in head_lines(norm)[:_TOP_LINES]:
+    heads = head_lines(norm)[:_TOP_LINES]
+    for number, (start, end) in enumerate(heads):
         d = dated.get((start, end))
         if d is None or (start, end) in furniture:
             continue
+        if number == 0 and d.prefix_empty and d.date.to_date() is not None and _NUMERIC_DATE_APART.match(norm, start) \
+                and not any(dated.get(line) is not None and dated[line].prefix_empty for line in heads[1:]):
+            # "04.06.2002  Улан-Батор: открылась выставка": the page opens with its date before the headline; a
+            # list of dated headlines dates more than its first line
+            best = (d.start, d.date)
+            break
         line = norm[start:end].strip()
         labelled = not d.prefix_empty and (bool(label_re.match(d.prefix))
                                            or (len(line) <= 100 and bool(label_end_re.search(d.prefix)))
