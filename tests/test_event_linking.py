@@ -114,3 +114,15 @@ def test_a_report_that_gives_another_month_stays_apart_though_it_shares_host_and
     warehouse = run_texts(tmp_path, {"dated.txt": TRADE_FAIR_DATED,
                                      "month.txt": _month_only_fair_report("В сентябре")})
     assert _reports_per_event(warehouse) == [1, 1]
+
+
+def test_two_languages_reports_of_one_numbered_edition_closing_on_one_day_are_one_event_whatever_each_calls_it(tmp_path):
+    # a 洽谈会 is an "exchange meeting" to the extractor and a "fair" in English: the same edition in the same city,
+    # closing on the same day, is one event though neither report gives the opening day
+    chinese = ("第三届中俄投资贸易洽谈会在哈尔滨闭幕\n"
+               "新华社哈尔滨2021年5月23日电 第三届中俄投资贸易洽谈会23日在哈尔滨闭幕，共签约120个项目。\n")
+    english = ("China-Russia trade fair closes in Harbin\n"
+               "HARBIN, May 23, 2021 -- The third China-Russia Investment and Trade Fair closed in Harbin on Sunday, "
+               "organisers said.\n")
+    warehouse = run_texts(tmp_path, {"zh.txt": chinese, "en.txt": english})
+    assert _reports_per_event(warehouse) == [2]
