@@ -253,6 +253,8 @@ def test_no_duration():
         ("人民网北京2023年3月5日电 会议召开", "北京", (2023, 3, 5), "人民网"),
         # an agency of seven characters before its 社, not in the lexicon
         ("俄罗斯卫星通讯社上海9月8日电 会议举行", "上海", (None, 9, 8), "俄罗斯卫星通讯社"),
+        # the site's Latin name after its Chinese one
+        ("远东网FEASTNEWS.RU伊尔库茨克6月2日电 论坛开幕", "伊尔库茨克", (None, 6, 2), "远东网FEASTNEWS.RU"),
     ],
 )
 def test_telegraph_datelines(text, place, day, agency):

@@ -41,7 +41,8 @@ def _dateline_patterns(lang: str) -> _DatelinePatterns:
     d_num = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
     date_re = rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{m_num})\s*月\s*(?P<d>{d_num})\s*日"
     # An agency not in the lexicon still ends in 社/网/报/台...: "大众网济南5月3日讯", "俄罗斯卫星通讯社北京11月13日电".
-    generic_agency = r"[\u4e00-\u9fff]{1,8}?(?:社|网|網|报|報|台|在线|在線|新闻|新聞)"
+    # The site's Latin name may follow it: "某某网EXAMPLE.CN北京8月3日电".
+    generic_agency = r"[\u4e00-\u9fff]{1,8}?(?:社|网|網|报|報|台|在线|在線|新闻|新聞)(?:[ \t]*[A-Za-z][A-Za-z0-9.\-]{1,24})?"
     telegraph = re.compile(
         rf"[ \t]*[【\[(]?[ \t]*(?:(?P<ag1>{agencies})|(?P<ag2>{generic_agency}))?[ \t]*(?:记者|記者)?"
         rf"(?P<place>[\u4e00-\u9fff\u30a0-\u30ff]{{2,8}}?)[ \t]*(?P<date>{date_re})[ \t]*(?P<end>{endings})"
