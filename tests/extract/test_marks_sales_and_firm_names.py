@@ -1,5 +1,5 @@
-"""Amounts that mark a milestone, a fair's on-site and export sales, firms whose names open with a town, and the
-lesser documents a signing names (a charter, a declaration): sentences written for these tests."""
+"""Amounts that mark a milestone, a fair's on-site and export sales, and firms whose names open with a town:
+sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -36,14 +36,3 @@ def test_a_town_that_opens_a_firms_name_holding_the_character_for_and_is_no_part
     assert s.host == "Dalian" and s.partners == set()
     joined = summarise(" date 2019-06-10 博览会开幕\n第三届中俄博览会9日在大连开幕，沈阳和长春的企业签订了大豆供应合同。")
     assert joined.partners == {"Shenyang", "Changchun"}  # 和 between two towns is "and"
-
-
-@pytest.mark.parametrize("page", [
-    " date 2019-06-10 Climate summit\nMayors from 40 cities gathered in Denver on Friday for a climate summit and "
-    "signed an ambitious climate charter.",
-    " date 2019-06-10 Форум\nВ пятницу в Самаре открылся форум городов, мэры подписали декларацию о сотрудничестве.",
-    " date 2019-06-10 フォーラム\n9日、札幌でフォーラムが開かれ、両市長は交流に関する宣言に署名した。",
-    " date 2019-06-10 论坛\n9日，论坛在成都举行，两市市长签署了友好交流宣言。",
-])
-def test_a_charter_or_a_declaration_signed_alone_is_one_agreement(page):
-    assert summarise(page).agreements == 1
