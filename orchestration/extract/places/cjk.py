@@ -118,8 +118,6 @@ _CALENDAR_WORD = re.compile(r"[〇零一二两三四五六七八九十]+[日月�
 # how far after a name its head noun may stand: a project's or venue's name is short, a company's may be long
 _HEAD_REACH = 7
 _ORGANISATION_HEAD_REACH = 13
-# the lengths of the Chinese and Japanese names a gazetteer key may have, looked up after a conjunction
-_PLACE_KEY_SIZES = (2, 3, 4, 5)
 # how long a name the place opens may run to the head that ends it (深圳某某富硒大健康产业园)
 _NAME_RUN_REACH = 24
 _CJK_STOP = frozenset("的之与和及同在于等是为将已被把对向从由以而了着过也都、，。；：！？（）()「」『』“”《》〈〉【】[]・ ,.;:!?")
@@ -797,7 +795,9 @@ class CjkPlaces:
         """和 inside a firm's name (信和实业有限公司, 和平之旅…中心) rather than "and": no place's name follows it."""
         if self.folded[p] != "和":
             return False
-        return not any(self.gazetteer.has_key(self.folded[p + 1:p + 1 + size]) for size in _PLACE_KEY_SIZES)
+        start = p + 1
+        longest = self.gazetteer.cjk_prefix_max.get(self.folded[start:start + 2], 0)
+        return not any(self.gazetteer.has_key(self.folded[start:start + size]) for size in range(longest, 1, -1))
 
     def _past_bracketed_part(self, p: int) -> int | None:
         """Past a legal form or seat in brackets inside a company's name (上海建工(集团)总公司, 大阪ガス(株)); None when
