@@ -90,6 +90,11 @@ _EN_TITLED_LIST = re.compile(
     rf"({_EN_FULL_NAME}(?:\s*,\s*{_EN_FULL_NAME})*(?:,?\s+and\s+{_EN_FULL_NAME}))"
 )
 _EN_NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|,?\s+and\s+")
+# A full name that a verb of speech follows ("…, Amitabh Kant said", "Lee Paris told reporters"): one of its
+# two words may be a town's name, yet together they are somebody who speaks.
+_EN_SPEECH_VERB = r",?\s+(?:said|says|told|added|noted|stressed|explained|remarked|underlined|emphasi[sz]ed)\b"
+_EN_SPEAKER = re.compile(rf"\b([A-Z][a-z][\w'-]*)\s+([A-Z][a-z][\w'-]*)(?={_EN_SPEECH_VERB})")
+_EN_SPOKE = re.compile(_EN_SPEECH_VERB)
 
 
 @lru_cache(maxsize=None)
@@ -318,6 +323,7 @@ class AlphabeticPlaces:
         self.gazetteer: Gazetteer = get_gazetteer()
         self.tokens = tokenize(text)
         self._titled: frozenset[str] | None = None
+        self._speakers: frozenset[tuple[str, str]] | None = None
         self._titled_last: frozenset[str] | None = None
         self.adjacent = [
             bool(_SOFT_GAP.fullmatch(text[self.tokens[k][1]: self.tokens[k + 1][0]]))
@@ -732,6 +738,8 @@ class AlphabeticPlaces:
         if self.lang == "en" and last < len(tokens) and self.adjacent[last - 1] \
                 and f"{tokens[last - 1][2]} {tokens[last][2]}" in self._titled_names():
             return True  # "… stressed Vladimir Putin": the name a title introduced elsewhere in the text
+        if self.lang == "en" and last - first == 1 and self._speaks(first):
+            return True
         if self.lang == "en":
             # "Mayor Zhao Jianjun", "deputy governor Erlan Taraz": a title, then up to two capitalised words
             k = first - 1
@@ -791,6 +799,32 @@ class AlphabeticPlaces:
                 names.update(" ".join(name.split()) for name in _EN_NAME_LIST_SEPARATOR.split(listed.group(1)))
             self._titled = frozenset(names)
         return self._titled
+
+    def _speaks(self, k: int) -> bool:
+        """Token ``k`` is a word of a full name that speaks somewhere in the text, here beside its other word or
+        alone before a verb of speech ("Amitabh Kant said …; …, Kant added")."""
+        tokens, word = self.tokens, self.tokens[k][2]
+        speakers = self._speaker_names()
+        if k > 0 and self.adjacent[k - 1] and (tokens[k - 1][2], word) in speakers:
+            return True
+        if k + 1 < len(tokens) and self.adjacent[k] and (word, tokens[k + 1][2]) in speakers:
+            return True
+        return any(surname == word for _, surname in speakers) and _EN_SPOKE.match(self.text, tokens[k][1]) is not None
+
+    def _speaker_names(self) -> frozenset[tuple[str, str]]:
+        """The two-word names before a verb of speech of which exactly one word names a place and the other is a
+        plain name (no place, title or common word): "Hong Kong said" and "the Mayor said" name nobody."""
+        if self._speakers is None:
+            found = set()
+            for match in _EN_SPEAKER.finditer(self.text):
+                places = [self._names_a_place(word) for word in match.groups()]
+                plain = [not (place or word.lower() in _EN_TITLES or is_common_word(word, self.lang)
+                              or is_function_word(word, self.lang))
+                         for word, place in zip(match.groups(), places)]
+                if sum(places) == 1 and any(plain):
+                    found.add(match.groups())
+            self._speakers = frozenset(found)
+        return self._speakers
 
     def _titled_surnames(self) -> frozenset[str]:
         """The last words of the titled names: "Chase-Green" of "Mayor Patricia Chase-Green"."""

@@ -101,7 +101,7 @@ def city_rows(ctx: Context, document_id: str, event_ref: str, dateline, main: Ev
             role = "host" if city_id == host_id else "mention"
         elif sentence.start in ctx.background_sentences or place in dateline_places or _is_dateline_capitals(place) \
                 or _opens_a_line_as_dateline(ctx, place) \
-                or _places_something_else(ctx, place) or id(place) in range_ends \
+                or _places_something_else(ctx, place) or _venue_to_come(ctx, place) or id(place) in range_ends \
                 or (sentence.start in ctx.other_event_sentences and _is_locative(ctx, place)
                     and not _named_as_origin(ctx, place)):
             # the last: "signed at the machine-tool expo in Minsk" in a report on a forum is where that expo was
@@ -962,6 +962,19 @@ def _places_something_else(ctx: Context, place) -> bool:
         return True
     following = ctx.text[place.end:place.end + 1 + max(map(len, after), default=0)].lstrip("市")
     return any(following.startswith(word) for word in after)
+
+
+@lru_cache(maxsize=None)
+def _venue_to_come_pattern(lang: str) -> re.Pattern[str] | None:
+    words = roles_lexicon(lang).get("venue_to_come_before", [])
+    return re.compile(rf"(?:{alt(words)})\s*$", re.IGNORECASE) if words else None
+
+
+def _venue_to_come(ctx: Context, place) -> bool:
+    """"a fair that will be held in Kazan", «выставка, которая пройдет в Екатеринбурге»: where an event will be
+    held. The host is decided before; any other such city is some other event's venue, not a side of this one."""
+    pattern = _venue_to_come_pattern(ctx.lang)
+    return pattern is not None and pattern.search(ctx.text, max(0, place.start - 40), place.start) is not None
 
 
 def _named_as_origin(ctx: Context, place) -> bool:
