@@ -126,36 +126,3 @@ def test_two_languages_reports_of_one_numbered_edition_closing_on_one_day_are_on
                "organisers said.\n")
     warehouse = run_texts(tmp_path, {"zh.txt": chinese, "en.txt": english})
     assert _reports_per_event(warehouse) == [2]
-
-
-def test_a_report_that_gives_the_days_of_the_span_without_their_month_joins_the_dated_report_in_its_host(tmp_path):
-    # "3日から6日まで" with no month or year: the same first and last day in the same host is the same event,
-    # in another language too
-    japanese = ("ウラジオストクで経済フォーラム\n"
-                "極東の経済フォーラムが3日から6日までウラジオストクで開かれ、日本企業の代表団も参加した。\n")
-    english = ("Economic forum opens in Vladivostok\n"
-               "VLADIVOSTOK, Sept. 3, 2025 -- The Far East economic forum is held in Vladivostok from September 3 "
-               "to 6, with delegations from Japan and Korea.\n")
-    warehouse = run_texts(tmp_path, {"ja.txt": japanese, "en.txt": english})
-    assert _reports_per_event(warehouse) == [2]
-
-
-def test_the_same_days_without_a_month_in_another_host_stay_apart(tmp_path):
-    japanese = ("ハバロフスクで経済フォーラム\n"
-                "極東の経済フォーラムが3日から6日までハバロフスクで開かれ、日本企業の代表団も参加した。\n")
-    english = ("Economic forum opens in Vladivostok\n"
-               "VLADIVOSTOK, Sept. 3, 2025 -- The Far East economic forum is held in Vladivostok from September 3 "
-               "to 6, with delegations from Japan and Korea.\n")
-    warehouse = run_texts(tmp_path, {"ja.txt": japanese, "en.txt": english})
-    assert _reports_per_event(warehouse) == [1, 1]
-
-
-def test_reports_of_two_numbered_editions_in_one_host_stay_apart_though_one_quotes_its_name(tmp_path):
-    # 第20回「…」: the ordinal before the quotation mark is the edition's; the 18th edition on nearly the same
-    # days of another year, reported without a year, is another event
-    twentieth = ("厦門で投資商談会\n"
-                 "2025年9月7日から9日にかけて第20回「中国国際投資貿易商談会」が厦門市で開催された。\n")
-    eighteenth = ("投资贸易洽谈会开幕\n"
-                  "9月8日上午，第十八届中国国际投资贸易洽谈会在厦门国际会展中心开幕。\n")
-    warehouse = run_texts(tmp_path, {"ja.txt": twentieth, "zh.txt": eighteenth})
-    assert _reports_per_event(warehouse) == [1, 1]

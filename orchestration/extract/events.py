@@ -177,16 +177,9 @@ def _edition_of(lang: str) -> re.Pattern[str] | None:
 def _edition_before(text: str, name_start: int, lang: str) -> int | None:
     """"The 101st session of the China Import and Export Fair": the edition noun before the name carries the
     event's ordinal (a named event only: "the second session of the forum" is a sitting of it)."""
-    if lang in ("zh", "ja"):
-        # 第20回「…商談会」, 第五届“…博览会”: the ordinal stands before the quotation mark that opens the name
-        match = _CJK_ORDINAL_BEFORE_QUOTE.search(text, max(0, name_start - 12), name_start)
-        return _cjk_small_number(match.group(1)) if match else None
     pattern = _edition_of(lang)
     match = pattern.search(text, max(0, name_start - 40), name_start) if pattern is not None else None
     return _ordinal(match.group("ordinal"), lang) if match else None
-
-
-_CJK_ORDINAL_BEFORE_QUOTE = re.compile(r"第\s*([0-9０-９一二三四五六七八九十百]+)\s*[届屆回次]\s*[「『“\"《〈]\s*$")
 
 
 @lru_cache(maxsize=None)

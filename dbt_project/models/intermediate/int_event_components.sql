@@ -102,17 +102,9 @@ candidates as (
             as same_agreements,
         left_event.event_type = right_event.event_type as same_type,
         {{ same_named_edition('left_event', 'right_event') }} as same_named_edition,
-        -- the same first and last day of a span of several days; a report that gives the days without their
-        -- month ("3日から6日まで") matches them in the same host
-        left_event.start_day = right_event.start_day and left_event.end_day = right_event.end_day
-            and (coalesce(left_event.end_month, right_event.end_month) <> coalesce(left_event.start_month, right_event.start_month)
-                 or left_event.end_day <> left_event.start_day)
-            and ((left_event.start_month = right_event.start_month and left_event.end_month = right_event.end_month)
-                 or (coalesce(left_event.start_month, left_event.end_month) is null
-                     <> (coalesce(right_event.start_month, right_event.end_month) is null)
-                     and coalesce(left_event.start_month = right_event.start_month, true)
-                     and coalesce(left_event.end_month = right_event.end_month, true)
-                     and {{ same_host_place('left_event', 'right_event') }}))
+        left_event.start_month = right_event.start_month and left_event.start_day = right_event.start_day
+            and left_event.end_month = right_event.end_month and left_event.end_day = right_event.end_day
+            and (left_event.end_month <> left_event.start_month or left_event.end_day <> left_event.start_day)
             as same_span,
         left_event.quoted_name = right_event.quoted_name as same_quoted_name,
         -- one name inside the other: "Экспо" and "Пятое китайско-российское ЭКСПО", not two forums of one city
