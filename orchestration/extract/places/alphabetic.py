@@ -90,11 +90,13 @@ _EN_TITLED_LIST = re.compile(
     rf"({_EN_FULL_NAME}(?:\s*,\s*{_EN_FULL_NAME})*(?:,?\s+and\s+{_EN_FULL_NAME}))"
 )
 _EN_NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|,?\s+and\s+")
-# A full name that a verb of speech follows ("…, Amitabh Kant said", "Lee Paris told reporters"): one of its
-# two words may be a town's name, yet together they are somebody who speaks.
-_EN_SPEECH_VERB = r",?\s+(?:said|says|told|added|noted|stressed|explained|remarked|underlined|emphasi[sz]ed)\b"
-_EN_SPEAKER = re.compile(rf"\b([A-Z][a-z][\w'-]*)\s+([A-Z][a-z][\w'-]*)(?={_EN_SPEECH_VERB})")
-_EN_SPOKE = re.compile(_EN_SPEECH_VERB)
+# A full name that a verb of speech or signing follows ("…, Amitabh Kant said", "Lee Paris signed the pact"), or a
+# title after a comma ("Steve Kiel, Mayor of …"): one of its two words may be a town's name, yet together they are
+# somebody.
+_EN_PERSON_VERB = re.compile(r",?\s+(?:said|says|told|added|noted|stressed|explained|remarked|underlined"
+                             r"|emphasi[sz]ed|signed|signs|inked)\b")
+# every two capitalised words in a row, overlapping ("Minister Vikram Kant": both pairs)
+_EN_FULL_NAME_PAIR = re.compile(r"\b(?=([A-Z][a-z][\w'-]*)\s+([A-Z][a-z][\w'-]*)\b)")
 
 
 @lru_cache(maxsize=None)
@@ -362,8 +364,11 @@ class AlphabeticPlaces:
         start, _, word = self.tokens[k]
         if "-" not in word:
             return []
-        if self.lang == "en" and word in self._titled_surnames():
-            return []  # "Chase-Green thanked …": the surname of "Mayor Patricia Chase-Green" elsewhere
+        if self.lang == "en" and (word in self._titled_surnames()
+                                  or any(_strip_possessive(part) in self._titled_surnames() for part in word.split("-"))):
+            # "Chase-Green thanked …": the surname of "Mayor Patricia Chase-Green" elsewhere; "Akufo-Addo's" of
+            # "President Nana Addo …"
+            return []
         # «Баян-Ульгийский аймак»: an adjective of a compound name names a region, never a city in its first part
         adjective = self.lang == "ru" and russian.is_relational_adjective(word.rsplit("-", 1)[-1])
         out, offset = [], start
@@ -801,22 +806,27 @@ class AlphabeticPlaces:
         return self._titled
 
     def _speaks(self, k: int) -> bool:
-        """Token ``k`` is a word of a full name that speaks somewhere in the text, here beside its other word or
-        alone before a verb of speech ("Amitabh Kant said …; …, Kant added")."""
+        """Token ``k`` is a word of a full name that speaks or signs somewhere in the text, here beside its other
+        word or alone before such a verb ("Amitabh Kant said …; …, Kant added")."""
         tokens, word = self.tokens, self.tokens[k][2]
         speakers = self._speaker_names()
         if k > 0 and self.adjacent[k - 1] and (tokens[k - 1][2], word) in speakers:
             return True
         if k + 1 < len(tokens) and self.adjacent[k] and (word, tokens[k + 1][2]) in speakers:
             return True
-        return any(surname == word for _, surname in speakers) and _EN_SPOKE.match(self.text, tokens[k][1]) is not None
+        return any(surname == word for _, surname in speakers) \
+            and _EN_PERSON_VERB.match(self.text, tokens[k][1]) is not None
 
     def _speaker_names(self) -> frozenset[tuple[str, str]]:
-        """The two-word names before a verb of speech of which exactly one word names a place and the other is a
-        plain name (no place, title or common word): "Hong Kong said" and "the Mayor said" name nobody."""
+        """The two-word names before a verb of speech or signing, or before a title after a comma, of which exactly
+        one word names a place and the other is a plain name (no place, title or common word): "Hong Kong said" and
+        "the Mayor said" name nobody."""
         if self._speakers is None:
             found = set()
-            for match in _EN_SPEAKER.finditer(self.text):
+            for match in _EN_FULL_NAME_PAIR.finditer(self.text):
+                if not (_EN_PERSON_VERB.match(self.text, match.end(2))
+                        or _EN_APPOSITIVE_TITLE.match(self.text, match.end(2))):
+                    continue
                 places = [self._names_a_place(word) for word in match.groups()]
                 plain = [not (place or word.lower() in _EN_TITLES or is_common_word(word, self.lang)
                               or is_function_word(word, self.lang))
