@@ -90,9 +90,9 @@ _EN_TITLED_LIST = re.compile(
     rf"({_EN_FULL_NAME}(?:\s*,\s*{_EN_FULL_NAME})*(?:,?\s+and\s+{_EN_FULL_NAME}))"
 )
 _EN_NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|,?\s+and\s+")
-# A full name that a verb of speech or signing follows ("…, Amitabh Kant said", "Lee Paris signed the pact"), or a
-# title after a comma ("Steve Kiel, Mayor of …"): one of its two words may be a town's name, yet together they are
-# somebody.
+# A full name that a verb of speech or signing follows ("…, Vikram Kant said", "Vikram Kant signed the pact"), or a
+# title after a comma ("Vikram Kant, secretary of …"): one of its two words may be a town's name, yet together they
+# are somebody.
 _EN_PERSON_VERB = re.compile(r",?\s+(?:said|says|told|added|noted|stressed|explained|remarked|underlined"
                              r"|emphasi[sz]ed|signed|signs|inked)\b")
 # every two capitalised words in a row, overlapping ("Minister Vikram Kant": both pairs)
@@ -807,7 +807,7 @@ class AlphabeticPlaces:
 
     def _speaks(self, k: int) -> bool:
         """Token ``k`` is a word of a full name that speaks or signs somewhere in the text, here beside its other
-        word or alone before such a verb ("Amitabh Kant said …; …, Kant added")."""
+        word or alone before such a verb ("Vikram Kant said …; …, Kant added")."""
         tokens, word = self.tokens, self.tokens[k][2]
         speakers = self._speaker_names()
         if k > 0 and self.adjacent[k - 1] and (tokens[k - 1][2], word) in speakers:
