@@ -780,6 +780,11 @@ class AlphabeticPlaces:
                 return False
         elif not (tokens[k - 1][2].islower() and self.adjacent[k - 1]):
             return False
+        return self._is_plain_name(word)
+
+    def _is_plain_name(self, word: str) -> bool:
+        """A capitalised word that can only be somebody's or something's name: no common or function word, no title,
+        no place."""
         return not (is_common_word(word, self.lang) or is_function_word(word, self.lang)
                     or word.lower() in _EN_TITLES or self._names_a_place(word))
 
@@ -828,10 +833,7 @@ class AlphabeticPlaces:
                         or _EN_APPOSITIVE_TITLE.match(self.text, match.end(2))):
                     continue
                 places = [self._names_a_place(word) for word in match.groups()]
-                plain = [not (place or word.lower() in _EN_TITLES or is_common_word(word, self.lang)
-                              or is_function_word(word, self.lang))
-                         for word, place in zip(match.groups(), places)]
-                if sum(places) == 1 and any(plain):
+                if sum(places) == 1 and any(self._is_plain_name(word) for word in match.groups()):
                     found.add(match.groups())
             self._speakers = frozenset(found)
         return self._speakers
