@@ -222,7 +222,8 @@ def test_a_document_the_sentence_says_was_not_signed_is_none():
 @pytest.mark.parametrize("text, expected", [
     # the signing word may stand in the words before the document ("the signing of the agreement")
     ("The signing of the twinning agreement between Ufa and Xi'an took place at the city hall.", 1),
-    ("The signing of the charter and the signing of a trade agreement followed the speeches.", 1),
+    # a charter signed is a document too, beside the agreement
+    ("The signing of the charter and the signing of a trade agreement followed the speeches.", 2),
     ("A memorandum on youth exchanges was signed by the two mayors.", 1),
 ])
 def test_one_document_signed_counts_one(text, expected):
