@@ -838,6 +838,8 @@ def singular_signings(text: str, lang: str) -> list[CountMention]:
                     continue
                 if found and _signed_before(body[max(0, m.start() - _ATTRIBUTE_REACH):m.end()], lang):
                     continue  # "Подписанный меморандум предусматривает…": the document already signed, named again
+                if anniversary_of_signing(body, m.start(), m.end(), lang):
+                    continue  # "the 15th anniversary of the twinning agreement": the old document, none signed now
                 kind = _kind_of(lemma, lx) or "documents"
                 # a document named by its title is itself: two titled memoranda are two documents
                 title = _title_around(body, m.start(), m.end())

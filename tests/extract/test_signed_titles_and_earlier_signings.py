@@ -1,6 +1,7 @@
-"""A document signed under a quoted English title, a manifesto or a charter, or a programme of interaction is one;
-a memorandum signed last year (beside a surname that holds 倍), one a headline says is on its way (締結へ), or one
-a Chinese report says will be signed many words later (将…签署) is none. Pages written for these tests."""
+"""A document signed under a quoted English title, a manifesto or a charter, or a programme of interaction is one.
+None is: the document an anniversary celebrates, a memorandum signed last year (beside a surname that holds 倍), one
+a headline says is on its way (締結へ), one a Chinese report says will be signed many words later (将…签署).
+Pages written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -42,3 +43,10 @@ def test_a_chinese_signing_announced_far_ahead_of_its_verb_counts_nothing():
     page = (" date 2021-04-12 双城论坛\n论坛将于12月在线上举行。会上，两市将就青年创业基地合作、大熊猫保育及文化旅游交流等事项"
             "签署备忘录。")
     assert summarise(page).agreements is None
+
+
+def test_the_document_an_anniversary_celebrates_is_not_signed_again():
+    page = (" date 2021-04-12 Twin cities mark ten years\nAt a cooperation forum in Kraków on Monday, the two mayors "
+            "signed a memorandum of understanding during a ceremony marking the 10th anniversary of the ‘twinning’ "
+            "agreement.")
+    assert summarise(page).agreements == 1

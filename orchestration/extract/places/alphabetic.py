@@ -335,6 +335,7 @@ class AlphabeticPlaces:
         # a name's markers are read once for the town list and again when it is classified
         self._markers_before: dict[int, str | None] = {}
         self._markers_after: dict[tuple[int, int], tuple[str | None, str | None]] = {}
+        self._city_starts: dict[int, PlaceItem] | None = None
         self._items: list[PlaceItem] | None = None
         self._listed_after_preposition: frozenset[int] | None = None
 
@@ -573,8 +574,11 @@ class AlphabeticPlaces:
                                 inside_name=inside_any(self.quotes, item.start, item.end) or item.kind == "organisation")
         words = [t[2] for t in tokens[item.first: item.last]]
         first_word = words[0]
-        if item.key in self.res.not_cities or name_key(first_word) in self.res.not_cities:
+        if item.key in self.res.not_cities:
             return None
+        if name_key(first_word) in self.res.not_cities and not (
+                len(words) > 1 and any(name_key(c.name_en) == item.key for c in item.cities)):
+            return None  # "Port Vila", "Gold Coast": a city's own English name may open with such a word
         if self.lang == "ru" and len(words) == 1 \
                 and any(name_key(form) in self.res.not_cities for form in russian.normal_forms(first_word)):
             return None  # «Юга России», «Волги»: a listed word in another case
@@ -788,6 +792,10 @@ class AlphabeticPlaces:
         return not (is_common_word(word, self.lang) or is_function_word(word, self.lang)
                     or word.lower() in _EN_TITLES or self._names_a_place(word))
 
+    def _could_be_given_name(self, word: str) -> bool:
+        """A capitalised word that may open a person's name though it is also a word: no function word, no title."""
+        return not (is_function_word(word, self.lang) or word.lower() in _EN_TITLES or word.lower() in self.res.stopwords)
+
     def _after_initial(self, first: int) -> bool:
         """The name follows an initial, directly or after up to two more capitalised words of the same name:
         "J. Smith", "K. Rama Mohan Rao". A town's name never follows an initial."""
@@ -829,11 +837,15 @@ class AlphabeticPlaces:
         if self._speakers is None:
             found = set()
             for match in _EN_FULL_NAME_PAIR.finditer(self.text):
-                if not (_EN_PERSON_VERB.match(self.text, match.end(2))
-                        or _EN_APPOSITIVE_TITLE.match(self.text, match.end(2))):
+                titled = _EN_APPOSITIVE_TITLE.match(self.text, match.end(2)) is not None
+                if not (titled or _EN_PERSON_VERB.match(self.text, match.end(2))):
                     continue
                 places = [self._names_a_place(word) for word in match.groups()]
-                if sum(places) == 1 and any(self._is_plain_name(word) for word in match.groups()):
+                if sum(places) != 1:
+                    continue
+                other = match.group(1) if places[1] else match.group(2)
+                # a title after a comma says so even of a given name that is also a word ("Steve Kiel, Mayor of …")
+                if self._is_plain_name(other) or (titled and places[1] and self._could_be_given_name(other)):
                     found.add(match.groups())
             self._speakers = frozenset(found)
         return self._speakers
@@ -1029,6 +1041,10 @@ class AlphabeticPlaces:
                 break
             if seen == 0 and low in ("of", "for", "the", "de"):
                 break  # "travelled to Tacoma for the Ports Forum": a name's head never follows the city that way
+            if seen == 0 and low == "and" and (second := self._city_at(k + 1)) is not None:
+                # "Suva and Port Louis": a second town opens no name of the first one's; a head after the second
+                # is both names' ("the Omsk and Tomsk Regional Agencies")
+                return self._name_head(second)
             if _is_capitalised(word):
                 for kind, pattern in self.res.name_heads:
                     if any(pattern.fullmatch(form) for form in self._head_forms(low)):
@@ -1043,6 +1059,12 @@ class AlphabeticPlaces:
                 if pattern.fullmatch(tokens[k][2].lower()):
                     return kind
         return None
+
+    def _city_at(self, k: int) -> PlaceItem | None:
+        """The city name that starts at token ``k``, if one does."""
+        if self._city_starts is None:
+            self._city_starts = {item.first: item for item in self.items() if item.kind == "city"}
+        return self._city_starts.get(k)
 
     def _head_forms(self, low: str) -> tuple[str, ...]:
         """A head noun and, in English, the singular of a plural one: "the Vitebsk and Minsk Regional Executive
