@@ -55,3 +55,20 @@ def test_a_fair_said_to_be_held_is_not_dated_by_the_dateline(page):
     # dateline's day is no day of the fair; "opened" or "closed" still dates one end
     summary = summarise(page)
     assert summary.date is None or summary.date[2] != 20
+
+
+@pytest.mark.parametrize("page, expected", [
+    (" date 2019-03-14 Forum ends\nTOMSK. SIBNEWS The plenary session of the Siberian Cooperation Forum has come to "
+     "an end. Twelve agreements were signed with partners from Kazakhstan.", (None, None, 3, 14)),
+    (" date 2019-03-14 Форум открылся\nТОМСК. СИБИНФОРМ Международный форум «Новые горизонты» открылся в Томске. "
+     "Подписано шесть соглашений с партнёрами из Казахстана.", (3, 14, None, None)),
+])
+def test_an_agencys_dateline_without_a_date_files_the_story_on_its_publication_day(page, expected):
+    date = summarise(page).date
+    assert (date[1], date[2], date[4], date[5]) == expected
+
+
+def test_a_dateline_without_a_date_or_an_agency_dates_nothing():
+    page = (" date 2019-03-14 Forum ends\nThe plenary session of the Siberian Cooperation Forum in Tomsk has come to an "
+            "end. Twelve agreements were signed with partners from Kazakhstan.")
+    assert summarise(page).date is None

@@ -792,10 +792,6 @@ class AlphabeticPlaces:
         return not (is_common_word(word, self.lang) or is_function_word(word, self.lang)
                     or word.lower() in _EN_TITLES or self._names_a_place(word))
 
-    def _could_be_given_name(self, word: str) -> bool:
-        """A capitalised word that may open a person's name though it is also a word: no function word, no title."""
-        return not (is_function_word(word, self.lang) or word.lower() in _EN_TITLES or word.lower() in self.res.stopwords)
-
     def _after_initial(self, first: int) -> bool:
         """The name follows an initial, directly or after up to two more capitalised words of the same name:
         "J. Smith", "K. Rama Mohan Rao". A town's name never follows an initial."""
@@ -837,15 +833,11 @@ class AlphabeticPlaces:
         if self._speakers is None:
             found = set()
             for match in _EN_FULL_NAME_PAIR.finditer(self.text):
-                titled = _EN_APPOSITIVE_TITLE.match(self.text, match.end(2)) is not None
-                if not (titled or _EN_PERSON_VERB.match(self.text, match.end(2))):
+                if not (_EN_PERSON_VERB.match(self.text, match.end(2))
+                        or _EN_APPOSITIVE_TITLE.match(self.text, match.end(2))):
                     continue
                 places = [self._names_a_place(word) for word in match.groups()]
-                if sum(places) != 1:
-                    continue
-                other = match.group(1) if places[1] else match.group(2)
-                # a title after a comma says so even of a given name that is also a word ("Steve Kiel, Mayor of …")
-                if self._is_plain_name(other) or (titled and places[1] and self._could_be_given_name(other)):
+                if sum(places) == 1 and any(self._is_plain_name(word) for word in match.groups()):
                     found.add(match.groups())
             self._speakers = frozenset(found)
         return self._speakers

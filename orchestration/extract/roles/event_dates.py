@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -209,8 +210,14 @@ _MULTI_DAY_TYPES = frozenset({"expo"})
 def _report_day(ctx: Context, dateline, reference: date | None, event_type: str) -> dict | None:
     """"TOMSK, Nov. 27 -- The forum opened in Tomsk": a lead that says the event opened, closed or was held,
     in a report that dates nothing else, speaks of the dateline's own day."""
-    if dateline is None or dateline.date is None or dateline.date.month is None or dateline.date.day is None:
+    if dateline is None:
         return None
+    if dateline.date is None or dateline.date.month is None or dateline.date.day is None:
+        # "PETROPAVLOVSK. KAZINFORM The forum has come to an end": an agency's dateline without a date files the
+        # story on the day it is published
+        if dateline.date is not None or dateline.agency is None or reference is None:
+            return None
+        dateline = replace(dateline, date=PartialDate(reference.year, reference.month, reference.day))
     verbs = _kind_patterns(ctx.lang, "report_day_verbs")
     lead = [s for s in ctx.sentences if s.start >= ctx.title_end and s.end > dateline.end][:_LEAD_SENTENCES]
     for sentence in lead:
