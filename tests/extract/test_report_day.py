@@ -72,3 +72,18 @@ def test_a_dateline_without_a_date_or_an_agency_dates_nothing():
     page = (" date 2019-03-14 Forum ends\nThe plenary session of the Siberian Cooperation Forum in Tomsk has come to an "
             "end. Twelve agreements were signed with partners from Kazakhstan.")
     assert summarise(page).date is None
+
+
+@pytest.mark.parametrize("page", [
+    "Подписан меморандум\nОМСК, 14 марта. /ТАСС/. Мэры Омска и Павлодара подписали меморандум о сотрудничестве, "
+    "сообщила пресс-служба мэрии.",
+    "Memorandum signed\nOMSK, March 14 (TASS) -- The mayors of Omsk and Pavlodar signed a memorandum of cooperation, "
+    "the city hall said.",
+])
+def test_a_signing_told_in_the_lead_is_dated_by_the_dateline(page):
+    date = summarise(page).date
+    assert (date[1], date[2], date[4], date[5]) == (3, 14, 3, 14)
+
+
+def test_a_signing_at_a_fair_does_not_date_the_fair():
+    assert summarise("Expo\nKUNMING, June 9 -- Firms signed 42 contracts at the South Asia Expo in Kunming.").date is None

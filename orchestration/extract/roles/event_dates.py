@@ -208,8 +208,8 @@ _MULTI_DAY_TYPES = frozenset({"expo"})
 
 
 def _report_day(ctx: Context, dateline, reference: date | None, event_type: str) -> dict | None:
-    """"TOMSK, Nov. 27 -- The forum opened in Tomsk": a lead that says the event opened, closed or was held,
-    in a report that dates nothing else, speaks of the dateline's own day."""
+    """"TOMSK, Nov. 27 -- The forum opened in Tomsk": a lead that says the event opened, closed or was held (or,
+    for a signing, that it was signed), in a report that dates nothing else, speaks of the dateline's own day."""
     if dateline is None:
         return None
     if dateline.date is None or dateline.date.month is None or dateline.date.day is None:
@@ -224,8 +224,10 @@ def _report_day(ctx: Context, dateline, reference: date | None, event_type: str)
         if sentence.start not in ctx.event_sentences or sentence.start in ctx.background_sentences:
             continue
         kinds = {kind for kind, pattern in verbs.items() if pattern.search(sentence.text)}
-        if len(kinds) != 1:
-            continue
+        if len(kinds) > 1:
+            kinds.discard("signing")  # "the forum opened, and six agreements were signed": the opening dates it
+        if len(kinds) != 1 or (kinds == {"signing"} and event_type != "signing"):
+            continue  # a signing dates only a report of a signing: at a fair it is one day of several
         day = dateline.date
         if day.year is None and reference is not None:
             day = _complete(day, reference, False)
