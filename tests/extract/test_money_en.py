@@ -6,6 +6,7 @@ from functools import partial
 
 import pytest
 
+from orchestration.extract.money import find_money
 from tests.extract.mentions import money_mentions, one_money
 
 LANG = "en"
@@ -264,3 +265,10 @@ def test_a_sum_that_was_targeted_is_no_deal_beside_the_one_signed():
     found = money("We had targeted signing MoUs worth Rs 30,000 crore. However, MoUs worth Rs 45,000 crore were signed "
                   "at the summit, the chief minister said.")
     assert [(m.amount, m.is_deal) for m in found] == [(3e11, False), (4.5e11, True)]
+
+
+def test_a_breakdown_that_opens_with_these_included_shares_its_totals_scope():
+    text = ("Since the last summit, 9,000 projects with proposed investments of Rs 12.5 lakh crore were inked during "
+            "the period between the two editions. These included 2,100 large proposals making an investment "
+            "intention of Rs 9.1 lakh crore, and 6,900 pacts envisaging capital infusion of Rs 3.4 lakh crore.")
+    assert [m.is_deal for m in find_money(text, "en")] == [False, False, False]
