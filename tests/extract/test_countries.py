@@ -322,3 +322,7 @@ def test_country_abbreviations_that_run_into_a_krais_transcribed_name_are_none(t
 ])
 def test_a_countrys_adjective_describing_firms_makes_it_take_part_where_a_proper_name_does_not(page, countries):
     assert summarise(page).countries == countries
+
+
+def test_mainland_china_written_with_a_capital_is_china():
+    assert codes("Firms from Hong Kong, Mainland China and New Zealand signed the memoranda.", "en") == ["HK", "CN", "NZ"]
