@@ -389,3 +389,8 @@ def test_a_lists_closing_noun_of_regions_makes_its_names_regions():
     assert cities("来自北京、天津、浙江、江苏等12个省市区的企业参展。") == []
     assert cities("合作机构主要来自俄罗斯、北京、广东等国家和地区。") == []
     assert cities("来自北京、上海等地的企业参展。") == ["Beijing", "Shanghai"]
+
+
+def test_a_numeral_before_a_noun_of_islands_counts_them_but_a_towns_suffix_makes_a_name():
+    assert cities("舟山、岱山、嵊泗三岛正携手发展海洋旅游。") == ["Zhoushan"]
+    assert cities("日本三岛市代表团访问了杭州。") == ["Mishima", "Hangzhou"]

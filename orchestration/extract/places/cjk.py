@@ -108,6 +108,8 @@ _ADMIN_SUFFIX_CHARS = frozenset("市区县镇乡村旗州省町郡")
 # "两国五城" (two countries, five cities), "三省一市": a numeral before a noun of places counts them; no name is meant
 _COUNT_NUMERALS = frozenset("一二两三四五六七八九十百千")
 _COUNTED_PLACE_NOUNS = frozenset("城市国省县区地")
+# nouns of land a numeral counts when no town's suffix follows (闽台三岛 "the three islands", but 三島市 is Mishima)
+_COUNTED_LAND_NOUNS = frozenset("岛島镇乡港")
 # a list's closing count of provinces or prefectures (の4県, 等三省, など2道, 等15个省市区), or its closing noun of
 # regions (等国家和地区, 等省市): the names listed are regions, not cities
 _REGION_GROUPS = "省市区|省区市|省市|省份|国家和地区|国家及地区|国家或地区"
@@ -516,6 +518,8 @@ class CjkPlaces:
             return None
         city_state = item.phrase is not None and item.phrase.value in CITY_STATES
         kind, marker_end = self._marker_end(item)
+        if len(bare) == 2 and bare[0] in _COUNT_NUMERALS and bare[1] in _COUNTED_LAND_NOUNS and marker_end == end:
+            return None
         if marker_end == end and _CALENDAR_WORD.fullmatch(bare):
             return None  # 十四日, 三月: a day or a month, though 四日市 and 十日町 are towns with their suffix
         if self.lang == "zh" and self._fragment_of_longer_name(item, previous, following, marker_end):
