@@ -150,7 +150,7 @@ def test_agreement_accuracy_leaves_out_reports_that_state_no_count_and_are_given
 
 ARTICLES = {
     "en-001": ("Sister-city forum in Tampere\nA sister-city forum took place in Tampere on 3 June 2023. Mayors "
-               "from Linz and Pecs attended and signed a partnership charter with Tampere.",
+               "from Linz and Pecs attended and signed a partnership pledge with Tampere.",
                {"name_en": "Tampere", "country": "FI"}, [{"name_en": "Linz", "country": "AT"},
                                                          {"name_en": "Pecs", "country": "HU"}]),
     "en-002": ("Trade fair opens in Poznan\nThe autumn trade fair opened in Poznan on 9 October 2022; companies "
@@ -199,7 +199,7 @@ def test_training_fits_a_model_the_extractor_can_load(labelled, tmp_path, task, 
     features = {"hosts": host_model.FEATURES, "partners": partner_model.FEATURES, "dates": date_model.FEATURES,
                 "counts": count_model.FEATURES}[task]
     # a document none of whose candidates the extractor finds has nothing to rank: counts skip the one whose
-    # document (a partnership charter) is no document noun the rules read
+    # document (a partnership pledge) is no document noun the rules read
     assert model["features"] == list(features) and model["documents"] == len(ARTICLES) - (task == "counts")
     assert model["positives"] >= 3 and 0.1 <= model["threshold"] <= 0.8
     assert trained_model(out, features) is not None
