@@ -514,12 +514,11 @@ class CjkPlaces:
                                 region_code=region_code_of(item))
 
         bare = item.key
-        if len(bare) == 2 and bare[0] in _COUNT_NUMERALS and bare[1] in _COUNTED_PLACE_NOUNS:
-            return None
         city_state = item.phrase is not None and item.phrase.value in CITY_STATES
         kind, marker_end = self._marker_end(item)
-        if len(bare) == 2 and bare[0] in _COUNT_NUMERALS and bare[1] in _COUNTED_LAND_NOUNS and marker_end == end:
-            return None
+        if len(bare) == 2 and bare[0] in _COUNT_NUMERALS and (
+                bare[1] in _COUNTED_PLACE_NOUNS or (bare[1] in _COUNTED_LAND_NOUNS and marker_end == end)):
+            return None  # 两国五城, 三省; 三岛 but not 三島市
         if marker_end == end and _CALENDAR_WORD.fullmatch(bare):
             return None  # 十四日, 三月: a day or a month, though 四日市 and 十日町 are towns with their suffix
         if self.lang == "zh" and self._fragment_of_longer_name(item, previous, following, marker_end):
