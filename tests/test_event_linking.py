@@ -126,3 +126,18 @@ def test_two_languages_reports_of_one_numbered_edition_closing_on_one_day_are_on
                "organisers said.\n")
     warehouse = run_texts(tmp_path, {"zh.txt": chinese, "en.txt": english})
     assert _reports_per_event(warehouse) == [2]
+
+
+# two regions' days in one capital, each opened by a ceremony: a name that only describes the event («Торжественная
+# церемония», written with no capital past its first letter) is no name two reports can share
+CEREMONY_DATED = ("Дни Псковской области в Москве\n"
+                  "МОСКВА, 16 февраля 2024 г. — Торжественная церемония прошла 15 февраля на ВДНХ в Москве в рамках "
+                  "Дней Псковской области. Подписано соглашение о сотрудничестве с Гомелем.\n")
+CEREMONY_TIMELESS = ("Дни Брестской области\n"
+                     "Торжественная церемония состоялась в Москве во время открытия Дней Брестской области. "
+                     "Подписаны два соглашения с Калугой.\n")
+
+
+def test_a_report_that_says_nothing_of_when_joins_no_event_by_a_name_that_only_describes_it(tmp_path):
+    warehouse = run_texts(tmp_path, {"dated.txt": CEREMONY_DATED, "timeless.txt": CEREMONY_TIMELESS})
+    assert _reports_per_event(warehouse) == [1, 1]

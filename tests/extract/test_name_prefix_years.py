@@ -62,3 +62,14 @@ def test_a_year_spaced_from_the_name_it_heads_dates_it(page, start):
 def test_a_weekday_picks_the_year_of_the_events_name_over_the_reports(page, expected):
     date = summarise(page).date
     assert (date[0], date[1], date[2]) == expected
+
+
+@pytest.mark.parametrize("page", [
+    "博览会开幕\n本报牡丹江7月8日电 记者李强报道:2022中俄经贸洽谈会今天在牡丹江开幕,俄罗斯企业参展。",
+    "Fair opens\nMUDANJIANG, July 8 -- The 2022 China-Russia Trade Fair opened today in Mudanjiang, with Russian "
+    "exhibitors attending.",
+    "Ярмарка\nМУДАНЬЦЗЯН, 8 июля. Ярмарка «Торговля-2022» открылась сегодня в Муданьцзяне с участием российских "
+    "компаний.",
+])
+def test_today_under_a_dateline_without_a_year_takes_the_year_of_the_events_name(page):
+    assert summarise(page).date[:3] == (2022, 7, 8)

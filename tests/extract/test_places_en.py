@@ -269,3 +269,15 @@ def test_a_plural_place_noun_that_opens_a_list_by_example_says_what_its_names_ar
     found = {m.surface: m.kind for m in find_places("Russian regions including Amur and Primorye sent delegations, "
                                                     "as did cities such as Tartu.", "en")}
     assert (found["Amur"], found["Primorye"], found["Tartu"]) == ("admin_region", "admin_region", "city")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the gazetteer knows "St Martin" (Jersey), not the French town whose name goes on
+    ("Deputy mayors for the neighbouring towns of Quimper and St Martin des Champs came.", ["Quimper"]),
+    # a name the gazetteer holds whole is still the town
+    ("Guests from the town of Saint-Martin-des-Champs toured Quimper.", ["Saint-Martin-des-Champs", "Quimper"]),
+    ("The choir of the town of Bar le Duc sang in Quimper.", ["Bar-le-Duc", "Quimper"]),
+    ("A delegation from Frankfurt am Main arrived in Quimper.", ["Frankfurt am Main", "Quimper"]),
+])
+def test_a_town_whose_name_runs_on_past_the_known_part_is_another_town(sentence, expected):
+    assert cities(sentence) == expected

@@ -110,8 +110,12 @@ candidates as (
         -- one name inside the other: "Экспо" and "Пятое китайско-российское ЭКСПО", not two forums of one city
         (strpos(lower(left_event.event_name), lower(right_event.event_name)) > 0
          or strpos(lower(right_event.event_name), lower(left_event.event_name)) > 0) as nested_names,
-        -- the very same full name of some length ("Investment and Trade Cooperation Forum"), not a bare noun
+        -- the very same full name of some length ("Investment and Trade Cooperation Forum"), not a bare noun; in
+        -- a script with capitals, a name only where a capital stands past its first letter: «Торжественная
+        -- церемония», "the international economic forum" describe an event, and two of them may be two
         length(left_event.event_name) >= 12 and lower(trim(left_event.event_name)) = lower(trim(right_event.event_name))
+            and (regexp_matches(substr(trim(left_event.event_name), 2), '[A-ZА-ЯЁ]')
+                 or not regexp_matches(left_event.event_name, '[a-zа-яё]'))
             as same_full_name,
         -- a report that gives no day, no year and no publication date says nothing of when it was
         (left_event.time_anchor is null and left_event.first_month_day is null)

@@ -173,6 +173,10 @@ _QUOTES = re.compile(quoted(LATIN_QUOTES, 1, 80, "\n"))
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s")
 _SENTENCE_GAP = re.compile(r"[.!?…\n]")
 _SOFT_GAP = re.compile(r"[ \t\u00a0]{1,3}")
+# the small words inside French, German, Italian and Spanish towns' names, and what joins their parts
+_NAME_PARTICLES = frozenset({"des", "de", "du", "la", "le", "les", "lès", "sur", "sous", "en", "am", "im", "an", "ob",
+                             "di", "del", "della", "dei", "y"})
+_NAME_JOIN = re.compile(r"[ \t\u00a0]{1,3}|-")
 _APPOSITION_GAP = re.compile(r",[ \t\u00a0]{1,2}")
 _OPENING_BRACKET_GAP = re.compile(r"[ \t\u00a0]{0,2}[(（][ \t\u00a0]{0,2}")
 _LIST_COMMA = re.compile(r"[ \t\u00a0]?,[ \t\u00a0]{1,3}")
@@ -658,6 +662,10 @@ class AlphabeticPlaces:
             # "at the restored Sangeet Mandapam": a small town's name right after a capitalised word that is no
             # place, in running text, is the last word of another proper name
             cities = [c for c in cities if c.population >= BIG_CITY]
+        if self.lang == "en" and self._continues_into_a_longer_name(item):
+            # "St Martin des Champs", "Bar le Duc": a French or German town's name goes on past the part the
+            # gazetteer knows, and the longer name is another town than the short one
+            return None
         city, ranked = choose_city(cities, context, marked, self.lang, short=len(item.key.replace(" ", "")) <= 3,
                                    after_preposition=self._after_place_preposition(item),
                                    key=item.key)
@@ -785,6 +793,13 @@ class AlphabeticPlaces:
         elif not (tokens[k - 1][2].islower() and self.adjacent[k - 1]):
             return False
         return self._is_plain_name(word)
+
+    def _continues_into_a_longer_name(self, item: PlaceItem) -> bool:
+        """The name runs on through a particle of a place name into a capitalised word: "des Champs", "sur Mer"."""
+        tokens, k = self.tokens, item.last
+        if k + 1 >= len(tokens) or tokens[k][2] not in _NAME_PARTICLES or not _is_capitalised(tokens[k + 1][2]):
+            return False
+        return all(_NAME_JOIN.fullmatch(self.text[tokens[j - 1][1]: tokens[j][0]]) for j in (k, k + 1))
 
     def _is_plain_name(self, word: str) -> bool:
         """A capitalised word that can only be somebody's or something's name: no common or function word, no title,

@@ -91,6 +91,7 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
             else chosen
     if chosen is None:
         return None
+    chosen = _opening_after_the_close(ctx, chosen, own_days, main)
     chosen = _earliest_opening(ctx, chosen, own_days, elsewhere)
     chosen = _range_around(chosen, own_days, elsewhere)
     start, end = _span(ctx, chosen)
@@ -106,6 +107,13 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
     if chosen.kind in ("absolute", "range", "month_only") and (not chosen.first.year or chosen.year_from_reference):
         text_year = _text_year(ctx, mentions, chosen, main, reference) \
             or _same_day_year(ctx, mentions, start, end, reference)
+        if text_year is not None:
+            start, end = _with_year(start, end, text_year)
+            year_inferred = False
+    elif chosen.kind in ("relative", "weekday") and _year_of(start, end) is None:
+        # "today" or "on Saturday" under a dateline without a year ("HARBIN, June 15 -- The 2019 … Expo opened
+        # today"): the year the text writes for the event is the day's
+        text_year = _text_year(ctx, mentions, chosen, main, reference)
         if text_year is not None:
             start, end = _with_year(start, end, text_year)
             year_inferred = False
@@ -456,6 +464,23 @@ def _earliest_opening(ctx: Context, chosen: DateMention, own_days: list[DateMent
                and m.sentence_start in ctx.event_sentences and (m.cue == "opening" or m.bound == "from")
                and (other := m.first.to_date()) is not None and 0 < (day - other).days <= _EARLIER_OPENING_REACH]
     return min(earlier, key=lambda m: m.first.to_date()) if earlier else chosen
+
+
+def _opening_after_the_close(ctx: Context, chosen: DateMention, own_days: list[DateMention],
+                             main: EventMention) -> DateMention:
+    """An event cannot close before it opens: where the sentence that names the event dates its opening ("the forum
+    opens today") after the chosen closing ("a similar forum, which ended yesterday"), that closing is another
+    event's and the opening is this one's."""
+    if chosen.last not in (None, chosen.first) or _cue_of(ctx, chosen) not in _END_CUES:
+        return chosen
+    closing = chosen.first.to_date()
+    main_sentence = sentence_start(ctx, main.start)
+    if closing is None or chosen.sentence_start == main_sentence:
+        return chosen
+    later_openings = [m for m in own_days
+                      if m.sentence_start == main_sentence and _cue_of(ctx, m) in _START_CUES
+                      and (opening := m.first.to_date()) is not None and opening > closing]
+    return later_openings[0] if later_openings else chosen
 
 
 def _cue_of(ctx: Context, mention: DateMention) -> str | None:
