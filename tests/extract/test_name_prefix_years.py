@@ -70,6 +70,9 @@ def test_a_weekday_picks_the_year_of_the_events_name_over_the_reports(page, expe
     "exhibitors attending.",
     "Ярмарка\nМУДАНЬЦЗЯН, 8 июля. Ярмарка «Торговля-2022» открылась сегодня в Муданьцзяне с участием российских "
     "компаний.",
+    # a weekday resolves against the dateline's day in that year (8 July 2022 was a Friday)
+    "Fair opens\nMUDANJIANG, July 8 -- The 2022 China-Russia Trade Fair opened on Friday in Mudanjiang, with Russian "
+    "exhibitors attending.",
 ])
-def test_today_under_a_dateline_without_a_year_takes_the_year_of_the_events_name(page):
+def test_today_or_a_weekday_under_a_dateline_without_a_year_takes_the_year_of_the_events_name(page):
     assert summarise(page).date[:3] == (2022, 7, 8)

@@ -67,7 +67,7 @@ def reference_date(dateline, published: date | None) -> date | None:
 
 
 def event_date(ctx: Context, dateline, published: date | None, main: EventMention) -> dict | None:
-    reference = reference_date(dateline, published)
+    reference = reference_date(dateline, published) or _dateline_in_the_names_year(ctx, dateline, main)
     mentions = _date_mentions(ctx.text, ctx.lang, reference)
     candidates = _candidates(ctx, mentions)
     if not any(m.first.day is not None for m in candidates):
@@ -140,6 +140,21 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
         row["year_unknown"] = "weekday_contradicts_report_year"
         return row
     return _date_row(chosen.start, chosen.end, start, end, bool(year_inferred))
+
+
+def _dateline_in_the_names_year(ctx: Context, dateline, main: EventMention) -> date | None:
+    """"HARBIN, June 15 -- The 2019 China-Russia Expo opened on Saturday": a dateline without a year, on a page
+    without a date, speaks from the one year the event's name (or the title) writes."""
+    day = dateline.date if dateline is not None else None
+    if day is None or day.year is not None or not (day.month and day.day):
+        return None
+    years = _name_years(ctx, _date_mentions(ctx.text, ctx.lang, None), main)
+    if len(years) != 1:
+        return None
+    try:
+        return date(years.pop(), day.month, day.day)
+    except ValueError:
+        return None
 
 
 def _range_around(chosen: DateMention, candidates: list[DateMention], elsewhere: frozenset[int]) -> DateMention:
