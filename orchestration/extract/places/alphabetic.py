@@ -663,8 +663,8 @@ class AlphabeticPlaces:
             # place, in running text, is the last word of another proper name
             cities = [c for c in cities if c.population >= BIG_CITY]
         if self.lang == "en" and self._continues_into_a_longer_name(item):
-            # "St Martin des Champs", "Bar le Duc": a French or German town's name goes on past the part the
-            # gazetteer knows, and the longer name is another town than the short one
+            # "St Martin des Champs" (not St Martin, Jersey): a French or German town's name goes on past the part
+            # the gazetteer knows, and the longer name is another town than the short one
             return None
         city, ranked = choose_city(cities, context, marked, self.lang, short=len(item.key.replace(" ", "")) <= 3,
                                    after_preposition=self._after_place_preposition(item),
