@@ -114,8 +114,8 @@ candidates as (
         -- a script with capitals, a name only where a capital stands past its first letter: «Торжественная
         -- церемония», "the international economic forum" describe an event, and two of them may be two
         length(left_event.event_name) >= 12 and lower(trim(left_event.event_name)) = lower(trim(right_event.event_name))
-            and (regexp_matches(substr(trim(left_event.event_name), 2), '[A-ZА-ЯЁ]')
-                 or not regexp_matches(left_event.event_name, '[a-zа-яё]'))
+            and (substr(trim(left_event.event_name), 2) <> lower(substr(trim(left_event.event_name), 2))
+                 or upper(left_event.event_name) = lower(left_event.event_name))
             as same_full_name,
         -- a report that gives no day, no year and no publication date says nothing of when it was
         (left_event.time_anchor is null and left_event.first_month_day is null)
