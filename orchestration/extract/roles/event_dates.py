@@ -111,8 +111,9 @@ def event_date(ctx: Context, dateline, published: date | None, main: EventMentio
             start, end = _with_year(start, end, text_year)
             year_inferred = False
     elif chosen.kind in ("relative", "weekday") and _year_of(start, end) is None:
-        # "today" or "on Saturday" under a dateline without a year ("HARBIN, June 15 -- The 2019 … Expo opened
-        # today"): the year the text writes for the event is the day's
+        # "today" or "on Saturday" under a dateline without a year, where the name writes no single year (that
+        # case gives the reference itself, `_dateline_in_the_names_year`): the year the date's sentence or another
+        # sentence about the event writes is the day's
         text_year = _text_year(ctx, mentions, chosen, main, reference)
         if text_year is not None:
             start, end = _with_year(start, end, text_year)
